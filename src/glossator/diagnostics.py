@@ -1,0 +1,52 @@
+"""Diagnostics: every problem in the content becomes one of these, never an exception.
+
+A diagnostic names the file and line, says what is wrong and how to fix it, and
+carries a dotted code (`note.missing`) so tools and tests can match it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    severity: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message} [{self.code}]"
+
+
+def error(path: str, line: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, line, ERROR, code, message)
+
+
+def warning(path: str, line: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, line, WARNING, code, message)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sorted by path, then line, so output is stable and reads top to bottom."""
+    return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
+
+
+def has_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:
+    return any(d.severity == ERROR or strict for d in diagnostics)
+
+
+def format_text(diagnostics: Iterable[Diagnostic]) -> str:
+    return "".join(f"{d}\n" for d in sort_diagnostics(diagnostics))
+
+
+def format_json(diagnostics: Iterable[Diagnostic]) -> str:
+    items = [asdict(d) for d in sort_diagnostics(diagnostics)]
+    return json.dumps({"diagnostics": items}, indent=2, ensure_ascii=False) + "\n"

@@ -7,8 +7,8 @@ carries a dotted code (`note.missing`) so tools and tests can match it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"

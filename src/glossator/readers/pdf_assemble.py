@@ -127,7 +127,8 @@ def check_numbering(
                     path,
                     note.line,
                     "note.duplicate",
-                    f"note {note.number} is defined twice (first at line {note_lines[note.number]}); "
+                    f"note {note.number} is defined twice "
+                    f"(first at line {note_lines[note.number]}); "
                     "renumber the notes so each number is used once",
                 )
             )
@@ -141,7 +142,8 @@ def check_numbering(
                     path,
                     line,
                     "marker.duplicate",
-                    f"marker {marker.note} appears twice (first at line {marker_lines[marker.note]}); "
+                    f"marker {marker.note} appears twice "
+                    f"(first at line {marker_lines[marker.note]}); "
                     "renumber the markers so each number is used once",
                 )
             )

@@ -87,7 +87,7 @@ def place_markers(line_number: int, text: str, numbers: list[int]) -> TextLine:
     gaps = [g + 1 for g in gaps][-len(numbers) :] if numbers else []
     pieces: list[str | int] = []
     cursor = 0
-    for gap, note in zip(gaps, numbers):
+    for gap, note in zip(gaps, numbers, strict=False):
         pieces += [stripped[cursor:gap], note]
         cursor = gap
     pieces.append(stripped[cursor:])

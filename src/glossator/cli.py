@@ -32,6 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=("text", "json"), default="text")
 
+    bib = commands.add_parser(
+        "bib", help="add every cited work missing from content/references.bib to it"
+    )
+    bib.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
+
     imp = commands.add_parser("import", help="turn a raw source into an editable Markdown essay")
     imp.add_argument("source", type=Path, metavar="SOURCE")
     imp.add_argument("--reader", choices=("pdf-text", "web-text"))
@@ -49,7 +54,14 @@ def _build(args: argparse.Namespace) -> int:
     except OutputError as exc:
         print(f"glossator: {exc}", file=sys.stderr)
         return USAGE_ERROR
-    sys.stderr.write(format_text(result.diagnostics))
+    shown = [d for d in result.diagnostics if d.severity != "info"]
+    sys.stderr.write(format_text(shown))
+    listed = len(result.diagnostics) - len(shown)
+    if listed:
+        print(
+            f"glossator: {listed} works used as parsed from notes; `glossator check` lists them",
+            file=sys.stderr,
+        )
     if not result.ok:
         print(f"glossator: build failed; {args.out} was left as it was", file=sys.stderr)
         return 1
@@ -74,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         return _build(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "bib":
+        from .bib_command import run_bib
+
+        return run_bib(args.content)
     from .importer import run_import
 
     return run_import(args.source, args.reader, args.output, args.force)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 ERROR = "error"
 WARNING = "warning"
+INFO = "info"  # listed by `check`, never fails a build, even with --strict
 
 
 @dataclass(frozen=True, order=True)
@@ -34,13 +35,17 @@ def warning(path: str, line: int, code: str, message: str) -> Diagnostic:
     return Diagnostic(path, line, WARNING, code, message)
 
 
+def info(path: str, line: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, line, INFO, code, message)
+
+
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Sorted by path, then line, so output is stable and reads top to bottom."""
     return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
 
 
 def has_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:
-    return any(d.severity == ERROR or strict for d in diagnostics)
+    return any(d.severity == ERROR or (strict and d.severity == WARNING) for d in diagnostics)
 
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:

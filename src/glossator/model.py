@@ -7,6 +7,7 @@ Nothing here does I/O, so each document can be cached and compared as a value.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,3 +176,14 @@ def assign_ids(doc: Document) -> Document:
     for note in doc.notes:
         note.id = f"fn{note.number}"
     return doc
+
+
+def reference_ids(doc: Document) -> dict[int, list[str]]:
+    """The id of each marker of each note: `fnref3`, then `fnref3-2` for a second
+    reference, so every back-link has its own target."""
+    ids: dict[int, list[str]] = defaultdict(list)
+    for paragraph in doc.paragraphs():
+        for marker in paragraph.markers:
+            count = len(ids[marker.note])
+            ids[marker.note].append(f"fnref{marker.note}" + (f"-{count + 1}" if count else ""))
+    return ids

@@ -1,4 +1,4 @@
-"""Render the linked corpus to files: HTML pages through Jinja2, and the JSON API.
+"""Render the linked corpus to files: HTML pages through Jinja2, and the data exports.
 
 `render_site` returns a dict of relative path -> bytes and writes nothing, so the
 whole output can be compared, cached or written atomically by `write.py`.
@@ -6,22 +6,24 @@ whole output can be compared, cached or written atomically by `write.py`.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
 
-from .content import Corpus
-from .model import Document, Paragraph, document_to_json
+from .citations.csl import FormattedEntry
+from .link import LinkedCorpus, Work
+from .metadata import SiteConfig
+from .model import Document, reference_ids
+from .publish import data_files
+from .render_text import paragraph_html, sentence_at
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
 def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
-    env = Environment(
+    return Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
@@ -29,67 +31,93 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env
 
 
-def reference_ids(doc: Document) -> dict[int, list[str]]:
-    """The id of each marker of each note: `fnref3`, then `fnref3-2` for a second
-    reference, so every back-link has its own target."""
-    ids: dict[int, list[str]] = defaultdict(list)
-    for paragraph in doc.paragraphs():
-        for marker in paragraph.markers:
-            count = len(ids[marker.note])
-            ids[marker.note].append(f"fnref{marker.note}" + (f"-{count + 1}" if count else ""))
-    return ids
+def source_href(key: str) -> str:
+    return f"sources/{key}.html"
 
 
-def paragraph_html(
-    paragraph: Paragraph, next_ref: dict[int, int], refs: dict[int, list[str]]
-) -> Markup:
-    """Escaped paragraph text with each marker as a link to its note."""
-    parts, cursor = [], 0
-    for marker in sorted(paragraph.markers, key=lambda m: m.offset):
-        parts.append(escape(paragraph.text[cursor : marker.offset]))
-        index = next_ref[marker.note]
-        next_ref[marker.note] += 1
-        ref_id = refs[marker.note][index]
-        parts.append(
-            Markup(
-                '<sup class="noteref"><a href="#fn{n}" id="{ref}" role="doc-noteref" '
-                'aria-label="Note {n}">{n}</a></sup>'
-            ).format(n=marker.note, ref=ref_id)
-        )
-        cursor = marker.offset
-    parts.append(escape(paragraph.text[cursor:]))
-    return Markup("").join(parts)
-
-
-def essay_context(doc: Document) -> dict[str, Any]:
+def essay_context(doc: Document, linked: LinkedCorpus) -> dict[str, Any]:
     refs = reference_ids(doc)
-    next_ref: dict[int, int] = defaultdict(int)
-    rendered = {p.id: paragraph_html(p, next_ref, refs) for p in doc.paragraphs()}
-    return {"doc": doc, "meta": doc.meta, "paragraph_html": rendered, "refs": refs}
+    used: dict[int, int] = defaultdict(int)
+    rendered = {}
+    for paragraph in doc.paragraphs():
+        ids = []
+        for marker in sorted(paragraph.markers, key=lambda m: m.offset):
+            ids.append(refs[marker.note][used[marker.note]])
+            used[marker.note] += 1
+        mentions = [
+            (m.start, m.end, "../" + source_href(m.key))
+            for m in linked.mentions.get((doc.slug, paragraph.id), [])
+        ]
+        rendered[paragraph.id] = paragraph_html(paragraph, ids, mentions)
+    note_sources = {
+        note.number: [
+            (linked.works[key], locator)
+            for key, locator in linked.note_cites.get((doc.slug, note.number), [])
+        ]
+        for note in doc.notes
+    }
+    return {
+        "doc": doc,
+        "meta": doc.meta,
+        "paragraph_html": rendered,
+        "refs": refs,
+        "note_sources": note_sources,
+    }
 
 
-def json_bytes(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def citing_places(work: Work, documents: dict[str, Document]) -> list[dict[str, Any]]:
+    """Each place citing `work`, with the sentence that carries the marker."""
+    places = []
+    for place in work.cited_by:
+        doc = documents[place.document]
+        paragraph = next((p for p in doc.paragraphs() if p.id == place.paragraph), None)
+        sentence = ""
+        if paragraph is not None:
+            offsets = [m.offset for m in paragraph.markers if m.note == place.note]
+            sentence = sentence_at(paragraph.text, offsets[0]) if offsets else ""
+        places.append({"place": place, "doc": doc, "sentence": sentence})
+    return places
 
 
-def render_site(corpus: Corpus, templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
+def render_site(
+    site: SiteConfig,
+    linked: LinkedCorpus,
+    formatted: dict[str, FormattedEntry],
+    bibtex: dict[str, str],
+    csl_items: dict[str, dict],
+    templates_dir: Path = TEMPLATES_DIR,
+) -> dict[str, bytes]:
     env = make_environment(templates_dir)
-    site = corpus.site
-    documents = sorted(corpus.documents, key=lambda d: d.slug)
+    documents = sorted(linked.documents, key=lambda d: d.slug)
+    by_slug = {d.slug: d for d in documents}
+    ordered_keys = list(formatted)  # already in bibliography order
     files: dict[str, bytes] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
         root = "../" * path.count("/")
-        html = env.get_template(template).render(site=site, root=root, path=path, **context)
+        html = env.get_template(template).render(
+            site=site, root=root, path=path, formatted=formatted, **context
+        )
         files[path] = html.encode("utf-8")
 
-    page("index.html", "index.html", documents=documents)
+    counts = {d.slug: len({k for n in d.notes for k in n.sources}) for d in documents}
+    page("index.html", "index.html", documents=documents, source_counts=counts)
+    page("bibliography.html", "bibliography.html", works=[linked.works[k] for k in ordered_keys])
     for doc in documents:
-        page(f"essays/{doc.slug}.html", "essay.html", **essay_context(doc))
-        files[f"api/documents/{doc.slug}.json"] = json_bytes(document_to_json(doc))
+        page(f"essays/{doc.slug}.html", "essay.html", **essay_context(doc, linked))
+    for key in ordered_keys:
+        work = linked.works[key]
+        page(
+            source_href(key),
+            "source.html",
+            work=work,
+            entry=formatted[key],
+            bibtex=bibtex[key],
+            places=citing_places(work, by_slug),
+        )
+    files.update(data_files(linked, formatted, bibtex, csl_items, ordered_keys))
     static = templates_dir / "static"
     if static.is_dir():
         for asset in sorted(static.rglob("*")):

@@ -8,6 +8,7 @@ reports every footnote that does not pair up, with the line to fix.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -15,6 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..citations.pandoc import find_groups
 from ..diagnostics import Diagnostic, error, sort_diagnostics, warning
 from ..metadata import load_yaml_mapping, parse_metadata
 from ..model import Document, Figure, Marker, Metadata, Note, Paragraph, Section, assign_ids
@@ -22,6 +24,8 @@ from . import Source
 
 # Left as literal text by markdown-it when the label has no definition.
 UNDEFINED_REF = re.compile(r"\[\^([^\]\s]+)\]")
+# Provisional ids for notes made from citation groups, above any footnote id.
+KEY_NOTE_BASE = 1_000_000
 
 
 def _parser() -> MarkdownIt:
@@ -62,13 +66,31 @@ def plain_text(children: list[Token]) -> tuple[str, list[int]]:
     return collapse_with_offsets(text, [])[0], [i for i, _ in ids]
 
 
-def _raw_text(children: list[Token]) -> tuple[str, list[tuple[int, int]]]:
+def _raw_text(
+    children: list[Token], cite: Callable[[str], int] | None = None
+) -> tuple[str, list[tuple[int, int]]]:
+    """Raw text and (footnote id, offset) of each reference; with `cite`, each Pandoc
+    citation group in the text becomes a reference to the note `cite` makes for it."""
     parts: list[str] = []
     refs: list[tuple[int, int]] = []
     length = 0
     for token in children:
         piece = ""
-        if token.type in ("text", "text_special", "code_inline"):
+        if token.type == "text" and cite is not None:
+            cursor = 0
+            for start, end, _ in find_groups(token.content):
+                # As Pandoc does for note styles, the note goes after following punctuation.
+                punctuation = re.match(r"[.,;:!?]*", token.content[end:]).group(0)
+                piece = (
+                    (piece + token.content[cursor:start]).rstrip()
+                    if punctuation
+                    else (piece + token.content[cursor:start])
+                )
+                piece += punctuation
+                refs.append((cite(token.content[start:end]), length + len(piece.rstrip())))
+                cursor = end + len(punctuation)
+            piece += token.content[cursor:]
+        elif token.type in ("text", "text_special", "code_inline"):
             piece = token.content
         elif token.type in ("softbreak", "hardbreak"):
             piece = " "
@@ -89,6 +111,13 @@ class _State:
     sections: list[Section] = field(default_factory=list)
     # footnote id -> line of the inline note `^[...]` (definitions are found separately)
     inline_note_lines: dict[int, int] = field(default_factory=dict)
+    # notes made from `[@key]` citation groups in the body, by provisional id
+    key_notes: dict[int, tuple[str, int]] = field(default_factory=dict)
+
+    def key_note(self, group: str, line: int) -> int:
+        note_id = KEY_NOTE_BASE + len(self.key_notes)
+        self.key_notes[note_id] = (group, line)
+        return note_id
 
     def add(self, block: Paragraph | Figure) -> None:
         if not self.sections:
@@ -134,7 +163,7 @@ def _block(state: _State, inline: Token, line: int) -> None:
         src = state.md.normalizeLinkText(str(image.attrGet("src") or ""))
         state.add(Figure(id="", caption=caption, src=src or None, line=line))
         return
-    raw, refs = _raw_text(children)
+    raw, refs = _raw_text(children, cite=lambda group: state.key_note(group, line))
     text, offsets = collapse_with_offsets(raw, [offset for _, offset in refs])
     if not text:
         if refs:
@@ -276,7 +305,12 @@ def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
             )
 
     notes = _notes(state, env, defined)
+    notes += [
+        Note(number=note_id + 1, id="", text=group, line=line)
+        for note_id, (group, line) in state.key_notes.items()
+    ]
     sections = [s for s in state.sections if s.heading is not None or s.blocks]
+    _renumber(sections, notes)
     doc = Document(
         slug=source.slug,
         format="markdown",
@@ -320,3 +354,21 @@ def _notes(state: _State, env: dict, defined: dict[str, tuple[int, str]]) -> lis
                 )
             )
     return notes
+
+
+def _renumber(sections: list[Section], notes: list[Note]) -> None:
+    """Number notes by first reference, so citation-group notes fall into sequence."""
+    order: dict[int, int] = {}
+    for section in sections:
+        for block in section.blocks:
+            for marker in getattr(block, "markers", []):
+                order.setdefault(marker.note, len(order) + 1)
+    for note in sorted(notes, key=lambda n: n.number):
+        order.setdefault(note.number, len(order) + 1)
+    for section in sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                block.markers = [Marker(order[m.note], m.offset) for m in block.markers]
+    for note in notes:
+        note.number = order[note.number]
+    notes.sort(key=lambda n: n.number)

@@ -1,0 +1,73 @@
+"""Format the linked corpus' works: the CSL style's entries, BibTeX and CSL-JSON.
+
+Runs after linking and before rendering. Notes that cite by key (`[@key, 45]`) get
+their text here: the group is replaced by the style's note form of each work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from .citations.bibliography import BibEntry, entry_to_bibtex
+from .citations.csl import (
+    FormattedEntry,
+    format_bibliography,
+    format_note,
+    sort_key_chicago,
+    to_csl_json,
+)
+from .citations.pandoc import find_groups
+from .link import LinkedCorpus
+
+
+@dataclass
+class FormattedCorpus:
+    entries: dict[str, FormattedEntry]  # in bibliography order
+    bibtex: dict[str, str]
+    csl_items: dict[str, dict]
+
+
+def format_corpus(linked: LinkedCorpus, style: str) -> FormattedCorpus:
+    """Raises ValueError for an unknown style (the caller reports it)."""
+    csl_items = {
+        key: to_csl_json(key, work.entry_type, work.kind, work.fields)
+        for key, work in linked.works.items()
+    }
+    entries = format_bibliography(list(csl_items.values()), style)
+    order = sorted(csl_items, key=lambda k: (sort_key_chicago(csl_items[k]), k))
+    bibtex = {
+        key: entry_to_bibtex(
+            BibEntry(key, linked.works[key].entry_type, linked.works[key].fields, 0)
+        )
+        for key in order
+    }
+    linked.documents = [_fill_key_notes(doc, linked, csl_items, style) for doc in linked.documents]
+    return FormattedCorpus({k: entries[k] for k in order}, bibtex, {k: csl_items[k] for k in order})
+
+
+def _fill_key_notes(doc, linked: LinkedCorpus, csl_items: dict[str, dict], style: str):
+    notes = []
+    for note in doc.notes:
+        groups = find_groups(note.text)
+        if not groups:
+            notes.append(note)
+            continue
+        text, cursor = "", 0
+        for start, end, items in groups:
+            text += note.text[cursor:start]
+            cited = [
+                format_note(csl_items[i.key], i.locator, style).text.rstrip(".")
+                if i.key in csl_items
+                else f"@{i.key}"
+                for i in items
+            ]
+            prefix = [f"{i.prefix} " if i.prefix else "" for i in items]
+            text += "; ".join(p + c for p, c in zip(prefix, cited, strict=True))
+            cursor = end
+        text += note.text[cursor:]
+        text = text.strip()
+        if not text.endswith((".", "?", "!")):
+            text += "."
+        notes.append(dataclasses.replace(note, text=text))
+    return dataclasses.replace(doc, notes=notes)

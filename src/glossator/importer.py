@@ -40,6 +40,11 @@ def run_import(source: Path, reader: str | None, output: Path | None, force: boo
     if output is None:
         sys.stdout.write(markdown)
     else:
-        output.write_text(markdown, encoding="utf-8")
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(markdown, encoding="utf-8")
+        except OSError as exc:
+            print(f"glossator import: cannot write {output}: {exc.strerror}", file=sys.stderr)
+            return 2
         print(f"glossator import: wrote {output}", file=sys.stderr)
     return 0

@@ -54,6 +54,13 @@ def _build(args: argparse.Namespace) -> int:
     except OutputError as exc:
         print(f"glossator: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    except OSError as exc:
+        print(
+            f"glossator: {exc.filename or args.out}: cannot write the site: {exc.strerror}; "
+            f"{args.out} was left as it was",
+            file=sys.stderr,
+        )
+        return 1
     shown = [d for d in result.diagnostics if d.severity != "info"]
     sys.stderr.write(format_text(shown))
     listed = len(result.diagnostics) - len(shown)

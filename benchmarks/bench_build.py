@@ -12,8 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from glossator.build import load
-from glossator.render import render_site
+from glossator.build import plan, render_plan
 from glossator.write import write_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,14 +35,14 @@ def bench(count: int) -> dict[str, float]:
         content, out = Path(tmp) / "content", Path(tmp) / "_site"
         make_corpus(content, count)
         started = time.perf_counter()
-        corpus = load(content)
+        result = plan(content)
         read_done = time.perf_counter()
-        files = render_site(corpus)
+        files = render_plan(result)
         render_done = time.perf_counter()
         write_site(files, out)
         write_done = time.perf_counter()
     return {
-        "read": read_done - started,
+        "read+link": read_done - started,
         "render": render_done - read_done,
         "write": write_done - render_done,
         "total": write_done - started,
@@ -52,10 +51,10 @@ def bench(count: int) -> dict[str, float]:
 
 def main(argv: list[str]) -> None:
     counts = [int(a) for a in argv] or [10, 100, 1000]
-    print(f"{'essays':>7} {'read':>8} {'render':>8} {'write':>8} {'total':>8}")
+    print(f"{'essays':>7} {'read+link':>8} {'render':>8} {'write':>8} {'total':>8}")
     for count in counts:
         t = bench(count)
-        cells = " ".join(f"{t[k]:>8.2f}" for k in ("read", "render", "write", "total"))
+        cells = " ".join(f"{t[k]:>8.2f}" for k in ("read+link", "render", "write", "total"))
         print(f"{count:>7} {cells}")
 
 

@@ -86,14 +86,10 @@ def check(content_dir: Path, strict: bool = False) -> BuildResult:
     return BuildResult(result.diagnostics, not has_errors(result.diagnostics, strict))
 
 
-def build(
-    content_dir: Path, out_dir: Path, templates_dir: Path = TEMPLATES_DIR, strict: bool = False
-) -> BuildResult:
-    result = plan(content_dir)
-    if has_errors(result.diagnostics, strict) or result.formatted is None:
-        return BuildResult(result.diagnostics, False)
+def render_plan(result: Plan, templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
+    assert result.linked is not None and result.formatted is not None
     formatted = result.formatted
-    files = render_site(
+    return render_site(
         result.corpus.site,
         result.linked,
         formatted.entries,
@@ -101,5 +97,14 @@ def build(
         formatted.csl_items,
         templates_dir,
     )
+
+
+def build(
+    content_dir: Path, out_dir: Path, templates_dir: Path = TEMPLATES_DIR, strict: bool = False
+) -> BuildResult:
+    result = plan(content_dir)
+    if has_errors(result.diagnostics, strict) or result.formatted is None:
+        return BuildResult(result.diagnostics, False)
+    files = render_plan(result, templates_dir)
     write_site(files, out_dir)
     return BuildResult(result.diagnostics, True, len(files))

@@ -19,7 +19,7 @@ from .parse_note import ParsedWork, parse_note
 IBID = re.compile(r"^\s*ibid(?:em)?\.?\s*(?:,\s*(?P<locator>.*?))?\s*\.?\s*$", re.I)
 SHORT_NOTE = re.compile(
     r"^\s*(?P<author>[^,“”\"]{2,80}?),\s*[“\"]?(?P<title>[^“”\"]{2,200}?)[,.]?[”\"]?"
-    r"(?:,\s*(?:pp?\.\s*)?(?P<locator>[\divxlc][\w–-]*))?\s*\.?\s*$",
+    r"(?:,?\s+(?:pp?\.\s*)?(?P<locator>[\divxlc][\w–-]*))?\s*\.?\s*$",
     re.I,
 )
 

@@ -67,13 +67,13 @@ def plain_text(children: list[Token]) -> tuple[str, list[int]]:
 
 
 def _raw_text(
-    children: list[Token], cite: Callable[[str], int] | None = None
+    children: list[Token], cite: Callable[[str, int], int] | None = None
 ) -> tuple[str, list[tuple[int, int]]]:
     """Raw text and (footnote id, offset) of each reference; with `cite`, each Pandoc
     citation group in the text becomes a reference to the note `cite` makes for it."""
     parts: list[str] = []
     refs: list[tuple[int, int]] = []
-    length = 0
+    length = breaks = 0
     for token in children:
         piece = ""
         if token.type == "text" and cite is not None:
@@ -87,13 +87,14 @@ def _raw_text(
                     else (piece + token.content[cursor:start])
                 )
                 piece += punctuation
-                refs.append((cite(token.content[start:end]), length + len(piece.rstrip())))
+                refs.append((cite(token.content[start:end], breaks), length + len(piece.rstrip())))
                 cursor = end + len(punctuation)
             piece += token.content[cursor:]
         elif token.type in ("text", "text_special", "code_inline"):
             piece = token.content
         elif token.type in ("softbreak", "hardbreak"):
             piece = " "
+            breaks += 1
         elif token.type == "image":
             piece = _raw_text(token.children or [])[0]
         elif token.type == "footnote_ref":
@@ -163,7 +164,7 @@ def _block(state: _State, inline: Token, line: int) -> None:
         src = state.md.normalizeLinkText(str(image.attrGet("src") or ""))
         state.add(Figure(id="", caption=caption, src=src or None, line=line))
         return
-    raw, refs = _raw_text(children, cite=lambda group: state.key_note(group, line))
+    raw, refs = _raw_text(children, cite=lambda group, breaks: state.key_note(group, line + breaks))
     text, offsets = collapse_with_offsets(raw, [offset for _, offset in refs])
     if not text:
         if refs:

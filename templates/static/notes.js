@@ -1,0 +1,120 @@
+/* Comfort for an essay's notes; without this script every link still works.
+   Hover, focus or tap a marker: #note-popover shows its note (text copied from the
+   notes list) and describes the marker; Escape, moving away or tapping elsewhere
+   closes it; on touch a first tap shows it, a second follows the link. Following a
+   marker focuses its note; a back-link focuses its marker. Copy buttons for citations. */
+(function () {
+  "use strict";
+  var d = document, pop = d.getElementById("note-popover"), current = null, timer = 0;
+  var pointer = "", shownOnDown = false, quiet = false;
+  var native = !!(pop && pop.showPopover);
+
+  function target(a) { return d.getElementById(decodeURIComponent(a.hash.slice(1))); }
+
+  function place(a) {
+    var r = a.getBoundingClientRect(), h = pop.offsetHeight;
+    var top = r.bottom + 6;
+    if (top + h > innerHeight - 8 && r.top > h + 14) top = r.top - h - 6;
+    pop.style.left = Math.max(8, Math.min(r.left - 16, d.documentElement.clientWidth - pop.offsetWidth - 8)) + "px";
+    pop.style.top = top + "px";
+  }
+
+  function show(a) {
+    clearTimeout(timer);
+    var note = target(a);
+    if (!pop || !note) return;
+    if (current && current !== a) current.removeAttribute("aria-describedby");
+    // The note's text is what comes before its first link or line break.
+    var text = "", n = d.createElement("span"), node = note.firstChild;
+    for (; node && !/^(A|BR)$/.test(node.nodeName); node = node.nextSibling) text += node.textContent;
+    n.className = "note-popover-number";
+    n.textContent = a.textContent;
+    pop.replaceChildren(n, " " + text.trim());
+    pop.hidden = false;
+    if (native && !pop.matches(":popover-open")) pop.showPopover();
+    place(a);
+    a.setAttribute("aria-describedby", "note-popover");
+    current = a;
+  }
+
+  function hide() {
+    clearTimeout(timer);
+    if (!current) return;
+    current.removeAttribute("aria-describedby");
+    current = null;
+    if (native && pop.matches(":popover-open")) pop.hidePopover();
+    pop.hidden = true;
+  }
+
+  function hideSoon() { clearTimeout(timer); timer = setTimeout(hide, 250); }
+
+  function focus(el) { quiet = true; el.focus({ preventScroll: true }); quiet = false; }
+
+  // Once the browser has followed an in-page link, focus where it went (quietly:
+  // some browsers focus a focusable target themselves, which must not open a popover).
+  function focusAfter(a) {
+    var to = target(a);
+    if (!to) return;
+    quiet = true;
+    setTimeout(function () { focus(to); }, 0);
+  }
+
+  d.querySelectorAll("a.noteref").forEach(function (a) {
+    a.addEventListener("mouseenter", function () { show(a); });
+    a.addEventListener("mouseleave", hideSoon);
+    a.addEventListener("focus", function () { if (!quiet) show(a); });
+    a.addEventListener("blur", function () { if (current === a) hide(); });
+    a.addEventListener("pointerdown", function (e) { pointer = e.pointerType; shownOnDown = current === a; });
+    a.addEventListener("click", function (e) {
+      var touch = pointer === "touch" && e.detail > 0;
+      pointer = "";
+      if (touch && !shownOnDown) { e.preventDefault(); show(a); return; }
+      hide();
+      focusAfter(a);
+    });
+  });
+  d.querySelectorAll("a[role=doc-backlink]").forEach(function (a) {
+    a.addEventListener("click", function () { focusAfter(a); });
+  });
+  if (pop) {
+    pop.addEventListener("mouseenter", function () { clearTimeout(timer); });
+    pop.addEventListener("mouseleave", hideSoon);
+  }
+  d.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  d.addEventListener("pointerdown", function (e) {
+    if (current && !e.target.closest("a.noteref, #note-popover")) hide();
+  });
+  addEventListener("scroll", function () { if (current) place(current); }, { passive: true });
+  addEventListener("resize", function () { if (current) place(current); });
+
+  // Arriving from another page at a marker or a note (a source page's citing place).
+  var arrived = location.hash && d.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (arrived && arrived.matches("a.noteref, .notes li")) focus(arrived);
+
+  var status = d.querySelector(".copy-status");
+  function say(button, ok) {
+    button.textContent = ok ? "Copied" : "Selected: copy with Ctrl+C";
+    if (status) status.textContent = ok ? "Copied to the clipboard." : "Selected; copy it with Ctrl+C or ⌘C.";
+    setTimeout(function () { button.textContent = "Copy"; if (status) status.textContent = ""; }, 2500);
+  }
+  function select(el) {
+    var range = d.createRange(), sel = getSelection();
+    range.selectNodeContents(el);
+    sel.removeAllRanges();
+    sel.addRange(range);
+    try { return d.execCommand("copy"); } catch (err) { return false; }
+  }
+  d.querySelectorAll(".copy-button").forEach(function (b) {
+    var from = d.getElementById(b.getAttribute("data-copy"));
+    if (!from) return;
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      if (navigator.clipboard && isSecureContext) {
+        navigator.clipboard.writeText(from.textContent).then(
+          function () { say(b, true); }, function () { say(b, select(from)); });
+      } else {
+        say(b, select(from));
+      }
+    });
+  });
+})();

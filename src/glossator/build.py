@@ -16,6 +16,7 @@ from .diagnostics import Diagnostic, error, has_errors, sort_diagnostics
 from .formatting import FormattedCorpus, format_corpus
 from .link import LinkedCorpus, link_corpus
 from .render import TEMPLATES_DIR, render_site
+from .search import search_index
 from .write import write_site
 
 
@@ -106,5 +107,14 @@ def build(
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
     files = render_plan(result, templates_dir)
+    # The Pagefind index, beside the search.html render_site made; never fails the build
+    # on its own: without Pagefind, no index and a `search.unavailable` warning.
+    index, search_diagnostics = search_index(
+        result.linked.documents, result.corpus.site, display_path(out_dir / "search.html")
+    )
+    files.update(index)
+    diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics)
+    if has_errors(diagnostics, strict):
+        return BuildResult(diagnostics, False)
     write_site(files, out_dir)
-    return BuildResult(result.diagnostics, True, len(files))
+    return BuildResult(diagnostics, True, len(files))

@@ -1,17 +1,32 @@
-# Set-up is part of every target: a fresh clone needs only Python >= 3.11.
+# Set-up is part of every target: a fresh clone needs only Python >= 3.11 for `make site`.
+# `make test` also installs the Nu HTML checker with npm (when npm is there) and runs the
+# browser tests with Debian's Chromium (when it is there; .ci/run installs both in CI).
 PYTHON ?= python3
+NPM ?= npm
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+TOOLS := node_modules/.ready
 PORT ?= 8000
 
-.PHONY: site test lint serve clean
+.PHONY: site test lint tools serve screenshot clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(READY)
+
+# Test-only tools from npm (package.json): vnu.jar, the Nu HTML checker, run with java.
+# --ignore-scripts: vnu-jar's install script would download a JDK; java 17 is used instead.
+$(TOOLS): package.json package-lock.json
+	@if command -v $(NPM) >/dev/null 2>&1; then \
+		$(NPM) ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(TOOLS); \
+	else \
+		echo "npm not found: the Nu HTML checker tests will be skipped (they fail with CI=true)"; \
+	fi
+
+tools: $(TOOLS)
 
 site: $(READY)
 	$(BIN)/glossator build --content content --out _site
@@ -20,12 +35,17 @@ lint: $(READY)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-test: lint
+test: lint $(TOOLS)
 	$(BIN)/python -m pytest
 
 serve: site
 	@echo "Serving _site on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _site
 
+# Retakes the essay screenshots (test-artifacts/) and updates the README's picture.
+screenshot: $(READY)
+	$(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
+	cp test-artifacts/essay-1440.png docs/screenshot-essay.png
+
 clean:
-	rm -rf _site
+	rm -rf _site test-artifacts

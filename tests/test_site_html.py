@@ -40,8 +40,7 @@ class Page(HTMLParser):
         if values.get("id"):
             self.ids.append(values["id"])
         for name in ("href", "src"):
-            # <base href> (404.html, at the root) sets where links start; not a link itself
-            if values.get(name) is not None and tag != "base":
+            if values.get(name) is not None:
                 self.links.append((name, values[name]))
         if tag == "li":
             self._open_li.append(values.get("id"))
@@ -122,7 +121,9 @@ def check_links_resolve(out: Path) -> None:
             if not parts.path:
                 assert parts.fragment in ids, f"{name}: {attribute}={value!r}"
                 continue
-            target = (out / name).parent / unquote(parts.path)
+            # root-relative links (404.html, served at any depth) start at the site's root
+            start = out if parts.path.startswith("/") else (out / name).parent
+            target = start / unquote(parts.path).lstrip("/")
             target = target.resolve()
             assert target.is_relative_to(out.resolve()), f"{name}: {value!r} leaves the site"
             assert target.is_file(), f"{name}: {attribute}={value!r} is not in the output"

@@ -143,8 +143,9 @@ def about_paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
 
 
-def base_path(site: SiteConfig) -> str:
-    """The site root's path on its server (`/` or `/corpus/`), for the 404 page."""
+def root_path(site: SiteConfig) -> str:
+    """The site root's path on its server (`/`, or `/corpus/` for a base_url with a path):
+    the 404 page is served at any depth, so its links start there."""
     path = urlsplit(site.base_url).path.rstrip("/") if site.base_url else ""
     return path + "/"
 
@@ -167,7 +168,7 @@ def render_site(
     files: dict[str, bytes] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
-        root = "../" * path.count("/")
+        root = context.pop("root", "../" * path.count("/"))
         context.setdefault("canonical", page_url(site, path))
         html = env.get_template(template).render(
             site=site,
@@ -217,7 +218,7 @@ def render_site(
         },
         site_citation=site_citation(site),
     )
-    page("404.html", "404.html", canonical=None, base_href=base_path(site))
+    page("404.html", "404.html", canonical=None, root=root_path(site))
     if has_search:
         page("search.html", "search.html")
     files["feed.xml"] = atom_feed(

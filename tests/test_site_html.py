@@ -202,7 +202,7 @@ def test_title_markup_is_escaped_never_a_tag(escaping_site, page_name):
     page = Page(html)
     for data in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
         assert "<" not in data
-        assert json.loads(data)["name"] == "<script>alert(1)</script> & Other Notes"
+        assert json.loads(data)["headline"] == "<script>alert(1)</script> & Other Notes"
     assert "b" not in page.tags
     assert "<script>alert(1)</script> & Other Notes" in "".join(page.text)
 

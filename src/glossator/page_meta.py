@@ -102,7 +102,6 @@ def json_ld(
         "@context": "https://schema.org",
         "@type": "BlogPosting" if blog else "ScholarlyArticle",
         "headline": meta.title or doc.slug,
-        "name": meta.title or doc.slug,
     }
     if meta.authors:
         data["author"] = [{"@type": "Person", "name": a} for a in meta.authors]

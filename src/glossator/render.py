@@ -26,6 +26,7 @@ from .publish import data_files
 from .render_text import paragraph_html, sentence_at
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+DESCRIPTION_WORDS = 25  # an essay's meta description: about the 160 characters shown
 
 
 def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
@@ -86,7 +87,7 @@ def essay_context(
     }
     url = page_url(site, f"essays/{doc.slug}.html")
     cited = cited_works(doc, linked.works)
-    description = excerpt(doc) or site.description
+    description = excerpt(doc, DESCRIPTION_WORDS) or site.description
     return {
         "doc": doc,
         "meta": doc.meta,

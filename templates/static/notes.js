@@ -1,8 +1,6 @@
-/* Comfort for an essay's notes; without this script every link still works.
-   Hover, focus or tap a marker: #note-popover shows its note (text copied from the
-   notes list) and describes the marker; Escape, moving away or tapping elsewhere
-   closes it; on touch a first tap shows it, a second follows the link. Following a
-   marker focuses its note; a back-link focuses its marker. Copy buttons for citations. */
+/* An essay's notes: popover on hover, focus or tap of a marker (#note-popover, text
+   copied from the notes list); focus follows markers and back-links; copy buttons.
+   Without this script every link still works. */
 (function () {
   "use strict";
   var d = document, pop = d.getElementById("note-popover"), current = null, timer = 0;
@@ -24,7 +22,6 @@
     var note = target(a);
     if (!pop || !note) return;
     if (current && current !== a) current.removeAttribute("aria-describedby");
-    // The note's text is what comes before its first link or line break.
     var text = "", n = d.createElement("span"), node = note.firstChild;
     for (; node && !/^(A|BR)$/.test(node.nodeName); node = node.nextSibling) text += node.textContent;
     n.className = "note-popover-number";
@@ -50,8 +47,7 @@
 
   function focus(el) { quiet = true; el.focus({ preventScroll: true }); quiet = false; }
 
-  // Once the browser has followed an in-page link, focus where it went (quietly:
-  // some browsers focus a focusable target themselves, which must not open a popover).
+  // After the browser follows an in-page link, focus its target (quietly: no popover).
   function focusAfter(a) {
     var to = target(a);
     if (!to) return;

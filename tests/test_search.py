@@ -10,6 +10,7 @@ import functools
 import gzip
 import json
 import re
+import shutil
 import stat
 import sys
 import threading
@@ -185,11 +186,10 @@ def test_a_build_without_pagefind_succeeds_with_a_warning(
     assert "warning: search index not built" in err and "[search.unavailable]" in err
     assert "Traceback" not in err
     assert not (out / "pagefind").exists()
-    # Said by the page's script when it finds no index (test below), or by the HTML itself
-    # when render.py passes search_available=False.
-    assert "Search is unavailable on this copy of the site" in (out / "search.html").read_text(
-        encoding="utf-8"
-    )
+    # The HTML itself says so (no script needed), and offers no search form.
+    html = (out / "search.html").read_text(encoding="utf-8")
+    assert '<p class="search-unavailable">Search is unavailable on this copy of the site.' in html
+    assert 'id="search-form"' not in html and '<script type="module">' not in html
     for page in ("index.html", BLOG, PAPER, "bibliography.html"):
         assert (out / page).is_file()
     # --strict treats this warning like any other: nothing is written.
@@ -305,17 +305,15 @@ def test_a_search_with_no_results_says_so(page: Any, site_url: str):
     expect(page.locator("#search-results")).to_be_hidden()
 
 
-def test_without_an_index_the_search_page_says_search_is_unavailable(
-    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+def test_a_copy_missing_its_index_says_search_is_unavailable(browser: Any, tmp_path: Path):
+    """A site copied without its `pagefind/` folder: the page's script finds no index."""
     from playwright.sync_api import expect
 
     from conftest import open_context
 
-    for name in ("pagefind", "pagefind.service"):
-        monkeypatch.setitem(sys.modules, name, None)
     out = tmp_path / "site"
     assert main(["build", "--content", str(CONTENT), "--out", str(out)]) == 0
+    shutil.rmtree(out / "pagefind")
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002

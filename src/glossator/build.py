@@ -87,7 +87,9 @@ def check(content_dir: Path, strict: bool = False) -> BuildResult:
     return BuildResult(result.diagnostics, not has_errors(result.diagnostics, strict))
 
 
-def render_plan(result: Plan, templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
+def render_plan(
+    result: Plan, templates_dir: Path = TEMPLATES_DIR, search_available: bool = True
+) -> dict[str, bytes]:
     assert result.linked is not None and result.formatted is not None
     formatted = result.formatted
     return render_site(
@@ -97,6 +99,7 @@ def render_plan(result: Plan, templates_dir: Path = TEMPLATES_DIR) -> dict[str, 
         formatted.bibtex,
         formatted.csl_items,
         templates_dir,
+        search_available,
     )
 
 
@@ -106,12 +109,12 @@ def build(
     result = plan(content_dir)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
-    files = render_plan(result, templates_dir)
-    # The Pagefind index, beside the search.html render_site made; never fails the build
-    # on its own: without Pagefind, no index and a `search.unavailable` warning.
+    # The Pagefind index never fails the build on its own: without Pagefind there is
+    # no index, a `search.unavailable` warning, and search.html says so in its HTML.
     index, search_diagnostics = search_index(
         result.linked.documents, result.corpus.site, display_path(out_dir / "search.html")
     )
+    files = render_plan(result, templates_dir, search_available=bool(index))
     files.update(index)
     diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics)
     if has_errors(diagnostics, strict):

@@ -158,6 +158,7 @@ def render_site(
     bibtex: dict[str, str],
     csl_items: dict[str, dict],
     templates_dir: Path = TEMPLATES_DIR,
+    search_available: bool = True,
 ) -> dict[str, bytes]:
     env = make_environment(templates_dir)
     documents = sorted(linked.documents, key=lambda d: d.slug)
@@ -221,7 +222,7 @@ def render_site(
     )
     page("404.html", "404.html", canonical=None, root=root_path(site))
     if has_search:
-        page("search.html", "search.html")
+        page("search.html", "search.html", search_available=search_available)
     files["feed.xml"] = atom_feed(
         site,
         [

@@ -327,7 +327,7 @@ def test_dark_mode_follows_the_system_setting(page: Any, site_url: str):
 def test_screenshots_of_an_essay(
     browser: Any, site_url: str, artifacts: Path, name: str, viewport: dict, scheme: str
 ):
-    """Saved under test-artifacts/; `make screenshot` copies essay-1440.png to docs/."""
+    """Saved under test-artifacts/; `make screenshot` copies essay-1440-notes.png to docs/."""
     ctx = open_context(browser, site_url, viewport=viewport, color_scheme=scheme)
     try:
         page = ctx.new_page()

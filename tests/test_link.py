@@ -240,3 +240,51 @@ def test_published_sources_and_bibliography(corpus, tmp_path):
     assert 'href="../essays/first.html#fnref1"' in page
     assert "Multilateralism has foundations." in page  # the sentence carrying the marker
     shutil.rmtree(out)
+
+
+def test_two_unparsed_notes_stay_two_works_with_their_own_text(corpus):
+    path = corpus / "essays" / "second.md"
+    text = ESSAY_B.replace("Pape, Robert A.", "zz 12 //").replace("Paul, T. V.", "qq 34 ##")
+    path.write_text(text, "utf-8")
+    result = plan(corpus)
+    notes = notes_of(result, "second")
+    first, second = notes[1].sources[0], notes[2].sources[0]
+    assert first != second
+    assert "zz 12 //" in result.linked.works[first].fields["note"]
+    assert "qq 34 ##" in result.linked.works[second].fields["note"]
+
+
+def test_a_page_range_and_a_pinpoint_page_are_one_work(corpus):
+    (corpus / "references.bib").unlink()
+    pinpoint = ESSAY_B.replace("30, no. 1 (2005): 7-45.", "30, no. 1 (2005): 12.")
+    (corpus / "essays" / "second.md").write_text(pinpoint, "utf-8")
+    (corpus / "essays" / "third.md").write_text(
+        ESSAY_B.replace("Second Essay", "Third Essay"), "utf-8"
+    )
+    result = plan(corpus)
+    assert notes_of(result, "second")[1].sources == notes_of(result, "third")[1].sources
+    work = result.linked.works[notes_of(result, "third")[1].sources[0]]
+    assert work.fields["pages"] == "7--45"  # the fuller form of the work is kept
+    assert result.linked.note_cites[("second", 1)] == [(work.key, "12")]
+
+
+def test_keys_do_not_depend_on_which_other_essays_exist(corpus):
+    before = {k: w.fields for k, w in plan(corpus).linked.works.items()}
+    (corpus / "essays" / "aaa-first-by-name.md").write_text(
+        ESSAY_B.replace("Second Essay", "Another"), "utf-8"
+    )
+    after = {k: w.fields for k, w in plan(corpus).linked.works.items()}
+    assert after == before
+
+
+def test_only_web_addresses_become_external_links(corpus):
+    bib = BIB + (
+        "@misc{evil, title = {Bee}, year = {2002}, url = {javascript:alert(1)}}\n"
+        "@misc{doi, title = {Sea}, year = {2003}, doi = {10.1000/xyz-123}}\n"
+    )
+    (corpus / "references.bib").write_text(bib, "utf-8")
+    essay = ESSAY_B + "\nMore [@evil] and [@doi].\n"
+    (corpus / "essays" / "second.md").write_text(essay, "utf-8")
+    result = plan(corpus)
+    assert result.linked.works["evil"].url is None
+    assert result.linked.works["doi"].url == "https://doi.org/10.1000/xyz-123"

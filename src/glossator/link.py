@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from .citations.bibliography import BibEntry, fingerprint, unique_key
 from .citations.parse_note import ParsedWork, work_key
@@ -42,10 +43,16 @@ class Work:
 
     @property
     def url(self) -> str | None:
-        if self.fields.get("url"):
-            return self.fields["url"]
-        if self.fields.get("doi"):
-            return "https://doi.org/" + self.fields["doi"]
+        """The work's external link: an http(s) URL, or its DOI's address. Anything
+        else a bibliography says (`javascript:`, `file:`) is never made a link."""
+        url = self.fields.get("url", "").strip()
+        if re.match(r"^https?://[^\s]+$", url, re.I):
+            return url
+        doi = re.sub(
+            r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", self.fields.get("doi", "").strip()
+        )
+        if re.match(r"^10\.\d{4,9}/\S+$", doi):
+            return "https://doi.org/" + quote(doi, safe="/:;()-._")
         return None
 
 
@@ -93,18 +100,34 @@ class Linker:
         self.parsed_keys: dict[str, str] = {}  # fingerprint -> key of an uncurated work
         self.diagnostics: list[Diagnostic] = []
 
+    def reserve_keys(self, resolved: list[list[NoteCites]]) -> None:
+        """Give every uncurated work its key before any note is linked, in fingerprint
+        order: a key depends on the set of works, not on document names or order. One
+        work cited in several forms keeps the fullest (e.g. with its page range)."""
+        variants: dict[str, list[ParsedWork]] = {}
+        for document_cites in resolved:
+            for cites in document_cites:
+                for cite in cites.cites:
+                    if cite.work is None:
+                        continue
+                    print_ = fingerprint(cite.work.entry_type, dict(cite.work.fields))
+                    if print_ not in self.by_fingerprint:
+                        variants.setdefault(print_, []).append(cite.work)
+        taken = set(self.bibliography)
+        for print_ in sorted(variants):
+            work = max(variants[print_], key=lambda w: (len(w.fields), repr(w.fields)))
+            key = unique_key(work_key(work) or "work", taken)
+            taken.add(key)
+            self.parsed_keys[print_] = key
+            fields = dict(work.fields)
+            self.works[key] = Work(key, work.entry_type, work.kind, fields, False, work.confident)
+
     def key_for(self, work: ParsedWork) -> str:
-        fields = dict(work.fields)
-        print_ = fingerprint(work.entry_type, fields)
+        print_ = fingerprint(work.entry_type, dict(work.fields))
         if print_ in self.by_fingerprint:
             key = self.by_fingerprint[print_]
             self._add_curated(key, work.kind)
             return key
-        if print_ not in self.parsed_keys:
-            taken = set(self.bibliography) | set(self.works)
-            key = unique_key(work_key(work) or "work", taken)
-            self.parsed_keys[print_] = key
-            self.works[key] = Work(key, work.entry_type, work.kind, fields, False, work.confident)
         return self.parsed_keys[print_]
 
     def _add_curated(self, key: str, kind: str | None = None) -> None:
@@ -165,12 +188,15 @@ class Linker:
 def link_corpus(
     documents: list[Document], bibliography: dict[str, BibEntry], bib_path: str
 ) -> LinkedCorpus:
-    """Link every document's notes to works (documents in slug order, for stable keys)."""
+    """Link every document's notes to works; documents come out in slug order."""
     linker = Linker(bibliography, bib_path)
+    ordered = sorted(documents, key=lambda d: d.slug)
+    resolved = [resolve_document(doc) for doc in ordered]
+    linker.reserve_keys(resolved)
     linked_docs, note_cites = [], {}
-    for doc in sorted(documents, key=lambda d: d.slug):
+    for doc, document_cites in zip(ordered, resolved, strict=True):
         notes = []
-        for cites in resolve_document(doc):
+        for cites in document_cites:
             keys = linker.link_note(doc, cites)
             note_cites[(doc.slug, cites.note.number)] = keys
             notes.append(dataclasses.replace(cites.note, sources=[k for k, _ in keys]))

@@ -341,7 +341,7 @@ def fingerprint(entry_type: str, fields: dict[str, str]) -> str:
     """An identity for matching a cited work to an existing entry despite trivial variation.
 
     UN documents are identified by symbol; other works by first author, year, the first
-    six significant title words, container, volume, number and pages, each normalized so
+    six significant title words, container, volume and number, each normalized so
     quotes, accents, dashes, a leading "The" or a trailing period do not matter. The
     entry type is deliberately not part of it: a note may be classified differently. A
     `glossator-fingerprint` field wins, so a maintainer may correct the entry freely.
@@ -354,9 +354,14 @@ def fingerprint(entry_type: str, fields: dict[str, str]) -> str:
         return f"un:{symbol}"
     year = re.search(r"\d{4}", fields.get("year") or fields.get("date") or "")
     title = [w for w in _words(fields.get("title", "")) if w not in _STOP][:6]
-    parts = [_first_author(fields), year.group(0) if year else "", " ".join(title)]
+    author = _first_author(fields)
+    if not author and not title and fields.get("note"):
+        # An unparsed note is its own work: its whole text is its identity.
+        return "note:" + " ".join(_words(fields["note"]))
+    parts = [author, year.group(0) if year else "", " ".join(title)]
     parts.append(_container(fields))
-    for name, label in (("volume", "v"), ("number", "n"), ("pages", "p")):
+    # Pages are left out: one note may give an article's range, another a pinpoint page.
+    for name, label in (("volume", "v"), ("number", "n")):
         value = re.sub(f"[{_DASHES}]+", "-", _fold(fields.get(name, "")))
         value = re.sub(r"[^\w-]+", "", value).strip("-")
         if value:

@@ -345,6 +345,9 @@ def work_key(work: ParsedWork) -> str:
     else:
         name = S.ascii_alnum(author.split(",")[0])
     title_words = [w for w in S.significant_words(work.field("title") or "") if w not in skip]
+    if not name and not title_words and work.field("note"):
+        words = S.significant_words(work.field("note") or "")[:2]
+        return "note" + "".join(words) + year
     if not name:
         name = title_words.pop(0) if title_words else "anon"
     title_words = [w for w in title_words if w != name]

@@ -24,6 +24,17 @@ KNOWN_KEYS = {"format", "title", "author", "authors", "date", "publication"} | {
 }
 
 
+class TextDateLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as written: `2016-12` and `2016-12-01` stay text, and
+    an impossible date is reported by the metadata checks instead of crashing YAML."""
+
+
+TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass
 class YamlMapping:
     """A YAML mapping with the source line (1-based) of each key."""
@@ -40,8 +51,10 @@ def load_yaml_mapping(
 ) -> tuple[YamlMapping | None, list[Diagnostic]]:
     """Parse YAML that must be a mapping; `first_line` offsets lines for front matter."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=TextDateLoader)
+        values = yaml.load(text, Loader=TextDateLoader)  # noqa: S506 (a SafeLoader)
+    except RecursionError:
+        return None, [error(path, first_line, "yaml.invalid", "YAML nested too deeply")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -58,12 +71,25 @@ def load_yaml_mapping(
                 "metadata must be a YAML mapping of `field: value` lines",
             )
         ]
-    lines = {
-        str(key.value): first_line + key.start_mark.line
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
-    return YamlMapping({str(k): v for k, v in values.items()}, lines), []
+    lines: dict[str, int] = {}
+    diagnostics = []
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        line = first_line + key.start_mark.line
+        if str(key.value) in lines:
+            diagnostics.append(
+                error(
+                    path,
+                    line,
+                    "yaml.duplicate-key",
+                    f"`{key.value}` is given twice (first at line {lines[str(key.value)]}); "
+                    "keep one",
+                )
+            )
+        else:
+            lines[str(key.value)] = line
+    return YamlMapping({str(k): v for k, v in values.items()}, lines), diagnostics
 
 
 def _as_text(value: Any) -> str | None:
@@ -91,13 +117,12 @@ def _authors(value: Any) -> list[str] | None:
 
 
 def _date(value: Any) -> str | None:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    """An ISO date, possibly partial, that exists on the calendar (no 2020-02-30)."""
     text = _as_text(value)
     if text is None or not DATE_PATTERN.match(text):
         raise ValueError(text)
+    parts = [int(p) for p in text.split("-")]
+    dt.date(parts[0], *(parts[1:] + [1, 1])[:2])  # raises ValueError for a bad month/day
     return text
 
 

@@ -133,3 +133,29 @@ def test_hyphen_evidence_from_the_document_and_the_word_list():
     assert evidence.keep_hyphen("1944", ")")
     joined = HyphenEvidence("Their printshops thrived.")
     assert not joined.keep_hyphen("print", "shops")  # the document writes printshops
+
+
+def test_text_after_a_finished_note_that_starts_no_page_is_body_with_a_warning():
+    source = (
+        " A Heading \n"
+        "\n"
+        "Reform of the council was overdue.  1 2\n"
+        "\n"
+        ' Smith, John. "Reform." Policy Review 12, no. 4 (2010): 33-50. 1\n'
+        "\n"
+        ' White, Tom. "Safety." Safety Journal 2 (2015): 4. 2\n'
+        "\n"
+        "Second Heading\n"
+        "\n"
+        "Final paragraph with no notes at all, which ends here.\n"
+    )
+    document, diagnostics = read(source)
+    assert [n.text for n in document.notes] == [
+        'Smith, John. "Reform." Policy Review 12, no. 4 (2010): 33-50.',
+        'White, Tom. "Safety." Safety Journal 2 (2015): 4.',
+    ]
+    assert [s.heading for s in document.sections] == ["A Heading", "Second Heading"]
+    assert document.sections[1].blocks[0].text == (
+        "Final paragraph with no notes at all, which ends here."
+    )
+    assert [(d.line, d.code) for d in diagnostics] == [(9, "pdf.page-start")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, error, warning
 from ..model import Document, Figure, Marker, Metadata, Note, Paragraph, Section, assign_ids
 from .hyphenation import HyphenEvidence
 from .pdf_text import SENTENCE_END, Events, Line, TextLine
@@ -195,6 +195,17 @@ def assemble_document(
     sections = assembler.assemble()
     notes = assembler.notes()
     diagnostics = check_numbering(path, assembler.marker_lines, notes)
+    diagnostics += [
+        warning(
+            path,
+            line,
+            "pdf.page-start",
+            "this line follows a finished note but does not start with a space as a page's "
+            "first line does; it is read as body text. If it continues the note above, end "
+            "that note's first line without its final period",
+        )
+        for line in events.unexpected
+    ]
     unique = {}
     for note in notes:
         unique.setdefault(note.number, note)

@@ -25,6 +25,7 @@ from . import Source
 
 SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*$")
 TERMINAL_PUNCTUATION = re.compile(r"[.!?;,:”\"]$")
+NOTE_END = re.compile(r"[.!?][”’\")]*$")  # a citation ends with a full stop
 YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d$")
 MAX_HEADING_LINES = 3
 
@@ -101,6 +102,7 @@ class Events:
 
     items: list[tuple] = field(default_factory=list)  # (kind, line, payload)
     notes: list[tuple[int, int, list[str]]] = field(default_factory=list)  # number, line, lines
+    unexpected: list[int] = field(default_factory=list)  # lines after notes starting no page
 
 
 def _is_heading(lines: list[Line], body_width: float) -> bool:
@@ -159,12 +161,17 @@ class PageReader:
                 return i + 1
             self.in_notes = False  # the next page begins
         elif self.in_notes:
-            if self._note_incomplete() or not self._is_caption(i):
+            if self._note_incomplete():
                 self.events.notes[-1][2].append(line.raw)
-            else:
+                return i + 1
+            if self._is_caption(i):
                 self.events.items.append(("figure", line.number, line.text))
                 self.in_notes = False
-            return i + 1
+                return i + 1
+            # A finished note, then a line that starts no page: the layout is broken here.
+            # Reading it as body text keeps headings and paragraphs out of the note.
+            self.events.unexpected.append(line.number)
+            self.in_notes = False
         elif self._is_caption(i):
             self.events.items.append(("figure", line.number, line.text))
             return i + 1
@@ -195,7 +202,7 @@ class PageReader:
     def _note_incomplete(self) -> bool:
         """A note whose last line stops mid-citation continues on the next line."""
         last_line = self.events.notes[-1][2][-1].strip()
-        return not TERMINAL_PUNCTUATION.search(last_line)
+        return not NOTE_END.search(last_line)
 
     def _start_note(self, line: Line, number: int) -> None:
         text, _ = split_trailing_numbers(line.raw, number, 1) or (line.raw, [])

@@ -520,3 +520,19 @@ def test_thousand_entries_are_fast():
     entries = format_bibliography(items[:1000], CMOS17)
     assert len(entries) == 1000
     assert time.perf_counter() - start < 8  # about 2.5 s on a 2-core machine
+
+
+def test_a_un_press_release_without_symbol_keeps_its_bibliography_form():
+    fields = {
+        "author": "{United Nations General Assembly}",
+        "title": "Assembly Elects Five Non-Permanent Members",
+        "howpublished": "Press release",
+        "year": "2019",
+        "month": "6",
+        "day": "7",
+    }
+    item = to_csl_json("ga", "misc", "un-press-release", fields)
+    assert format_bibliography([item])["ga"].text == (
+        "United Nations General Assembly. “Assembly Elects Five Non-Permanent Members.” "
+        "Press release. United Nations, June 7, 2019."
+    )

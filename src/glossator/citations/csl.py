@@ -97,6 +97,10 @@ def to_csl_json(
     publisher = f.get("publisher") or f.get("institution") or f.get("school")
     if not publisher and csl_type not in ("webpage", "legislation", "bill"):
         publisher = f.get("organization")
+    if not publisher and kind.startswith("un-") and not ("un_symbol" in f or "url" in f):
+        # Styles leave a document with no publisher, symbol or URL out of a bibliography;
+        # the United Nations issued it, so say so rather than lose the entry.
+        publisher = "United Nations"
     if publisher:
         item["publisher"] = publisher
     if "address" in f:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from glossator.model import Figure, Marker, Paragraph, document_to_json
+from glossator.export_markdown import export_markdown
+from glossator.model import Figure, Marker, Paragraph, content_json, document_to_json
 from glossator.readers import Source
 from glossator.readers.markdown import read_markdown
 
@@ -359,15 +360,150 @@ def test_bad_date_is_reported_at_its_line():
     assert [(d.line, d.code) for d in diags] == [(3, "meta.invalid")]
 
 
-def test_raw_html_inline_is_dropped_and_entities_decoded():
+INLINE_HTML = "inline HTML is shown as text, not rendered; write it as Markdown [markdown.html]"
+BLOCK_HTML = (
+    "an HTML block is shown as text, not rendered; write the content as Markdown [markdown.html]"
+)
+
+
+def test_inline_html_is_kept_as_text_and_entities_decoded():
     doc, diags = read(
         """
         ---
         title: HTML
         ---
 
-        Fish &amp; chips <b>hot</b>.
+        Fish &amp; chips <b>bold</b>.
         """
     )
-    assert diags == []
-    assert doc.paragraphs()[0].text == "Fish & chips hot."
+    assert messages(diags) == [f"essay.md:5: warning: {INLINE_HTML}"]
+    assert doc.paragraphs()[0].text == "Fish & chips <b>bold</b>."
+
+
+def test_inline_script_in_body_and_note_is_text_with_markers_after_it():
+    doc, diags = read(
+        """
+        ---
+        title: Scripts
+        ---
+
+        And <script>alert('body')</script> raw HTML.[^n]
+
+        [^n]: A note that ends <script>alert('note')</script>
+        """
+    )
+    assert messages(diags) == [
+        f"essay.md:5: warning: {INLINE_HTML}",
+        f"essay.md:7: warning: {INLINE_HTML}",
+    ]
+    assert doc.paragraphs() == [
+        Paragraph(
+            id="p1",
+            text="And <script>alert('body')</script> raw HTML.",
+            markers=[Marker(note=1, offset=44)],
+            line=5,
+        )
+    ]
+    assert [(n.number, n.text, n.line) for n in doc.notes] == [
+        (1, "A note that ends <script>alert('note')</script>", 7)
+    ]
+
+
+def test_inline_html_in_heading_inline_note_and_caption_with_lines():
+    doc, diags = read(
+        """
+        ---
+        title: Everywhere
+        ---
+
+        # Head <script>alert('h')</script>
+
+        One line,
+        then <a
+        href="x">a link</a>.^[Inline <i>note</i>.]
+
+        ![A <em>caption</em>](fig.png)
+        """
+    )
+    # One warning per line, at the line where the tag starts.
+    assert messages(diags) == [
+        f"essay.md:5: warning: {INLINE_HTML}",
+        f"essay.md:8: warning: {INLINE_HTML}",
+        f"essay.md:9: warning: {INLINE_HTML}",
+        f"essay.md:11: warning: {INLINE_HTML}",
+    ]
+    (section,) = doc.sections
+    assert section.heading == "Head <script>alert('h')</script>"
+    assert section.blocks == [
+        Paragraph(
+            id="p1",
+            text='One line, then <a href="x">a link</a>.',
+            markers=[Marker(note=1, offset=38)],
+            line=7,
+        ),
+        Figure(id="fig1", caption="A <em>caption</em>", src="fig.png", line=11),
+    ]
+    assert [(n.text, n.line) for n in doc.notes] == [("Inline <i>note</i>.", 9)]
+
+
+def test_html_block_is_kept_as_a_paragraph_of_text():
+    doc, diags = read(
+        """
+        ---
+        title: Block
+        ---
+
+        Before.
+
+        <div class="x">
+          <script>alert('block')</script>
+        </div>
+
+        After.[^a]
+
+        [^a]: Note text.
+
+            <p>more   note</p>
+        """
+    )
+    assert messages(diags) == [
+        f"essay.md:7: warning: {BLOCK_HTML}",
+        f"essay.md:15: warning: {BLOCK_HTML}",
+    ]
+    assert [(p.text, p.line) for p in doc.paragraphs()] == [
+        ("Before.", 5),
+        ("<div class=\"x\"> <script>alert('block')</script> </div>", 7),
+        ("After.", 11),
+    ]
+    assert [n.text for n in doc.notes] == ["Note text. <p>more note</p>"]
+
+
+def test_html_kept_as_text_survives_the_markdown_export_round_trip():
+    doc, diags = read(
+        """
+        ---
+        title: Round trip
+        ---
+
+        # Head <b>x</b>
+
+        And <script>alert('body')</script> raw HTML.[^n]
+
+        <div>block</div>
+
+        [^n]: Ends <script>alert('note')</script>
+        """
+    )
+    assert {d.code for d in diags} == {"markdown.html"}
+    text = export_markdown(doc)
+    # Every `<` and `>` is escaped, so the export holds no HTML for the reader to warn about.
+    assert text == (
+        "---\ntitle: Round trip\n---\n\n"
+        "## Head \\<b\\>x\\</b\\>\n\n"
+        "And \\<script\\>alert('body')\\</script\\> raw HTML.[^1]\n\n"
+        "\\<div\\>block\\</div\\>\n\n"
+        "[^1]: Ends \\<script\\>alert('note')\\</script\\>\n"
+    )
+    again, again_diags = read_markdown(Source("essay", "essay.md", text))
+    assert messages(again_diags) == []
+    assert content_json(again) == content_json(doc)

@@ -2,13 +2,14 @@
 
 This is the editable form of every document (`glossator import` writes it), so the
 reader keeps exactly what the model holds (plain text, markers, notes, figures) and
-reports every footnote that does not pair up, with the line to fix.
+reports every footnote that does not pair up, with the line to fix. Raw HTML is kept
+as literal text (the renderer escapes it) with a warning, never silently dropped.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -26,6 +27,8 @@ from . import Source
 UNDEFINED_REF = re.compile(r"\[\^([^\]\s]+)\]")
 # Provisional ids for notes made from citation groups, above any footnote id.
 KEY_NOTE_BASE = 1_000_000
+INLINE_HTML = "inline HTML is shown as text, not rendered; write it as Markdown"
+BLOCK_HTML = "an HTML block is shown as text, not rendered; write the content as Markdown"
 
 
 def _parser() -> MarkdownIt:
@@ -90,8 +93,10 @@ def _raw_text(
                 refs.append((cite(token.content[start:end], breaks), length + len(piece.rstrip())))
                 cursor = end + len(punctuation)
             piece += token.content[cursor:]
-        elif token.type in ("text", "text_special", "code_inline"):
+        elif token.type in ("text", "text_special", "code_inline", "html_inline"):
+            # Inline HTML stays as the literal text the author wrote (`_scan` warns).
             piece = token.content
+            breaks += piece.count("\n") if token.type == "html_inline" else 0
         elif token.type in ("softbreak", "hardbreak"):
             piece = " "
             breaks += 1
@@ -130,12 +135,37 @@ def _line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
 
 
-def _scan(state: _State, children: list[Token], first_line: int) -> None:
-    """Report undefined references and note where each inline note `^[...]` stands."""
+def _breaks(token: Token) -> int:
+    """How many line breaks an inline token spans."""
+    if token.type in ("softbreak", "hardbreak"):
+        return 1
+    if token.type == "html_inline":
+        return token.content.count("\n")  # a tag may span lines: `<a\nhref="x">`
+    if token.type == "image":
+        return sum(_breaks(t) for t in token.children or [])
+    return 0
+
+
+def _lines(children: list[Token], first_line: int) -> Iterator[tuple[Token, int]]:
+    """Each inline token (also those in an image's alt text) with the line it starts on."""
     line = first_line
     for token in children:
-        if token.type in ("softbreak", "hardbreak"):
-            line += 1
+        yield token, line
+        if token.type == "image":
+            yield from _lines(token.children or [], line)
+        line += _breaks(token)
+
+
+def _warn_html(state: _State, line: int, message: str = INLINE_HTML) -> None:
+    state.diagnostics.append(warning(state.source.path, line, "markdown.html", message))
+
+
+def _scan(state: _State, children: list[Token], first_line: int) -> None:
+    """Report undefined references and inline HTML, and note where each inline note
+    `^[...]` stands."""
+    for token, line in _lines(children, first_line):
+        if token.type == "html_inline":
+            _warn_html(state, line)
         elif token.type == "footnote_ref" and "label" not in token.meta:
             state.inline_note_lines.setdefault(token.meta["id"], line)
         elif token.type == "text":
@@ -233,6 +263,9 @@ def _definitions(
         elif token.type == "inline":
             _scan(state, token.children or [], _line(token))
             texts.append(plain_text(token.children or [])[0])
+        elif token.type == "html_block":
+            _warn_html(state, _line(token), BLOCK_HTML)
+            texts.append(" ".join(token.content.split()))
     return defined, body
 
 
@@ -296,14 +329,10 @@ def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
             text = " ".join(token.content.split())
             state.add(Paragraph(id="", text=text, line=_line(token)))
         elif token.type == "html_block":
-            state.diagnostics.append(
-                warning(
-                    source.path,
-                    _line(token),
-                    "markdown.html",
-                    "raw HTML blocks are not kept; write the content as Markdown",
-                )
-            )
+            # Kept as a paragraph of literal text, whitespace collapsed, so nothing is lost.
+            _warn_html(state, _line(token), BLOCK_HTML)
+            text = " ".join(token.content.split())
+            state.add(Paragraph(id="", text=text, line=_line(token)))
 
     notes = _notes(state, env, defined)
     notes += [
@@ -330,6 +359,9 @@ def _notes(state: _State, env: dict, defined: dict[str, tuple[int, str]]) -> lis
         if "content" in data:
             text = plain_text(data.get("tokens", []))[0]
             line = state.inline_note_lines.get(footnote_id, 1)
+            for token, token_line in _lines(data.get("tokens", []), line):
+                if token.type == "html_inline":
+                    _warn_html(state, token_line)
         else:
             used.add(data["label"])
             line, text = defined.get(data["label"], (1, ""))

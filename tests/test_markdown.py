@@ -507,3 +507,10 @@ def test_html_kept_as_text_survives_the_markdown_export_round_trip():
     again, again_diags = read_markdown(Source("essay", "essay.md", text))
     assert messages(again_diags) == []
     assert content_json(again) == content_json(doc)
+
+
+def test_html_comments_are_left_out_silently():
+    text = "---\ntitle: T\n---\n\nVisible <!-- private --> text.\n\n<!--\nA block comment.\n-->\n"
+    document, diagnostics = read_markdown(Source("c", "c.md", text))
+    assert [p.text for p in document.paragraphs()] == ["Visible text."]
+    assert diagnostics == []

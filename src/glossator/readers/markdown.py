@@ -25,6 +25,7 @@ from . import Source
 
 # Left as literal text by markdown-it when the label has no definition.
 UNDEFINED_REF = re.compile(r"\[\^([^\]\s]+)\]")
+COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.S)
 # Provisional ids for notes made from citation groups, above any footnote id.
 KEY_NOTE_BASE = 1_000_000
 INLINE_HTML = "inline HTML is shown as text, not rendered; write it as Markdown"
@@ -94,9 +95,11 @@ def _raw_text(
                 cursor = end + len(punctuation)
             piece += token.content[cursor:]
         elif token.type in ("text", "text_special", "code_inline", "html_inline"):
-            # Inline HTML stays as the literal text the author wrote (`_scan` warns).
-            piece = token.content
-            breaks += piece.count("\n") if token.type == "html_inline" else 0
+            # Inline HTML stays as the literal text the author wrote (`_scan` warns);
+            # an HTML comment is the author's note to self and is left out, as it is
+            # in every Markdown renderer.
+            piece = "" if is_comment(token) else token.content
+            breaks += token.content.count("\n") if token.type == "html_inline" else 0
         elif token.type in ("softbreak", "hardbreak"):
             piece = " "
             breaks += 1
@@ -156,6 +159,10 @@ def _lines(children: list[Token], first_line: int) -> Iterator[tuple[Token, int]
         line += _breaks(token)
 
 
+def is_comment(token: Token) -> bool:
+    return token.type in ("html_inline", "html_block") and bool(COMMENT.fullmatch(token.content))
+
+
 def _warn_html(state: _State, line: int, message: str = INLINE_HTML) -> None:
     state.diagnostics.append(warning(state.source.path, line, "markdown.html", message))
 
@@ -164,7 +171,7 @@ def _scan(state: _State, children: list[Token], first_line: int) -> None:
     """Report undefined references and inline HTML, and note where each inline note
     `^[...]` stands."""
     for token, line in _lines(children, first_line):
-        if token.type == "html_inline":
+        if token.type == "html_inline" and not is_comment(token):
             _warn_html(state, line)
         elif token.type == "footnote_ref" and "label" not in token.meta:
             state.inline_note_lines.setdefault(token.meta["id"], line)
@@ -263,7 +270,7 @@ def _definitions(
         elif token.type == "inline":
             _scan(state, token.children or [], _line(token))
             texts.append(plain_text(token.children or [])[0])
-        elif token.type == "html_block":
+        elif token.type == "html_block" and not is_comment(token):
             _warn_html(state, _line(token), BLOCK_HTML)
             texts.append(" ".join(token.content.split()))
     return defined, body
@@ -328,7 +335,7 @@ def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
         elif token.type in ("fence", "code_block") and token.content.strip():
             text = " ".join(token.content.split())
             state.add(Paragraph(id="", text=text, line=_line(token)))
-        elif token.type == "html_block":
+        elif token.type == "html_block" and not is_comment(token):
             # Kept as a paragraph of literal text, whitespace collapsed, so nothing is lost.
             _warn_html(state, _line(token), BLOCK_HTML)
             text = " ".join(token.content.split())
@@ -360,7 +367,7 @@ def _notes(state: _State, env: dict, defined: dict[str, tuple[int, str]]) -> lis
             text = plain_text(data.get("tokens", []))[0]
             line = state.inline_note_lines.get(footnote_id, 1)
             for token, token_line in _lines(data.get("tokens", []), line):
-                if token.type == "html_inline":
+                if token.type == "html_inline" and not is_comment(token):
                     _warn_html(state, token_line)
         else:
             used.add(data["label"])

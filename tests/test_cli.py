@@ -298,3 +298,15 @@ def test_python_dash_m_version():
     assert result.returncode == 0
     assert result.stdout == f"glossator {__version__}\n"
     assert result.stderr == ""
+
+
+def test_import_of_a_source_without_a_title_says_to_add_one(tmp_path, capsys):
+    source = tmp_path / "paper.txt"
+    shutil.copyfile(ESSAYS / "us-russia-un-syria.txt", source)
+    target = tmp_path / "paper.md"
+    assert main(["import", str(source), "--reader", "pdf-text", "-o", str(target)]) == 0
+    assert capsys.readouterr().err == (
+        f"glossator import: wrote {target}\n"
+        "glossator import: the source has no title; add `title: ...` to the front matter of "
+        f"{target} before building\n"
+    )

@@ -47,4 +47,10 @@ def run_import(source: Path, reader: str | None, output: Path | None, force: boo
             print(f"glossator import: cannot write {output}: {exc.strerror}", file=sys.stderr)
             return 2
         print(f"glossator import: wrote {output}", file=sys.stderr)
+    if not document.meta.title:
+        print(
+            f"glossator import: the source has no title; add `title: ...` to the front "
+            f"matter of {output or 'the Markdown'} before building",
+            file=sys.stderr,
+        )
     return 0

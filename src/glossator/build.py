@@ -7,6 +7,7 @@ never breaks the site.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +69,7 @@ def plan(content_dir: Path) -> Plan:
     formatted = None
     try:
         formatted = format_corpus(linked, corpus.site.citation_style)
+        linked = dataclasses.replace(linked, documents=formatted.documents)
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")
         diagnostics.append(

@@ -19,6 +19,7 @@ from .citations.csl import (
 )
 from .citations.pandoc import find_groups
 from .link import LinkedCorpus
+from .model import Document
 
 
 @dataclass
@@ -26,6 +27,7 @@ class FormattedCorpus:
     entries: dict[str, FormattedEntry]  # in bibliography order
     bibtex: dict[str, str]
     csl_items: dict[str, dict]
+    documents: list[Document]  # the linked documents, key-cited notes given their text
 
 
 def format_corpus(linked: LinkedCorpus, style: str) -> FormattedCorpus:
@@ -42,11 +44,13 @@ def format_corpus(linked: LinkedCorpus, style: str) -> FormattedCorpus:
         )
         for key in order
     }
-    linked.documents = [_fill_key_notes(doc, linked, csl_items, style) for doc in linked.documents]
-    return FormattedCorpus({k: entries[k] for k in order}, bibtex, {k: csl_items[k] for k in order})
+    documents = [_fill_key_notes(doc, csl_items, style) for doc in linked.documents]
+    return FormattedCorpus(
+        {k: entries[k] for k in order}, bibtex, {k: csl_items[k] for k in order}, documents
+    )
 
 
-def _fill_key_notes(doc, linked: LinkedCorpus, csl_items: dict[str, dict], style: str):
+def _fill_key_notes(doc: Document, csl_items: dict[str, dict], style: str) -> Document:
     notes = []
     for note in doc.notes:
         groups = find_groups(note.text)

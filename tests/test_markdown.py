@@ -514,3 +514,13 @@ def test_html_comments_are_left_out_silently():
     document, diagnostics = read_markdown(Source("c", "c.md", text))
     assert [p.text for p in document.paragraphs()] == ["Visible text."]
     assert diagnostics == []
+
+
+def test_a_code_block_inside_a_note_is_kept_in_its_text():
+    text = (
+        "---\ntitle: T\n---\n\nA claim.[^1]\n\n[^1]: See the query:\n\n"
+        "    ```\n    SELECT  *\n    FROM notes\n    ```\n"
+    )
+    document, diagnostics = read_markdown(Source("c", "c.md", text))
+    assert diagnostics == []
+    assert document.notes[0].text == "See the query: SELECT * FROM notes"

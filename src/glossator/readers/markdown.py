@@ -273,6 +273,8 @@ def _definitions(
         elif token.type == "html_block" and not is_comment(token):
             _warn_html(state, _line(token), BLOCK_HTML)
             texts.append(" ".join(token.content.split()))
+        elif token.type in ("fence", "code_block"):
+            texts.append(" ".join(token.content.split()))  # as the body keeps code blocks
     return defined, body
 
 

@@ -17,7 +17,7 @@ from .citations.bibliography import BibEntry, fingerprint, unique_key
 from .citations.parse_note import ParsedWork, work_key
 from .citations.resolve import Cite, NoteCites, resolve_document
 from .diagnostics import Diagnostic, error, info, warning
-from .model import Document, Note, Paragraph, reference_ids
+from .model import Document, Note, Paragraph, marker_anchors
 
 
 @dataclass(frozen=True)
@@ -229,14 +229,9 @@ def link_corpus(
 def _collect_places(
     doc: Document, works: dict[str, Work], note_cites: dict[tuple[str, int], list]
 ) -> None:
-    refs = reference_ids(doc)
-    seen: dict[int, int] = {}
     places: dict[int, list[tuple[str, str]]] = {}
-    for paragraph in doc.paragraphs():
-        for marker in paragraph.markers:
-            index = seen.get(marker.note, 0)
-            seen[marker.note] = index + 1
-            places.setdefault(marker.note, []).append((paragraph.id, refs[marker.note][index]))
+    for paragraph, marker, anchor in marker_anchors(doc):
+        places.setdefault(marker.note, []).append((paragraph.id, anchor))
     for note in doc.notes:
         for key, locator in note_cites[(doc.slug, note.number)]:
             for paragraph_id, marker_id in places.get(note.number, [(None, None)]):

@@ -178,12 +178,24 @@ def assign_ids(doc: Document) -> Document:
     return doc
 
 
-def reference_ids(doc: Document) -> dict[int, list[str]]:
-    """The id of each marker of each note: `fnref3`, then `fnref3-2` for a second
-    reference, so every back-link has its own target."""
-    ids: dict[int, list[str]] = defaultdict(list)
+def marker_anchors(doc: Document) -> list[tuple[Paragraph, Marker, str]]:
+    """Every marker in reading order with its anchor id: `fnref3`, then `fnref3-2` for
+    a second reference to note 3, so every back-link has its own target."""
+    counts: dict[int, int] = defaultdict(int)
+    anchors = []
     for paragraph in doc.paragraphs():
-        for marker in paragraph.markers:
-            count = len(ids[marker.note])
-            ids[marker.note].append(f"fnref{marker.note}" + (f"-{count + 1}" if count else ""))
+        for marker in sorted(paragraph.markers, key=lambda m: m.offset):
+            counts[marker.note] += 1
+            count = counts[marker.note]
+            anchors.append(
+                (paragraph, marker, f"fnref{marker.note}" + (f"-{count}" if count > 1 else ""))
+            )
+    return anchors
+
+
+def reference_ids(doc: Document) -> dict[int, list[str]]:
+    """The anchor ids of each note's markers, in reading order."""
+    ids: dict[int, list[str]] = defaultdict(list)
+    for _, marker, anchor in marker_anchors(doc):
+        ids[marker.note].append(anchor)
     return ids

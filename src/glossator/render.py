@@ -20,7 +20,7 @@ from .cite_formats import human_date
 from .feeds import FeedEntry, atom_feed, sitemap
 from .link import LinkedCorpus, Work
 from .metadata import SiteConfig
-from .model import Document, reference_ids
+from .model import Document, marker_anchors, reference_ids
 from .page_meta import cited_works, excerpt, highwire_tags, json_ld, opengraph_tags
 from .publish import data_files
 from .render_text import paragraph_html, sentence_at
@@ -65,14 +65,13 @@ def essay_context(
     site: SiteConfig,
 ) -> dict[str, Any]:
     refs = reference_ids(doc)
-    used: dict[int, int] = defaultdict(int)
+    anchors: dict[str, list[str]] = defaultdict(list)
+    for paragraph, _, anchor in marker_anchors(doc):
+        anchors[paragraph.id].append(anchor)
     note_texts = {note.number: note.text for note in doc.notes}
     rendered = {}
     for paragraph in doc.paragraphs():
-        ids = []
-        for marker in sorted(paragraph.markers, key=lambda m: m.offset):
-            ids.append(refs[marker.note][used[marker.note]])
-            used[marker.note] += 1
+        ids = anchors[paragraph.id]
         mentions = [
             (m.start, m.end, "../" + source_href(m.key))
             for m in linked.mentions.get((doc.slug, paragraph.id), [])

@@ -9,10 +9,10 @@ their bibliography key.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Document, Note
+from .csl import fold
 from .pandoc import KeyCitation, find_groups
 from .parse_note import ParsedWork, parse_note
 
@@ -41,14 +41,9 @@ class NoteCites:
     unresolved_ibid: bool = False
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
-
-
 def _family(work: ParsedWork) -> str:
     author = (work.field("author") or "").split(" and ")[0]
-    return _fold(author.strip("{}").split(",")[0])
+    return fold(author.strip("{}").split(",")[0])
 
 
 def _short_match(text: str, earlier: list[ParsedWork]) -> Cite | None:
@@ -56,9 +51,9 @@ def _short_match(text: str, earlier: list[ParsedWork]) -> Cite | None:
     match = SHORT_NOTE.match(text)
     if not match:
         return None
-    author, title = _fold(match.group("author")), _fold(match.group("title"))
+    author, title = fold(match.group("author")), fold(match.group("title"))
     for work in reversed(earlier):
-        full_title = _fold(work.field("title") or "")
+        full_title = fold(work.field("title") or "")
         if title and full_title.startswith(title) and author in (_family(work), ""):
             return Cite(work=work, locator=match.group("locator"))
     return None

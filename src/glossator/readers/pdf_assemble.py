@@ -12,7 +12,7 @@ import re
 from ..diagnostics import Diagnostic, error, warning
 from ..model import Document, Figure, Marker, Metadata, Note, Paragraph, Section, assign_ids
 from .hyphenation import HyphenEvidence
-from .pdf_text import SENTENCE_END, Events, Line, TextLine
+from .pdf_text import Events, Line, TextLine
 
 
 def join_lines(
@@ -87,8 +87,7 @@ class Assembler:
         return [s for s in self.sections if s.blocks or s.heading is not None]
 
     def _sentence_done(self) -> bool:
-        text, _ = join_lines(self.open_lines[-1:], self.evidence) if self.open_lines else ("", [])
-        return not self.open_lines or bool(SENTENCE_END.search(text))
+        return not self.open_lines or self.open_lines[-1].ends_sentence
 
     def _close_paragraph(self) -> None:
         if self.open_lines:

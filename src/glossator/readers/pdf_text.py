@@ -80,6 +80,12 @@ class TextLine:
     pieces: list[str | int]  # text, and note numbers at their places
     spaced_end: bool = False  # white space followed the last character (`key- `)
 
+    @property
+    def ends_sentence(self) -> bool:
+        """A blank line after this one may be a paragraph break (markers aside)."""
+        text = "".join(p for p in self.pieces if isinstance(p, str)).rstrip()
+        return bool(SENTENCE_END.search(text))
+
 
 def place_markers(line_number: int, text: str, numbers: list[int]) -> TextLine:
     """Markers sit at the line's double spaces, in order; the rest at the line end."""
@@ -230,8 +236,7 @@ class PageReader:
             self.next_marker = max(numbers) + 1
         text_line = place_markers(line.number, text, numbers)
         self.events.items.append(("text", line.number, text_line))
-        last_text = "".join(p for p in text_line.pieces if isinstance(p, str)).rstrip()
-        self.sentence_open = not SENTENCE_END.search(last_text)
+        self.sentence_open = not text_line.ends_sentence
 
     def _markers(self, raw: str) -> tuple[str, list[int]] | None:
         """Markers continue the sequence; a repeated or skipped number is kept for the

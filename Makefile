@@ -44,7 +44,7 @@ serve: site
 
 # Retakes the essay screenshots (test-artifacts/) and updates the README's picture.
 screenshot: $(READY)
-	$(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
+	$(BIN)/python -m pytest -q tests/site/test_browser.py -k screenshots
 	cp test-artifacts/essay-1440-notes.png docs/screenshot-essay.png
 
 clean:

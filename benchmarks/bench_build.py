@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from glossator.build import plan, render_plan
+from glossator.pipeline import plan, render_plan
 from glossator.write import write_site
 
 ROOT = Path(__file__).resolve().parents[1]

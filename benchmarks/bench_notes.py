@@ -12,9 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from glossator.citations.parse_note import parse_note
-from glossator.readers import Source
-from glossator.readers.pdf_text import read_pdf_text
+from glossator.ingest.pdf_text import read_pdf_text
+from glossator.ingest.source import Source
+from glossator.notes.parse_note import parse_note
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "content" / "essays" / "us-russia-un-syria.txt"

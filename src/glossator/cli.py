@@ -1,4 +1,4 @@
-"""Command line: `glossator build | check | import`.
+"""Command line: `glossator build | check | bib | import`; each command lives in `commands/`.
 
 Exit codes: 0 success, 1 the content has errors, 2 a usage error (argparse's own).
 """
@@ -6,13 +6,12 @@ Exit codes: 0 success, 1 the content has errors, 2 a usage error (argparse's own
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from . import __version__
-from .diagnostics import format_json, format_text
-
-USAGE_ERROR = 2
+from glossator import __version__
+from glossator.commands.bib import run_bib
+from glossator.commands.build import run_build, run_check
+from glossator.commands.importer import run_import
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,58 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _build(args: argparse.Namespace) -> int:
-    from .build import build
-    from .write import OutputError
-
-    try:
-        result = build(args.content, args.out, strict=args.strict)
-    except OutputError as exc:
-        print(f"glossator: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    except OSError as exc:
-        print(
-            f"glossator: {exc.filename or args.out}: cannot write the site: {exc.strerror}; "
-            f"{args.out} was left as it was",
-            file=sys.stderr,
-        )
-        return 1
-    shown = [d for d in result.diagnostics if d.severity != "info"]
-    sys.stderr.write(format_text(shown))
-    listed = len(result.diagnostics) - len(shown)
-    if listed:
-        print(
-            f"glossator: {listed} works used as parsed from notes; `glossator check` lists them",
-            file=sys.stderr,
-        )
-    if not result.ok:
-        print(f"glossator: build failed; {args.out} was left as it was", file=sys.stderr)
-        return 1
-    print(f"glossator: wrote {result.files} files to {args.out}", file=sys.stderr)
-    return 0
-
-
-def _check(args: argparse.Namespace) -> int:
-    from .build import check
-
-    result = check(args.content, strict=args.strict)
-    if args.format == "json":
-        sys.stdout.write(format_json(result.diagnostics))
-    else:
-        sys.stdout.write(format_text(result.diagnostics))
-    return 0 if result.ok else 1
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
-        return _build(args)
+        return run_build(args)
     if args.command == "check":
-        return _check(args)
+        return run_check(args)
     if args.command == "bib":
-        from .bib_command import run_bib
-
         return run_bib(args.content)
-    from .importer import run_import
-
     return run_import(args.source, args.reader, args.output, args.force)

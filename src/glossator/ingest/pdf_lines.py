@@ -1,0 +1,252 @@
+"""Reader for text extracted from a PDF whose footnote superscripts were flattened.
+
+What the extraction does to a page, and how each part is recovered:
+- a footnote marker's number moves to the end of its visual line and a double space
+  marks where it stood (`multilateralism.  This maps ... the 2`); with no double space
+  the number is glued to the line end (`following.3`, `war.”40`); several may share
+  a line (`the 16 17`). Numbers are taken in sequence, so prose numbers are not markers.
+- the page ends with its notes: each starts with a space and ends with its number
+  (glued to a year: `201331` is 2013 + 31); continuation lines follow after blank lines.
+- an image caption may follow the notes, right before the next page's first line,
+  which starts with a space; the text there may continue a sentence cut by the page.
+- blank lines are not reliable paragraph breaks: a break needs a finished sentence.
+- headings are short title-case lines (maybe wrapped) starting a block.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from glossator.ingest.source import Source
+
+SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*$")
+TERMINAL_PUNCTUATION = re.compile(r"[.!?;,:”\"]$")
+NOTE_END = re.compile(r"[.!?][”’\")]*$")  # a citation ends with a full stop
+YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d$")
+MAX_HEADING_LINES = 3
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line in the source
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.raw.strip()
+
+    @property
+    def page_start(self) -> bool:
+        """The extraction starts each page's (and each note's) first line with a space."""
+        return self.raw[:1].isspace() and not self.blank
+
+
+def split_trailing_numbers(raw: str, first: int, most: int) -> tuple[str, list[int]] | None:
+    """Split `text 16 17` into the text and its trailing numbers `first`, `first+1`, ...
+
+    Only numbers that continue the expected sequence count, which is what tells a
+    marker from a number in the prose. A line ending in white space has no marker.
+    """
+    if not raw or raw[-1].isspace():
+        return None
+    for count in range(most, 0, -1):
+        numbers = list(range(first, first + count))
+        tail = r"\s+".join(str(n) for n in numbers)
+        match = re.match(rf"^(.*?)(\s*){tail}$", raw)
+        if not match:
+            continue
+        text, gap = match.group(1), match.group(2)
+        if not text.strip():
+            continue
+        if not gap and text[-1].isdigit() and not YEAR.search(text):
+            continue  # `...at 11` is not `at 1` + note 1; only a year takes a glued number
+        return text, numbers
+    return None
+
+
+@dataclass
+class TextLine:
+    """A body line with its marker numbers placed where they stood."""
+
+    number: int
+    pieces: list[str | int]  # text, and note numbers at their places
+    spaced_end: bool = False  # white space followed the last character (`key- `)
+
+    @property
+    def ends_sentence(self) -> bool:
+        """A blank line after this one may be a paragraph break (markers aside)."""
+        text = "".join(p for p in self.pieces if isinstance(p, str)).rstrip()
+        return bool(SENTENCE_END.search(text))
+
+
+def place_markers(line_number: int, text: str, numbers: list[int]) -> TextLine:
+    """Markers sit at the line's double spaces, in order; the rest at the line end."""
+    stripped = text.rstrip()
+    gaps = [m.start() for m in re.finditer(r"\S(\s{2,})(?=\S)", stripped)]
+    gaps = [g + 1 for g in gaps][-len(numbers) :] if numbers else []
+    pieces: list[str | int] = []
+    cursor = 0
+    for gap, note in zip(gaps, numbers, strict=False):
+        pieces += [stripped[cursor:gap], note]
+        cursor = gap
+    pieces.append(stripped[cursor:])
+    pieces += numbers[len(gaps) :]
+    return TextLine(line_number, pieces, spaced_end=text[-1:].isspace())
+
+
+@dataclass
+class Events:
+    """The page stream sorted into its parts, still in reading order."""
+
+    items: list[tuple] = field(default_factory=list)  # (kind, line, payload)
+    notes: list[tuple[int, int, list[str]]] = field(default_factory=list)  # number, line, lines
+    unexpected: list[int] = field(default_factory=list)  # lines after notes starting no page
+
+
+def _is_heading(lines: list[Line], body_width: float) -> bool:
+    text = " ".join(line.text for line in lines)
+    if TERMINAL_PUNCTUATION.search(text) or any(len(x.text) > body_width * 0.7 for x in lines):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) >= 4]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _heading_lines(lines: list[Line], start: int, body_width: float) -> int:
+    """How many lines from `start` form a heading (0 if none): the longest title run
+    followed by body text, a blank line or the end."""
+    for count in range(MAX_HEADING_LINES, 0, -1):
+        run = lines[start : start + count]
+        if len(run) < count or any(line.blank for line in run):
+            continue
+        if count > 1 and any(line.page_start for line in run[1:]):
+            continue
+        if _is_heading(run, body_width):
+            return count
+    return 0
+
+
+class PageReader:
+    """Walks the lines once, tracking which marker and note numbers come next."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.lines = [Line(i + 1, raw) for i, raw in enumerate(source.text.splitlines())]
+        widths = [len(line.text) for line in self.lines if not line.blank]
+        self.body_width = statistics.median(widths) if widths else 60.0
+        self.events = Events()
+        self.next_marker = 1
+        self.markers_seen: set[int] = set()
+        self.notes_seen: set[int] = set()
+        self.in_notes = False
+        self.sentence_open = False  # the last body text did not end a sentence
+
+    def read(self) -> Events:
+        i = 0
+        while i < len(self.lines):
+            i = self._step(i)
+        return self.events
+
+    def _step(self, i: int) -> int:
+        line = self.lines[i]
+        if line.blank:
+            if not self.in_notes:
+                self.events.items.append(("blank", line.number, None))
+            return i + 1
+        if line.page_start:
+            note = self._note_number(i)
+            if note is not None:
+                self._start_note(line, note)
+                return i + 1
+            self.in_notes = False  # the next page begins
+        elif self.in_notes:
+            if self._note_incomplete():
+                self.events.notes[-1][2].append(line.raw)
+                return i + 1
+            if self._is_caption(i):
+                self.events.items.append(("figure", line.number, line.text))
+                self.in_notes = False
+                return i + 1
+            # A finished note, then a line that starts no page: the layout is broken here.
+            # Reading it as body text keeps headings and paragraphs out of the note.
+            self.events.unexpected.append(line.number)
+            self.in_notes = False
+        elif self._is_caption(i):
+            self.events.items.append(("figure", line.number, line.text))
+            return i + 1
+        if not self.sentence_open and self._block_start(i):
+            count = _heading_lines(self.lines, i, self.body_width)
+            if count:
+                self.events.items.append(("heading", line.number, self.lines[i : i + count]))
+                return i + count
+        self._body_line(line)
+        return i + 1
+
+    def _block_start(self, i: int) -> bool:
+        return i == 0 or self.lines[i].page_start or self.lines[i - 1].blank
+
+    def _note_number(self, i: int) -> int | None:
+        """A page-start line is a note when it ends with a note number expected here:
+        one whose marker came already or, between the notes of a block (after a blank
+        line), one near the last note, so a note without a marker is still seen."""
+        candidates = sorted(self.markers_seen - self.notes_seen)
+        if self.in_notes and i > 0 and self.lines[i - 1].blank:
+            last = max(self.notes_seen, default=0)
+            candidates += [n for n in range(last - 1, last + 3) if n > 0]
+        for candidate in candidates:
+            if split_trailing_numbers(self.lines[i].raw, candidate, 1):
+                return candidate
+        return None
+
+    def _note_incomplete(self) -> bool:
+        """A note whose last line stops mid-citation continues on the next line."""
+        last_line = self.events.notes[-1][2][-1].strip()
+        return not NOTE_END.search(last_line)
+
+    def _start_note(self, line: Line, number: int) -> None:
+        text, _ = split_trailing_numbers(line.raw, number, 1) or (line.raw, [])
+        self.events.notes.append((number, line.number, [text]))
+        self.notes_seen.add(number)
+        self.in_notes = True
+
+    def _is_caption(self, i: int) -> bool:
+        """A caption is a lone line right before the next page's first line."""
+        line = self.lines[i]
+        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if line.page_start or following is None or not following.page_start:
+            return False
+        if TERMINAL_PUNCTUATION.search(line.text):
+            return False
+        if self.in_notes:
+            return True
+        return (i == 0 or self.lines[i - 1].blank) and not self.sentence_open
+
+    def _body_line(self, line: Line) -> None:
+        found = self._markers(line.raw)
+        text, numbers = found if found else (line.raw, [])
+        self.markers_seen.update(numbers)
+        if numbers:
+            self.next_marker = max(numbers) + 1
+        text_line = place_markers(line.number, text, numbers)
+        self.events.items.append(("text", line.number, text_line))
+        self.sentence_open = not text_line.ends_sentence
+
+    def _markers(self, raw: str) -> tuple[str, list[int]] | None:
+        """Markers continue the sequence; a repeated or skipped number is kept for the
+        checks to report rather than read as prose."""
+        for first in [
+            self.next_marker,
+            self.next_marker - 1,
+            *range(self.next_marker + 1, self.next_marker + 4),
+        ]:
+            if first < 1:
+                continue
+            found = split_trailing_numbers(raw.rstrip("\n"), first, 3)
+            if found:
+                return found
+        return None

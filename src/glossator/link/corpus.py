@@ -1,0 +1,266 @@
+"""Citation linking: every note to its works, every work to every place citing it.
+
+Runs once the whole corpus is read (like Sphinx's resolve phase): the works parsed
+from notes are matched to `content/references.bib` (the maintainer's entries win),
+the rest get stable keys, and each work collects its citing places. Pure: documents
+are copied, never changed in place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from glossator.bibliography import BibEntry, fingerprint, unique_key
+from glossator.diagnostics import Diagnostic, error, info, warning
+from glossator.model import Document, Note, Paragraph, marker_anchors
+from glossator.notes.parse_note import ParsedWork, work_key
+from glossator.notes.resolve import Cite, NoteCites, resolve_document
+
+
+@dataclass(frozen=True)
+class CitingPlace:
+    document: str
+    note: int
+    paragraph: str | None
+    marker: str | None  # the marker's anchor id, e.g. `fnref3` or `fnref3-2`
+    locator: str | None = None
+
+
+@dataclass
+class Work:
+    """One work of the corpus' bibliography, as published."""
+
+    key: str
+    entry_type: str
+    kind: str
+    fields: dict[str, str]
+    curated: bool  # listed in references.bib
+    confident: bool = True
+    cited_by: list[CitingPlace] = field(default_factory=list)
+
+    @property
+    def url(self) -> str | None:
+        """The work's external link: an http(s) URL, or its DOI's address. Anything
+        else a bibliography says (`javascript:`, `file:`) is never made a link."""
+        url = self.fields.get("url", "").strip()
+        if re.match(r"^https?://[^\s]+$", url, re.I):
+            return url
+        doi = re.sub(
+            r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", self.fields.get("doi", "").strip()
+        )
+        if re.match(r"^10\.\d{4,9}/\S+$", doi):
+            return "https://doi.org/" + quote(doi, safe="/:;()-._")
+        return None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of body text naming a cited document (`Resolution 1199`)."""
+
+    start: int
+    end: int
+    key: str
+
+
+@dataclass
+class LinkedCorpus:
+    documents: list[Document]
+    works: dict[str, Work]
+    mentions: dict[tuple[str, str], list[Mention]]  # (slug, paragraph id) -> mentions
+    note_cites: dict[tuple[str, int], list[tuple[str, str | None]]]  # -> (key, locator)
+    diagnostics: list[Diagnostic]
+
+
+def kind_of(entry_type: str, fields: dict[str, str]) -> str:
+    """A curated entry's kind, for entries the parser never saw."""
+    symbol = fields.get("un_symbol", "")
+    if symbol:
+        if "/RES/" in symbol:
+            return "un-resolution"
+        return "un-press-release" if re.match(r"^[A-Z]+/\d+$", symbol) else "un-document"
+    return {
+        "article": "journal-article" if fields.get("volume") else "newspaper-article",
+        "book": "book",
+        "incollection": "book",
+        "online": "web-page",
+    }.get(entry_type, "other")
+
+
+class Linker:
+    def __init__(self, bibliography: dict[str, BibEntry], bib_path: str) -> None:
+        self.bibliography = bibliography
+        self.bib_path = bib_path
+        self.by_fingerprint = {
+            fingerprint(e.entry_type, e.fields): e.key for e in bibliography.values()
+        }
+        self.works: dict[str, Work] = {}
+        self.parsed_keys: dict[str, str] = {}  # fingerprint -> key of an uncurated work
+        self.diagnostics: list[Diagnostic] = []
+
+    def reserve_keys(self, resolved: list[list[NoteCites]]) -> None:
+        """Give every uncurated work its key before any note is linked, in fingerprint
+        order: a key depends on the set of works, not on document names or order. One
+        work cited in several forms keeps the fullest (e.g. with its page range)."""
+        variants: dict[str, list[ParsedWork]] = {}
+        for document_cites in resolved:
+            for cites in document_cites:
+                for cite in cites.cites:
+                    if cite.work is None:
+                        continue
+                    print_ = fingerprint(cite.work.entry_type, dict(cite.work.fields))
+                    if print_ not in self.by_fingerprint:
+                        variants.setdefault(print_, []).append(cite.work)
+        taken = set(self.bibliography)
+        for print_ in sorted(variants):
+            work = max(variants[print_], key=lambda w: (len(w.fields), repr(w.fields)))
+            key = unique_key(work_key(work) or "work", taken)
+            taken.add(key)
+            self.parsed_keys[print_] = key
+            fields = dict(work.fields)
+            self.works[key] = Work(key, work.entry_type, work.kind, fields, False, work.confident)
+
+    def key_for(self, work: ParsedWork) -> str:
+        print_ = fingerprint(work.entry_type, dict(work.fields))
+        if print_ in self.by_fingerprint:
+            key = self.by_fingerprint[print_]
+            self._add_curated(key, work.kind)
+            return key
+        return self.parsed_keys[print_]
+
+    def _add_curated(self, key: str, kind: str | None = None) -> None:
+        if key not in self.works:
+            entry = self.bibliography[key]
+            kind = kind or kind_of(entry.entry_type, entry.fields)
+            fields = {k: v for k, v in entry.fields.items() if k != "glossator-fingerprint"}
+            self.works[key] = Work(key, entry.entry_type, kind, fields, True)
+
+    def link_note(self, doc: Document, cites: NoteCites) -> list[tuple[str, str | None]]:
+        note, keys = cites.note, []
+        if cites.unresolved_ibid:
+            self.diagnostics.append(
+                warning(
+                    doc.path,
+                    note.line,
+                    "citation.ibid",
+                    "`Ibid.` has no earlier "
+                    "citation in this document to refer to; write the full citation",
+                )
+            )
+        for cite in cites.cites:
+            key = self._resolve(doc, note, cite)
+            if key is not None and key not in [k for k, _ in keys]:
+                keys.append((key, cite.locator))
+        return keys
+
+    def _resolve(self, doc: Document, note: Note, cite: Cite) -> str | None:
+        if cite.key is not None:
+            if cite.key in self.bibliography:
+                self._add_curated(cite.key)
+                return cite.key
+            self.diagnostics.append(
+                error(
+                    doc.path,
+                    note.line,
+                    "cite.unknown-key",
+                    f"`@{cite.key}` is not in "
+                    f"{self.bib_path}; add an entry with that key or fix the key",
+                )
+            )
+            return None
+        assert cite.work is not None
+        if not cite.work.confident:
+            self.diagnostics.append(
+                warning(
+                    doc.path,
+                    note.line,
+                    "citation.unparsed",
+                    f"note {note.number} could "
+                    "not be read as a citation; it is listed as a `misc` work with its "
+                    f"text. Write it in Chicago note form, or curate it in {self.bib_path}",
+                )
+            )
+        return self.key_for(cite.work)
+
+
+def link_corpus(
+    documents: list[Document], bibliography: dict[str, BibEntry], bib_path: str
+) -> LinkedCorpus:
+    """Link every document's notes to works; documents come out in slug order."""
+    linker = Linker(bibliography, bib_path)
+    ordered = sorted(documents, key=lambda d: d.slug)
+    resolved = [resolve_document(doc) for doc in ordered]
+    linker.reserve_keys(resolved)
+    linked_docs, note_cites = [], {}
+    for doc, document_cites in zip(ordered, resolved, strict=True):
+        notes = []
+        for cites in document_cites:
+            keys = linker.link_note(doc, cites)
+            note_cites[(doc.slug, cites.note.number)] = keys
+            notes.append(dataclasses.replace(cites.note, sources=[k for k, _ in keys]))
+        linked_docs.append(dataclasses.replace(doc, notes=notes))
+    for doc in linked_docs:
+        _collect_places(doc, linker.works, note_cites)
+    mentions = {
+        (doc.slug, p.id): found
+        for doc in linked_docs
+        for p in doc.paragraphs()
+        if (found := find_mentions(p, linker.works))
+    }
+    for key, work in linker.works.items():
+        if not work.curated and work.confident:
+            place = work.cited_by[0] if work.cited_by else None
+            doc = next((d for d in linked_docs if place and d.slug == place.document), None)
+            line = doc.note(place.note).line if doc and place else 1
+            linker.diagnostics.append(
+                info(
+                    doc.path if doc else bib_path,
+                    line,
+                    "bib.uncurated",
+                    f"work `{key}` is used as parsed from the note; run `glossator "
+                    f"bib` to add it to {bib_path} for curation",
+                )
+            )
+    return LinkedCorpus(linked_docs, linker.works, mentions, note_cites, linker.diagnostics)
+
+
+def _collect_places(
+    doc: Document, works: dict[str, Work], note_cites: dict[tuple[str, int], list]
+) -> None:
+    places: dict[int, list[tuple[str, str]]] = {}
+    for paragraph, marker, anchor in marker_anchors(doc):
+        places.setdefault(marker.note, []).append((paragraph.id, anchor))
+    for note in doc.notes:
+        for key, locator in note_cites[(doc.slug, note.number)]:
+            for paragraph_id, marker_id in places.get(note.number, [(None, None)]):
+                works[key].cited_by.append(
+                    CitingPlace(doc.slug, note.number, paragraph_id, marker_id, locator)
+                )
+
+
+UN_MENTION = re.compile(
+    r"\b(?P<draft>Draft\s+)?Resolution\s+(?P<number>\d{1,5}(?:/\d{1,5})?)(?:\s*\((?P<year>\d{4})\))?",
+    re.I,
+)
+
+
+def find_mentions(paragraph: Paragraph, works: dict[str, Work]) -> list[Mention]:
+    """Body-text mentions of cited UN documents, matched by number (and year if given)."""
+    found = []
+    for match in UN_MENTION.finditer(paragraph.text):
+        number, draft = match.group("number"), bool(match.group("draft"))
+        for key, work in sorted(works.items()):
+            symbol = work.fields.get("un_symbol", "")
+            if draft and "/" in number and symbol == f"S/{number}":
+                found.append(Mention(match.start(), match.end(), key))
+                break
+            if (
+                not draft
+                and symbol.startswith(f"S/RES/{number} ")
+                and (not match.group("year") or match.group("year") in symbol)
+            ):
+                found.append(Mention(match.start(), match.end(), key))
+                break
+    return found

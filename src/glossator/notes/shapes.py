@@ -1,0 +1,386 @@
+"""The recognisers `parse_note` combines: dates, quoted titles, sentences, UN symbols, kinds.
+
+Kept apart from parse_note.py so each shape can be read (and fixed) on its own; all are
+pure functions or compiled patterns over one citation's text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote
+
+from glossator.notes.names import is_corporate, word_set
+
+# --- dates -------------------------------------------------------------------------------
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_M = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_FORMS = [
+    re.compile(p)
+    for p in (
+        rf"(?P<day>\d{{1,2}})\s+{_M},?\s+(?P<year>\d{{4}})",
+        rf"{_M}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})",
+        rf"{_M},?\s+(?P<year>\d{{4}})",
+        r"(?:Spring|Summer|Fall|Autumn|Winter)\s+(?P<year>\d{4})",
+        r"(?P<year>\d{4})",
+    )
+]
+
+
+def _date_fields(m: re.Match[str]) -> dict[str, str]:
+    parts = m.groupdict()
+    out = {"year": parts["year"]}
+    if parts.get("month"):
+        out["month"] = str(_MONTHS.index(parts["month"][:3].lower()) + 1)
+    if parts.get("day"):
+        out["day"] = str(int(parts["day"]))
+    return out
+
+
+def parse_date(text: str) -> dict[str, str] | None:
+    """Chicago and day-first dates → year/month/day fields (month as a number)."""
+    for form in _DATE_FORMS:
+        m = form.fullmatch(text.strip())
+        if m:
+            return _date_fields(m)
+    return None
+
+
+def split_trailing_date(text: str) -> tuple[str, dict[str, str]]:
+    """Split "Container. 13 December 2001." into the container and the date fields."""
+    text = text.strip()
+    for form in _DATE_FORMS:
+        m = re.search(rf"(?:^|[.,]\s*)({form.pattern})\s*\.?$", text)
+        if m:
+            return text[: m.start()].strip(" ,.;"), _date_fields(m)
+    return text, {}
+
+
+def dashes(pages: str | None) -> str | None:
+    """Page ranges in BibTeX form: "599–632" → "599--632"."""
+    return re.sub(r"\s*[-–—]+\s*", "--", pages.strip()) if pages else None
+
+
+# --- text around the citation ----------------------------------------------------------
+
+
+def split_works(text: str) -> list[str]:
+    """Split at ";" outside quotes and parentheses, and before "See also"."""
+    pieces, start, depth, closer = [], 0, 0, None
+    for i, ch in enumerate(text):
+        if ch == "“" and closer is None:
+            closer = "”"
+        elif ch in '”"' and closer is not None:
+            closer = None
+        elif ch == '"':
+            closer = '"'
+        elif closer is None and ch in "()":
+            depth = max(0, depth + (1 if ch == "(" else -1))
+        elif closer is None and depth == 0 and ch == ";":
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    out = []
+    for piece in pieces:
+        out += re.split(r"(?<=[.”\"])\s+(?=See also\b)", piece.strip())
+    return [p.strip() for p in out if p.strip()]
+
+
+def looks_like_citation(text: str) -> bool:
+    """Whether unparsed text still cites something (kept as a fallback) or is prose ([])."""
+    if re.search(r"https?://|\bibid\b|\b(?:pp?|vol|no)\.\s*\d|\b[AS]/RES/", text, re.I):
+        return True
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    words = re.findall(r"[^\W\d_]+", outside)
+    if len(words) >= 5 and sum(w[0].islower() for w in words) >= len(words) / 2:
+        return False
+    return bool(re.search(r"[“”\"]|\b(?:1[5-9]|20)\d\d\b", text))
+
+
+_LEAD_IN = re.compile(
+    r"(?:^|[,.;:]\s+|\s)(?:[Ss]ee(?:\s+also)?(?:,?\s+e\.g\.,?)?|[Cc]f\.)\s+(?=[A-Z“\"‘])"
+)
+
+
+def strip_lead_in(text: str) -> str:
+    """Drop "See also", "On X, see", "Cf." before the citation proper."""
+    quote_at = re.search(r"[“\"]", text)
+    head = text[: quote_at.start()] if quote_at else text
+    cuts = [m.end() for m in _LEAD_IN.finditer(head)]
+    return text[cuts[-1] :] if cuts else text
+
+
+def take_url_and_access(text: str) -> tuple[str, str | None, str | None]:
+    """Lift out a URL and an "Accessed …" date so they cannot pass for a container or date."""
+    url = note = None
+    m = re.search(r"<?(https?://[^\s>]+?)>?[.,;]?(?=\s|$)", text)
+    if m:
+        url, text = m[1], text[: m.start()] + text[m.end() :]
+        text = re.sub(r"[,.]?\s*Available (?:at|from):?\s*$", "", text.strip())
+    m = re.search(r"[,.]?\s*\(?((?:Accessed|Retrieved)\s+[^.()]*?\d{4})\)?\.?", text, re.I)
+    if m:
+        note, text = m[1], text[: m.start()] + text[m.end() :]
+    return text.strip().rstrip(",;").strip(), url, note
+
+
+def take_locator(text: str) -> tuple[str, str | None]:
+    """ "… 1999) p. 348." → ("… 1999)", "348")."""
+    m = re.search(r"[,.]?\s*\bpp?\.\s*(\d+(?:\s*[-–—]+\s*\d+)?)\.?\s*$", text)
+    if not m:
+        return text, None
+    return text[: m.start()].rstrip(), dashes(m[1])
+
+
+def find_quoted_title(text: str) -> tuple[str, str, str] | None:
+    """The first double-quoted span: (before, title without closing punctuation, after)."""
+    opening = re.search(r"[“\"]", text)
+    if not opening:
+        return None
+    closing = re.compile(r"[”\"]").search(text, opening.end())
+    if not closing:
+        return None
+    title = re.sub(r"\s+", " ", text[opening.end() : closing.start()]).strip().rstrip(".,;: ")
+    return text[: opening.start()], title, text[closing.end() :].lstrip(" .,;:")
+
+
+_ABBREVIATIONS = word_set(
+    "al c ca cf co dr ed eds inc jr ltd mr mrs ms no p pp sr st trans v vol vs "
+    "jan feb mar apr aug sep sept oct nov dec"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split at ". " unless the period ends an initial (T. V.) or an abbreviation (D.C.)."""
+    parts, start = [], 0
+    for m in re.finditer(r"\.\s+", text):
+        nxt = text[m.end() : m.end() + 1]
+        words = text[start : m.start()].split()
+        last = words[-1] if words else ""
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "(“\"‘'"):
+            continue
+        if re.fullmatch(r"[^\W\d_]|(?:[^\W\d_]\.)+[^\W\d_]", last) and last[0].isupper():
+            continue
+        if last.lower().strip("(") in _ABBREVIATIONS:
+            continue
+        parts.append(text[start : m.start()].strip())
+        start = m.end()
+    parts.append(text[start:].strip().rstrip("."))
+    return [p for p in parts if p]
+
+
+_INVERTED_WITH_INITIAL = re.compile(
+    r"(?P<author>[^\W\d_][\w'’\-]+,\s+(?:[^\W\d_][\w'’\-]+\s+)*(?:[A-Z]\.\s*)*[A-Z]\.)"
+    r"\s+(?P<title>[^\W_].*)"
+)
+
+
+def split_author_title(elements: list[str]) -> tuple[str | None, str]:
+    """Author and title from `Author. Title.`, `Family, Given Q. Title` or `Given Family, Title`."""
+    if len(elements) >= 2:
+        return elements[0], elements[1]
+    only = elements[0]
+    m = _INVERTED_WITH_INITIAL.fullmatch(only)
+    if m:
+        return m["author"], m["title"]
+    left, sep, right = only.partition(", ")
+    toks = left.split()
+    names_only = all(t[0].isupper() or t in ("and", "&") for t in toks)
+    if sep and 2 <= len(toks) <= 9 and names_only and not is_corporate(left):
+        return left, right
+    return None, only
+
+
+_BOOK_FACTS = re.compile(
+    r"\((?P<address>[^:()]+):\s*(?P<publisher>[^():]+?),\s*(?P<year>\d{4})\)"
+    r"(?:\s*[,.]?\s*(?P<loc>\d+(?:\s*[-–—]+\s*\d+)?))?\s*\.?$"
+)
+_BIB_FACTS = re.compile(
+    r"(?P<address>[A-Z][^:\d]{0,40}?):\s*(?P<publisher>[^:]+?),\s*(?P<year>\d{4})"
+)
+
+
+def take_book_facts(text: str) -> tuple[str, dict[str, str] | None]:
+    """Publication facts "(Place: Publisher, Year)" or a final "Place: Publisher, Year."."""
+    m = _BOOK_FACTS.search(text)
+    if m:
+        facts = {k: v.strip() for k, v in m.groupdict().items() if v}
+        if "loc" in facts:
+            facts["loc"] = dashes(facts["loc"])
+        return text[: m.start()].strip(" ,."), facts
+    els = sentences(text)
+    m = _BIB_FACTS.fullmatch(els[-1]) if len(els) >= 2 else None
+    if m:
+        return ". ".join(els[:-1]), {k: v.strip() for k, v in m.groupdict().items()}
+    return text, None
+
+
+# --- article shapes after the quoted title ----------------------------------------------
+
+_PAGES = r"\d+(?:\s*[-–—]+\s*\d+)?"
+_TAIL = rf"(?:\s*[:,]\s*(?P<pages>{_PAGES})(?:\s*,\s*(?P<loc>{_PAGES}))?)?\s*\.?$"
+JOURNAL = re.compile(
+    r"^(?P<journal>.+?)[,.]?\s+"
+    r"(?:(?:[Vv]ol\.\s*)?(?P<volume>\d+)"
+    r"(?:\s*(?:,\s*[Nn]o\.\s*|:\s*|\(\s*)(?P<number>\d+(?:[-–/]\d+)?)\)?)?"
+    r"|[Nn]o\.\s*(?P<number_only>\d+))"
+    r"\s*\((?P<date>[^()]*?\d{4})\)" + _TAIL
+)
+JOURNAL_NO_VOLUME = re.compile(
+    rf"^(?P<journal>.+?)[,.]?\s*\((?P<date>[^()]*?\d{{4}})\)\s*:\s*(?P<pages>{_PAGES})"
+    rf"(?:\s*,\s*(?P<loc>{_PAGES}))?\s*\.?$"
+)
+SPEECH = re.compile(r"^\((?P<inner>[^()]+?\d{4})\)[.,]?\s*(?P<org>[^()]*)$")
+IN_BOOK = re.compile(
+    r"^[Ii]n\s+(?P<booktitle>.+?),\s*(?:edited by|eds?\.)\s+(?P<editors>[^\d()]+?)"
+    rf"(?:[.,]\s+|\s*(?=\())(?:(?P<pages>{_PAGES})[.,]\s*)?"
+    r"\(?(?P<address>(?:(?!\.\s)[^:()\d])+):\s*(?P<publisher>[^()]+?),\s*(?P<year>\d{4})\)?"
+    rf"(?:,\s*(?P<loc>{_PAGES}))?\.?$"
+)
+
+# --- UN documents and legislation -------------------------------------------------------
+
+UN_RES = re.compile(
+    r"(?:(?:Security Council|General Assembly)\s+)?Resolution\s+(?P<num>\d+(?:/\d+)?)"
+    r"(?:\s*\((?P<year>\d{4})\))?$",
+    re.I,
+)
+UN_DRAFT = re.compile(r"Draft Resolution\s+(?:S/)?(?P<year>\d{4})/(?P<num>\d+)$", re.I)
+UN_PRESS = re.compile(r"Press Release\b[:.]?\s*(?P<rest>.*)$", re.I)
+
+
+def is_un_document(element: str) -> bool:
+    return any(p.match(element) for p in (UN_RES, UN_DRAFT, UN_PRESS))
+
+
+UN_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Z]{1,6})*/\d+(?:[-/.][A-Z0-9]+)*")
+BILL = re.compile(
+    r"(?:[HS]\.\s?(?:J\.\s?)?Res|H\.\s?R|S)\.\s?\d+|Pub(?:lic)?\.?\s?L(?:aw)?\.?\s?(?:No\.\s?)?\d+-\d+"
+)
+CONGRESS = re.compile(r"\d+(?:st|nd|rd|th)\s+Congress(?:,\s*\d+(?:st|nd|rd|th)\s+Session)?")
+
+
+def undocs_url(symbol: str) -> str:
+    """undocs.org resolves any ODS symbol; spaces become %20, slashes and parentheses stay."""
+    return "https://undocs.org/" + quote(symbol, safe="/()")
+
+
+def press_release_url(symbol: str, date: dict[str, str]) -> str | None:
+    """UN press releases are not in ODS; press.un.org files them by date and symbol."""
+    if not {"year", "month", "day"} <= date.keys():
+        return None
+    y, m, d = date["year"], int(date["month"]), int(date["day"])
+    return f"https://press.un.org/en/{y}/{y}{m:02d}{d:02d}.{ascii_alnum(symbol)}.html"
+
+
+# --- kinds -------------------------------------------------------------------------------
+
+# Well-known wire services and broadcasters: general knowledge, not this corpus's names.
+_WIRE = re.compile(
+    r"\b(reuters|associated press|agence france-presse|afp|bloomberg|interfax|tass|xinhua"
+    r"|ria novosti|united press international|upi|kyodo|anadolu)\b"
+)
+_BROADCAST = re.compile(
+    r"\b(broadcasting|bbc|cnn|npr|pbs|nbc|cbs|abc news|al jazeera|deutsche welle|france 24)\b"
+)
+_MAGAZINE = word_set("magazine weekly monthly economist newsweek time atlantic spectator")
+_NEWSPAPER = word_set(
+    "times post journal guardian herald tribune telegraph gazette independent observer "
+    "chronicle daily news courier globe mail standard monitor express inquirer"
+)
+_PUBLISHER = word_set(
+    "institute institution university press foundation center centre library news times "
+    "post journal corporation system broadcasting magazine"
+)
+_GOVERNMENT = word_set(
+    "states republic federation kingdom ministry department embassy consulate congress "
+    "parliament senate government administration president presidency"
+)
+_SPEECH_TITLE = re.compile(
+    r"\b(?:remarks|speech|address|statement|testimony|lecture)\s+(?:at|to|by|before|on|in)\b"
+    r"|\bpress (?:conference|briefing)\b",
+    re.I,
+)
+
+
+def _words(text: str | None) -> set[str]:
+    return set(re.findall(r"[a-z]+", (text or "").lower()))
+
+
+def is_publisher(text: str) -> bool:
+    return bool(_words(text) & _PUBLISHER)
+
+
+def _is_un(text: str | None) -> bool:
+    return bool(re.match(r"(?:the\s+)?(?:united nations|un)\b", (text or "").lower()))
+
+
+def _authority_kind(author: str | None, publisher: str | None) -> str | None:
+    if _is_un(author):
+        return "un-document"
+    if _words(author) & _GOVERNMENT or "white house" in (author or "").lower():
+        return "government-document"
+    return "un-document" if _is_un(publisher) else None
+
+
+def container_kind(author: str, container: str, title: str) -> str:
+    """Kind of an article-like work from its container (newspaper, agency, site…)."""
+    if _WIRE.search(f"{author} {container}".lower()):
+        return "news-agency"
+    if _words(container) & _MAGAZINE:
+        return "magazine-article"
+    if _words(container) & _NEWSPAPER or _BROADCAST.search(container.lower()):
+        return "newspaper-article"
+    if _SPEECH_TITLE.search(title):
+        return "speech"
+    return _authority_kind(author, container) or "web-page"
+
+
+def unquoted_kind(author: str | None, publisher: str | None, title: str) -> str:
+    """Kind of a work with an unquoted title and no book facts."""
+    kind = _authority_kind(author, publisher)
+    if kind:
+        return kind
+    if _SPEECH_TITLE.search(title):
+        return "speech"
+    return "web-page" if publisher else "other"
+
+
+# --- keys -------------------------------------------------------------------------------
+
+_STOP = word_set(
+    "a an and are as at be but by do for from how in into is it its not of on or over "
+    "than that the this to under vs was we were what when where why with"
+)
+
+
+def ascii_alnum(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", folded.lower())
+
+
+def significant_words(text: str) -> list[str]:
+    """Title words for keys: ASCII-folded, possessives and stop words dropped."""
+    text = re.sub(r"['’]s\b", "", text)
+    text = re.sub(r"(?<=\w)['’](?=\w)", "", text)
+    words = (ascii_alnum(w) for w in re.split(r"[\s\-–—/]+", text))
+    return [w for w in words if len(w) > 1 and w not in _STOP and not w.isdigit()]
+
+
+def un_body(author: str, symbol: str | None) -> str | None:
+    """ "unsc", "unga" or "un" for UN authors and symbols, else None."""
+    a = author.lower()
+    if "security council" in a:
+        return "unsc"
+    if "general assembly" in a:
+        return "unga"
+    if _is_un(a):
+        return "un"
+    if symbol:
+        return {"S": "unsc", "SC": "unsc", "A": "unga", "GA": "unga"}.get(
+            symbol.split("/")[0], "un"
+        )
+    return None

@@ -1,0 +1,69 @@
+"""The data a researcher takes away: JSON per document, the sources, BibTeX, CSL-JSON.
+
+Formats follow their contracts: document JSON `document.schema.json`; `sources.json`
+one object per work with its citing places; `references.bib` and `sources.csl.json`
+so Zotero and Pandoc users can load the corpus' bibliography as is.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from glossator.format.corpus import FormattedCorpus
+from glossator.format.csl_text import FormattedEntry
+from glossator.link.corpus import LinkedCorpus
+from glossator.model import document_to_json
+
+
+def json_bytes(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def sources_json(
+    linked: LinkedCorpus, formatted: dict[str, FormattedEntry], keys: list[str]
+) -> list[dict[str, Any]]:
+    items = []
+    for key in keys:
+        work = linked.works[key]
+        items.append(
+            {
+                "key": key,
+                "type": work.entry_type,
+                "kind": work.kind,
+                "fields": dict(work.fields),
+                "formatted": formatted[key].text,
+                "url": work.url,
+                "curated": work.curated,
+                "cited_by": [
+                    {
+                        "document": p.document,
+                        "note": p.note,
+                        "paragraph": p.paragraph,
+                        "marker": p.marker,
+                        "locator": p.locator,
+                    }
+                    for p in work.cited_by
+                ],
+            }
+        )
+    return items
+
+
+def data_files(corpus: FormattedCorpus) -> dict[str, bytes]:
+    """The JSON API and the BibTeX of the corpus, works in bibliography order."""
+    linked, formatted, bibtex, csl_items = (
+        corpus.linked,
+        corpus.entries,
+        corpus.bibtex,
+        corpus.csl_items,
+    )
+    keys = list(formatted)
+    files = {
+        f"api/documents/{doc.slug}.json": json_bytes(document_to_json(doc))
+        for doc in linked.documents
+    }
+    files["api/sources.json"] = json_bytes(sources_json(linked, formatted, keys))
+    files["api/sources.csl.json"] = json_bytes([csl_items[k] for k in keys])
+    files["references.bib"] = "\n".join(bibtex[k] for k in keys).encode("utf-8")
+    return files

@@ -1,0 +1,127 @@
+"""What an essay page tells machines: Highwire Press tags (Google Scholar, Zotero),
+schema.org JSON-LD, OpenGraph, and the excerpt used as its description.
+
+Pure: each function returns data (pairs of name and content, or a JSON string safe to
+put inside a <script> element); the templates escape and place it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from glossator.format.csl_text import FormattedEntry
+from glossator.link.corpus import Work
+from glossator.model import Document
+from glossator.render.cite_this import date_parts
+
+EXCERPT_WORDS = 40
+
+
+def excerpt(doc: Document, words: int = EXCERPT_WORDS) -> str:
+    """The first `words` words of the first paragraph, with an ellipsis if cut."""
+    paragraphs = doc.paragraphs()
+    if not paragraphs:
+        return ""
+    split = paragraphs[0].text.split()
+    text = " ".join(split[:words])
+    return text + "…" if len(split) > words else text
+
+
+def cited_works(doc: Document, works: dict[str, Work]) -> list[Work]:
+    """The works the essay cites, in the order of their first citation."""
+    keys = dict.fromkeys(key for note in doc.notes for key in note.sources)
+    return [works[k] for k in keys if k in works]
+
+
+def highwire_tags(
+    doc: Document,
+    cited: list[Work],
+    formatted: dict[str, FormattedEntry],
+    url: str | None,
+    language: str,
+) -> list[tuple[str, str]]:
+    """`citation_*` meta tags, in the order Google Scholar's guidelines list them."""
+    meta = doc.meta
+    tags = [("citation_title", meta.title or doc.slug)]
+    tags += [("citation_author", author) for author in meta.authors]
+    year, month, day = date_parts(meta.date)
+    if year:
+        tags.append(("citation_publication_date", "/".join(p for p in (year, month, day) if p)))
+    if meta.publication:
+        name = "citation_publisher" if doc.format == "web-text" else "citation_journal_title"
+        tags.append((name, meta.publication))
+    tags.append(("citation_language", language))
+    if url:
+        tags.append(("citation_fulltext_html_url", url))
+    tags += [("citation_reference", formatted[w.key].text) for w in cited if w.key in formatted]
+    return tags
+
+
+def opengraph_tags(
+    doc: Document, site_title: str, description: str, url: str | None
+) -> list[tuple[str, str]]:
+    tags = [
+        ("og:type", "article"),
+        ("og:title", doc.meta.title or doc.slug),
+        ("og:description", description),
+        ("og:site_name", site_title),
+    ]
+    if url:
+        tags.append(("og:url", url))
+    year, month, day = date_parts(doc.meta.date)
+    if year:
+        tags.append(("article:published_time", "-".join(p for p in (year, month, day) if p)))
+    return tags
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON that cannot end its <script> element or open a comment: <, > and & are
+    written as \\u escapes, which JSON parsers read back as the same characters."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escape)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def json_ld(
+    doc: Document,
+    cited: list[Work],
+    formatted: dict[str, FormattedEntry],
+    url: str | None,
+    language: str,
+) -> Markup:
+    """schema.org ScholarlyArticle (a paper) or BlogPosting (a web page), with the
+    works it cites as `citation`."""
+    meta = doc.meta
+    blog = doc.format == "web-text"
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting" if blog else "ScholarlyArticle",
+        "headline": meta.title or doc.slug,
+    }
+    if meta.authors:
+        data["author"] = [{"@type": "Person", "name": a} for a in meta.authors]
+    if meta.date:
+        data["datePublished"] = meta.date
+    if meta.publication:
+        data["isPartOf"] = {"@type": "Blog" if blog else "Periodical", "name": meta.publication}
+    data["inLanguage"] = language
+    if url:
+        data["url"] = url
+    citations = []
+    for work in cited:
+        entry = formatted.get(work.key)
+        item: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "name": work.fields.get("title") or (entry.text if entry else work.key),
+        }
+        if work.url:
+            item["url"] = work.url
+        citations.append(item)
+    if citations:
+        data["citation"] = citations
+    return json_for_script(data)

@@ -1,0 +1,253 @@
+"""Render the linked corpus to files: HTML pages through Jinja2, and the data exports.
+
+`render_site` returns a dict of relative path -> bytes and writes nothing, so the
+whole output can be compared, cached or written atomically by `write.py`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from glossator.config import SiteConfig
+from glossator.format.corpus import FormattedCorpus
+from glossator.format.csl_text import FormattedEntry
+from glossator.link.corpus import LinkedCorpus, Work
+from glossator.model import Document, marker_anchors, reference_ids
+from glossator.render import cite_this as cite_formats
+from glossator.render.cite_this import human_date
+from glossator.render.data import data_files
+from glossator.render.feeds import FeedEntry, atom_feed, sitemap
+from glossator.render.head import cited_works, excerpt, highwire_tags, json_ld, opengraph_tags
+from glossator.render.paragraphs import paragraph_html, sentence_at
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
+DESCRIPTION_WORDS = 25  # an essay's meta description: about the 160 characters shown
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["human_date"] = human_date
+    return env
+
+
+def source_href(key: str) -> str:
+    return f"sources/{key}.html"
+
+
+def page_url(site: SiteConfig, path: str) -> str | None:
+    """The page's absolute URL (its canonical URL), or None without `base_url`."""
+    if not site.base_url:
+        return None
+    return f"{site.base_url}/" + ("" if path == "index.html" else path)
+
+
+def toc_entries(doc: Document) -> list[tuple[str, str]]:
+    """(id, label) of each headed section, for the table of contents."""
+    return [(s.id, s.heading) for s in doc.sections if s.heading]
+
+
+def essay_context(
+    doc: Document,
+    linked: LinkedCorpus,
+    formatted: dict[str, FormattedEntry],
+    site: SiteConfig,
+) -> dict[str, Any]:
+    refs = reference_ids(doc)
+    anchors: dict[str, list[str]] = defaultdict(list)
+    for paragraph, _, anchor in marker_anchors(doc):
+        anchors[paragraph.id].append(anchor)
+    note_texts = {note.number: note.text for note in doc.notes}
+    rendered = {}
+    for paragraph in doc.paragraphs():
+        ids = anchors[paragraph.id]
+        mentions = [
+            (m.start, m.end, "../" + source_href(m.key))
+            for m in linked.mentions.get((doc.slug, paragraph.id), [])
+        ]
+        rendered[paragraph.id] = paragraph_html(paragraph, ids, mentions, note_texts)
+    note_sources = {
+        note.number: [
+            (linked.works[key], locator)
+            for key, locator in linked.note_cites.get((doc.slug, note.number), [])
+        ]
+        for note in doc.notes
+    }
+    url = page_url(site, f"essays/{doc.slug}.html")
+    cited = cited_works(doc, linked.works)
+    description = excerpt(doc, DESCRIPTION_WORDS) or site.description
+    return {
+        "doc": doc,
+        "meta": doc.meta,
+        "paragraph_html": rendered,
+        "refs": refs,
+        "note_sources": note_sources,
+        "toc": toc_entries(doc),
+        "description": description,
+        "cite": {
+            "chicago": cite_formats.chicago(doc, url),
+            "bibtex": cite_formats.bibtex(doc, url),
+            "ris": cite_formats.ris(doc, url),
+        },
+        "highwire": highwire_tags(doc, cited, formatted, url, site.language),
+        "opengraph": opengraph_tags(doc, site.title, description, url),
+        "json_ld": json_ld(doc, cited, formatted, url, site.language),
+        "works_cited": len(cited),
+    }
+
+
+def essay_downloads(doc: Document, site: SiteConfig) -> dict[str, bytes]:
+    """The essay's citation in each format, as files beside its page."""
+    url = page_url(site, f"essays/{doc.slug}.html")
+    base = f"essays/{doc.slug}"
+    return {
+        f"{base}.bib": cite_formats.bibtex(doc, url).encode("utf-8"),
+        f"{base}.ris": cite_formats.ris(doc, url, newline="\r\n").encode("utf-8"),
+        f"{base}.txt": (cite_formats.chicago(doc, url) + "\n").encode("utf-8"),
+    }
+
+
+def citing_places(work: Work, documents: dict[str, Document]) -> list[dict[str, Any]]:
+    """Each place citing `work`, with the sentence that carries the marker."""
+    places = []
+    for place in work.cited_by:
+        doc = documents[place.document]
+        paragraph = next((p for p in doc.paragraphs() if p.id == place.paragraph), None)
+        sentence = ""
+        if paragraph is not None:
+            offsets = [m.offset for m in paragraph.markers if m.note == place.note]
+            sentence = sentence_at(paragraph.text, offsets[0]) if offsets else ""
+        anchor = place.marker or f"fn{place.note}"
+        places.append({"place": place, "doc": doc, "sentence": sentence, "anchor": anchor})
+    return places
+
+
+def work_label(work: Work) -> str:
+    """A work's short name in links: its title without BibTeX braces, else its key."""
+    title = " ".join(work.fields.get("title", "").replace("{", "").replace("}", "").split())
+    return title or work.key
+
+
+def about_paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def root_path(site: SiteConfig) -> str:
+    """The site root's path on its server (`/`, or `/corpus/` for a base_url with a path):
+    the 404 page is served at any depth, so its links start there."""
+    path = urlsplit(site.base_url).path.rstrip("/") if site.base_url else ""
+    return path + "/"
+
+
+def render_site(
+    site: SiteConfig,
+    corpus: FormattedCorpus,
+    templates_dir: Path = TEMPLATES_DIR,
+    search_available: bool = True,
+) -> dict[str, bytes]:
+    """Every page and data file of the site, from the formatted corpus."""
+    env = make_environment(templates_dir)
+    linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
+    documents = sorted(linked.documents, key=lambda d: d.slug)
+    by_slug = {d.slug: d for d in documents}
+    ordered_keys = list(formatted)  # already in bibliography order
+    entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
+    has_search = (templates_dir / "search.html").is_file()
+    work_labels = {k: work_label(w) for k, w in sorted(linked.works.items())}
+    files: dict[str, bytes] = {}
+
+    def page(path: str, template: str, **context: Any) -> None:
+        root = context.pop("root", "../" * path.count("/"))
+        context.setdefault("canonical", page_url(site, path))
+        html = env.get_template(template).render(
+            site=site,
+            root=root,
+            path=path,
+            formatted=formatted,
+            entry_html=entry_html,
+            has_search=has_search,
+            work_labels=work_labels,
+            **context,
+        )
+        files[path] = html.encode("utf-8")
+
+    source_counts = {d.slug: len(cited_works(d, linked.works)) for d in documents}
+    excerpts = {d.slug: excerpt(d) for d in documents}
+    page(
+        "index.html",
+        "index.html",
+        documents=documents,
+        source_counts=source_counts,
+        excerpts=excerpts,
+    )
+    page("bibliography.html", "bibliography.html", works=[linked.works[k] for k in ordered_keys])
+    for doc in documents:
+        page(f"essays/{doc.slug}.html", "essay.html", **essay_context(doc, linked, formatted, site))
+        files.update(essay_downloads(doc, site))
+    for key in ordered_keys:
+        work = linked.works[key]
+        page(
+            source_href(key),
+            "source.html",
+            work=work,
+            entry=formatted[key],
+            bibtex=bibtex[key],
+            places=citing_places(work, by_slug),
+        )
+    page(
+        "about.html",
+        "about.html",
+        documents=documents,
+        about=about_paragraphs(site.about),
+        counts={
+            "essays": len(documents),
+            "notes": sum(len(d.notes) for d in documents),
+            "works": len(ordered_keys),
+            "paragraphs": sum(len(d.paragraphs()) for d in documents),
+        },
+        site_citation=site_citation(site),
+    )
+    page("404.html", "404.html", canonical=None, root=root_path(site))
+    if has_search:
+        page("search.html", "search.html", search_available=search_available)
+    files["feed.xml"] = atom_feed(
+        site,
+        [
+            FeedEntry(d.slug, d.meta.title, tuple(d.meta.authors), d.meta.date, excerpts[d.slug])
+            for d in documents
+        ],
+    )
+    pages = sorted(p for p in files if p.endswith(".html") and p != "404.html")
+    map_bytes = sitemap(site, pages)
+    if map_bytes is not None:
+        files["sitemap.xml"] = map_bytes
+    files.update(data_files(corpus))
+    static = templates_dir / "static"
+    if static.is_dir():
+        for asset in sorted(static.rglob("*")):
+            if asset.is_file():
+                files[f"static/{asset.relative_to(static).as_posix()}"] = asset.read_bytes()
+    return dict(sorted(files.items()))
+
+
+def site_citation(site: SiteConfig) -> str:
+    """The corpus as a whole, in Chicago bibliography form (editor, title, URL)."""
+    parts = []
+    if site.author:
+        parts.append(f"{site.author}, ed.")
+    parts.append(site.title.strip() + ("" if site.title.strip().endswith(".") else "."))
+    if site.base_url:
+        parts.append(site.base_url + "/.")
+    return " ".join(parts)

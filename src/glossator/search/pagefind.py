@@ -1,0 +1,258 @@
+"""Search: a Pagefind index with one record per paragraph, figure, heading and note.
+
+Pagefind's HTML indexing makes sub-results only at headings that carry an id, so a hit
+in the twelfth paragraph of a section, or in a note, would land at the top of the
+section or of the notes list. Instead every paragraph, figure caption, section heading
+and note is its own Pagefind "custom record", whose URL is the anchor the essay page
+gives it: `essays/<slug>.html#p3`, `#fig1`, `#<section id>`, `#fn12`. The records are
+made from the same linked documents the essay pages are rendered from, with the ids of
+`model.assign_ids`, so a result always opens at its place.
+
+The index is built in memory and returned as {path: bytes} like every rendered page, so
+`write.py` stays the only code touching the output folder and the index is swapped in
+together with the pages it points at.
+
+Pagefind's Python wrapper (`pagefind.index.PagefindIndex`) sleeps 0.1 s before reading
+each reply: 11 s for the 109 records of the seed corpus. So this module speaks the
+wrapper's protocol itself, to the same binary (`pagefind --service`: base64-encoded JSON
+messages, each ending in a comma, answered in turn), one request at a time: 0.12 s for
+the seeds, and byte for byte the files the wrapper writes. The same records in the same
+order give the same files, so two builds are identical.
+
+If the package or its binary is missing, or Pagefind fails, the build goes on without
+search: no index, and a `search.unavailable` warning; search.html's script then finds no
+index and says search is unavailable (the template also has a script-free message, for
+`search_available=False`).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from glossator.config import SiteConfig
+from glossator.diagnostics import Diagnostic, warning
+from glossator.model import Document, Figure, Paragraph
+
+SEARCH_PAGE = "search.html"
+INDEX_DIR = "pagefind"
+TIMEOUT = 60.0  # seconds for the whole indexing run; a hung binary is killed after it
+# Pagefind writes its own UI bundles too; search.html has its own small UI, so these
+# are left out of the site (about 400 KB that nothing would load).
+UNUSED_PREFIXES = (
+    "pagefind-ui.",
+    "pagefind-component-ui.",
+    "pagefind-modular-ui.",
+    "pagefind-highlight.",
+)
+
+
+class SearchError(Exception):
+    """Pagefind could not build the index; the message says why."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One search result: where it lands, the text searched, what the result shows."""
+
+    url: str
+    content: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def essay_url(slug: str, anchor: str = "") -> str:
+    return f"essays/{slug}.html" + (f"#{anchor}" if anchor else "")
+
+
+def document_records(doc: Document) -> list[Record]:
+    """The essay itself (title, authors, publication), then each place in reading order."""
+    title = doc.meta.title or doc.slug
+
+    def record(anchor: str, content: str, place: str) -> Record:
+        return Record(essay_url(doc.slug, anchor), content, {"title": title, "place": place})
+
+    about = [title, ", ".join(doc.meta.authors), doc.meta.publication or ""]
+    records = [record("", "\n".join(part for part in about if part), "Essay")]
+    paragraphs = figures = 0
+    for section in doc.sections:
+        if section.heading:
+            records.append(record(section.id, section.heading, f"Section: {section.heading}"))
+        for block in section.blocks:  # numbered as assign_ids numbers them: p1, fig1
+            if isinstance(block, Paragraph):
+                paragraphs += 1
+                if block.text.strip():
+                    records.append(record(block.id, block.text, f"Paragraph {paragraphs}"))
+            elif isinstance(block, Figure):
+                figures += 1
+                if block.caption.strip():
+                    records.append(record(block.id, block.caption, f"Figure {figures}"))
+    for note in doc.notes:
+        if note.text.strip():
+            records.append(record(note.id, note.text, f"Note {note.number}"))
+    return records
+
+
+def search_records(documents: list[Document]) -> list[Record]:
+    """Every record of the corpus, in a fixed order (by slug, then reading order), which
+    is what makes Pagefind's output the same from one build to the next."""
+    records = []
+    for doc in sorted(documents, key=lambda d: d.slug):
+        records += document_records(doc)
+    return records
+
+
+def index_language(site: SiteConfig) -> str:
+    """Pagefind wants an ISO 639-1 code for stemming: `en-GB` -> `en`."""
+    return (site.language or "en").split("-")[0].split("_")[0].lower() or "en"
+
+
+class _Service:
+    """A running `pagefind --service`, asked one request at a time: each request and each
+    reply is base64-encoded JSON followed by a comma (base64 never contains one)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], stderr: IO[bytes]) -> None:
+        self._process = process
+        self._stderr = stderr
+        self._buffer = b""
+        self._message_id = 0
+
+    def send(self, payload: dict[str, Any]) -> dict[str, Any]:
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        self._message_id += 1
+        request = {"message_id": self._message_id, "payload": payload}
+        try:
+            stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
+            stdin.flush()
+            while b"," not in self._buffer:
+                chunk = stdout.read1(1 << 16)
+                if not chunk:
+                    raise SearchError(f"pagefind stopped{self._stderr_tail()}")
+                self._buffer += chunk
+        except OSError as exc:
+            raise SearchError(f"pagefind stopped ({exc}){self._stderr_tail()}") from exc
+        message, _, self._buffer = self._buffer.partition(b",")
+        try:
+            reply = json.loads(base64.b64decode(message))
+            answer = reply["payload"]
+            if answer["type"] == "Error":
+                raise SearchError(f"pagefind: {answer.get('message', 'unknown error')}")
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SearchError(f"pagefind sent a reply glossator cannot read ({exc})") from exc
+        if reply.get("message_id") != self._message_id:
+            raise SearchError("pagefind answered out of turn")
+        return answer
+
+    def _stderr_tail(self) -> str:
+        self._stderr.seek(0)
+        lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
+        return f": {lines[-1]}" if lines else ""
+
+
+@contextmanager
+def _service(executable: Path) -> Iterator[_Service]:
+    """`pagefind --service`, killed if it takes longer than TIMEOUT or outlives the block."""
+    with tempfile.TemporaryFile() as stderr:
+        try:
+            process = subprocess.Popen(
+                [str(executable), "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+            )
+        except OSError as exc:
+            raise SearchError(f"cannot run {executable}: {exc}") from exc
+        watchdog = threading.Timer(TIMEOUT, process.kill)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            yield _Service(process, stderr)
+        except BaseException:
+            process.kill()  # it failed or answered wrongly: no need to wait for it
+            raise
+        finally:
+            watchdog.cancel()
+            for stream in (process.stdin, process.stdout):
+                if stream is not None:
+                    with suppress(OSError):
+                        stream.close()
+            try:
+                process.wait(timeout=5)  # the service exits when its input ends
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def pagefind_executable() -> Path:
+    """The binary the `pagefind[bin]` package ships (or PAGEFIND_BINARY_PATH, or one on
+    PATH), as Pagefind's own wrapper finds it. Raises SearchError when there is none."""
+    try:  # imported here: the package is optional, and the site builds without it
+        from pagefind.service import get_executable
+    except ImportError as exc:
+        raise SearchError(f"the `pagefind` package is not installed ({exc})") from exc
+    try:
+        executable = get_executable()
+    except (OSError, ValueError) as exc:
+        raise SearchError(f"the pagefind binary is missing ({exc})") from exc
+    if executable is None or not Path(executable).is_file():
+        raise SearchError("the pagefind binary is missing")
+    return Path(executable)
+
+
+def build_index(records: list[Record], language: str) -> dict[str, bytes]:
+    """Pagefind's bundle for `records`, as {path under the site: bytes}."""
+    with _service(pagefind_executable()) as service:
+        index_id = service.send({"type": "NewIndex", "config": None}).get("index_id")
+        for record in records:
+            service.send(
+                {
+                    "type": "AddRecord",
+                    "index_id": index_id,
+                    "url": record.url,
+                    "content": record.content,
+                    "language": language,
+                    "meta": record.meta,
+                    "filters": None,
+                    "sort": None,
+                }
+            )
+        reply = service.send({"type": "GetFiles", "index_id": index_id})
+    files: dict[str, bytes] = {}
+    try:
+        for item in reply["files"]:
+            path = str(item["path"]).replace("\\", "/").lstrip("/")
+            if path.startswith(UNUSED_PREFIXES):
+                continue
+            if not path or ".." in path.split("/"):
+                raise SearchError(f"pagefind returned an unexpected file name {path!r}")
+            files[f"{INDEX_DIR}/{path}"] = base64.b64decode(item["content"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SearchError(f"pagefind returned files glossator cannot read ({exc})") from exc
+    if f"{INDEX_DIR}/pagefind.js" not in files:
+        raise SearchError("pagefind returned no pagefind.js")
+    return files
+
+
+def search_index(
+    documents: list[Document], site: SiteConfig, shown_path: str = SEARCH_PAGE
+) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """The Pagefind index of `documents` as {path: bytes}; without Pagefind, no files and
+    a `search.unavailable` warning naming `shown_path` (the page that says so)."""
+    try:
+        return build_index(search_records(documents), index_language(site)), []
+    except Exception as exc:  # noqa: BLE001 - whatever Pagefind does, the site is built
+        reason = str(exc) if isinstance(exc, SearchError) else f"{type(exc).__name__}: {exc}"
+        message = (
+            f"search index not built: {reason}; the site works without it and "
+            f"{SEARCH_PAGE} says search is unavailable. "
+            "Install Pagefind with `pip install 'pagefind[bin]'`"
+        )
+        return {}, [warning(shown_path, 1, "search.unavailable", message)]

@@ -1,0 +1,162 @@
+"""The pdf-text reader on small sources of our own, one extraction artefact at a time."""
+
+from __future__ import annotations
+
+from glossator.ingest.hyphenation import HyphenEvidence
+from glossator.ingest.pdf_lines import split_trailing_numbers
+from glossator.ingest.pdf_text import read_pdf_text
+from glossator.ingest.source import Source
+
+PAGES = (
+    " Early Modern Printing \n"
+    "\n"
+    "Printers in Venice kept careful ledgers of every sheet they \n"
+    "sold to the booksellers.  The ledgers survive in three 1\n"
+    "\n"
+    "archives, and they record prices, paper and the size of each \n"
+    "edition.2\n"
+    "\n"
+    "Scholars have read them as evidence of a trade in “pirated \n"
+    "editions.”3\n"
+    "\n"
+    "The trade was not only local: shipments reached Lyon,  Antwerp  and 4 5\n"
+    "\n"
+    "the fairs of Frankfurt, where buyers compared the work of rival \n"
+    "\n"
+    " Smith, Jane. “Ledgers of the Aldine Press.” Book History 12, no. 2 (2009): 1-30. 1\n"
+    "\n"
+    " Brown, Tom. The Venetian Book Trade (London: Folio, 1999), 45.2\n"
+    "\n"
+    " Green, Ann. “Piracy and Print.” Library Quarterly 40: 1 3\n"
+    "\n"
+    "(2011): 10-22.\n"
+    "\n"
+    " Black, Sam. “Lyon Shipments.” Print Studies. 2 March 20134\n"
+    "\n"
+    " White, Lee. Frankfurt Fairs. Oxford: Clarendon, 2001. 5\n"
+    "\n"
+    "A page of a ledger from the Aldine shop\n"
+    " printers in every language. Their conspir-\n"
+    "acies were commercial, not political. \n"
+    "\n"
+    "The Fair Trade in Books \n"
+    "and Its Limits \n"
+    "The half-\n"
+    "bound ledgers show cross-\n"
+    "border deals.  6\n"
+    "\n"
+    " White, Lee. Frankfurt Fairs, 12. 6\n"
+)
+
+
+def read(text: str):
+    return read_pdf_text(Source("fixture", "fixture.txt", text))
+
+
+def test_structure_of_a_two_page_source():
+    document, diagnostics = read(PAGES)
+    assert diagnostics == []
+    assert [s.heading for s in document.sections] == [
+        "Early Modern Printing",
+        "The Fair Trade in Books and Its Limits",
+    ]
+    first, second = document.sections
+    assert [type(b).__name__ for b in first.blocks] == [
+        "Paragraph",
+        "Paragraph",
+        "Paragraph",
+        "Figure",
+    ]
+    assert first.blocks[0].text == (
+        "Printers in Venice kept careful ledgers of every sheet they sold to the booksellers. "
+        "The ledgers survive in three archives, and they record prices, paper and the size of "
+        "each edition."
+    )
+    assert first.blocks[2].text == (
+        "The trade was not only local: shipments reached Lyon, Antwerp and the fairs of "
+        "Frankfurt, where buyers compared the work of rival printers in every language. Their "
+        "conspiracies were commercial, not political."
+    )
+    assert first.blocks[3].caption == "A page of a ledger from the Aldine shop"
+    assert first.blocks[3].src is None
+    assert second.blocks[0].text == "The half-bound ledgers show cross-border deals."
+
+
+def test_markers_by_double_space_glued_and_several_on_a_line():
+    document, _ = read(PAGES)
+    paragraphs = document.paragraphs()
+    first = paragraphs[0]
+    assert [(m.note, m.offset) for m in first.markers] == [
+        (
+            1,
+            first.text.index("booksellers.") + len("booksellers."),
+        ),
+        (2, len(first.text)),
+    ]
+    assert [(m.note, paragraphs[1].text[: m.offset][-10:]) for m in paragraphs[1].markers] == [
+        (3, "editions.”")
+    ]
+    third = paragraphs[2]
+    assert [(m.note, third.text[: m.offset][-8:]) for m in third.markers] == [
+        (4, "ed Lyon,"),
+        (5, " Antwerp"),
+    ]
+    assert [(m.note, m.offset) for m in paragraphs[3].markers] == [(6, len(paragraphs[3].text))]
+
+
+def test_notes_lose_numbers_and_join_continuations():
+    document, _ = read(PAGES)
+    assert [(n.number, n.text) for n in document.notes] == [
+        (1, "Smith, Jane. “Ledgers of the Aldine Press.” Book History 12, no. 2 (2009): 1-30."),
+        (2, "Brown, Tom. The Venetian Book Trade (London: Folio, 1999), 45."),
+        (3, "Green, Ann. “Piracy and Print.” Library Quarterly 40: 1 (2011): 10-22."),
+        (4, "Black, Sam. “Lyon Shipments.” Print Studies. 2 March 2013"),
+        (5, "White, Lee. Frankfurt Fairs. Oxford: Clarendon, 2001."),
+        (6, "White, Lee. Frankfurt Fairs, 12."),
+    ]
+    assert [n.line for n in document.notes] == [16, 18, 20, 24, 26, 38]
+
+
+def test_number_glued_to_a_year_is_split_only_after_a_year():
+    assert split_trailing_numbers("2 March 201331", 31, 1) == ("2 March 2013", [31])
+    assert split_trailing_numbers("in chapter 11", 1, 1) is None
+    assert split_trailing_numbers("the 16 17", 16, 3) == ("the", [16, 17])
+    assert split_trailing_numbers("passing 12 ", 12, 1) is None  # prose ends in a space
+
+
+def test_hyphen_evidence_from_the_document_and_the_word_list():
+    evidence = HyphenEvidence("The Anglo-Saxon charter and a well-known scribe.")
+    assert evidence.keep_hyphen("Anglo", "Saxon")  # capitalised second half
+    assert evidence.keep_hyphen("well", "known")  # the document writes well-known
+    assert not evidence.keep_hyphen("conspir", "acies")  # a half that is no word
+    assert not evidence.keep_hyphen("re", "ported")  # the joined word is far more usual
+    assert evidence.keep_hyphen("self", "evident")  # both words, compound kept
+    assert evidence.keep_hyphen("1944", ")")
+    joined = HyphenEvidence("Their printshops thrived.")
+    assert not joined.keep_hyphen("print", "shops")  # the document writes printshops
+
+
+def test_text_after_a_finished_note_that_starts_no_page_is_body_with_a_warning():
+    source = (
+        " A Heading \n"
+        "\n"
+        "Reform of the council was overdue.  1 2\n"
+        "\n"
+        ' Smith, John. "Reform." Policy Review 12, no. 4 (2010): 33-50. 1\n'
+        "\n"
+        ' White, Tom. "Safety." Safety Journal 2 (2015): 4. 2\n'
+        "\n"
+        "Second Heading\n"
+        "\n"
+        "Final paragraph with no notes at all, which ends here.\n"
+    )
+    document, diagnostics = read(source)
+    assert [n.text for n in document.notes] == [
+        'Smith, John. "Reform." Policy Review 12, no. 4 (2010): 33-50.',
+        'White, Tom. "Safety." Safety Journal 2 (2015): 4.',
+    ]
+    assert [s.heading for s in document.sections] == ["A Heading", "Second Heading"]
+    assert document.sections[1].blocks[0].text == (
+        "Final paragraph with no notes at all, which ends here."
+    )
+    assert [(d.line, d.code) for d in diagnostics] == [(9, "pdf.page-start")]

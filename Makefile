@@ -32,8 +32,8 @@ site: $(READY)
 	$(BIN)/glossator build --content content --out _site
 
 lint: $(READY)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 test: lint $(TOOLS)
 	$(BIN)/python -m pytest

@@ -136,7 +136,7 @@ def tricky_document() -> Document:
         Paragraph("", "[link]: /not-a-definition"),
         Paragraph("", "    not code, \u00e9t\u00e9 \u201cquoted\u201d \u2014 dash"),
     ]
-    paragraphs[-1].text = paragraphs[-1].text.strip()
+    paragraphs[-1] = Paragraph("", paragraphs[-1].text.strip())
     doc = Document(
         slug="tricky",
         format="pdf-text",

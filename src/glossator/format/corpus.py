@@ -14,7 +14,7 @@ from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
 from glossator.link.corpus import LinkedCorpus
-from glossator.model import Document
+from glossator.model import Document, Note
 from glossator.model.citekeys import find_groups
 
 
@@ -76,5 +76,5 @@ def _fill_key_notes(doc: Document, csl_items: dict[str, dict], style: CitationSt
         text = text.strip()
         if not text.endswith((".", "?", "!")):
             text += "."
-        notes.append(dataclasses.replace(note, text=text))
+        notes.append(Note(note.number, note.id, text, note.sources, note.line))
     return dataclasses.replace(doc, notes=notes)

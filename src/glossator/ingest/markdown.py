@@ -28,6 +28,7 @@ from glossator.ingest.markdown_inline import (
 from glossator.ingest.metadata import parse_metadata
 from glossator.ingest.source import Source
 from glossator.model import Document, Figure, Marker, Metadata, Note, Paragraph, Section, assign_ids
+from glossator.model.inline import renumber_refs
 from glossator.yamlmap import load_yaml_mapping
 
 # Left as literal text by markdown-it when the label has no definition.
@@ -316,7 +317,7 @@ def _renumber(sections: list[Section], notes: list[Note]) -> None:
     for section in sections:
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                block.markers = [Marker(order[m.note], m.offset) for m in block.markers]
+                block.content = renumber_refs(block.content, order)
     for note in notes:
         note.number = order[note.number]
     notes.sort(key=lambda n: n.number)

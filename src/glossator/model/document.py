@@ -7,12 +7,43 @@ Nothing here does I/O, so each document can be cached and compared as a value.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from glossator.model.inline import Inline, from_text, normalize, note_refs, plain_text
+
 SCHEMA_ID = "glossator/document/1"
+# Ids the essay page uses itself, and the shape of the ids given to blocks and notes:
+# a heading's anchor never takes one of them.
+PAGE_IDS = frozenset(
+    [
+        "main",
+        "content",
+        "top",
+        "toc",
+        "toc-h",
+        "notes",
+        "notes-h",
+        "note-popover",
+        "cite",
+        "cite-h",
+        "cite-corpus",
+        "sources",
+        "about-author",
+        "about-author-h",
+        "editorial-note",
+        "search",
+        "search-form",
+        "search-input",
+        "search-results",
+        "search-status",
+    ]
+)
+GENERATED_ID = re.compile(r"^(p|fn|fnref|fig)\d+(-\d+)?$")
 FORMATS = ("pdf-text", "web-text", "markdown")
 METADATA_FIELDS = ("title", "authors", "date", "publication", "image_credit", "author_bio")
 
@@ -26,45 +57,234 @@ class Marker:
     offset: int
 
 
-@dataclass
+@dataclass(init=False)
 class Paragraph:
+    """A paragraph: its inline `content` is the truth; `text` and `markers` are its plain
+    text and the markers' offsets in it, as the linking and search stages see them."""
+
     id: str
-    text: str
-    markers: list[Marker] = field(default_factory=list)
-    line: int = 0
+    content: tuple[Inline, ...]
+    line: int
+
+    def __init__(
+        self,
+        id: str,
+        text: str | None = None,
+        markers: list[Marker] | tuple[Marker, ...] = (),
+        line: int = 0,
+        content: tuple[Inline, ...] | list[Inline] | None = None,
+    ) -> None:
+        self.id, self.line = id, line
+        if content is not None and (text is not None or markers):
+            raise TypeError("Paragraph takes text and markers, or content, not both")
+        if content is None:
+            content = from_text(text or "", [(m.note, m.offset) for m in markers])
+        self.content = normalize(content)
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content)
+
+    @property
+    def markers(self) -> list[Marker]:
+        return [Marker(note, offset) for note, offset in note_refs(self.content)]
 
 
-@dataclass
+@dataclass(init=False)
 class Figure:
+    """An image with its caption (inline content); `caption` is the caption's text."""
+
     id: str
-    caption: str
-    src: str | None = None
-    line: int = 0
+    caption_content: tuple[Inline, ...]
+    src: str | None
+    line: int
+    alt: str
+    width: int | None
+    height: int | None
 
+    def __init__(
+        self,
+        id: str,
+        caption: str | None = None,
+        src: str | None = None,
+        line: int = 0,
+        caption_content: tuple[Inline, ...] | list[Inline] | None = None,
+        alt: str = "",
+        width: int | None = None,
+        height: int | None = None,
+    ) -> None:
+        self.id, self.src, self.line, self.alt = id, src, line, alt
+        self.width, self.height = width, height
+        if caption_content is None:
+            caption_content = from_text(caption or "")
+        self.caption_content = normalize(caption_content)
 
-Block = Paragraph | Figure
+    @property
+    def caption(self) -> str:
+        return plain_text(self.caption_content)
 
 
 @dataclass
-class Section:
-    id: str
-    heading: str | None
+class BlockQuote:
     blocks: list[Block] = field(default_factory=list)
     line: int = 0
 
 
 @dataclass
-class Note:
-    number: int
-    id: str
-    text: str
-    sources: list[str] = field(default_factory=list)
+class ListBlock:
+    """A bullet list, or an ordered one from `start`; each item holds blocks."""
+
+    items: list[list[Block]] = field(default_factory=list)
+    ordered: bool = False
+    start: int = 1
+    tight: bool = True
     line: int = 0
 
 
 @dataclass
+class CodeBlock:
+    text: str
+    language: str = ""
+    line: int = 0
+
+
+@dataclass
+class Table:
+    """A pipe table: `align` per column ("left", "right", "center" or ""), the header
+    row's cells and the body rows' cells, each cell inline content."""
+
+    align: list[str]
+    header: list[tuple[Inline, ...]]
+    rows: list[list[tuple[Inline, ...]]]
+    caption: tuple[Inline, ...] = ()
+    line: int = 0
+
+
+@dataclass
+class Rule:
+    line: int = 0
+
+
+@dataclass
+class RawBlock:
+    """An HTML block as written: shown as text unless site.yaml allows HTML."""
+
+    text: str
+    line: int = 0
+
+
+Block = Paragraph | Figure | BlockQuote | ListBlock | CodeBlock | Table | Rule | RawBlock
+
+
+def walk_blocks(blocks: list[Block]) -> Iterator[Block]:
+    """Every block in reading order, those inside quotations and list items too."""
+    for block in blocks:
+        yield block
+        if isinstance(block, BlockQuote):
+            yield from walk_blocks(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk_blocks(item)
+
+
+def blocks_text(blocks: list[Block]) -> str:
+    """The plain text of blocks, one space between paragraphs: how a note reads."""
+    parts: list[str] = []
+    for block in walk_blocks(blocks):
+        if isinstance(block, Paragraph):
+            parts.append(block.text)
+        elif isinstance(block, Figure):
+            parts.append(block.caption)
+        elif isinstance(block, CodeBlock | RawBlock):
+            parts.append(block.text)
+        elif isinstance(block, Table):
+            cells = [*block.header, *(c for row in block.rows for c in row)]
+            parts.extend(plain_text(c) for c in cells)
+    return " ".join(" ".join(p.split()) for p in parts if p.strip())
+
+
+@dataclass(init=False)
+class Section:
+    """A heading (`level` as written, 2 for `##`) and the blocks up to the next; the
+    text before the first heading is a section with no heading."""
+
+    id: str
+    title: tuple[Inline, ...] | None
+    blocks: list[Block]
+    line: int
+    level: int
+
+    def __init__(
+        self,
+        id: str,
+        heading: str | None = None,
+        blocks: list[Block] | None = None,
+        line: int = 0,
+        level: int = 2,
+        title: tuple[Inline, ...] | list[Inline] | None = None,
+    ) -> None:
+        self.id, self.line, self.level = id, line, level
+        self.blocks = blocks if blocks is not None else []
+        if title is None and heading is not None:
+            title = from_text(heading)
+        self.title = normalize(title) if title is not None else None
+
+    @property
+    def heading(self) -> str | None:
+        return plain_text(self.title) if self.title is not None else None
+
+
+@dataclass(init=False)
+class Note:
+    """A note: its `blocks` are the truth; `text` is their plain text, which the note
+    parser reads."""
+
+    number: int
+    id: str
+    blocks: list[Block]
+    sources: list[str]
+    line: int
+
+    def __init__(
+        self,
+        number: int,
+        id: str,
+        text: str | None = None,
+        sources: list[str] | None = None,
+        line: int = 0,
+        blocks: list[Block] | None = None,
+    ) -> None:
+        self.number, self.id, self.line = number, id, line
+        self.sources = list(sources or [])
+        if blocks is not None and text is not None:
+            raise TypeError("Note takes text or blocks, not both")
+        if blocks is None:
+            blocks = [Paragraph("", text or "", line=line)]
+        self.blocks = blocks
+
+    @property
+    def text(self) -> str:
+        return blocks_text(self.blocks)
+
+
+@dataclass
+class Author:
+    """An author as Pandoc and Quarto front matter gives one; only `name` is required."""
+
+    name: str
+    affiliation: str = ""
+    orcid: str = ""
+    email: str = ""
+    url: str = ""
+
+
+@dataclass
 class Metadata:
-    """What a sidecar or front matter says about a document, as read."""
+    """What a sidecar or front matter says about a document, as read.
+
+    `date` is ISO (YYYY, YYYY-MM or YYYY-MM-DD) for sorting and metadata; `date_text`
+    is the date as the author wrote it ("March 21, 2021"), shown on the page.
+    """
 
     title: str = ""
     authors: list[str] = field(default_factory=list)
@@ -73,6 +293,17 @@ class Metadata:
     image_credit: str | None = None
     author_bio: str | None = None
     editorial: list[str] = field(default_factory=list)
+    subtitle: str | None = None
+    author_details: list[Author] = field(default_factory=list)
+    date_text: str | None = None
+    abstract: list[Block] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    lang: str | None = None
+    bibliography: list[str] = field(default_factory=list)
+    csl: str | None = None
+    nocite: list[str] = field(default_factory=list)
+    reference_section_title: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -84,61 +315,19 @@ class Document:
     notes: list[Note] = field(default_factory=list)
     path: str = ""
 
+    def blocks(self) -> Iterator[Block]:
+        """Every block of the body in reading order, nested ones too."""
+        for section in self.sections:
+            yield from walk_blocks(section.blocks)
+
     def paragraphs(self) -> list[Paragraph]:
-        return [b for s in self.sections for b in s.blocks if isinstance(b, Paragraph)]
+        return [b for b in self.blocks() if isinstance(b, Paragraph)]
 
     def figures(self) -> list[Figure]:
-        return [b for s in self.sections for b in s.blocks if isinstance(b, Figure)]
+        return [b for b in self.blocks() if isinstance(b, Figure)]
 
     def note(self, number: int) -> Note | None:
         return next((n for n in self.notes if n.number == number), None)
-
-
-def block_to_json(block: Block) -> dict[str, Any]:
-    if isinstance(block, Figure):
-        return {"type": "figure", "id": block.id, "caption": block.caption, "src": block.src}
-    return {
-        "type": "paragraph",
-        "id": block.id,
-        "text": block.text,
-        "markers": [{"note": m.note, "offset": m.offset} for m in block.markers],
-    }
-
-
-def document_to_json(doc: Document) -> dict[str, Any]:
-    """The export in the shape of `document.schema.json` (the published contract)."""
-    meta = doc.meta
-    return {
-        "schema": SCHEMA_ID,
-        "slug": doc.slug,
-        "title": meta.title,
-        "authors": list(meta.authors),
-        "date": meta.date,
-        "publication": meta.publication,
-        "image_credit": meta.image_credit,
-        "author_bio": meta.author_bio,
-        "editorial": list(meta.editorial),
-        "format": doc.format,
-        "sections": [
-            {
-                "id": s.id,
-                "heading": s.heading,
-                "blocks": [block_to_json(b) for b in s.blocks],
-            }
-            for s in doc.sections
-        ],
-        "notes": [
-            {"number": n.number, "id": n.id, "text": n.text, "sources": list(n.sources)}
-            for n in doc.notes
-        ],
-    }
-
-
-def content_json(doc: Document) -> dict[str, Any]:
-    """The export minus what names the reader: two readers of the same essay agree on it."""
-    data = document_to_json(doc)
-    del data["format"]
-    return data
 
 
 def slugify(text: str) -> str:
@@ -154,22 +343,24 @@ def assign_ids(doc: Document) -> Document:
     Ids depend only on the document's own content and order, so an unchanged document
     keeps its anchors across rebuilds and across readers (raw text vs its Markdown).
     """
-    used: set[str] = set()
+    used: set[str] = set(PAGE_IDS)
     paragraph_count = figure_count = 0
     for section in doc.sections:
         base = slugify(section.heading) if section.heading else "start"
         base = base or "section"
+        if GENERATED_ID.match(base):
+            base = f"s-{base}"  # a heading "P1" must not take a paragraph's anchor
         candidate, n = base, 1
         while candidate in used:
             n += 1
             candidate = f"{base}-{n}"
         used.add(candidate)
         section.id = candidate
-        for block in section.blocks:
+        for block in walk_blocks(section.blocks):
             if isinstance(block, Figure):
                 figure_count += 1
                 block.id = f"fig{figure_count}"
-            else:
+            elif isinstance(block, Paragraph):
                 paragraph_count += 1
                 block.id = f"p{paragraph_count}"
     for note in doc.notes:

@@ -1,0 +1,243 @@
+"""Inline content: the marks inside a paragraph, heading, caption or note.
+
+Nodes are frozen values in the spirit of Pandoc's AST. Every one has a plain-text form
+(`plain_text`), which is what search, meta descriptions, feeds, the note parser and the
+paragraph offsets of markers see: a `NoteRef` has no text, so a marker's offset is the
+length of the plain text before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+CiteMode = Literal["normal", "author-in-text", "suppress-author"]
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Emph:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strikeout:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Superscript:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Subscript:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class SmallCaps:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """`[text]{.class}`: kept with its classes; no meaning of its own."""
+
+    content: tuple[Inline, ...]
+    classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    content: tuple[Inline, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image inside running text; an image alone in its paragraph is a Figure."""
+
+    src: str
+    alt: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Math:
+    """TeX source as written; `display` for `$$…$$`. Rendered to MathML at build time."""
+
+    tex: str
+    display: bool = False
+
+
+@dataclass(frozen=True)
+class RawInline:
+    """Inline HTML as the author wrote it: shown as text unless site.yaml allows HTML."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote marker: the note's number."""
+
+    note: int
+
+
+@dataclass(frozen=True)
+class CiteItem:
+    """One work in a Pandoc citation: `[see @key, pp. 33-35 and passim]`."""
+
+    key: str
+    prefix: str = ""
+    locator: str | None = None
+    suffix: str = ""
+    mode: CiteMode = "normal"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A Pandoc citation group. `source` is what the author wrote; `text` and `html` are
+    the style's form, filled by the formatting stage (None until then)."""
+
+    items: tuple[CiteItem, ...]
+    source: str
+    text: str | None = None
+    html: str | None = field(default=None, compare=False)
+
+
+Inline = (
+    Text
+    | Emph
+    | Strong
+    | Strikeout
+    | Superscript
+    | Subscript
+    | SmallCaps
+    | Span
+    | Code
+    | Link
+    | Image
+    | LineBreak
+    | Math
+    | RawInline
+    | NoteRef
+    | Citation
+)
+CONTAINERS = (Emph, Strong, Strikeout, Superscript, Subscript, SmallCaps, Span, Link)
+
+
+def plain_text(content: tuple[Inline, ...] | list[Inline]) -> str:
+    """The text a reader sees, without marks; note markers add nothing."""
+    return "".join(_plain(node) for node in content)
+
+
+def _plain(node: Inline) -> str:
+    if isinstance(node, (Text, Code, RawInline)):
+        return node.text
+    if isinstance(node, CONTAINERS):
+        return plain_text(node.content)
+    if isinstance(node, Math):
+        return node.tex
+    if isinstance(node, Citation):
+        return node.text if node.text is not None else node.source
+    if isinstance(node, LineBreak):
+        return " "
+    if isinstance(node, Image):
+        return node.alt
+    return ""  # NoteRef
+
+
+def normalize(content: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Adjacent text joined and empty text dropped, so equal content compares equal
+    however a reader happened to split it."""
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + node.text)
+                continue
+        out.append(node)
+    return tuple(out)
+
+
+def note_refs(content: tuple[Inline, ...]) -> list[tuple[int, int]]:
+    """(note number, offset in the plain text) of each marker, in reading order."""
+    found: list[tuple[int, int]] = []
+    _walk_refs(content, 0, found)
+    return found
+
+
+def _walk_refs(content: tuple[Inline, ...], offset: int, found: list[tuple[int, int]]) -> int:
+    for node in content:
+        if isinstance(node, NoteRef):
+            found.append((node.note, offset))
+        elif isinstance(node, CONTAINERS):
+            offset = _walk_refs(node.content, offset, found)
+        else:
+            offset += len(_plain(node))
+    return offset
+
+
+BARE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]}'’”]")
+
+
+def from_text(text: str, markers: list[tuple[int, int]] = ()) -> tuple[Inline, ...]:
+    """Plain text with markers at offsets, bare URLs made links: what the pdf-text and
+    web-text readers know of a paragraph."""
+    cuts = sorted(markers, key=lambda m: m[1])
+    out: list[Inline] = []
+    cursor = 0
+    for note, offset in cuts:
+        out.extend(_linked(text[cursor:offset]))
+        out.append(NoteRef(note))
+        cursor = offset
+    out.extend(_linked(text[cursor:]))
+    return normalize(out)
+
+
+def _linked(text: str) -> list[Inline]:
+    out: list[Inline] = []
+    cursor = 0
+    for match in BARE_URL.finditer(text):
+        out.append(Text(text[cursor : match.start()]))
+        out.append(Link(match[0], (Text(match[0]),)))
+        cursor = match.end()
+    out.append(Text(text[cursor:]))
+    return out
+
+
+def renumber_refs(content: tuple[Inline, ...], numbers: dict[int, int]) -> tuple[Inline, ...]:
+    """The same content with each marker's note number mapped through `numbers`."""
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, NoteRef):
+            node = NoteRef(numbers.get(node.note, node.note))
+        elif isinstance(node, CONTAINERS):
+            node = replace(node, content=renumber_refs(node.content, numbers))
+        out.append(node)
+    return tuple(out)

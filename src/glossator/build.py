@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from .citations.bibliography import read_bibliography
 from .content import Corpus, display_path, read_corpus
 from .diagnostics import Diagnostic, error, has_errors, sort_diagnostics
@@ -18,6 +20,7 @@ from .formatting import FormattedCorpus, format_corpus
 from .link import LinkedCorpus, link_corpus
 from .render import TEMPLATES_DIR, render_site
 from .search import search_index
+from .templating import search_path, template_problem
 from .write import write_site
 
 
@@ -90,7 +93,7 @@ def check(content_dir: Path, strict: bool = False) -> BuildResult:
 
 
 def render_plan(
-    result: Plan, templates_dir: Path = TEMPLATES_DIR, search_available: bool = True
+    result: Plan, templates_dir: Path | list[Path] = TEMPLATES_DIR, search_available: bool = True
 ) -> dict[str, bytes]:
     assert result.linked is not None and result.formatted is not None
     formatted = result.formatted
@@ -116,7 +119,12 @@ def build(
     index, search_diagnostics = search_index(
         result.linked.documents, result.corpus.site, display_path(out_dir / "search.html")
     )
-    files = render_plan(result, templates_dir, search_available=bool(index))
+    folders = search_path(content_dir, templates_dir)  # the site's templates/ first
+    try:
+        files = render_plan(result, folders, search_available=bool(index))
+    except TemplateError as exc:
+        problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
+        return BuildResult(sort_diagnostics(problems), False)
     files.update(index)
     diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics)
     if has_errors(diagnostics, strict):

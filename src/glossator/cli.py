@@ -56,7 +56,7 @@ def _build(args: argparse.Namespace) -> int:
         return USAGE_ERROR
     except OSError as exc:
         print(
-            f"glossator: {exc.filename or args.out}: cannot write the site: {exc.strerror}; "
+            f"glossator: {exc.filename or args.out}: cannot write the site: {exc.strerror or exc}; "
             f"{args.out} was left as it was",
             file=sys.stderr,
         )

@@ -7,11 +7,12 @@ whole output can be compared, cached or written atomically by `write.py`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import cite_formats
@@ -24,14 +25,18 @@ from .model import Document, marker_anchors, reference_ids
 from .page_meta import cited_works, excerpt, highwire_tags, json_ld, opengraph_tags
 from .publish import data_files
 from .render_text import paragraph_html, sentence_at
+from .templating import as_search_path, builtin_templates
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES_DIR = builtin_templates()
 DESCRIPTION_WORDS = 25  # an essay's meta description: about the 160 characters shown
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+def make_environment(templates_dir: Path | Sequence[Path] = TEMPLATES_DIR) -> Environment:
+    """Templates from one folder, or from several where the first holding a name wins
+    (a site's own templates, then the built-in set)."""
+    loaders = [FileSystemLoader(str(folder)) for folder in as_search_path(templates_dir)]
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -156,15 +161,16 @@ def render_site(
     formatted: dict[str, FormattedEntry],
     bibtex: dict[str, str],
     csl_items: dict[str, dict],
-    templates_dir: Path = TEMPLATES_DIR,
+    templates_dir: Path | Sequence[Path] = TEMPLATES_DIR,
     search_available: bool = True,
 ) -> dict[str, bytes]:
-    env = make_environment(templates_dir)
+    folders = as_search_path(templates_dir)
+    env = make_environment(folders)
     documents = sorted(linked.documents, key=lambda d: d.slug)
     by_slug = {d.slug: d for d in documents}
     ordered_keys = list(formatted)  # already in bibliography order
     entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
-    has_search = (templates_dir / "search.html").is_file()
+    has_search = any((folder / "search.html").is_file() for folder in folders)
     work_labels = {k: work_label(w) for k, w in sorted(linked.works.items())}
     files: dict[str, bytes] = {}
 
@@ -234,11 +240,12 @@ def render_site(
     if map_bytes is not None:
         files["sitemap.xml"] = map_bytes
     files.update(data_files(linked, formatted, bibtex, csl_items, ordered_keys))
-    static = templates_dir / "static"
-    if static.is_dir():
-        for asset in sorted(static.rglob("*")):
-            if asset.is_file():
-                files[f"static/{asset.relative_to(static).as_posix()}"] = asset.read_bytes()
+    for folder in reversed(folders):  # a site's static file replaces the built-in one
+        static = folder / "static"
+        if static.is_dir():
+            for asset in sorted(static.rglob("*")):
+                if asset.is_file():
+                    files[f"static/{asset.relative_to(static).as_posix()}"] = asset.read_bytes()
     return dict(sorted(files.items()))
 
 

@@ -1,4 +1,4 @@
-"""Command line: `glossator build | check | import`.
+"""Command line: `glossator build | check | bib | import | init`.
 
 Exit codes: 0 success, 1 the content has errors, 2 a usage error (argparse's own).
 """
@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--reader", choices=("pdf-text", "web-text"))
     imp.add_argument("-o", "--output", type=Path, metavar="FILE.md")
     imp.add_argument("--force", action="store_true", help="overwrite FILE.md if it exists")
+
+    init = commands.add_parser(
+        "init", help="create a new site in DIR, with an example essay to edit"
+    )
+    init.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
     return parser
 
 
@@ -97,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         from .bib_command import run_bib
 
         return run_bib(args.content)
+    if args.command == "init":
+        from .commands.init import run_init
+
+        return run_init(args.directory)
     from .importer import run_import
 
     return run_import(args.source, args.reader, args.output, args.force)

@@ -8,6 +8,7 @@ never breaks the site.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +94,9 @@ def check(content_dir: Path, strict: bool = False) -> BuildResult:
 
 
 def render_plan(
-    result: Plan, templates_dir: Path | list[Path] = TEMPLATES_DIR, search_available: bool = True
+    result: Plan,
+    templates_dir: Path | Sequence[Path] = TEMPLATES_DIR,
+    search_available: bool = True,
 ) -> dict[str, bytes]:
     assert result.linked is not None and result.formatted is not None
     formatted = result.formatted

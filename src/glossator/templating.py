@@ -25,7 +25,13 @@ SITE_TEMPLATES = "templates"  # beside content/, in the site's root
 
 def builtin_templates() -> Path:
     """The folder of the templates shipped with glossator."""
-    folder = files("glossator.templates")
+    try:
+        folder = files("glossator.templates")
+    except ModuleNotFoundError:  # an editable install made before the templates were data
+        raise RuntimeError(
+            "glossator's templates are not installed; reinstall it (`make` does, "
+            "or `pip install -e .`)"
+        ) from None
     if not isinstance(folder, Path):  # a zipped install: Jinja needs real files
         raise RuntimeError(f"glossator's templates are not in a folder ({folder}); reinstall it")
     return folder

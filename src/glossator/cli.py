@@ -1,4 +1,5 @@
-"""Command line: `glossator build | check | bib | import`; each command lives in `commands/`.
+"""Command line: `glossator build | check | bib | import | init`; each command lives in
+`commands/`.
 
 Exit codes: 0 success, 1 the content has errors, 2 a usage error (argparse's own).
 """
@@ -12,6 +13,7 @@ from glossator import __version__
 from glossator.commands.bib import run_bib
 from glossator.commands.build import run_build, run_check
 from glossator.commands.importer import run_import
+from glossator.commands.init import run_init
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--reader", choices=("pdf-text", "web-text"))
     imp.add_argument("-o", "--output", type=Path, metavar="FILE.md")
     imp.add_argument("--force", action="store_true", help="overwrite FILE.md if it exists")
+
+    init = commands.add_parser(
+        "init", help="create a new site in DIR, with an example essay to edit"
+    )
+    init.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
     return parser
 
 
@@ -52,4 +59,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args)
     if args.command == "bib":
         return run_bib(args.content)
+    if args.command == "init":
+        return run_init(args.directory)
     return run_import(args.source, args.reader, args.output, args.force)

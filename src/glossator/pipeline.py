@@ -7,8 +7,11 @@ never breaks the site.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from jinja2 import TemplateError
 
 from glossator.bibliography import read_bibliography
 from glossator.diagnostics import Diagnostic, display_path, error, has_errors, sort_diagnostics
@@ -16,6 +19,7 @@ from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.ingest.corpus import Corpus, read_corpus
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.render.pages import TEMPLATES_DIR, render_site
+from glossator.render.templating import search_path, template_problem
 from glossator.search.pagefind import search_index
 from glossator.write import write_site
 
@@ -89,7 +93,9 @@ def check(content_dir: Path, strict: bool = False) -> BuildResult:
 
 
 def render_plan(
-    result: Plan, templates_dir: Path = TEMPLATES_DIR, search_available: bool = True
+    result: Plan,
+    templates_dir: Path | Sequence[Path] = TEMPLATES_DIR,
+    search_available: bool = True,
 ) -> dict[str, bytes]:
     assert result.formatted is not None
     return render_site(result.corpus.site, result.formatted, templates_dir, search_available)
@@ -106,7 +112,12 @@ def build(
     index, search_diagnostics = search_index(
         result.linked.documents, result.corpus.site, display_path(out_dir / "search.html")
     )
-    files = render_plan(result, templates_dir, search_available=bool(index))
+    folders = search_path(content_dir, templates_dir)  # the site's templates/ first
+    try:
+        files = render_plan(result, folders, search_available=bool(index))
+    except TemplateError as exc:
+        problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
+        return BuildResult(sort_diagnostics(problems), False)
     files.update(index)
     diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics)
     if has_errors(diagnostics, strict):

@@ -1,1 +1,2 @@
-"""The command-line commands, apart from the stages they call: build, check, bib, import."""
+"""The command-line commands, apart from the stages they call: build, check, bib, import,
+init."""

@@ -7,11 +7,12 @@ whole output can be compared, cached or written atomically by `write.py`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from glossator.config import SiteConfig
@@ -25,14 +26,18 @@ from glossator.render.data import data_files
 from glossator.render.feeds import FeedEntry, atom_feed, sitemap
 from glossator.render.head import cited_works, excerpt, highwire_tags, json_ld, opengraph_tags
 from glossator.render.paragraphs import paragraph_html, sentence_at
+from glossator.render.templating import as_search_path, builtin_templates
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
+TEMPLATES_DIR = builtin_templates()
 DESCRIPTION_WORDS = 25  # an essay's meta description: about the 160 characters shown
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+def make_environment(templates_dir: Path | Sequence[Path] = TEMPLATES_DIR) -> Environment:
+    """Templates from one folder, or from several where the first holding a name wins
+    (a site's own templates, then the built-in set)."""
+    loaders = [FileSystemLoader(str(folder)) for folder in as_search_path(templates_dir)]
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -154,17 +159,19 @@ def root_path(site: SiteConfig) -> str:
 def render_site(
     site: SiteConfig,
     corpus: FormattedCorpus,
-    templates_dir: Path = TEMPLATES_DIR,
+    templates_dir: Path | Sequence[Path] = TEMPLATES_DIR,
     search_available: bool = True,
 ) -> dict[str, bytes]:
-    """Every page and data file of the site, from the formatted corpus."""
-    env = make_environment(templates_dir)
+    """Every page and data file of the site, from the formatted corpus; templates and
+    static files are looked up in `templates_dir` (one folder or several, first wins)."""
+    folders = as_search_path(templates_dir)
+    env = make_environment(folders)
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
     documents = sorted(linked.documents, key=lambda d: d.slug)
     by_slug = {d.slug: d for d in documents}
     ordered_keys = list(formatted)  # already in bibliography order
     entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
-    has_search = (templates_dir / "search.html").is_file()
+    has_search = any((folder / "search.html").is_file() for folder in folders)
     work_labels = {k: work_label(w) for k, w in sorted(linked.works.items())}
     files: dict[str, bytes] = {}
 
@@ -234,11 +241,12 @@ def render_site(
     if map_bytes is not None:
         files["sitemap.xml"] = map_bytes
     files.update(data_files(corpus))
-    static = templates_dir / "static"
-    if static.is_dir():
-        for asset in sorted(static.rglob("*")):
-            if asset.is_file():
-                files[f"static/{asset.relative_to(static).as_posix()}"] = asset.read_bytes()
+    for folder in reversed(folders):  # a site's static file replaces the built-in one
+        static = folder / "static"
+        if static.is_dir():
+            for asset in sorted(static.rglob("*")):
+                if asset.is_file():
+                    files[f"static/{asset.relative_to(static).as_posix()}"] = asset.read_bytes()
     return dict(sorted(files.items()))
 
 

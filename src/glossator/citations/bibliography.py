@@ -31,6 +31,7 @@ from bibtexparser.model import (
 )
 
 from ..diagnostics import Diagnostic, error, warning
+from ..paths import ContentFileError, read_content_file
 from .names import SUFFIXES, is_corporate, word_set
 from .parse_note import FIELD_ORDER
 
@@ -132,10 +133,12 @@ def _decode(name: str, value: str) -> str:
 
 
 def _read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
-    try:
-        data = path.read_bytes()
+    try:  # a regular file inside the folder holding it (content/), never a FIFO
+        data = read_content_file(path, path.parent)
     except FileNotFoundError:
         return "", []
+    except ContentFileError as exc:
+        return None, [error(shown, 1, exc.code, exc.message)]
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return None, [error(shown, 1, "bib.unreadable", f"cannot read the bibliography: {reason}")]

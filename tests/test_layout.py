@@ -21,6 +21,7 @@ RANK = {
     "diagnostics": 0,
     "yamlmap": 0,
     "config": 0,
+    "paths": 0,
     "model": 0,
     "ingest": 1,
     "notes": 2,

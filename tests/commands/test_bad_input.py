@@ -286,14 +286,12 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch, capsys
     (tmp_path / "content" / "essays" / "ledgers.yaml").write_text(
         "format: pdf-text\ntitle: The Ledgers Revised\n", encoding="utf-8"
     )
-    rename = Path.rename
 
-    def failing_rename(self: Path, target):
-        if ".site.new-" in self.name:
-            raise OSError(28, "No space left on device")
-        return rename(self, target)
+    def failing_swap(staging: Path, out: Path):
+        assert ".site.new-" in staging.name
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Path, "rename", failing_rename)
+    monkeypatch.setattr("glossator.write._exchange", failing_swap)
     assert main(["build", "--content", "content", "--out", "site"]) == 1
     monkeypatch.undo()
     assert "cannot write the site: No space left on device" in capsys.readouterr().err

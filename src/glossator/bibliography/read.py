@@ -33,6 +33,7 @@ from glossator.bibliography.entry import (
     BibEntry,
 )
 from glossator.diagnostics import Diagnostic, error, warning
+from glossator.paths import ContentFileError, read_content_file
 
 _DECODER = m.LatexDecodingMiddleware(keep_braced_groups=True, keep_math_mode=False)
 _LATEX_SYNTAX = re.compile(r"[\\{}~$%&#^_`]|--|''")
@@ -101,10 +102,12 @@ def _decode(name: str, value: str) -> str:
 
 
 def _read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
-    try:
-        data = path.read_bytes()
+    try:  # a regular file inside the folder holding it (content/), never a FIFO
+        data = read_content_file(path, path.parent)
     except FileNotFoundError:
         return "", []
+    except ContentFileError as exc:
+        return None, [error(shown, 1, exc.code, exc.message)]
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return None, [error(shown, 1, "bib.unreadable", f"cannot read the bibliography: {reason}")]

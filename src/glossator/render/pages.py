@@ -20,6 +20,7 @@ from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
 from glossator.model import Document, marker_anchors, reference_ids
+from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
 from glossator.render.cite_this import human_date
 from glossator.render.data import data_files
@@ -45,11 +46,13 @@ def make_environment(templates_dir: Path | Sequence[Path] = TEMPLATES_DIR) -> En
         lstrip_blocks=True,
     )
     env.filters["human_date"] = human_date
+    env.globals["source_href"] = source_href
     return env
 
 
 def source_href(key: str) -> str:
-    return f"sources/{key}.html"
+    """The one name of a work's source page, in links and in the files written."""
+    return source_path(key)
 
 
 def page_url(site: SiteConfig, path: str) -> str | None:

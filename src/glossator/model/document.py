@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from glossator.model.inline import Inline, from_text, normalize, note_refs, plain_text
+from glossator.model.inline import (
+    Citation,
+    Inline,
+    citations,
+    from_text,
+    normalize,
+    note_refs,
+    plain_text,
+)
 
 SCHEMA_ID = "glossator/document/1"
 # Ids the essay page uses itself, and the shape of the ids given to blocks and notes:
@@ -185,6 +193,15 @@ def walk_blocks(blocks: list[Block]) -> Iterator[Block]:
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from walk_blocks(item)
+
+
+def citations_in(block: Block) -> list[Citation]:
+    """The Pandoc citations of one block's own inline content (not nested blocks')."""
+    if isinstance(block, Paragraph):
+        return citations(block.content)
+    if isinstance(block, Figure):
+        return citations(block.caption_content)
+    return []
 
 
 def blocks_text(blocks: list[Block]) -> str:

@@ -241,3 +241,14 @@ def renumber_refs(content: tuple[Inline, ...], numbers: dict[int, int]) -> tuple
             node = replace(node, content=renumber_refs(node.content, numbers))
         out.append(node)
     return tuple(out)
+
+
+def citations(content: tuple[Inline, ...]) -> list[Citation]:
+    """The citations in inline content, in reading order, inside marks too."""
+    found: list[Citation] = []
+    for node in content:
+        if isinstance(node, Citation):
+            found.append(node)
+        elif isinstance(node, CONTAINERS):
+            found.extend(citations(node.content))
+    return found

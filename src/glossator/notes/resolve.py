@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from glossator.model import Document, Note
+from glossator.model import Document, Note, walk_blocks
 from glossator.model.citekeys import KeyCitation, find_groups
+from glossator.model.document import citations_in
+from glossator.model.inline import Citation
 from glossator.notes.names import fold
 from glossator.notes.parse_note import ParsedWork, parse_note
 
@@ -66,8 +68,19 @@ def resolve_document(doc: Document) -> list[NoteCites]:
     previous: list[Cite] = []
     for note in doc.notes:
         result = NoteCites(note)
-        groups = find_groups(note.text)
-        if groups:
+        citations = note_citations(note)
+        groups = [] if citations else find_groups(note.text)
+        if citations:
+            result.cites = [
+                Cite(key=item.key, locator=item.locator, group=c.source)
+                for c in citations
+                for item in c.items
+            ]
+            rest = note.text
+            for c in citations:
+                rest = rest.replace(c.source, " ", 1)
+            result.cites += [Cite(work=w, locator=w.locator) for w in _parse_rest(rest)]
+        elif groups:
             result.cites = [
                 Cite(key=item.key, locator=item.locator, group=note.text[start:end])
                 for start, end, items in groups
@@ -90,6 +103,11 @@ def resolve_document(doc: Document) -> list[NoteCites]:
             previous = result.cites
         results.append(result)
     return results
+
+
+def note_citations(note: Note) -> list[Citation]:
+    """The Pandoc citations a note holds, in reading order."""
+    return [c for block in walk_blocks(note.blocks) for c in citations_in(block)]
 
 
 def _without_groups(text: str, groups: list[tuple[int, int, list[KeyCitation]]]) -> str:

@@ -1,0 +1,150 @@
+"""Pandoc citations (`[@key, 45]`, `@key`, `[-@key]`) given their text in the site's style.
+
+A document's citations are formatted in reading order, note by note, so the style's
+positions apply as in Pandoc: a work's first citation is full, later ones short,
+`ibid.` where the style uses it. A note made from a citation in the body reads as a
+sentence (capital first letter, final period); a citation inside the author's own
+note is part of that note's sentence. An author-in-text citation in the body (`@key
+says`) shows the authors' names, its note the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+
+from glossator.format.csl_text import FormattedEntry
+from glossator.format.engine import CitationStyle, CiteRequest
+from glossator.model import BlockQuote, Document, ListBlock, Note, Paragraph, walk_blocks
+from glossator.model.document import Block, citations_in
+from glossator.model.inline import CONTAINERS, Citation, Inline
+
+
+def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationStyle) -> Document:
+    """`doc` with every Citation's `text` and `html` set; unknown keys stay as written."""
+    notes = sorted(doc.notes, key=lambda n: n.number)
+    found = [c for note in notes for b in walk_blocks(note.blocks) for c in citations_in(b)]
+    groups = [_requests(c, csl_items) for c in found]
+    known = [(c, g) for c, g in zip(found, groups, strict=True) if g]
+    rendered = dict(
+        zip(
+            [id(c) for c, _ in known],
+            style.citations([g for _, g in known]) if known else [],
+            strict=True,
+        )
+    )
+    filled_notes = [_fill_note(note, rendered) for note in doc.notes]
+    in_text = [c for block in doc.blocks() for c in citations_in(block)]
+    body = {}
+    for citation in in_text:
+        if citation.items[0].mode == "author-in-text":
+            names = _names(citation, csl_items)
+            body[id(citation)] = FormattedEntry(names, html.escape(names, quote=False))
+    sections = [
+        dataclasses.replace(s, blocks=[_fill_block(b, body) for b in s.blocks])
+        for s in doc.sections
+    ]
+    return dataclasses.replace(doc, sections=sections, notes=filled_notes)
+
+
+def _requests(citation: Citation, csl_items: dict[str, dict]) -> list[CiteRequest]:
+    """The group's works, or [] when one of its keys is unknown (the link stage warns)."""
+    if any(item.key not in csl_items for item in citation.items):
+        return []
+    return [
+        CiteRequest(
+            csl_items[item.key],
+            item.locator,
+            item.prefix,
+            item.suffix,
+            suppress_author=item.mode == "suppress-author",
+        )
+        for item in citation.items
+    ]
+
+
+def _fill_note(note: Note, rendered: dict[int, FormattedEntry]) -> Note:
+    whole = _sole_citation(note)
+    blocks = [_fill_block(b, rendered, sentence=whole is not None) for b in note.blocks]
+    return Note(note.number, note.id, sources=note.sources, line=note.line, blocks=blocks)
+
+
+def _sole_citation(note: Note) -> Citation | None:
+    """The citation a note was made of (a citation in the body), if it is one."""
+    if len(note.blocks) == 1 and isinstance(note.blocks[0], Paragraph):
+        content = note.blocks[0].content
+        if len(content) == 1 and isinstance(content[0], Citation):
+            return content[0]
+    return None
+
+
+def _fill_block(block: Block, rendered: dict[int, FormattedEntry], sentence: bool = False):
+    if isinstance(block, Paragraph):
+        content = _fill(block.content, rendered, sentence)
+        return Paragraph(block.id, line=block.line, content=content)
+    if isinstance(block, BlockQuote):
+        return dataclasses.replace(block, blocks=[_fill_block(b, rendered) for b in block.blocks])
+    if isinstance(block, ListBlock):
+        items = [[_fill_block(b, rendered) for b in item] for item in block.items]
+        return dataclasses.replace(block, items=items)
+    return block
+
+
+def _fill(content: tuple[Inline, ...], rendered: dict[int, FormattedEntry], sentence: bool):
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, Citation) and id(node) in rendered:
+            entry = rendered[id(node)]
+            text, html = entry.text, entry.html
+            if sentence:
+                text, html = _sentence(text), _sentence(html)
+            elif node.items[0].mode != "author-in-text":
+                text, html = text.rstrip("."), html.rstrip(".")
+            node = dataclasses.replace(node, text=text, html=html)
+        elif isinstance(node, CONTAINERS):
+            node = dataclasses.replace(node, content=_fill(node.content, rendered, False))
+        out.append(node)
+    return tuple(out)
+
+
+def _sentence(text: str) -> str:
+    """Capital first letter (after any markup or entity), final period."""
+    i = 0
+    while i < len(text):
+        if text[i] in "<&":
+            end = text.find(">" if text[i] == "<" else ";", i)
+            if end < 0:
+                break
+            i = end + 1
+        elif text[i].isalpha():
+            text = text[:i] + text[i].upper() + text[i + 1 :]
+            break
+        else:
+            i += 1
+    ending = re.sub(r"(?:</[a-z]+>|[”’\"'\s])+$", "", text)
+    return text if ending.endswith((".", "?", "!")) else text.rstrip() + "."
+
+
+def _names(citation: Citation, csl_items: dict[str, dict]) -> str:
+    """The authors' family names, as Chicago names them in running text."""
+    groups = []
+    for item in citation.items:
+        csl = csl_items.get(item.key)
+        if csl is None:
+            groups.append(f"@{item.key}")
+            continue
+        people = csl.get("author") or csl.get("editor") or []
+        names = [p.get("family") or p.get("literal") or "" for p in people]
+        names = [n for n in names if n]
+        if not names:
+            groups.append(csl.get("title-short") or csl.get("title") or item.key)
+        elif len(names) == 1:
+            groups.append(names[0])
+        elif len(names) == 2:
+            groups.append(f"{names[0]} and {names[1]}")
+        elif len(names) == 3:
+            groups.append(f"{names[0]}, {names[1]}, and {names[2]}")
+        else:
+            groups.append(f"{names[0]} et al.")
+    return "; ".join(groups)

@@ -553,7 +553,7 @@ def test_the_schema_rejects_what_is_not_the_structure():
     ]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_random_nested_documents_validate_and_their_text_is_their_contents(doc):
     data = document_to_json(doc)

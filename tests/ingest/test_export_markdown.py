@@ -294,7 +294,7 @@ def t(text: str) -> Text:
             (Link("https://e.org/a%20b", (t("https://e.org/a%20b"),)),),
             "[https://e.org/a%20b](https://e.org/a%20b)",
         ),
-        ((Image("i.png", "an [image]", "t"),), '![an \\[image\\]](i.png "t")'),
+        ((t("see "), Image("i.png", "an [image]", "t")), 'see ![an \\[image\\]](i.png "t")'),
         ((t("one"), LineBreak(), t("- two")), "one\\\n\\- two"),  # the new line is a line start
         ((Math("e^{i\\pi}"),), "$e^{i\\pi}$"),
         ((Math("x^2", display=True),), "$$x^2$$"),
@@ -593,3 +593,21 @@ def raw_documents(draw) -> Document:
 @given(raw_documents())
 def test_random_raw_text_with_markers_and_urls_round_trips(doc):
     assert_round_trip(doc)
+
+
+def test_an_image_alone_in_a_paragraph_stays_in_running_text():
+    alone = Paragraph("", content=(Image("i.png", "alt"),))
+    assert paragraph_markdown(alone) == "![alt](i.png)<!-- -->"
+    with_text = Paragraph("", content=(Image("i.png", "alt"), Text(" and text")))
+    assert paragraph_markdown(with_text) == "![alt](i.png) and text"
+    doc = Document("i", "markdown", Metadata(title="T"), [Section("", None, [alone])])
+    again, diags = read_markdown(Source("i", "i.md", export_markdown(doc)))
+    assert diags == [] and again.figures() == [] and again.paragraphs()[0].text == "alt"
+
+
+def test_table_rows_and_headings_stay_on_one_line():
+    broken = (Text("a"), LineBreak(), Text("b"))
+    table = Table([""], [broken], [[broken]])
+    section = Section("", title=broken, blocks=[table])
+    doc = Document("t", "markdown", Metadata(title="T"), [section])
+    assert export_markdown(doc).endswith("\n## a b\n\n| a b |\n|---|\n| a b |\n")

@@ -39,12 +39,14 @@ from glossator.model import (
     Section,
     Table,
 )
+from glossator.model.inline import Image, Text
 
 __all__ = ["escape_inline", "escape_line", "export_markdown", "figure_markdown"]
 ALIGN_RULE = {"left": ":---", "right": "---:", "center": ":---:"}
 NOTE_INDENT = "    "
-# Between two lists that would otherwise run together as one.
-LIST_BREAK = "<!-- -->"
+# Between two lists that would otherwise run together as one, and after an image that
+# would otherwise be read as a figure.
+COMMENT = LIST_BREAK = "<!-- -->"
 
 
 class _Dumper(yaml.SafeDumper):
@@ -119,8 +121,11 @@ def front_matter_data(meta: Metadata) -> dict[str, Any]:
 
 
 def paragraph_markdown(paragraph: Paragraph) -> str:
-    """The paragraph's content on one line (a hard break starts another)."""
-    return inline_markdown(paragraph.content)
+    """The paragraph's content on one line (a hard break starts another). An image
+    alone would be read as a figure: a comment after it keeps it in running text."""
+    written = inline_markdown(paragraph.content)
+    visible = [n for n in paragraph.content if not (isinstance(n, Text) and not n.text.strip())]
+    return written + COMMENT if len(visible) == 1 and isinstance(visible[0], Image) else written
 
 
 def figure_markdown(figure: Figure) -> str:
@@ -148,7 +153,8 @@ def table_markdown(table: Table) -> str:
     width = max([len(table.align), len(table.header), *(len(row) for row in table.rows)])
 
     def row(cells: list) -> str:
-        written = [inline_markdown(cell, line_start=False) for cell in cells]
+        # A pipe table's row is one line: a hard break in a cell is written as a space.
+        written = [inline_markdown(cell, line_start=False).replace("\\\n", " ") for cell in cells]
         written += [""] * (width - len(written))
         return "| " + " | ".join(written) + " |"
 

@@ -215,7 +215,7 @@ def test_the_seeds_exports_validate(exports):
 
 def test_the_seeds_exports_add_fields_and_keep_those_of_version_1(exports):
     """Every version 1 field is there beside the added ones, nothing else, and the
-    seeds have none of the new structure (no headings levels but `##`, no marks)."""
+    seeds have none of the new structure (headings at level 2, no marks, one-paragraph notes)."""
     for data in exports.values():
         assert set(data) == V1_TOP | V2_TOP
         assert data["schema"] == "glossator/document/2"

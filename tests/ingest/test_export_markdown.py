@@ -11,22 +11,50 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossator.ingest.markdown import read_markdown
-from glossator.ingest.markdown_export import export_markdown
+from glossator.ingest.markdown_export import export_markdown, paragraph_markdown
 from glossator.ingest.pdf_text import read_pdf_text
 from glossator.ingest.source import Source
 from glossator.ingest.web_text import read_web_text
 from glossator.model import (
+    Author,
+    BlockQuote,
+    CodeBlock,
     Document,
     Figure,
+    ListBlock,
     Marker,
     Metadata,
     Note,
     Paragraph,
+    RawBlock,
+    Rule,
     Section,
+    Table,
     assign_ids,
     content_json,
+)
+from glossator.model.inline import (
+    Citation,
+    CiteItem,
+    Code,
+    Emph,
+    Image,
+    LineBreak,
+    Link,
+    Math,
+    NoteRef,
+    RawInline,
+    SmallCaps,
+    Span,
+    Strikeout,
+    Strong,
+    Subscript,
+    Superscript,
+    Text,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -229,3 +257,357 @@ def test_random_hostile_text_round_trips():
     rng = random.Random(20241122)
     for _ in range(300):
         assert_round_trip(random_document(rng))
+
+
+# --- every node of the model, written by hand ------------------------------------------
+
+
+def t(text: str) -> Text:
+    return Text(text)
+
+
+@pytest.mark.parametrize(
+    ("content", "markdown"),
+    [
+        ((t("an "), Emph((t("emphasis"),)), t(".")), "an *emphasis*."),
+        ((Strong((t("strong "), Emph((t("and em"),)))),), "**strong *and em***"),
+        ((t("a "), Emph((t(" spaced "),)), t("b")), "a  *spaced* b"),  # spaces stand outside
+        ((Strikeout((t("gone"),)),), "~~gone~~"),
+        ((t("x"), Superscript((t("2"),))), "x^2^"),
+        ((t("H"), Subscript((t("2"),)), t("O")), "H~2~O"),
+        ((Superscript((t("a b"),)),), "^a\\ b^"),
+        ((SmallCaps((t("bce"),)),), "[bce]{.smallcaps}"),
+        ((Span((t("x"),), ("a", "b-c")),), "[x]{.a .b-c}"),
+        ((Code("x = 1"),), "`x = 1`"),
+        ((Code("a`b"),), "``a`b``"),
+        ((Code("`tick"),), "`` `tick ``"),
+        ((Code(" both "),), "`  both  `"),
+        ((Link("https://e.org/a", (t("a site"),)),), "[a site](https://e.org/a)"),
+        ((Link("https://e.org/a", (t("a"),), 'say "hi"'),), '[a](https://e.org/a "say \\"hi\\"")'),
+        ((Link("a b.html", (Emph((t("x"),)),)),), "[*x*](<a b.html>)"),
+        (
+            (Link("https://e.org/a_b?c=1&d", (t("https://e.org/a_b?c=1&d"),)),),
+            "<https://e.org/a_b?c=1&d>",
+        ),
+        # markdown-it would decode `%20` in an autolink's text: written in full instead.
+        (
+            (Link("https://e.org/a%20b", (t("https://e.org/a%20b"),)),),
+            "[https://e.org/a%20b](https://e.org/a%20b)",
+        ),
+        ((t("see "), Image("i.png", "an [image]", "t")), 'see ![an \\[image\\]](i.png "t")'),
+        ((t("one"), LineBreak(), t("- two")), "one\\\n\\- two"),  # the new line is a line start
+        ((Math("e^{i\\pi}"),), "$e^{i\\pi}$"),
+        ((Math("x^2", display=True),), "$$x^2$$"),
+        ((t("a"), RawInline("<br>"), t("b")), "a<br>b"),
+        ((t("word"), NoteRef(3), t(": (x)")), "word[^3]\\: (x)"),
+        (
+            (Citation((CiteItem("lee", "see", "33"),), "[see @lee, p. 33]"), t(".")),
+            "[see @lee, p. 33].",
+        ),
+        ((Link("u", (t("x"),)), t("{.c}")), "[x](u)\\{.c}"),  # not the link's attributes
+        ((Code("c"), t("{x}")), "`c`\\{x}"),
+        # Straight quotes, dashes, dots, `(c)` and `@key` are not typography or citations.
+        (
+            (t('It\'s "so" -- a... (c) @key $5 +-'),),
+            'It\\\'s \\"so\\" \\-\\- a\\.\\.\\. \\(c) \\@key \\$5 \\+-',
+        ),
+        ((t("mail a@b.org, one - two. Done."),), "mail a@b.org, one - two. Done."),
+    ],
+)
+def test_inline_nodes_as_pandoc_markdown(content, markdown):
+    assert paragraph_markdown(Paragraph("", content=content)) == markdown
+
+
+def structured_document() -> Document:
+    quote = BlockQuote(
+        [
+            Paragraph("", content=(t("Quoted "), Emph((t("words"),)), t("."))),
+            Paragraph("", "Again."),
+        ]
+    )
+    bullets = ListBlock(
+        [[Paragraph("", "one")], [Paragraph("", "two"), ListBlock([[Paragraph("", "deep")]])]]
+    )
+    numbered = ListBlock(
+        [[Paragraph("", "three")], [Paragraph("", "four")]], ordered=True, start=3, tight=False
+    )
+    table = Table(
+        ["left", "right", "center", ""],
+        [(t("A"),), (t("B"),), (t("C"),), ()],
+        [[(t("1"),), (Strong((t("2"),)),), (Code("3"),), (t("a|b"),)]],
+        caption=(t("Counts, "), Emph((t("all"),))),
+    )
+    sections = [
+        Section(
+            "", None, [Paragraph("", content=(t("Intro with "), Math("x"), t("."), NoteRef(1)))]
+        ),
+        Section(
+            "",
+            title=(t("A "), Emph((t("level"),)), t(" 3")),
+            level=3,
+            blocks=[
+                quote,
+                bullets,
+                numbered,
+                CodeBlock("def f():\n    return '```'", "python"),
+                table,
+                Rule(),
+                RawBlock('<div class="x">raw</div>'),
+                Figure(
+                    "",
+                    src="f.png",
+                    caption_content=(t("Fig. "), Emph((t("one"),))),
+                    alt="A chart",
+                    width=640,
+                ),
+            ],
+        ),
+        Section("", "Level one", [Paragraph("", "End.")], level=1),
+    ]
+    notes = [
+        Note(
+            1,
+            "",
+            blocks=[
+                Paragraph("", "First paragraph."),
+                Paragraph("", "- second"),
+                CodeBlock("x", ""),
+            ],
+        ),
+        Note(2, "", blocks=[CodeBlock("only code")]),
+        Note(3, "", "A plain note."),
+    ]
+    meta = Metadata(
+        title="Structured",
+        authors=["Ann Lee"],
+        date="2021-03-21",
+        subtitle="Every block",
+        author_details=[Author("Ann Lee", affiliation="Uni", orcid="0000-0002-1825-0097")],
+        date_text="March 21, 2021",
+        abstract=[
+            Paragraph("", content=(t("An "), Emph((t("abstract"),)), t("."))),
+            Paragraph("", "More."),
+        ],
+        keywords=["syria", "un"],
+        lang="en-GB",
+        bibliography=["refs.bib"],
+        csl="chicago.csl",
+        nocite=["a", "b"],
+        reference_section_title="Works cited",
+        extra={"toc": True},
+    )
+    return assign_ids(Document("structured", "markdown", meta, sections, notes))
+
+
+def test_every_block_as_pandoc_markdown():
+    assert export_markdown(structured_document()) == textwrap.dedent(
+        """\
+        ---
+        title: Structured
+        subtitle: Every block
+        author:
+        - name: Ann Lee
+          affiliation: Uni
+          orcid: 0000-0002-1825-0097
+        date: March 21, 2021
+        abstract: |
+          An *abstract*.
+
+          More.
+        keywords:
+        - syria
+        - un
+        lang: en-GB
+        bibliography:
+        - refs.bib
+        csl: chicago.csl
+        nocite: '@a, @b'
+        reference-section-title: Works cited
+        toc: true
+        ---
+
+        Intro with $x$.[^1]
+
+        ### A *level* 3
+
+        > Quoted *words*.
+        >
+        > Again.
+
+        - one
+        - two
+          - deep
+
+        <!-- -->
+
+        3. three
+
+        4. four
+
+        ```python
+        def f():
+            return '```'
+        ```
+
+        | A | B | C |  |
+        |:---|---:|:---:|---|
+        | 1 | **2** | `3` | a\\|b |
+
+        Table: Counts, *all*
+
+        * * *
+
+        <div class="x">raw</div>
+
+        ![Fig. *one*](f.png){alt="A chart" width=640}
+
+        # Level one
+
+        End.
+
+        [^1]: First paragraph.
+
+            \\- second
+
+            ```
+            x
+            ```
+
+        [^2]:
+            ```
+            only code
+            ```
+
+        [^3]: A plain note.
+        """
+    )
+
+
+def test_a_fence_is_longer_than_any_fence_inside_the_code():
+    doc = Document(
+        "c", "markdown", Metadata(title="T"), [Section("", None, [CodeBlock("```\nx\n```", "md")])]
+    )
+    assert export_markdown(doc).endswith("\n````md\n```\nx\n```\n````\n")
+
+
+# --- round trips through the Markdown reader ----------------------------------------
+
+
+def test_bare_urls_of_raw_text_come_back_as_the_same_links():
+    text = "See https://e.org/a_b?x=1&y=[2]#f, http://x.org/%20y and <https://\u00e9t\u00e9.fr/\u00e9>."
+    doc = assign_ids(
+        Document(
+            "urls",
+            "pdf-text",
+            Metadata(title="T"),
+            [
+                Section(
+                    "",
+                    "Links https://e.org/h",
+                    [Paragraph("", text, [Marker(1, text.index(" http:"))])],
+                )
+            ],
+            [Note(1, "", "At https://n.org/x.")],
+        )
+    )
+    links = [n for n in doc.paragraphs()[0].content if isinstance(n, Link)]
+    assert [link.url for link in links] == [
+        "https://e.org/a_b?x=1&y=[2]#f",
+        "http://x.org/%20y",
+        "https://\u00e9t\u00e9.fr/\u00e9",
+    ]
+    markdown = assert_round_trip(doc)
+    assert "<https://e.org/a\\_b" not in markdown  # an autolink is written as is
+    assert "[http://x.org/%20y](http://x.org/%20y)" in markdown
+    assert "\\<<https://\u00e9t\u00e9.fr/\u00e9>\\>." in markdown
+    assert "[^1]: At <https://n.org/x>.\n" in markdown
+
+
+def test_notes_of_several_blocks_keep_their_text():
+    notes = [
+        Note(
+            1, "", blocks=[Paragraph("", "First."), Paragraph("", "1. Second"), CodeBlock("x  = 1")]
+        ),
+        Note(2, "", blocks=[CodeBlock("code first"), Paragraph("", "then text")]),
+        Note(3, "", "Last."),
+    ]
+    body = [Paragraph("", "a b c", [Marker(1, 1), Marker(2, 3), Marker(3, 5)])]
+    doc = assign_ids(
+        Document("n", "pdf-text", Metadata(title="T"), [Section("", None, body)], notes)
+    )
+    _, again, diags = round_trip(doc)
+    assert diags == []
+    assert [n.text for n in again.notes] == [
+        "First. 1. Second x = 1",
+        "code first then text",
+        "Last.",
+    ]
+    assert [n.text for n in again.notes] == [n.text for n in doc.notes]
+
+
+HOSTILE = st.text(
+    st.sampled_from("ab Z1.,;:)-+=#>*_`[]<>&!|^~\\(\"'{}%$@/é—\u2019"), min_size=1, max_size=14
+)
+URLS = st.sampled_from(
+    ["https://e.org/a_b", "http://x.org/%41", "https://e.org/(x)", "https://e.org/~u?q=1&r"]
+)
+
+
+@st.composite
+def raw_paragraph_text(draw) -> str:
+    parts = draw(st.lists(st.one_of(HOSTILE, URLS.map(lambda u: f" {u} ")), min_size=1, max_size=5))
+    text = " ".join("".join(parts).split())
+    return text or "x"
+
+
+@st.composite
+def raw_documents(draw) -> Document:
+    """What the pdf-text and web-text readers make: plain text with markers at offsets
+    (bare URLs become links), headings, captions and notes of one paragraph."""
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 4))):
+        text = draw(raw_paragraph_text())
+        offsets = sorted(draw(st.lists(st.integers(0, len(text)), max_size=3)))
+        paragraphs.append(Paragraph("", text, [Marker(1, o) for o in offsets]))
+    paragraphs[0] = Paragraph("", paragraphs[0].text, [Marker(1, 0), *paragraphs[0].markers])
+    figure = Figure(
+        "", draw(raw_paragraph_text()), draw(st.sampled_from([None, "a.png", "b c.png"]))
+    )
+    doc = Document(
+        slug="random",
+        format=draw(st.sampled_from(["pdf-text", "web-text"])),
+        meta=Metadata(
+            title=draw(raw_paragraph_text()),
+            authors=draw(st.lists(raw_paragraph_text(), max_size=2)),
+        ),
+        sections=[
+            Section("", None, paragraphs[:1] + [figure]),
+            Section("", draw(raw_paragraph_text()), paragraphs[1:]),
+        ],
+        notes=[Note(1, "", draw(raw_paragraph_text()))],
+    )
+    return assign_ids(doc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw_documents())
+def test_random_raw_text_with_markers_and_urls_round_trips(doc):
+    assert_round_trip(doc)
+
+
+def test_an_image_alone_in_a_paragraph_stays_in_running_text():
+    alone = Paragraph("", content=(Image("i.png", "alt"),))
+    assert paragraph_markdown(alone) == "![alt](i.png)<!-- -->"
+    with_text = Paragraph("", content=(Image("i.png", "alt"), Text(" and text")))
+    assert paragraph_markdown(with_text) == "![alt](i.png) and text"
+    doc = Document("i", "markdown", Metadata(title="T"), [Section("", None, [alone])])
+    again, diags = read_markdown(Source("i", "i.md", export_markdown(doc)))
+    assert diags == [] and again.figures() == [] and again.paragraphs()[0].text == "alt"
+
+
+def test_table_rows_and_headings_stay_on_one_line():
+    broken = (Text("a"), LineBreak(), Text("b"))
+    table = Table([""], [broken], [[broken]])
+    section = Section("", title=broken, blocks=[table])
+    doc = Document("t", "markdown", Metadata(title="T"), [section])
+    assert export_markdown(doc).endswith("\n## a b\n\n| a b |\n|---|\n| a b |\n")

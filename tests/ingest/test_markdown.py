@@ -500,9 +500,9 @@ def test_html_kept_as_text_survives_the_markdown_export_round_trip():
     assert text == (
         "---\ntitle: Round trip\n---\n\n"
         "## Head \\<b\\>x\\</b\\>\n\n"
-        "And \\<script\\>alert('body')\\</script\\> raw HTML.[^1]\n\n"
+        "And \\<script\\>alert(\\'body\\')\\</script\\> raw HTML.[^1]\n\n"
         "\\<div\\>block\\</div\\>\n\n"
-        "[^1]: Ends \\<script\\>alert('note')\\</script\\>\n"
+        "[^1]: Ends \\<script\\>alert(\\'note\\')\\</script\\>\n"
     )
     again, again_diags = read_markdown(Source("essay", "essay.md", text))
     assert messages(again_diags) == []

@@ -23,6 +23,22 @@ from typing import Any
 import pytest
 
 from glossator.cli import main
+from glossator.model import (
+    BlockQuote,
+    CodeBlock,
+    Document,
+    Figure,
+    ListBlock,
+    Metadata,
+    Note,
+    Paragraph,
+    RawBlock,
+    Rule,
+    Section,
+    Table,
+    assign_ids,
+)
+from glossator.model.inline import Emph, Strong, Text
 from glossator.pipeline import plan
 from glossator.search import pagefind as search
 from glossator.search.pagefind import Record, build_index, search_index, search_records
@@ -335,3 +351,84 @@ def test_a_copy_missing_its_index_says_search_is_unavailable(browser: Any, tmp_p
         context.close()
         server.shutdown()
         server.server_close()
+
+
+# --- Records of the structured blocks ---------------------------------------------------
+
+
+def test_quotations_lists_tables_code_and_figures_are_found_at_their_anchors():
+    doc = Document(
+        slug="blocks",
+        format="markdown",
+        meta=Metadata(
+            title="Blocks",
+            subtitle="A subtitle",
+            authors=["Ann Lee"],
+            keywords=["syria", "veto"],
+            abstract=[Paragraph("", "The abstract."), Paragraph("", "Its second part.")],
+        ),
+        sections=[
+            Section(
+                "",
+                None,
+                [
+                    Paragraph(
+                        "", content=(Text("An "), Emph((Text("emphatic"),)), Text(" start."))
+                    ),
+                    BlockQuote([Paragraph("", "Quoted words."), Paragraph("", "More quoted.")]),
+                    ListBlock(
+                        [
+                            [Paragraph("", "First item")],
+                            [Paragraph("", "Second"), ListBlock([[Paragraph("", "Nested")]])],
+                        ]
+                    ),
+                ],
+            ),
+            Section(
+                "",
+                "Data",
+                [
+                    Table(
+                        ["", ""],
+                        [(Text("Year"),), (Text("Vetoes"),)],
+                        [[(Text("2012"),), (Strong((Text("3"),)),)]],
+                        caption=(Text("Vetoes by year"),),
+                    ),
+                    CodeBlock("print('hi')\n", "python"),
+                    Figure(
+                        "",
+                        src="a.png",
+                        caption_content=(Text("A chart"),),
+                        alt="Bars rising to the right",
+                    ),
+                    Figure("", caption="Same", alt="Same"),
+                    Rule(),
+                    RawBlock("<div>not indexed</div>"),
+                ],
+            ),
+        ],
+        notes=[
+            Note(
+                1,
+                "",
+                blocks=[Paragraph("", "A note."), BlockQuote([Paragraph("", "Quoted in it.")])],
+            )
+        ],
+    )
+    url = "essays/blocks.html"
+    records = [(r.url, r.content, r.meta["place"]) for r in search_records([assign_ids(doc)])]
+    assert records == [
+        (url, "Blocks\nA subtitle\nAnn Lee\nsyria, veto\nThe abstract. Its second part.", "Essay"),
+        (f"{url}#p1", "An emphatic start.", "Paragraph 1"),
+        (f"{url}#p2", "Quoted words.", "Quotation, paragraph 2"),
+        (f"{url}#p3", "More quoted.", "Quotation, paragraph 3"),
+        (f"{url}#p4", "First item", "List item, paragraph 4"),
+        (f"{url}#p5", "Second", "List item, paragraph 5"),
+        (f"{url}#p6", "Nested", "List item, paragraph 6"),
+        (f"{url}#data", "Data", "Section: Data"),
+        (f"{url}#data", "Vetoes by year\nYear Vetoes 2012 3", "Table 1"),
+        (f"{url}#data", "print('hi')\n", "Code 1"),
+        (f"{url}#fig1", "A chart\nBars rising to the right", "Figure 1"),
+        (f"{url}#fig2", "Same", "Figure 2"),
+        (f"{url}#fn1", "A note. Quoted in it.", "Note 1"),
+    ]

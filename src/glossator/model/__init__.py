@@ -4,7 +4,6 @@ their JSON export. No I/O here, so a document can be cached and compared as a va
 from glossator.model.document import (
     FORMATS,
     METADATA_FIELDS,
-    SCHEMA_ID,
     Author,
     Block,
     BlockQuote,
@@ -27,7 +26,7 @@ from glossator.model.document import (
     slugify,
     walk_blocks,
 )
-from glossator.model.export import block_to_json, content_json, document_to_json
+from glossator.model.export import SCHEMA_ID, block_to_json, content_json, document_to_json
 
 __all__ = [
     "FORMATS",

@@ -24,33 +24,12 @@ from glossator.model.inline import (
     plain_text,
 )
 
-SCHEMA_ID = "glossator/document/1"
 # Ids the essay page uses itself, and the shape of the ids given to blocks and notes:
 # a heading's anchor never takes one of them.
-PAGE_IDS = frozenset(
-    [
-        "main",
-        "content",
-        "top",
-        "toc",
-        "toc-h",
-        "notes",
-        "notes-h",
-        "note-popover",
-        "cite",
-        "cite-h",
-        "cite-corpus",
-        "sources",
-        "about-author",
-        "about-author-h",
-        "editorial-note",
-        "search",
-        "search-form",
-        "search-input",
-        "search-results",
-        "search-status",
-    ]
-)
+_PAGE_IDS = """main content top toc toc-h notes notes-h note-popover cite cite-h cite-corpus
+sources about-author about-author-h editorial-note search search-form search-input
+search-results search-status"""
+PAGE_IDS = frozenset(_PAGE_IDS.split())
 GENERATED_ID = re.compile(r"^(p|fn|fnref|fig)\d+(-\d+)?$")
 FORMATS = ("pdf-text", "web-text", "markdown")
 METADATA_FIELDS = ("title", "authors", "date", "publication", "image_credit", "author_bio")

@@ -4,7 +4,8 @@ Every date comes from the essays themselves (`updated` is the essay's date), so 
 builds of the same content give the same bytes. Ids are the page URLs when the site
 has a `base_url`; without one they are `urn:uuid:` names derived from the site title
 and the slug (stable, and unique to the corpus). A sitemap must list absolute URLs, so
-without `base_url` there is none.
+without `base_url` there is none. An entry's summary is the essay's abstract when it has
+one (its plain text, in full), else the excerpt of its first paragraph (`feed_entry`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from glossator.config import SiteConfig
+from glossator.model import Document
 from glossator.render.cite_this import date_parts
+from glossator.render.head import abstract_text, excerpt, full_title
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -32,6 +35,13 @@ class FeedEntry:
     authors: tuple[str, ...]
     date: str | None
     summary: str
+
+
+def feed_entry(doc: Document) -> FeedEntry:
+    """An essay's entry: titled with its subtitle, summarized by its abstract when it
+    has one, else by the excerpt of its first paragraph."""
+    summary = abstract_text(doc) or excerpt(doc)
+    return FeedEntry(doc.slug, full_title(doc), tuple(doc.meta.authors), doc.meta.date, summary)
 
 
 def text(value: str) -> str:

@@ -1,6 +1,10 @@
 """What an essay page tells machines: Highwire Press tags (Google Scholar, Zotero),
 schema.org JSON-LD, OpenGraph, and the excerpt used as its description.
 
+All of it is plain text: the abstract (when the document has one) is the description
+and `citation_abstract`, its keywords `citation_keywords`, its `lang` the language, and
+a subtitle joins the title as "Title: Subtitle".
+
 Pure: each function returns data (pairs of name and content, or a JSON string safe to
 put inside a <script> element); the templates escape and place it.
 """
@@ -14,20 +18,39 @@ from markupsafe import Markup
 
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import Work
-from glossator.model import Document
+from glossator.model import Document, blocks_text
 from glossator.render.cite_this import date_parts
 
 EXCERPT_WORDS = 40
 
 
+def abstract_text(doc: Document) -> str:
+    """The abstract as plain text, paragraphs joined by a space; empty without one."""
+    return blocks_text(doc.meta.abstract)
+
+
 def excerpt(doc: Document, words: int = EXCERPT_WORDS) -> str:
-    """The first `words` words of the first paragraph, with an ellipsis if cut."""
+    """The first `words` words of the abstract, or without one of the first paragraph,
+    with an ellipsis if cut."""
     paragraphs = doc.paragraphs()
-    if not paragraphs:
-        return ""
-    split = paragraphs[0].text.split()
-    text = " ".join(split[:words])
-    return text + "…" if len(split) > words else text
+    text = abstract_text(doc) or (paragraphs[0].text if paragraphs else "")
+    split = text.split()
+    cut = " ".join(split[:words])
+    return cut + "…" if len(split) > words else cut
+
+
+def full_title(doc: Document) -> str:
+    """The title with its subtitle, "Title: Subtitle" (no colon after a title that ends
+    in its own punctuation: "Why Footnotes? A History")."""
+    title, subtitle = doc.meta.title or doc.slug, doc.meta.subtitle
+    if not subtitle:
+        return title
+    return f"{title} {subtitle}" if title[-1:] in "?!:." else f"{title}: {subtitle}"
+
+
+def document_language(doc: Document, site_language: str) -> str:
+    """The document's own `lang`, else the site's."""
+    return doc.meta.lang or site_language
 
 
 def cited_works(doc: Document, works: dict[str, Work]) -> list[Work]:
@@ -45,7 +68,7 @@ def highwire_tags(
 ) -> list[tuple[str, str]]:
     """`citation_*` meta tags, in the order Google Scholar's guidelines list them."""
     meta = doc.meta
-    tags = [("citation_title", meta.title or doc.slug)]
+    tags = [("citation_title", full_title(doc))]
     tags += [("citation_author", author) for author in meta.authors]
     year, month, day = date_parts(meta.date)
     if year:
@@ -53,7 +76,10 @@ def highwire_tags(
     if meta.publication:
         name = "citation_publisher" if doc.format == "web-text" else "citation_journal_title"
         tags.append((name, meta.publication))
-    tags.append(("citation_language", language))
+    if abstract_text(doc):
+        tags.append(("citation_abstract", abstract_text(doc)))
+    tags += [("citation_keywords", keyword) for keyword in meta.keywords]
+    tags.append(("citation_language", document_language(doc, language)))
     if url:
         tags.append(("citation_fulltext_html_url", url))
     tags += [("citation_reference", formatted[w.key].text) for w in cited if w.key in formatted]
@@ -65,10 +91,12 @@ def opengraph_tags(
 ) -> list[tuple[str, str]]:
     tags = [
         ("og:type", "article"),
-        ("og:title", doc.meta.title or doc.slug),
+        ("og:title", full_title(doc)),
         ("og:description", description),
         ("og:site_name", site_title),
     ]
+    if doc.meta.lang:
+        tags.append(("og:locale", doc.meta.lang.replace("-", "_")))
     if url:
         tags.append(("og:url", url))
     year, month, day = date_parts(doc.meta.date)
@@ -101,15 +129,21 @@ def json_ld(
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting" if blog else "ScholarlyArticle",
-        "headline": meta.title or doc.slug,
+        "headline": full_title(doc),
     }
+    if meta.subtitle:
+        data["alternativeHeadline"] = meta.subtitle
+    if abstract_text(doc):
+        data["abstract"] = abstract_text(doc)
+    if meta.keywords:
+        data["keywords"] = list(meta.keywords)
     if meta.authors:
         data["author"] = [{"@type": "Person", "name": a} for a in meta.authors]
     if meta.date:
         data["datePublished"] = meta.date
     if meta.publication:
         data["isPartOf"] = {"@type": "Blog" if blog else "Periodical", "name": meta.publication}
-    data["inLanguage"] = language
+    data["inLanguage"] = document_language(doc, language)
     if url:
         data["url"] = url
     citations = []

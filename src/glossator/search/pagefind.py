@@ -1,10 +1,13 @@
-"""Search: a Pagefind index with one record per paragraph, figure, heading and note.
+"""Search: a Pagefind index with one record per paragraph, figure, table, code block,
+heading and note.
 
 Pagefind's HTML indexing makes sub-results only at headings that carry an id, so a hit
 in the twelfth paragraph of a section, or in a note, would land at the top of the
-section or of the notes list. Instead every paragraph, figure caption, section heading
-and note is its own Pagefind "custom record", whose URL is the anchor the essay page
-gives it: `essays/<slug>.html#p3`, `#fig1`, `#<section id>`, `#fn12`. The records are
+section or of the notes list. Instead every paragraph (those in quotations and list
+items too), figure caption (with its alt text), table, code block, section heading and
+note is its own Pagefind "custom record" holding its plain text, whose URL is the anchor
+the essay page gives it: `essays/<slug>.html#p3`, `#fig1`, `#<section id>` (a heading,
+and a table or code block, which have no anchor of their own), `#fn12`. The records are
 made from the same linked documents the essay pages are rendered from, with the ids of
 `model.assign_ids`, so a result always opens at its place.
 
@@ -32,7 +35,7 @@ import json
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +43,18 @@ from typing import IO, Any
 
 from glossator.config import SiteConfig
 from glossator.diagnostics import Diagnostic, warning
-from glossator.model import Document, Figure, Paragraph
+from glossator.model import (
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Document,
+    Figure,
+    ListBlock,
+    Paragraph,
+    Table,
+    blocks_text,
+)
+from glossator.model.inline import plain_text
 
 SEARCH_PAGE = "search.html"
 INDEX_DIR = "pagefind"
@@ -73,30 +87,66 @@ def essay_url(slug: str, anchor: str = "") -> str:
 
 
 def document_records(doc: Document) -> list[Record]:
-    """The essay itself (title, authors, publication), then each place in reading order."""
-    title = doc.meta.title or doc.slug
+    """The essay itself (title, subtitle, authors, publication, keywords, abstract), then
+    each place in reading order."""
+    meta = doc.meta
+    title = meta.title or doc.slug
 
     def record(anchor: str, content: str, place: str) -> Record:
         return Record(essay_url(doc.slug, anchor), content, {"title": title, "place": place})
 
-    about = [title, ", ".join(doc.meta.authors), doc.meta.publication or ""]
+    about = [title, meta.subtitle or "", ", ".join(meta.authors), meta.publication or ""]
+    about += [", ".join(meta.keywords), blocks_text(meta.abstract)]
     records = [record("", "\n".join(part for part in about if part), "Essay")]
-    paragraphs = figures = 0
+    counts = {"paragraph": 0, "figure": 0, "table": 0, "code": 0}
     for section in doc.sections:
         if section.heading:
             records.append(record(section.id, section.heading, f"Section: {section.heading}"))
-        for block in section.blocks:  # numbered as assign_ids numbers them: p1, fig1
-            if isinstance(block, Paragraph):
-                paragraphs += 1
-                if block.text.strip():
-                    records.append(record(block.id, block.text, f"Paragraph {paragraphs}"))
-            elif isinstance(block, Figure):
-                figures += 1
-                if block.caption.strip():
-                    records.append(record(block.id, block.caption, f"Figure {figures}"))
+        records += _block_records(section.blocks, section.id, "", counts, record)
     for note in doc.notes:
         if note.text.strip():
             records.append(record(note.id, note.text, f"Note {note.number}"))
+    return records
+
+
+def _block_records(
+    blocks: list[Block],
+    anchor: str,
+    within: str,
+    counts: dict[str, int],
+    record: Callable[[str, str, str], Record],
+) -> list[Record]:
+    """Records of blocks in reading order, numbered as `assign_ids` numbers them (p1,
+    fig1). Paragraphs and figures land at their own anchors, so a quotation or a list
+    is found at each of its paragraphs; a table or code block, which has no anchor of
+    its own, lands at its section's."""
+    records = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            counts["paragraph"] += 1
+            if block.text.strip():
+                number = counts["paragraph"]
+                place = f"{within}paragraph {number}" if within else f"Paragraph {number}"
+                records.append(record(block.id, block.text, place))
+        elif isinstance(block, Figure):
+            counts["figure"] += 1
+            text = "\n".join(dict.fromkeys(t for t in (block.caption, block.alt) if t.strip()))
+            if text:
+                records.append(record(block.id, text, f"Figure {counts['figure']}"))
+        elif isinstance(block, BlockQuote):
+            records += _block_records(block.blocks, anchor, "Quotation, ", counts, record)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                records += _block_records(item, anchor, "List item, ", counts, record)
+        elif isinstance(block, Table):
+            counts["table"] += 1
+            text = "\n".join(t for t in (plain_text(block.caption), blocks_text([block])) if t)
+            if text.strip():
+                records.append(record(anchor, text, f"Table {counts['table']}"))
+        elif isinstance(block, CodeBlock):
+            counts["code"] += 1
+            if block.text.strip():
+                records.append(record(anchor, block.text, f"Code {counts['code']}"))
     return records
 
 

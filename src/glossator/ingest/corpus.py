@@ -93,7 +93,9 @@ def _read_raw(
     mapping, diags = load_yaml_mapping(text, shown)
     if mapping is None:
         return None, diags
-    given, fmt, meta_diags = parse_metadata(mapping, shown, expect_format=not forced_format)
+    given, fmt, meta_diags = parse_metadata(
+        mapping, shown, expect_format=not forced_format, sidecar=True
+    )
     diags += meta_diags
     fmt = forced_format or fmt
     if fmt is None:

@@ -92,6 +92,8 @@ def read_blocks(
             i = _table(tokens, i, stack, sections, ctx)
             continue
         i += 1
+    for section in sections or []:
+        section.blocks = _captions(section.blocks)
     return _captions(root.blocks)
 
 
@@ -225,8 +227,3 @@ def _captions(blocks: list[Block]) -> list[Block]:
         out.append(block)
         i += 1
     return out
-
-
-def section_captions(sections: list[Section]) -> None:
-    for section in sections:
-        section.blocks = _captions(section.blocks)

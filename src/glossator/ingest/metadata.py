@@ -38,8 +38,9 @@ TEXT_FIELDS = {
     "csl": "csl",
     "reference-section-title": "reference_section_title",
 }
+# In front matter `format` is Quarto's output format, kept in `extra` like any other key.
 FRONT_MATTER_KEYS = (
-    KNOWN_KEYS
+    (KNOWN_KEYS - {"format"})
     | set(TEXT_FIELDS)
     | {
         "abstract",

@@ -149,7 +149,7 @@ def _paragraph(inline: Token, line: int, ctx: Context) -> Block | None:
             alt=plain_text(caption),
         )
     content = convert(children, line, ctx)
-    if not plain_text(content).strip() and not any(not isinstance(n, NoteRef) for n in content):
+    if all(isinstance(n, NoteRef) for n in content):  # whitespace was collapsed away
         if content:
             ctx.warn(
                 line,

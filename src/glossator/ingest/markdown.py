@@ -281,6 +281,13 @@ def _renumber(sections: list[Section], notes: list[Note]) -> None:
                 order.setdefault(note, len(order) + 1)
     for note in sorted(notes, key=lambda n: n.number):
         order.setdefault(note.number, len(order) + 1)
+    for note in notes:  # a note may refer to another one
+        for block in walk_blocks(note.blocks):
+            found = []
+            for cell in _contents(block):
+                _refs(cell, found)
+            if found:
+                marked.append(block)
     for block in marked:
         if isinstance(block, Paragraph):
             block.content = renumber_refs(block.content, order)

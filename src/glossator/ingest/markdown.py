@@ -1,158 +1,82 @@
-"""Reader for Markdown essays: YAML front matter, headings, `[^label]` footnotes.
+"""Reader for Markdown essays as authors write them for Pandoc: front matter (or a `%`
+title block), headings, footnotes, citations, and the inline and block markup the
+model keeps (`markdown_parser` says which).
 
 This is the editable form of every document (`glossator import` writes it), so the
-reader keeps exactly what the model holds (plain text, markers, notes, figures) and
-reports every footnote that does not pair up, with the line to fix. Raw HTML is kept
-as literal text (the renderer escapes it) with a warning, never silently dropped.
+reader reports every footnote that does not pair up, with the line to fix. Raw HTML is
+kept as literal text (the renderer escapes it) with a warning, never silently dropped.
+A citation in the body becomes a note, as Pandoc makes one for a note style.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
-from glossator.diagnostics import Diagnostic, error, sort_diagnostics, warning
-from glossator.ingest.markdown_inline import (
-    collapse_with_offsets,
-    is_comment,
-    line_of,
-    plain_text,
-    raw_text,
-    token_lines,
-)
+from glossator.diagnostics import Diagnostic, error, sort_diagnostics
+from glossator.ingest.markdown_blocks import read_blocks
+from glossator.ingest.markdown_inline import Context, convert, line_of
+from glossator.ingest.markdown_parser import PARSER, title_block
 from glossator.ingest.metadata import parse_metadata
 from glossator.ingest.source import Source
-from glossator.model import Document, Figure, Marker, Metadata, Note, Paragraph, Section, assign_ids
-from glossator.model.inline import renumber_refs
+from glossator.model import (
+    Block,
+    BlockQuote,
+    Document,
+    Figure,
+    ListBlock,
+    Metadata,
+    Note,
+    Paragraph,
+    Section,
+    Table,
+    assign_ids,
+    walk_blocks,
+)
+from glossator.model.inline import Citation, note_refs, renumber_refs
 from glossator.yamlmap import load_yaml_mapping
 
-# Left as literal text by markdown-it when the label has no definition.
-UNDEFINED_REF = re.compile(r"\[\^([^\]\s]+)\]")
-# Provisional ids for notes made from citation groups, above any footnote id.
+# Provisional ids for notes made from citations, above any footnote id.
 KEY_NOTE_BASE = 1_000_000
-INLINE_HTML = "inline HTML is shown as text, not rendered; write it as Markdown"
-BLOCK_HTML = "an HTML block is shown as text, not rendered; write the content as Markdown"
-
-
-def _parser() -> MarkdownIt:
-    # Definitions stay in place (move_to_end=False) so their lines are known, and
-    # escapes stay separate tokens (no text_join) so `\[^x]` is not taken for a reference.
-    md = MarkdownIt("commonmark").use(front_matter_plugin)
-    md.use(footnote_plugin, move_to_end=False)
-    md.disable("text_join")
-    return md
 
 
 @dataclass
 class _State:
     source: Source
-    md: MarkdownIt
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    # footnote id -> line of the inline note `^[...]` (definitions are found separately)
+    # notes made from citations in the body, by provisional id: (citation, line)
+    key_notes: dict[int, tuple[Citation, int]] = field(default_factory=dict)
     inline_note_lines: dict[int, int] = field(default_factory=dict)
-    # notes made from `[@key]` citation groups in the body, by provisional id
-    key_notes: dict[int, tuple[str, int]] = field(default_factory=dict)
 
-    def key_note(self, group: str, line: int) -> int:
+    def key_note(self, citation: Citation, line: int) -> int:
         note_id = KEY_NOTE_BASE + len(self.key_notes)
-        self.key_notes[note_id] = (group, line)
+        self.key_notes[note_id] = (citation, line)
         return note_id
 
-    def add(self, block: Paragraph | Figure) -> None:
-        if not self.sections:
-            self.sections.append(Section(id="", heading=None, line=block.line))
-        self.sections[-1].blocks.append(block)
+    def context(self, body: bool = False) -> Context:
+        make_note = self.key_note if body else None
+        return Context(self.source.path, self.diagnostics, make_note, False, self.inline_note_lines)
 
 
-def _warn_html(state: _State, line: int, message: str = INLINE_HTML) -> None:
-    state.diagnostics.append(warning(state.source.path, line, "markdown.html", message))
+def markdown_blocks(text: str, path: str, first_line: int = 1) -> tuple[list[Block], list]:
+    """Markdown (an abstract in front matter) as blocks, its lines counted from
+    `first_line` of the file; citations stay inline, as in a note."""
+    diagnostics: list[Diagnostic] = []
+    tokens = PARSER.parse("\n" * (first_line - 1) + text, {})
+    ctx = Context(path, diagnostics)
+    return read_blocks(tokens, ctx), diagnostics
 
 
-def _scan(state: _State, children: list[Token], first_line: int) -> None:
-    """Report undefined references and inline HTML, and note where each inline note
-    `^[...]` stands."""
-    for token, line in token_lines(children, first_line):
-        if token.type == "html_inline" and not is_comment(token):
-            _warn_html(state, line)
-        elif token.type == "footnote_ref" and "label" not in token.meta:
-            state.inline_note_lines.setdefault(token.meta["id"], line)
-        elif token.type == "text":
-            for match in UNDEFINED_REF.finditer(token.content):
-                label = match.group(1)
-                state.diagnostics.append(
-                    error(
-                        state.source.path,
-                        line,
-                        "note.missing",
-                        f"footnote `[^{label}]` is referenced but never defined; add a line "
-                        f"`[^{label}]: ...` with the note, or remove the reference",
-                    )
-                )
-
-
-def _block(state: _State, inline: Token, line: int) -> None:
-    children = inline.children or []
-    _scan(state, children, line)
-    visible = [t for t in children if not (t.type == "text" and not t.content.strip())]
-    visible = [t for t in visible if t.type not in ("softbreak", "hardbreak")]
-    if len(visible) == 1 and visible[0].type == "image":
-        image = visible[0]
-        caption = plain_text(image.children or [])[0]
-        # markdown-it percent-encodes the destination; the model keeps the path as written.
-        src = state.md.normalizeLinkText(str(image.attrGet("src") or ""))
-        state.add(Figure(id="", caption=caption, src=src or None, line=line))
-        return
-    raw, refs = raw_text(children, cite=lambda group, breaks: state.key_note(group, line + breaks))
-    text, offsets = collapse_with_offsets(raw, [offset for _, offset in refs])
-    if not text:
-        if refs:
-            state.diagnostics.append(
-                warning(
-                    state.source.path,
-                    line,
-                    "note.no-text",
-                    "a footnote reference stands in a paragraph without text and is "
-                    "dropped; move it after the word it annotates",
-                )
-            )
-        return
-    markers = [Marker(note=i + 1, offset=o) for (i, _), o in zip(refs, offsets, strict=True)]
-    state.add(Paragraph(id="", text=text, markers=markers, line=line))
-
-
-def _heading(state: _State, inline: Token, line: int) -> None:
-    children = inline.children or []
-    _scan(state, children, line)
-    text, ids = plain_text(children)
-    if ids:
-        state.diagnostics.append(
-            warning(
-                state.source.path,
-                line,
-                "note.in-heading",
-                "a footnote reference in a heading is not kept; move it into a paragraph",
-            )
-        )
-    state.sections.append(Section(id="", heading=text, line=line))
-
-
-def _definitions(
-    state: _State, tokens: list[Token]
-) -> tuple[dict[str, tuple[int, str]], list[Token]]:
-    """Footnote definitions by label (first wins) and the body tokens outside them."""
-    defined: dict[str, tuple[int, str]] = {}
+def _definitions(state: _State, tokens: list[Token]) -> tuple[dict, list[Token]]:
+    """Footnote definitions by label (first wins): (line, tokens); and the body tokens."""
+    defined: dict[str, tuple[int, list[Token]]] = {}
     body: list[Token] = []
-    depth, label, line, texts = 0, "", 0, []
+    depth, label, line, inner = 0, "", 0, []
     for token in tokens:
         if token.type == "footnote_reference_open":
             if depth == 0:
-                label, line, texts = token.meta["label"], line_of(token), []
+                label, line, inner = token.meta["label"], line_of(token), []
             depth += 1
             continue
         if token.type == "footnote_reference_close":
@@ -170,41 +94,33 @@ def _definitions(
                         )
                     )
                 else:
-                    defined[label] = (line, " ".join(t for t in texts if t))
+                    defined[label] = (line, inner)
             continue
-        if depth == 0:
-            body.append(token)
-        elif token.type == "inline":
-            _scan(state, token.children or [], line_of(token))
-            texts.append(plain_text(token.children or [])[0])
-        elif token.type == "html_block" and not is_comment(token):
-            _warn_html(state, line_of(token), BLOCK_HTML)
-            texts.append(" ".join(token.content.split()))
-        elif token.type in ("fence", "code_block"):
-            texts.append(" ".join(token.content.split()))  # as the body keeps code blocks
+        (inner if depth else body).append(token)
     return defined, body
 
 
-def _metadata(state: _State, tokens: list[Token]) -> Metadata:
+def _metadata(state: _State, tokens: list[Token], title_fields: list[str | None]) -> Metadata:
     path = state.source.path
     matter = next((t for t in tokens if t.type == "front_matter"), None)
     meta = Metadata()
+    if title_fields:
+        title, authors, date = (title_fields + [None, None, None])[:3]
+        meta.title = title or ""
+        meta.authors = [a.strip() for a in (authors or "").split(";") if a.strip()]
+        meta.date_text = date
+        if date:
+            meta.date = _title_block_date(state, date)
     if matter is not None:
         mapping, diags = load_yaml_mapping(matter.content, path, first_line=2)
         state.diagnostics += diags
         if mapping is not None:
-            meta, _, diags = parse_metadata(mapping, path, expect_format=False)
+            found, _, diags = parse_metadata(
+                mapping, path, expect_format=False, markdown=markdown_blocks
+            )
             state.diagnostics += diags
-            if not meta.title:
-                state.diagnostics.append(
-                    error(
-                        path,
-                        1,
-                        "meta.missing",
-                        "required field `title` is missing; add `title: ...` to the front matter",
-                    )
-                )
-    elif state.source.text.startswith("---"):
+            meta = _over(meta, found, set(mapping.values)) if title_fields else found
+    elif state.source.text.startswith("---") and not title_fields:
         state.diagnostics.append(
             error(
                 path,
@@ -214,7 +130,8 @@ def _metadata(state: _State, tokens: list[Token]) -> Metadata:
                 "`---` line",
             )
         )
-    else:
+        return meta
+    elif not title_fields:
         state.diagnostics.append(
             error(
                 path,
@@ -224,38 +141,65 @@ def _metadata(state: _State, tokens: list[Token]) -> Metadata:
                 "`---` line, `title: ...`, and another `---` line",
             )
         )
+        return meta
+    if not meta.title and (matter is None or mapping is not None):
+        state.diagnostics.append(
+            error(
+                path,
+                1,
+                "meta.missing",
+                "required field `title` is missing; add `title: ...` to the front matter",
+            )
+        )
     return meta
 
 
+def _title_block_date(state: _State, date: str) -> str | None:
+    mapping, _ = load_yaml_mapping(f"date: {date!r}", state.source.path)
+    if mapping is None:
+        return None
+    found, _, diags = parse_metadata(mapping, state.source.path, expect_format=False)
+    state.diagnostics.extend(replace(d, line=3) for d in diags)
+    return found.date
+
+
+def _over(base: Metadata, found: Metadata, keys: set[str]) -> Metadata:
+    """Title-block fields, overridden by what the front matter gives."""
+    given = {"author": "authors", "authors": "authors", "date": "date"}
+    for key in keys:
+        name = given.get(key, key.replace("-", "_"))
+        if hasattr(found, name):
+            setattr(base, name, getattr(found, name))
+    if "date" in keys:
+        base.date_text = found.date_text
+    if "author" in keys or "authors" in keys:
+        base.author_details = found.author_details
+    base.extra.update(found.extra)
+    return base
+
+
 def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
-    """Read a Markdown essay; footnotes are numbered in order of first reference."""
-    md = _parser()
+    """Read a Markdown essay; notes are numbered in order of first reference."""
+    title_fields, text = title_block(source.text)
     env: dict = {}
-    tokens = md.parse(source.text, env)
-    state = _State(source, md)
-    meta = _metadata(state, tokens)
+    tokens = PARSER.parse(text, env)
+    state = _State(source)
+    meta = _metadata(state, tokens, title_fields)
     defined, body = _definitions(state, tokens)
 
-    for i, token in enumerate(body):
-        if token.type == "heading_open":
-            _heading(state, body[i + 1], line_of(token))
-        elif token.type == "paragraph_open":
-            _block(state, body[i + 1], line_of(token))
-        elif token.type in ("fence", "code_block") and token.content.strip():
-            text = " ".join(token.content.split())
-            state.add(Paragraph(id="", text=text, line=line_of(token)))
-        elif token.type == "html_block" and not is_comment(token):
-            # Kept as a paragraph of literal text, whitespace collapsed, so nothing is lost.
-            _warn_html(state, line_of(token), BLOCK_HTML)
-            text = " ".join(token.content.split())
-            state.add(Paragraph(id="", text=text, line=line_of(token)))
-
+    sections: list[Section] = []
+    read_blocks(body, state.context(body=True), sections)
     notes = _notes(state, env, defined)
     notes += [
-        Note(number=note_id + 1, id="", text=group, line=line)
-        for note_id, (group, line) in state.key_notes.items()
+        Note(
+            number=note_id,
+            id="",
+            line=line,
+            blocks=[Paragraph("", line=line, content=(citation,))],
+        )
+        for note_id, (citation, line) in state.key_notes.items()
     ]
-    sections = [s for s in state.sections if s.heading is not None or s.blocks]
+    sections = [s for s in sections if s.heading is not None or s.blocks]
     _renumber(sections, notes)
     doc = Document(
         slug=source.slug,
@@ -268,20 +212,19 @@ def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
     return assign_ids(doc), sort_diagnostics(state.diagnostics)
 
 
-def _notes(state: _State, env: dict, defined: dict[str, tuple[int, str]]) -> list[Note]:
+def _notes(state: _State, env: dict, defined: dict[str, tuple[int, list[Token]]]) -> list[Note]:
     listed = env.get("footnotes", {}).get("list", {})
     notes, used = [], set()
     for footnote_id, data in sorted(listed.items()):
         if "content" in data:
-            text = plain_text(data.get("tokens", []))[0]
             line = state.inline_note_lines.get(footnote_id, 1)
-            for token, token_line in token_lines(data.get("tokens", []), line):
-                if token.type == "html_inline" and not is_comment(token):
-                    _warn_html(state, token_line)
+            content = convert(data.get("tokens", []), line, state.context())
+            blocks: list[Block] = [Paragraph("", line=line, content=content)] if content else []
         else:
             used.add(data["label"])
-            line, text = defined.get(data["label"], (1, ""))
-        if not text:
+            line, inner = defined.get(data["label"], (1, []))
+            blocks = read_blocks(inner, state.context())
+        if not any(_has_text(b) for b in blocks):
             state.diagnostics.append(
                 error(
                     state.source.path,
@@ -290,7 +233,7 @@ def _notes(state: _State, env: dict, defined: dict[str, tuple[int, str]]) -> lis
                     "footnote has no text; write the note after its label",
                 )
             )
-        notes.append(Note(number=footnote_id + 1, id="", text=text, line=line))
+        notes.append(Note(number=footnote_id + 1, id="", line=line, blocks=blocks))
     for label, (line, _) in defined.items():
         if label not in used:
             state.diagnostics.append(
@@ -305,19 +248,44 @@ def _notes(state: _State, env: dict, defined: dict[str, tuple[int, str]]) -> lis
     return notes
 
 
+def _has_text(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip())
+    return not isinstance(block, BlockQuote | ListBlock) or any(
+        _has_text(b) for b in walk_blocks([block]) if b is not block
+    )
+
+
 def _renumber(sections: list[Section], notes: list[Note]) -> None:
-    """Number notes by first reference, so citation-group notes fall into sequence."""
+    """Number notes by first reference, so citation notes fall into sequence."""
     order: dict[int, int] = {}
     for section in sections:
-        for block in section.blocks:
-            for marker in getattr(block, "markers", []):
-                order.setdefault(marker.note, len(order) + 1)
+        for block in walk_blocks(section.blocks):
+            for cell in _contents(block):
+                for note, _ in note_refs(cell):
+                    order.setdefault(note, len(order) + 1)
     for note in sorted(notes, key=lambda n: n.number):
         order.setdefault(note.number, len(order) + 1)
     for section in sections:
-        for block in section.blocks:
+        for block in walk_blocks(section.blocks):
             if isinstance(block, Paragraph):
                 block.content = renumber_refs(block.content, order)
+            elif isinstance(block, Figure):
+                block.caption_content = renumber_refs(block.caption_content, order)
+            elif isinstance(block, Table):
+                block.header = [renumber_refs(c, order) for c in block.header]
+                block.rows = [[renumber_refs(c, order) for c in row] for row in block.rows]
+                block.caption = renumber_refs(block.caption, order)
     for note in notes:
         note.number = order[note.number]
     notes.sort(key=lambda n: n.number)
+
+
+def _contents(block: Block) -> list:
+    if isinstance(block, Paragraph):
+        return [block.content]
+    if isinstance(block, Figure):
+        return [block.caption_content]
+    if isinstance(block, Table):
+        return [*block.header, *(c for row in block.rows for c in row), block.caption]
+    return []

@@ -1,87 +1,78 @@
-"""Inline markdown-it tokens as plain text with offsets: where each note reference
-stands in the collapsed text, and on which source line each token starts."""
+"""Inline markdown-it tokens to the model's inline nodes (`glossator.model.inline`).
+
+Whitespace is collapsed as Pandoc does (a line break in the source is a space), so a
+paragraph's plain text, and with it every marker's offset, is what a reader sees. The
+line of each token is counted from the block's first line, for diagnostics.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
-from glossator.model.citekeys import find_groups
+from glossator.diagnostics import Diagnostic, error, warning
+from glossator.ingest.markdown_parser import PARSER
+from glossator.ingest.markdown_smart import smarten
+from glossator.model.inline import (
+    CONTAINERS,
+    Citation,
+    Code,
+    Emph,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Math,
+    NoteRef,
+    RawInline,
+    SmallCaps,
+    Span,
+    Strikeout,
+    Strong,
+    Subscript,
+    Superscript,
+    Text,
+    normalize,
+    plain_text,
+)
 
 COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.S)
+# Left as literal text by markdown-it when the label has no definition.
+UNDEFINED_REF = re.compile(r"\[\^([^\]\s]+)\]")
+# Links kept as links: the web's own schemes and addresses inside the site.
+SAFE_URL = re.compile(r"^(?:https?://|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.I)
+PUNCTUATION = re.compile(r"^[.,;:!?]+")
+WHITESPACE = re.compile(r"\s+")
+INLINE_HTML = "inline HTML is shown as text, not rendered; write it as Markdown"
+CONTAINER_OF = {
+    "em": Emph,
+    "strong": Strong,
+    "s": Strikeout,
+    "sup": Superscript,
+    "sub": Subscript,
+}
 
 
-def collapse_with_offsets(raw: str, positions: list[int]) -> tuple[str, list[int]]:
-    """Collapse whitespace and strip, moving each raw position to the collapsed text."""
-    out: list[str] = []
-    pending = sorted(range(len(positions)), key=lambda i: positions[i])
-    result = [0] * len(positions)
-    k = 0
-    for index, char in enumerate(raw):
-        while k < len(pending) and positions[pending[k]] <= index:
-            result[pending[k]] = len(out)
-            k += 1
-        if char.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-        else:
-            out.append(char)
-    while k < len(pending):
-        result[pending[k]] = len(out)
-        k += 1
-    if out and out[-1] == " ":
-        out.pop()
-    return "".join(out), [min(r, len(out)) for r in result]
+@dataclass
+class Context:
+    """What converting inline tokens needs from the reader: where to report, and (in
+    the body) how to make a note of a citation; `heading` drops note references."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    make_note: Callable[[Citation, int], int] | None = None
+    heading: bool = False
+    inline_note_lines: dict[int, int] = field(default_factory=dict)
+
+    def warn(self, line: int, code: str, message: str) -> None:
+        self.diagnostics.append(warning(self.path, line, code, message))
 
 
-def plain_text(children: list[Token]) -> tuple[str, list[int]]:
-    """Text of inline tokens and the footnote ids found in it, in order (ids only)."""
-    text, ids = raw_text(children)
-    return collapse_with_offsets(text, [])[0], [i for i, _ in ids]
-
-
-def raw_text(
-    children: list[Token], cite: Callable[[str, int], int] | None = None
-) -> tuple[str, list[tuple[int, int]]]:
-    """Raw text and (footnote id, offset) of each reference; with `cite`, each Pandoc
-    citation group in the text becomes a reference to the note `cite` makes for it."""
-    parts: list[str] = []
-    refs: list[tuple[int, int]] = []
-    length = breaks = 0
-    for token in children:
-        piece = ""
-        if token.type == "text" and cite is not None:
-            cursor = 0
-            for start, end, _ in find_groups(token.content):
-                # As Pandoc does for note styles, the note goes after following punctuation.
-                punctuation = re.match(r"[.,;:!?]*", token.content[end:]).group(0)
-                piece = (
-                    (piece + token.content[cursor:start]).rstrip()
-                    if punctuation
-                    else (piece + token.content[cursor:start])
-                )
-                piece += punctuation
-                refs.append((cite(token.content[start:end], breaks), length + len(piece.rstrip())))
-                cursor = end + len(punctuation)
-            piece += token.content[cursor:]
-        elif token.type in ("text", "text_special", "code_inline", "html_inline"):
-            # Inline HTML stays as the literal text the author wrote (`_scan` warns);
-            # an HTML comment is the author's note to self and is left out, as it is
-            # in every Markdown renderer.
-            piece = "" if is_comment(token) else token.content
-            breaks += token.content.count("\n") if token.type == "html_inline" else 0
-        elif token.type in ("softbreak", "hardbreak"):
-            piece = " "
-            breaks += 1
-        elif token.type == "image":
-            piece = raw_text(token.children or [])[0]
-        elif token.type == "footnote_ref":
-            refs.append((token.meta["id"], length))
-        parts.append(piece)
-        length += len(piece)
-    return "".join(parts), refs
+def is_comment(token: Token) -> bool:
+    return token.type in ("html_inline", "html_block") and bool(COMMENT.fullmatch(token.content))
 
 
 def line_of(token: Token) -> int:
@@ -94,20 +85,213 @@ def _breaks(token: Token) -> int:
         return 1
     if token.type == "html_inline":
         return token.content.count("\n")  # a tag may span lines: `<a\nhref="x">`
-    if token.type == "image":
-        return sum(_breaks(t) for t in token.children or [])
+    if token.type == "citation":
+        return token.meta.get("breaks", 0)
     return 0
 
 
-def token_lines(children: list[Token], first_line: int) -> Iterator[tuple[Token, int]]:
-    """Each inline token (also those in an image's alt text) with the line it starts on."""
-    line = first_line
+def _citation(token: Token) -> Citation:
+    items = tuple(
+        replace(
+            item,
+            prefix=smarten(item.prefix),
+            suffix=smarten(item.suffix),
+            locator=smarten(item.locator) if item.locator else item.locator,
+        )
+        for item in token.meta["items"]
+    )
+    return Citation(items=items, source=token.content)
+
+
+def convert(children: list[Token], line: int, ctx: Context) -> tuple[Inline, ...]:
+    """The inline nodes of one block's tokens, whitespace collapsed, notes made of the
+    citations when `ctx.make_note` is set."""
+    stack: list[tuple[Token | None, list[Inline]]] = [(None, [])]
+    lines: dict[int, int] = {}  # id of each citation -> its line
     for token in children:
-        yield token, line
-        if token.type == "image":
-            yield from token_lines(token.children or [], line)
+        out = stack[-1][1]
+        kind = token.type
+        if kind == "text":
+            _check_refs(token.content, line, ctx)
+            out.append(Text(token.content))
+        elif kind == "text_special":
+            out.append(Text(token.content))
+        elif kind == "softbreak":
+            out.append(Text(" "))
+        elif kind == "hardbreak":
+            out.append(LineBreak())
+        elif kind == "code_inline":
+            out.append(Code(token.content))
+        elif kind in ("math_inline", "math_inline_double"):
+            out.append(Math(token.content.strip(), display=kind == "math_inline_double"))
+        elif kind == "html_inline":
+            if not is_comment(token):
+                ctx.warn(line, "markdown.html", INLINE_HTML)
+                out.append(RawInline(WHITESPACE.sub(" ", token.content)))
+        elif kind == "footnote_ref":
+            if ctx.heading:
+                ctx.warn(
+                    line,
+                    "note.in-heading",
+                    "a footnote reference in a heading is not kept; move it into a paragraph",
+                )
+            else:
+                if "label" not in token.meta:
+                    ctx.inline_note_lines.setdefault(token.meta["id"], line)
+                out.append(NoteRef(token.meta["id"] + 1))  # notes count from 1
+        elif kind == "citation":
+            out.append(_citation(token))
+            lines[id(out[-1])] = line
+        elif kind == "image":
+            alt = convert(token.children or [], line, Context(ctx.path, ctx.diagnostics))
+            src = PARSER.normalizeLinkText(str(token.attrGet("src") or ""))
+            out.append(Image(src, plain_text(alt), str(token.attrGet("title") or "")))
+        elif kind.endswith("_open"):
+            stack.append((token, []))
+        elif kind.endswith("_close") and len(stack) > 1:
+            opener, content = stack.pop()
+            stack[-1][1].extend(_close(opener, content, line, ctx))
         line += _breaks(token)
+    while len(stack) > 1:  # unbalanced (never from markdown-it): keep the content
+        _, content = stack.pop()
+        stack[-1][1].extend(content)
+    content = collapse(stack[0][1])
+    if ctx.make_note is not None and lines:
+        content = cite_notes(content, ctx.make_note, lines)
+        first = next((i for i, n in enumerate(content) if not isinstance(n, NoteRef)), None)
+        if first is not None and isinstance(content[first], Text):
+            node = content[first]
+            content = normalize([*content[:first], Text(node.text.lstrip()), *content[first + 1 :]])
+    return content
 
 
-def is_comment(token: Token) -> bool:
-    return token.type in ("html_inline", "html_block") and bool(COMMENT.fullmatch(token.content))
+def _close(opener: Token, content: list[Inline], line: int, ctx: Context) -> list[Inline]:
+    inner = normalize(content)
+    tag = opener.type[: -len("_open")]
+    if tag in CONTAINER_OF:
+        return [CONTAINER_OF[tag](inner)]
+    if tag == "span":
+        classes = tuple(str(opener.attrGet("class") or "").split())
+        return [SmallCaps(inner) if classes == ("smallcaps",) else Span(inner, classes)]
+    if tag == "link":
+        href = str(opener.attrGet("href") or "")
+        url = PARSER.normalizeLinkText(href)
+        if SAFE_URL.match(url):
+            return [Link(url, inner, str(opener.attrGet("title") or ""))]
+        ctx.warn(
+            line,
+            "markdown.url",
+            f"a link to `{url[:40]}` is not kept (only http(s), mailto and relative links "
+            "are); its text stays",
+        )
+    return list(inner)
+
+
+def _check_refs(text: str, line: int, ctx: Context) -> None:
+    if "[^" not in text:
+        return
+    for match in UNDEFINED_REF.finditer(text):
+        label = match.group(1)
+        ctx.diagnostics.append(
+            error(
+                ctx.path,
+                line,
+                "note.missing",
+                f"footnote `[^{label}]` is referenced but never defined; add a line "
+                f"`[^{label}]: ...` with the note, or remove the reference",
+            )
+        )
+
+
+def collapse(content: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Whitespace runs as one space, none at the start or end, across marks too."""
+    state = {"space": True}  # at the start, as if after a space: leading space goes
+    out = _collapse(normalize(content), state)
+    return _rstrip(out)
+
+
+def _collapse(content: tuple[Inline, ...], state: dict[str, bool]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, Text):
+            text = WHITESPACE.sub(" ", node.text)
+            if state["space"] and text.startswith(" "):
+                text = text[1:]
+            if text:
+                state["space"] = text.endswith(" ")
+                out.append(Text(text))
+        elif isinstance(node, CONTAINERS):
+            out.append(replace(node, content=_collapse(node.content, state)))
+        elif isinstance(node, LineBreak):
+            if out and isinstance(out[-1], Text) and out[-1].text.endswith(" "):
+                out[-1] = Text(out[-1].text[:-1])
+            out.append(node)
+            state["space"] = True
+        elif isinstance(node, NoteRef):
+            out.append(node)
+        else:
+            out.append(node)
+            state["space"] = False
+    return normalize(out)
+
+
+def _rstrip(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    if not content:
+        return content
+    last = content[-1]
+    if isinstance(last, Text) and last.text.endswith(" "):
+        return normalize([*content[:-1], Text(last.text.rstrip(" "))])
+    if isinstance(last, CONTAINERS):
+        return (*content[:-1], replace(last, content=_rstrip(last.content)))
+    return content
+
+
+def cite_notes(
+    content: tuple[Inline, ...], make_note: Callable[[Citation, int], int], lines: dict[int, int]
+) -> tuple[Inline, ...]:
+    """In the body, as Pandoc does for note styles: a citation becomes a note, its
+    marker after any punctuation that follows; an author-in-text one stays, with a note
+    of its works after it."""
+    out: list[Inline] = []
+    pending: NoteRef | None = None
+    for node in content:
+        if pending is not None:
+            if isinstance(node, Text) and (match := PUNCTUATION.match(node.text)):
+                out.append(Text(match.group(0)))
+                node = Text(node.text[match.end() :])
+            out.append(pending)
+            pending = None
+        if isinstance(node, Citation):
+            if node.items[0].mode == "author-in-text":
+                out.append(node)
+                pending = NoteRef(make_note(_suppressed(node), lines.get(id(node), 1)))
+            else:
+                if out and isinstance(out[-1], Text):
+                    out[-1] = Text(out[-1].text.rstrip())
+                pending = NoteRef(make_note(node, lines.get(id(node), 1)))
+            continue
+        if isinstance(node, CONTAINERS):
+            node = replace(node, content=cite_notes(node.content, make_note, lines))
+        out.append(node)
+    if pending is not None:
+        out.append(pending)
+    return normalize(out)
+
+
+def _suppressed(citation: Citation) -> Citation:
+    """The note of an author-in-text citation: its works with the author left out (the
+    text names them), written as the bracketed group the notes stage reads."""
+    items = tuple(replace(item, mode="suppress-author") for item in citation.items)
+    parts = []
+    for item in items:
+        part = f"-@{item.key}" if _bare_key(item.key) else f"-@{{{item.key}}}"
+        if item.locator:
+            part += f", {item.locator}"
+        if item.suffix:
+            part += ("" if item.suffix.startswith(",") else " ") + item.suffix
+        parts.append(part)
+    return Citation(items=items, source="[" + "; ".join(parts) + "]")
+
+
+def _bare_key(key: str) -> bool:
+    return bool(re.fullmatch(r"\w(?:[:.#$%&\-+?<>~/]?\w)*", key))

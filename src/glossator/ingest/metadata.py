@@ -6,64 +6,82 @@ or a list), so front matter written for those tools works here unchanged.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+from collections.abc import Callable
 from typing import Any
 
 from glossator.diagnostics import Diagnostic, error, warning
-from glossator.model import FORMATS, METADATA_FIELDS, Metadata
+from glossator.ingest.metadata_values import (
+    authors,
+    iso_date,
+    json_safe,
+    nocite,
+    parse_date,
+    text_list,
+)
+from glossator.model import FORMATS, METADATA_FIELDS, Block, Metadata
 from glossator.yamlmap import YamlMapping, as_text
 
-DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# What a sidecar may hold; anything else there is a mistake worth a warning.
 KNOWN_KEYS = {"format", "title", "author", "authors", "date", "publication"} | {
     "image_credit",
     "author_bio",
     "editorial",
 }
-
-
-def _authors(value: Any) -> list[str] | None:
-    """Pandoc accepts a string, a list of strings, or a list of `{name: ...}`."""
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        if isinstance(item, dict):
-            item = item.get("name")
-        text = as_text(item)
-        if text is None:
-            return None
-        names.append(text)
-    return names
-
-
-def _date(value: Any) -> str | None:
-    """An ISO date, possibly partial, that exists on the calendar (no 2020-02-30)."""
-    text = as_text(value)
-    if text is None or not DATE_PATTERN.match(text):
-        raise ValueError(text)
-    parts = [int(p) for p in text.split("-")]
-    dt.date(parts[0], *(parts[1:] + [1, 1])[:2])  # raises ValueError for a bad month/day
-    return text
+# Single-line text fields of front matter, by key, and the Metadata field of each.
+TEXT_FIELDS = {
+    "title": "title",
+    "subtitle": "subtitle",
+    "publication": "publication",
+    "image_credit": "image_credit",
+    "author_bio": "author_bio",
+    "lang": "lang",
+    "csl": "csl",
+    "reference-section-title": "reference_section_title",
+}
+# In front matter `format` is Quarto's output format, kept in `extra` like any other key.
+FRONT_MATTER_KEYS = (
+    (KNOWN_KEYS - {"format"})
+    | set(TEXT_FIELDS)
+    | {
+        "abstract",
+        "keywords",
+        "bibliography",
+        "nocite",
+    }
+)
+# Reads Markdown (an abstract) into blocks: (text, path, first line) -> (blocks, diags).
+MarkdownBlocks = Callable[[str, str, int], tuple[list[Block], list[Diagnostic]]]
 
 
 def parse_metadata(
-    mapping: YamlMapping, path: str, *, expect_format: bool
+    mapping: YamlMapping,
+    path: str,
+    *,
+    expect_format: bool,
+    sidecar: bool = False,
+    markdown: MarkdownBlocks | None = None,
 ) -> tuple[Metadata, str | None, list[Diagnostic]]:
-    """Turn a YAML mapping into Metadata (and the declared `format`), reporting problems."""
+    """Turn a YAML mapping into Metadata (and the declared `format`), reporting problems.
+
+    Front matter is read as Pandoc and Quarto read it, and keeps fields it does not know
+    in `extra`; a `sidecar` holds only the fields in KNOWN_KEYS, with ISO dates."""
     values, diags = mapping.values, []
     meta = Metadata()
 
-    for key in sorted(set(values) - KNOWN_KEYS):
-        diags.append(
-            warning(
-                path,
-                mapping.line(key),
-                "meta.unknown-field",
-                f"unknown field `{key}` is ignored; known fields: {', '.join(sorted(KNOWN_KEYS))}",
+    known = KNOWN_KEYS if sidecar else FRONT_MATTER_KEYS
+    for key in sorted(set(values) - known):
+        if sidecar:
+            diags.append(
+                warning(
+                    path,
+                    mapping.line(key),
+                    "meta.unknown-field",
+                    f"unknown field `{key}` is ignored; known fields: "
+                    f"{', '.join(sorted(KNOWN_KEYS))}",
+                )
             )
-        )
+        else:
+            meta.extra[key] = json_safe(values[key])
 
     fmt = None
     if expect_format:
@@ -89,28 +107,37 @@ def parse_metadata(
             )
             fmt = None
 
-    for key in ("title", "publication", "image_credit", "author_bio"):
-        if key in values and values[key] is not None:
+    for key, name in TEXT_FIELDS.items():
+        if key in known and key in values and values[key] is not None:
             text = as_text(values[key])
             if text is None:
                 diags.append(_bad(path, mapping.line(key), key, "a single line of text"))
             else:
-                setattr(meta, key, text)
+                setattr(meta, name, text)
 
     author_key = "authors" if "authors" in values else "author"
-    authors = _authors(values.get(author_key))
-    if authors is None:
-        diags.append(_bad(path, mapping.line(author_key), author_key, "a name or a list of names"))
+    found = authors(values.get(author_key))
+    if found is None:
+        expected = "a name, a list of names, or a list of `name:` entries"
+        diags.append(_bad(path, mapping.line(author_key), author_key, expected))
     else:
-        meta.authors = authors
+        meta.authors = [a.name for a in found]
+        meta.author_details = found
 
     if values.get("date") is not None:
-        try:
-            meta.date = _date(values["date"])
-        except ValueError:
-            diags.append(
-                _bad(path, mapping.line("date"), "date", "an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
-            )
+        diags += _date(meta, values["date"], path, mapping.line("date"), sidecar=sidecar)
+
+    if not sidecar:
+        diags += _front_matter_lists(meta, mapping, path)
+        abstract = values.get("abstract")
+        if abstract is not None and markdown is not None:
+            text = as_text(abstract) if not isinstance(abstract, str) else abstract
+            if text is None:
+                diags.append(_bad(path, mapping.line("abstract"), "abstract", "Markdown text"))
+            else:
+                line = mapping.line("abstract") + (1 if "\n" in text.strip() else 0)
+                meta.abstract, more = markdown(text, path, line)
+                diags += more
 
     editorial = values.get("editorial") or []
     if not isinstance(editorial, list) or not all(isinstance(e, str) for e in editorial):
@@ -129,6 +156,51 @@ def parse_metadata(
                 )
         meta.editorial = [e for e in editorial if e in METADATA_FIELDS]
     return meta, fmt, diags
+
+
+def _date(meta: Metadata, value: Any, path: str, line: int, *, sidecar: bool) -> list[Diagnostic]:
+    """ISO dates must exist; a date written out ("March 21, 2021") is read into ISO and
+    kept as written; one that cannot be read is only a warning (front matter)."""
+    text = as_text(value)
+    iso_message = "an ISO date: YYYY, YYYY-MM or YYYY-MM-DD"
+    if text is None:
+        return [_bad(path, line, "date", iso_message)]
+    try:
+        meta.date = iso_date(text) if sidecar else parse_date(text)
+    except ValueError:  # DateError (not on the calendar), or a sidecar's non-ISO date
+        return [_bad(path, line, "date", iso_message)]
+    if sidecar:
+        return []
+    meta.date_text = " ".join(text.split())
+    if meta.date is None:
+        return [
+            warning(
+                path,
+                line,
+                "meta.date-unparsed",
+                f"date `{meta.date_text}` is shown as written but cannot be read as a date, "
+                "so the essay is not sorted by it; write it as 2021-03-21 or March 21, 2021",
+            )
+        ]
+    return []
+
+
+def _front_matter_lists(meta: Metadata, mapping: YamlMapping, path: str) -> list[Diagnostic]:
+    values, diags = mapping.values, []
+    readers = {
+        "keywords": (lambda v: text_list(v), "a word or a list of words"),
+        "bibliography": (lambda v: text_list(v, None), "a file name or a list of file names"),
+        "nocite": (nocite, "a list of `@key` (or `@*`)"),
+    }
+    for key, (read, expected) in readers.items():
+        if values.get(key) is None:
+            continue
+        found = read(values[key])
+        if found is None:
+            diags.append(_bad(path, mapping.line(key), key, expected))
+        else:
+            setattr(meta, key, found)
+    return diags
 
 
 def _bad(path: str, line: int, key: str, expected: str) -> Diagnostic:

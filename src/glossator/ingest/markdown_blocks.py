@@ -1,0 +1,229 @@
+"""Block markdown-it tokens to the model's blocks: paragraphs, figures, quotations,
+lists, code, tables, rules and raw HTML, nested as written.
+
+At the top level of the body each heading starts a `Section`; elsewhere (in a note, a
+quotation, a list, the abstract) a heading is kept as a paragraph of its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from glossator.ingest.markdown_inline import Context, convert, is_comment, line_of
+from glossator.ingest.markdown_parser import PARSER
+from glossator.model import (
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Figure,
+    ListBlock,
+    Paragraph,
+    RawBlock,
+    Rule,
+    Section,
+    Table,
+)
+from glossator.model.inline import Inline, NoteRef, Text, normalize, plain_text
+
+BLOCK_HTML = "an HTML block is shown as text, not rendered; write the content as Markdown"
+ALIGN = {"text-align:left": "left", "text-align:right": "right", "text-align:center": "center"}
+CAPTION_PREFIXES = ("Table:", "table:", ":")
+
+
+@dataclass
+class _Open:
+    """A container being filled: a quotation, a list or a list item."""
+
+    kind: str
+    token: Token
+    blocks: list[Block] = field(default_factory=list)
+    items: list[list[Block]] = field(default_factory=list)
+    loose: bool = False
+
+
+def read_blocks(
+    tokens: list[Token], ctx: Context, sections: list[Section] | None = None
+) -> list[Block]:
+    """The blocks of `tokens`; with `sections`, top-level headings start new sections
+    there and the blocks go into them (the returned list is then empty)."""
+    root = _Open("root", Token("root", "", 0))
+    stack = [root]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        kind, top = token.type, stack[-1]
+        if kind in ("paragraph_open", "heading_open") and i + 1 < len(tokens):
+            inline, line = tokens[i + 1], line_of(token)
+            if top.kind == "item" and not token.hidden:
+                stack[-2].loose = True  # a visible paragraph in an item: a loose list
+            if kind == "heading_open" and sections is not None and len(stack) == 1:
+                title = convert(inline.children or [], line, _heading(ctx))
+                sections.append(Section("", line=line, level=int(token.tag[1]), title=title))
+            else:
+                _add(stack, sections, _paragraph(inline, line, ctx))
+            i += 3
+            continue
+        if kind in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
+            stack.append(_Open(kind[: -len("_open")], token))
+        elif kind == "list_item_open":
+            stack.append(_Open("item", token))
+        elif kind == "list_item_close" and top.kind == "item":
+            stack.pop()
+            stack[-1].items.append(top.blocks)
+        elif kind in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
+            stack.pop()
+            _add(stack, sections, _container(top))
+        elif kind in ("fence", "code_block"):
+            language = token.info.strip().split(None, 1)[0] if token.info.strip() else ""
+            language = language.strip("{}").lstrip(".")
+            text = token.content[:-1] if token.content.endswith("\n") else token.content
+            _add(stack, sections, CodeBlock(text, language, line_of(token)))
+        elif kind == "math_block":
+            math = convert([_math_token(token)], line_of(token), ctx)
+            _add(stack, sections, Paragraph("", line=line_of(token), content=math))
+        elif kind == "html_block" and not is_comment(token):
+            ctx.warn(line_of(token), "markdown.html", BLOCK_HTML)
+            _add(stack, sections, RawBlock(token.content.rstrip("\n"), line_of(token)))
+        elif kind == "hr":
+            _add(stack, sections, Rule(line_of(token)))
+        elif kind == "table_open":
+            i = _table(tokens, i, stack, sections, ctx)
+            continue
+        i += 1
+    for section in sections or []:
+        section.blocks = _captions(section.blocks)
+    return _captions(root.blocks)
+
+
+def _heading(ctx: Context) -> Context:
+    return Context(ctx.path, ctx.diagnostics, None, True, ctx.inline_note_lines)
+
+
+def _add(stack: list[_Open], sections: list[Section] | None, block: Block | None) -> None:
+    if block is None:
+        return
+    if len(stack) == 1 and sections is not None:
+        if not sections:
+            sections.append(Section("", heading=None, line=getattr(block, "line", 0)))
+        sections[-1].blocks.append(block)
+    else:
+        stack[-1].blocks.append(block)
+
+
+def _container(top: _Open) -> Block:
+    line = line_of(top.token)
+    if top.kind == "blockquote":
+        return BlockQuote(_captions(top.blocks), line)
+    start = int(top.token.attrGet("start") or 1) if top.kind == "ordered_list" else 1
+    return ListBlock(
+        [_captions(item) for item in top.items],
+        ordered=top.kind == "ordered_list",
+        start=start,
+        tight=not top.loose,
+        line=line,
+    )
+
+
+def _math_token(token: Token) -> Token:
+    inline = Token("math_inline_double", "math", 0)
+    inline.content = token.content
+    return inline
+
+
+def _paragraph(inline: Token, line: int, ctx: Context) -> Block | None:
+    children = inline.children or []
+    visible = [t for t in children if not (t.type == "text" and not t.content.strip())]
+    visible = [t for t in visible if t.type not in ("softbreak", "hardbreak")]
+    if len(visible) == 1 and visible[0].type == "image":
+        image = visible[0]
+        caption_ctx = Context(ctx.path, ctx.diagnostics, None, False, ctx.inline_note_lines)
+        caption = convert(image.children or [], line, caption_ctx)
+        src = PARSER.normalizeLinkText(str(image.attrGet("src") or ""))
+        return Figure(
+            "",
+            src=src or None,
+            line=line,
+            caption_content=caption,
+            alt=plain_text(caption),
+        )
+    content = convert(children, line, ctx)
+    if not plain_text(content).strip() and not any(not isinstance(n, NoteRef) for n in content):
+        if content:
+            ctx.warn(
+                line,
+                "note.no-text",
+                "a footnote reference stands in a paragraph without text and is "
+                "dropped; move it after the word it annotates",
+            )
+        return None
+    return Paragraph("", line=line, content=content)
+
+
+def _table(
+    tokens: list[Token], i: int, stack: list[_Open], sections: list[Section] | None, ctx: Context
+) -> int:
+    """A pipe table from its `table_open` at `i`; returns the index after its close."""
+    line = line_of(tokens[i])
+    align: list[str] = []
+    header: list[tuple[Inline, ...]] = []
+    rows: list[list[tuple[Inline, ...]]] = []
+    row: list[tuple[Inline, ...]] = []
+    in_head = False
+    i += 1
+    while i < len(tokens) and tokens[i].type != "table_close":
+        token = tokens[i]
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            if in_head:
+                header = row
+            else:
+                rows.append(row)
+        elif token.type in ("th_open", "td_open"):
+            if in_head:
+                align.append(ALIGN.get(str(token.attrGet("style") or ""), ""))
+            inline = tokens[i + 1]
+            row.append(convert(inline.children or [], line_of(inline), ctx))
+        i += 1
+    _add(stack, sections, Table(align, header, rows, line=line))
+    return i + 1
+
+
+def _caption(block: Block) -> tuple[Inline, ...] | None:
+    """A paragraph `Table: caption` (or `: caption`) as the caption's content."""
+    if not isinstance(block, Paragraph) or not block.content:
+        return None
+    first = block.content[0]
+    if not isinstance(first, Text):
+        return None
+    for prefix in CAPTION_PREFIXES:
+        if first.text.startswith(prefix):
+            rest = Text(first.text[len(prefix) :].lstrip())
+            return normalize([rest, *block.content[1:]])
+    return None
+
+
+def _captions(blocks: list[Block]) -> list[Block]:
+    """Each table takes the caption paragraph right after it, or else right before."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if isinstance(block, Table) and not block.caption:
+            after = _caption(blocks[i + 1]) if i + 1 < len(blocks) else None
+            before = _caption(out[-1]) if out and after is None else None
+            if after is not None:
+                block.caption = after
+                i += 1
+            elif before is not None:
+                block.caption = before
+                out.pop()
+        out.append(block)
+        i += 1
+    return out

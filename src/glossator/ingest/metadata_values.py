@@ -1,0 +1,179 @@
+"""Values of front-matter fields as Pandoc and Quarto write them: authors (a name, names,
+or objects with affiliation, ORCID, email, URL), dates (ISO or as a person writes one),
+lists given as one string, `nocite` keys, and anything else made JSON-safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from glossator.model import Author
+from glossator.yamlmap import as_text
+
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH = r"([A-Za-z]+)\.?"
+DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# "March 21, 2021", "21 March 2021", "March 2021"
+FREE_DATES = [
+    (re.compile(rf"^{MONTH}\s+{DAY},?\s+(\d{{4}})$"), ("month", "day", "year")),
+    (re.compile(rf"^{DAY}\s+{MONTH},?\s+(\d{{4}})$"), ("day", "month", "year")),
+    (re.compile(rf"^{MONTH},?\s+(\d{{4}})$"), ("month", "year")),
+]
+NOCITE_KEY = re.compile(r"@(\{[^}]*\}|\*|[\w][\w:.#$%&+?<>~/-]*)")
+
+
+class DateError(ValueError):
+    """An ISO date that is not on the calendar (2020-02-30): an error, not a guess."""
+
+
+def iso_date(text: str) -> str:
+    """`text` checked as an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) that exists; raises
+    DateError for an impossible one, ValueError for another shape."""
+    match = ISO_DATE.match(text)
+    if match is None:
+        raise ValueError(text)
+    parts = [int(p) for p in match.groups() if p is not None]
+    try:
+        dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError as exc:
+        raise DateError(text) from exc
+    return text
+
+
+def parse_date(text: str) -> str | None:
+    """The ISO form of a date as written; None when it cannot be read. Raises DateError
+    for an ISO-shaped date that does not exist."""
+    text = " ".join(text.split())
+    if ISO_DATE.match(text):
+        return iso_date(text)
+    if match := ISO_DATETIME.match(text):
+        return iso_date(match.group(1))
+    for pattern, names in FREE_DATES:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        parts = dict(zip(names, match.groups(), strict=True))
+        month = MONTHS.get(parts["month"].lower())
+        if month is None:
+            return None
+        year = int(parts["year"])
+        if "day" not in parts:
+            return f"{year:04d}-{month:02d}"
+        try:
+            return dt.date(year, month, int(parts["day"])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _name(value: Any) -> str | None:
+    """A name: text, or Quarto's `{given, family}` / `{literal}`."""
+    if isinstance(value, dict):
+        if value.get("literal") is not None:
+            return as_text(value["literal"])
+        parts = [as_text(value.get(k)) for k in ("given", "dropping-particle", "family")]
+        joined = " ".join(p for p in parts if p)
+        return joined or None
+    return as_text(value)
+
+
+def _affiliation(value: Any) -> str:
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = _name(item.get("name")) if isinstance(item, dict) else as_text(item)
+        if name:
+            names.append(name)
+    return "; ".join(names)
+
+
+def authors(value: Any) -> list[Author] | None:
+    """Pandoc and Quarto accept a name, a list of names, or a list of objects with a
+    `name` (and affiliation, ORCID, email, URL); None when it is none of these."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    found = []
+    for item in items:
+        if isinstance(item, dict):
+            name = _name(item.get("name"))
+            if name is None:
+                return None
+            found.append(
+                Author(
+                    name=name,
+                    affiliation=_affiliation(item.get("affiliation", item.get("affiliations"))),
+                    orcid=as_text(item.get("orcid")) or "",
+                    email=as_text(item.get("email")) or "",
+                    url=as_text(item.get("url")) or "",
+                )
+            )
+            continue
+        text = as_text(item)
+        if text is None:
+            return None
+        found.append(Author(name=text))
+    return found
+
+
+def text_list(value: Any, separator: str | None = ",") -> list[str] | None:
+    """A list of texts, or one text (split at `separator` when given); None otherwise."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        texts = [as_text(v) for v in value]
+        return None if any(t is None for t in texts) else texts  # type: ignore[return-value]
+    text = as_text(value)
+    if text is None:
+        return None
+    parts = text.split(separator) if separator else [text]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def nocite(value: Any) -> list[str] | None:
+    """The keys of `nocite` (`@a, @b`, a list of `@key`, or `@*` for all), without `@`."""
+    texts = text_list(value, separator=None)
+    if texts is None:
+        return None
+    keys = []
+    for text in texts:
+        for match in NOCITE_KEY.finditer(text):
+            key = match.group(1)
+            keys.append(key[1:-1] if key.startswith("{") else key.rstrip(".:"))
+    return keys
+
+
+def json_safe(value: Any) -> Any:
+    """YAML values as JSON has them: mappings with text keys, lists, scalars; a date or
+    anything else becomes its text."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return str(value)

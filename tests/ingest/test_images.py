@@ -1,0 +1,73 @@
+"""Images of Markdown essays: local files inside content/ (with their size), the rest
+reported with the line to fix."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+from glossator.ingest.corpus import read_corpus
+
+
+def png(width: int, height: int) -> bytes:
+    """A valid PNG of one grey pixel per row, the size in its IHDR header."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"".join(b"\x00" + b"\x80" * width for _ in range(height)))
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+ESSAY = """---
+title: Pictures
+---
+
+![A map](images/map.png)
+
+![Gone](images/gone.png)
+
+![Elsewhere](../../secret.png)
+
+![Remote](https://example.org/a.png)
+
+See ![inline](/images/map.png) and ![lost](lost.png) here.
+
+![Root](/images/map.png)
+"""
+
+
+def test_images_are_checked_and_measured(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    (content / "essays" / "images").mkdir(parents=True)
+    (content / "essays" / "images" / "map.png").write_bytes(png(30, 20))
+    (content / "images").mkdir()
+    (content / "images" / "map.png").write_bytes(png(4, 5))
+    (tmp_path / "secret.png").write_bytes(png(1, 1))
+    (content / "essays" / "pictures.md").write_text(ESSAY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    corpus = read_corpus(content)
+    assert [str(d) for d in corpus.diagnostics] == [
+        "content/essays/pictures.md:7: error: image `images/gone.png` not found at "
+        "content/essays/images/gone.png; add the file or fix the path [image.missing]",
+        "content/essays/pictures.md:9: error: image `../../secret.png` is outside content/; "
+        "move it into content/ and link it relative to the essay [image.outside-content]",
+        "content/essays/pictures.md:11: warning: image `https://example.org/a.png` is on "
+        "another site, and the site loads nothing from elsewhere; download it into content/ "
+        "and link it from there [image.remote]",
+        "content/essays/pictures.md:13: error: image `lost.png` not found at "
+        "content/essays/lost.png; add the file or fix the path [image.missing]",
+    ]
+    (doc,) = corpus.documents
+    figures = doc.figures()
+    assert [(f.src, f.width, f.height) for f in figures] == [
+        ("images/map.png", 30, 20),
+        ("images/gone.png", None, None),
+        ("../../secret.png", None, None),
+        ("https://example.org/a.png", None, None),
+        ("/images/map.png", 4, 5),
+    ]

@@ -1,5 +1,5 @@
-/* An essay's notes: popover on hover, focus or tap of a marker (#note-popover, text
-   copied from the notes list); focus follows markers and back-links; copy buttons.
+/* An essay's notes: popover on hover, focus or tap of a marker (#note-popover, the
+   note's markup copied from the notes list); focus follows markers and back-links; copy buttons.
    Without this script every link still works. */
 (function () {
   "use strict";
@@ -22,11 +22,16 @@
     var note = target(a);
     if (!pop || !note) return;
     if (current && current !== a) current.removeAttribute("aria-describedby");
-    var text = "", n = d.createElement("span"), node = note.firstChild;
-    for (; node && !/^(A|BR)$/.test(node.nodeName); node = node.nextSibling) text += node.textContent;
+    // The note's own markup, copied node by node (never parsed from a string), without
+    // its source and back-links; a copy keeps no id, so no id is on the page twice.
+    var copy = note.cloneNode(true), n = d.createElement("span");
+    copy.querySelectorAll(".note-links").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    copy.querySelectorAll("a[href]").forEach(function (el) { el.tabIndex = -1; });
     n.className = "note-popover-number";
     n.textContent = a.textContent;
-    pop.replaceChildren(n, " " + text.trim());
+    pop.replaceChildren(n, " ");
+    pop.append.apply(pop, Array.prototype.slice.call(copy.childNodes));
     pop.hidden = false;
     if (native && !pop.matches(":popover-open")) pop.showPopover();
     place(a);

@@ -26,6 +26,7 @@ PAGE_IDS = frozenset(
         "top",
         "toc",
         "toc-h",
+        "abstract-h",
         "notes",
         "notes-h",
         "note-popover",

@@ -95,6 +95,7 @@ def _holds_anchor(node: Inline) -> bool:
 class _Renderer:
     def __init__(self, options: InlineOptions) -> None:
         self.options = options
+        self.in_link = False  # a link inside a link shows as its text
 
     def sequence(self, nodes: tuple[Inline, ...], base: int, mentions: list[Mention]) -> list:
         spans, offset = [], base
@@ -192,9 +193,11 @@ class _Renderer:
 
     def link(self, node: Link, start: int) -> Markup:
         content, markers = _without_markers(node.content)
+        outer, self.in_link = self.in_link, True
         inner = Markup("").join(self.sequence(content, start, []))
+        self.in_link = outer
         after = Markup("").join(self.marker(n.note) for n in markers)
-        if self.options.mode == "heading":
+        if self.options.mode == "heading" or outer:
             return inner + after
         attrs = Markup(' href="{}"').format(node.url)
         if node.title:

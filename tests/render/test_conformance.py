@@ -8,8 +8,9 @@ and `<div>` wrappers. Pandoc's `type="1"` on lists and `aria-hidden` on a figure
 repeating the alt text are dropped too. Kept: every element and its text, `href`,
 `src`, `alt`, `title`, `start`, `style` and a `<span>`'s classes. Normalised: a note
 marker (ours `<sup><a>N</a></sup>`, Pandoc's `<a><sup>N</sup></a>`) is `[^N]`; a formula
-is its TeX and its display (the two MathML writers differ); heading levels count from
-the document's top level (the page's `h1` is the title, so ours start at `h2`).
+is its TeX and its display (the two MathML writers differ); a heading's level is its
+depth below the headings before it (the page's `h1` is the title, so ours start at
+`h2`, and glossator does not skip a level the document skips).
 
 Where glossator differs from Pandoc on purpose, `docs/content.md` says so; the essays
 here avoid those constructs (raw HTML, citations), which have tests of their own.
@@ -118,7 +119,7 @@ def marker(node: Node) -> str | None:
     return None
 
 
-def serialize(node: Node, top: int, out: list[str]) -> None:
+def serialize(node: Node, levels: dict[int, int], out: list[str]) -> None:
     for child in node.children:
         if isinstance(child, str):
             out.append(escape(child, quote=False))
@@ -126,7 +127,7 @@ def serialize(node: Node, top: int, out: list[str]) -> None:
         if dropped(child):
             continue
         if unwrapped(child):
-            serialize(child, top, out)
+            serialize(child, levels, out)
             continue
         note = marker(child)
         if note is not None:
@@ -140,7 +141,7 @@ def serialize(node: Node, top: int, out: list[str]) -> None:
             continue
         tag = child.tag
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            tag = f"h{int(tag[1]) - top + 1}"
+            tag = f"h{levels[id(child)]}"
         attrs = {k: v for k, v in child.attrs.items() if k in KEEP}
         if child.tag == "span" and child.attrs.get("class"):
             attrs["class"] = child.attrs["class"]
@@ -149,25 +150,39 @@ def serialize(node: Node, top: int, out: list[str]) -> None:
         shown = "".join(f' {k}="{escape(v)}"' for k, v in sorted(attrs.items()))
         out.append(f"<{tag}{shown}>")
         if child.tag not in VOID:
-            serialize(child, top, out)
+            serialize(child, levels, out)
             out.append(f"</{tag}>")
+
+
+def nesting_levels(headings: list[Node]) -> dict[int, int]:
+    """Each heading's depth among the headings above it, from 1: what both writers'
+    levels mean once the title's `h1` and skipped levels (which glossator closes up,
+    on purpose) are set aside."""
+    levels, open_levels = {}, []
+    for heading in headings:
+        level = int(heading.tag[1])
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+        levels[id(heading)] = len(open_levels) + 1
+        open_levels.append(level)
+    return levels
 
 
 def normalized(node: Node) -> list[str]:
     """The tree as lines: one per block tag, whitespace collapsed, text at block edges
     trimmed, so a difference shows as a readable diff."""
-    headings = []
+    headings: list[Node] = []
 
     def collect(n: Node) -> None:
         for c in n.children:
             if isinstance(c, Node):
                 if c.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                    headings.append(int(c.tag[1]))
+                    headings.append(c)
                 collect(c)
 
     collect(node)
     parts: list[str] = []
-    serialize(node, min(headings, default=1), parts)
+    serialize(node, nesting_levels(headings), parts)
     text = " ".join("".join(parts).split()).replace("<br> ", "<br>")  # Pandoc: `<br />\n`
     lines, current = [], ""
     for token in _tokens(text):

@@ -2,7 +2,8 @@
 quotations, lists, code, tables, figures, rules; sections nested by heading level.
 
 The page's `h1` is the essay's title, so the document's top heading level becomes
-`h2` and deeper headings keep their depth below it (capped at `h6`). Block-level
+`h2` and deeper headings keep their depth below it (capped at `h6`, never skipping a
+level). Block-level
 output follows Pandoc's HTML writer where it can (tight lists without `<p>`, `<ol
 start>`, `style="text-align:…"` on table cells) so a Pandoc user finds what they know.
 """
@@ -174,11 +175,22 @@ def table_html(table: Table, context: BlockContext) -> Markup:
 # --- sections ------------------------------------------------------------------------
 
 
-def heading_levels(sections: Sequence[Section]) -> dict[int, int]:
-    """The HTML level of each heading level the document uses: its top level is h2."""
-    used = sorted({s.level for s in sections if s.title is not None})
-    top = used[0] if used else 2
-    return {level: min(6, max(2, level - top + 2)) for level in used}
+def heading_levels(sections: Sequence[Section]) -> list[int]:
+    """The HTML level of each section's heading (None-headed sections get 0): the page's
+    `h1` is the title, so a section no other holds is `h2` and each nested one a level
+    deeper, to `h6` at most. A level the document skips (`##` then `####`) is not
+    skipped on the page, whose headings must not jump a level (WCAG, the Nu checker)."""
+    levels: list[int] = []
+    open_levels: list[int] = []  # the document levels of the sections holding this one
+    for section in sections:
+        if section.title is None:
+            levels.append(0)
+            continue
+        while open_levels and open_levels[-1] >= section.level:
+            open_levels.pop()
+        levels.append(min(6, 2 + len(open_levels)))
+        open_levels.append(section.level)
+    return levels
 
 
 def heading_html(section: Section, level: int, allow_raw_html: bool = False) -> Markup:
@@ -194,7 +206,7 @@ def body_html(sections: Sequence[Section], context: BlockContext) -> Markup:
     levels = heading_levels(sections)
     out: list[Markup] = []
     open_levels: list[int] = []
-    for section in sections:
+    for section, level in zip(sections, levels, strict=True):
         if section.title is None:
             out.append(Markup('<div id="{}">').format(section.id))
             out.append(blocks_html(section.blocks, context))
@@ -205,7 +217,7 @@ def body_html(sections: Sequence[Section], context: BlockContext) -> Markup:
             out.append(Markup("</section>"))
         open_levels.append(section.level)
         out.append(Markup('<section id="{}">').format(section.id))
-        out.append(heading_html(section, levels[section.level], context.allow_raw_html))
+        out.append(heading_html(section, level, context.allow_raw_html))
         if section.blocks:
             out.append(blocks_html(section.blocks, context))
     out.extend(Markup("</section>") for _ in open_levels)
@@ -214,15 +226,13 @@ def body_html(sections: Sequence[Section], context: BlockContext) -> Markup:
 
 def toc_html(sections: Sequence[Section], allow_raw_html: bool = False) -> Markup:
     """The table of contents' items, nested `<ol>`s by heading level (the page adds
-    its own items and the outer `<ol>`). A level skipped in the document is not
-    skipped here: a list holds only items."""
+    its own items and the outer `<ol>`)."""
     levels = heading_levels(sections)
     out: list[Markup] = []
     depth: list[int] = []  # the heading level of the open item at each nesting depth
-    for section in sections:
+    for section, level in zip(sections, levels, strict=True):
         if section.title is None:
             continue
-        level = levels[section.level]
         label = inline_html(section.title, InlineOptions("heading", allow_raw_html))
         item = Markup('<li><a href="#{}">{}</a>').format(section.id, label)
         if depth and level > depth[-1]:

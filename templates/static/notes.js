@@ -22,16 +22,20 @@
     var note = target(a);
     if (!pop || !note) return;
     if (current && current !== a) current.removeAttribute("aria-describedby");
-    // The note's own markup, copied node by node (never parsed from a string), without
-    // its source and back-links; a copy keeps no id, so no id is on the page twice.
-    var copy = note.cloneNode(true), n = d.createElement("span");
-    copy.querySelectorAll(".note-links").forEach(function (el) { el.remove(); });
-    copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
-    copy.querySelectorAll("a[href]").forEach(function (el) { el.tabIndex = -1; });
+    // The note's blocks, copied as nodes (never parsed from a string), up to its source
+    // and back-links; copies keep no id and leave the tab order.
+    var n = d.createElement("span"), node = note.firstChild, copy;
     n.className = "note-popover-number";
     n.textContent = a.textContent;
     pop.replaceChildren(n, " ");
-    pop.append.apply(pop, Array.prototype.slice.call(copy.childNodes));
+    for (; node && !/^(A|BR)$/.test(node.nodeName); node = node.nextSibling) {
+      copy = node.cloneNode(true);
+      if (copy.querySelectorAll) {
+        copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+        copy.querySelectorAll("a").forEach(function (el) { el.tabIndex = -1; });
+      }
+      pop.append(copy);
+    }
     pop.hidden = false;
     if (native && !pop.matches(":popover-open")) pop.showPopover();
     place(a);

@@ -3,7 +3,8 @@ Pandoc (pypandoc-binary ships it in its wheel), must give the same body and note
 what only glossator adds is taken away.
 
 Removed before comparing: ids, classes, glossator's ¶ permalinks, sidenotes, figure
-labels, heading anchors (their text kept), back-links and source links, the `<section>`
+labels, heading anchors (their text kept), a note's source links and back-links, the
+`<section>`
 and `<div>` wrappers. Pandoc's `type="1"` on lists and `aria-hidden` on a figure caption
 repeating the alt text are dropped too. Kept: every element and its text, `href`,
 `src`, `alt`, `title`, `start`, `style` and a `<span>`'s classes. Normalised: a note
@@ -98,7 +99,7 @@ def dropped(node: Node) -> bool:
     """What only glossator (or only Pandoc) adds, removed with its content."""
     classes = node.classes()
     return bool(
-        classes & {"permalink", "sidenote", "figure-label", "note-links", "footnote-back"}
+        classes & {"permalink", "sidenote", "figure-label", "footnote-back"}
         or node.attrs.get("role") == "doc-backlink"
     )
 
@@ -236,6 +237,12 @@ def glossator_parts(page: Path) -> tuple[Node, list[Node]]:
     if notes is not None:
         listing = find(notes, lambda n: n.tag == "ol")
         items = [c for c in listing.children if isinstance(c, Node) and c.tag == "li"]
+    for item in items:  # the note's blocks end where its source and back-links start
+        cut = next(
+            (i for i, c in enumerate(item.children) if isinstance(c, Node) and c.tag in "a br"),
+            len(item.children),
+        )
+        item.children = item.children[:cut]
     return body, items
 
 

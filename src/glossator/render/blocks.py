@@ -27,6 +27,7 @@ from glossator.model import (
     Section,
     Table,
 )
+from glossator.model.inline import plain_text
 from glossator.render.inline import InlineOptions, Mention, inline_html
 
 PLACEHOLDER = (
@@ -160,7 +161,14 @@ def table_html(table: Table, context: BlockContext) -> Markup:
             out.append(Markup("<{0}{1}>{2}</{0}>").format(tag, style, context.inline(cell)))
         return Markup("<tr>\n{}\n</tr>").format(Markup("\n").join(out))
 
-    parts = [Markup('<div class="table-wrap">\n<table>')]
+    # The wrapper scrolls sideways on a narrow screen; a scrolling region must be
+    # reachable by keyboard, and named for the one who reaches it.
+    name = plain_text(table.caption) or "Table"
+    parts = [
+        Markup(
+            '<div class="table-wrap" tabindex="0" role="region" aria-label="{}">\n<table>'
+        ).format(name)
+    ]
     if table.caption:
         parts.append(Markup("<caption>{}</caption>").format(context.inline(table.caption)))
     if table.header and any(table.header):

@@ -81,6 +81,8 @@ def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[st
     return {
         "body_html": body_html(doc.sections, context),
         "toc_html": toc_html(doc.sections, raw),
+        # (id, heading text) of each headed section, for site templates of the old form
+        "toc": [(s.id, s.heading) for s in doc.sections if s.heading],
         "paragraph_html": {
             p.id: paragraph_html(p, anchors[p.id], mentions[p.id], sidenotes, raw)
             for p in doc.paragraphs()

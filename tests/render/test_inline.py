@@ -97,6 +97,10 @@ def test_a_citation_shows_its_formatted_html_or_its_source():
     )
 
 
+def test_a_script_url_is_never_a_link():
+    assert inline_html((Link(" JavaScript:alert(1)", (Text("x"),)),)) == "x"
+
+
 def test_raw_html_is_text_unless_allowed():
     content = (RawInline("<b>"), Text("x"), RawInline("</b>"))
     assert inline_html(content) == "&lt;b&gt;x&lt;/b&gt;"

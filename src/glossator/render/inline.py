@@ -46,6 +46,7 @@ from glossator.render.math import math_html
 
 Mode = Literal["body", "hidden", "heading"]
 Mention = tuple[int, int, str]  # start and end in the plain text, href
+SCRIPT_SCHEMES = ("javascript", "vbscript")  # never a link, whatever a reader lets through
 TAGS = {Emph: "em", Strong: "strong", Strikeout: "del", Superscript: "sup", Subscript: "sub"}
 
 
@@ -197,12 +198,13 @@ class _Renderer:
         inner = Markup("").join(self.sequence(content, start, []))
         self.in_link = outer
         after = Markup("").join(self.marker(n.note) for n in markers)
-        if self.options.mode == "heading" or outer:
+        scheme = urlsplit(node.url.strip()).scheme.lower()
+        if self.options.mode == "heading" or outer or scheme in SCRIPT_SCHEMES:
             return inner + after
         attrs = Markup(' href="{}"').format(node.url)
         if node.title:
             attrs += Markup(' title="{}"').format(node.title)
-        if urlsplit(node.url).scheme in ("http", "https"):
+        if scheme in ("http", "https"):
             attrs += Markup(' rel="external"')
         if self.options.mode == "hidden":
             attrs += Markup(' tabindex="-1"')

@@ -34,7 +34,7 @@ from glossator.model import (
     assign_ids,
     walk_blocks,
 )
-from glossator.model.inline import Citation, note_refs, renumber_refs
+from glossator.model.inline import CONTAINERS, Citation, Inline, NoteRef, renumber_refs
 from glossator.yamlmap import load_yaml_mapping
 
 # Provisional ids for notes made from citations, above any footnote id.
@@ -250,32 +250,53 @@ def _notes(state: _State, env: dict, defined: dict[str, tuple[int, list[Token]]]
 
 def _has_text(block: Block) -> bool:
     if isinstance(block, Paragraph):
-        return bool(block.text.strip())
+        return any(not isinstance(n, NoteRef) for n in block.content)
     return not isinstance(block, BlockQuote | ListBlock) or any(
         _has_text(b) for b in walk_blocks([block]) if b is not block
     )
 
 
+def _refs(content: tuple[Inline, ...], found: list[int]) -> list[int]:
+    """The note numbers of the markers in `content`, in reading order."""
+    for node in content:
+        if type(node) is NoteRef:
+            found.append(node.note)
+        elif isinstance(node, CONTAINERS):
+            _refs(node.content, found)
+    return found
+
+
 def _renumber(sections: list[Section], notes: list[Note]) -> None:
     """Number notes by first reference, so citation notes fall into sequence."""
     order: dict[int, int] = {}
+    marked: list[Block] = []
     for section in sections:
         for block in walk_blocks(section.blocks):
+            found: list[int] = []
             for cell in _contents(block):
-                for note, _ in note_refs(cell):
-                    order.setdefault(note, len(order) + 1)
+                _refs(cell, found)
+            if found:
+                marked.append(block)
+            for note in found:
+                order.setdefault(note, len(order) + 1)
     for note in sorted(notes, key=lambda n: n.number):
         order.setdefault(note.number, len(order) + 1)
-    for section in sections:
-        for block in walk_blocks(section.blocks):
-            if isinstance(block, Paragraph):
-                block.content = renumber_refs(block.content, order)
-            elif isinstance(block, Figure):
-                block.caption_content = renumber_refs(block.caption_content, order)
-            elif isinstance(block, Table):
-                block.header = [renumber_refs(c, order) for c in block.header]
-                block.rows = [[renumber_refs(c, order) for c in row] for row in block.rows]
-                block.caption = renumber_refs(block.caption, order)
+    for note in notes:  # a note may refer to another one
+        for block in walk_blocks(note.blocks):
+            found = []
+            for cell in _contents(block):
+                _refs(cell, found)
+            if found:
+                marked.append(block)
+    for block in marked:
+        if isinstance(block, Paragraph):
+            block.content = renumber_refs(block.content, order)
+        elif isinstance(block, Figure):
+            block.caption_content = renumber_refs(block.caption_content, order)
+        elif isinstance(block, Table):
+            block.header = [renumber_refs(c, order) for c in block.header]
+            block.rows = [[renumber_refs(c, order) for c in row] for row in block.rows]
+            block.caption = renumber_refs(block.caption, order)
     for note in notes:
         note.number = order[note.number]
     notes.sort(key=lambda n: n.number)

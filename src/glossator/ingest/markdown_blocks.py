@@ -7,6 +7,7 @@ quotation, a list, the abstract) a heading is kept as a paragraph of its text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -30,6 +31,8 @@ from glossator.model.inline import Inline, NoteRef, Text, normalize, plain_text
 BLOCK_HTML = "an HTML block is shown as text, not rendered; write the content as Markdown"
 ALIGN = {"text-align:left": "left", "text-align:right": "right", "text-align:center": "center"}
 CAPTION_PREFIXES = ("Table:", "table:", ":")
+HEADING_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][^{}]*|[^{}=\s]+=[^{}]*)\}$")
+CLASS_ATTRIBUTE = re.compile(r"(?:^|\s|\{)\.([\w+#-]+)")
 
 
 @dataclass
@@ -59,7 +62,7 @@ def read_blocks(
             if top.kind == "item" and not token.hidden:
                 stack[-2].loose = True  # a visible paragraph in an item: a loose list
             if kind == "heading_open" and sections is not None and len(stack) == 1:
-                title = convert(inline.children or [], line, _heading(ctx))
+                title = _without_attributes(convert(inline.children or [], line, _heading(ctx)))
                 sections.append(Section("", line=line, level=int(token.tag[1]), title=title))
             else:
                 _add(stack, sections, _paragraph(inline, line, ctx))
@@ -76,8 +79,7 @@ def read_blocks(
             stack.pop()
             _add(stack, sections, _container(top))
         elif kind in ("fence", "code_block"):
-            language = token.info.strip().split(None, 1)[0] if token.info.strip() else ""
-            language = language.strip("{}").lstrip(".")
+            language = _language(token.info.strip())
             text = token.content[:-1] if token.content.endswith("\n") else token.content
             _add(stack, sections, CodeBlock(text, language, line_of(token)))
         elif kind == "math_block":
@@ -95,6 +97,23 @@ def read_blocks(
     for section in sections or []:
         section.blocks = _captions(section.blocks)
     return _captions(root.blocks)
+
+
+def _language(info: str) -> str:
+    """The language of a fenced code block: ```` ```python ```` or ```` ``` {.python} ````."""
+    if info.startswith("{"):
+        match = CLASS_ATTRIBUTE.search(info)
+        return match.group(1) if match else ""
+    return info.split(None, 1)[0] if info else ""
+
+
+def _without_attributes(title: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A heading's `{#id .class}` (Pandoc's header attributes) is not part of its title."""
+    if title and isinstance(title[-1], Text) and title[-1].text.endswith("}"):
+        text = HEADING_ATTRIBUTES.sub("", title[-1].text)
+        if text != title[-1].text:
+            return normalize([*title[:-1], Text(text)])
+    return title
 
 
 def _heading(ctx: Context) -> Context:
@@ -149,7 +168,7 @@ def _paragraph(inline: Token, line: int, ctx: Context) -> Block | None:
             alt=plain_text(caption),
         )
     content = convert(children, line, ctx)
-    if not plain_text(content).strip() and not any(not isinstance(n, NoteRef) for n in content):
+    if all(isinstance(n, NoteRef) for n in content):  # whitespace was collapsed away
         if content:
             ctx.warn(
                 line,

@@ -314,5 +314,6 @@ def text_citation(state: StateInline, silent: bool) -> bool:
 
 
 def citations_plugin(md: MarkdownIt) -> None:
-    md.inline.ruler.before("link", "citation", bracket_citation)
-    md.inline.ruler.before("citation", "text_citation", text_citation)
+    """After the footnote plugin: `[^x]` is a footnote reference, never a citation."""
+    md.inline.ruler.after("footnote_ref", "citation", bracket_citation)
+    md.inline.ruler.after("citation", "text_citation", text_citation)

@@ -45,7 +45,8 @@ UNDEFINED_REF = re.compile(r"\[\^([^\]\s]+)\]")
 # Links kept as links: the web's own schemes and addresses inside the site.
 SAFE_URL = re.compile(r"^(?:https?://|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.I)
 PUNCTUATION = re.compile(r"^[.,;:!?]+")
-WHITESPACE = re.compile(r"\s+")
+# Pandoc's whitespace (a no-break space is a character, kept)
+WHITESPACE = re.compile(r"[ \t\r\n]+")
 INLINE_HTML = "inline HTML is shown as text, not rendered; write it as Markdown"
 CONTAINER_OF = {
     "em": Emph,
@@ -79,17 +80,6 @@ def line_of(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
 
 
-def _breaks(token: Token) -> int:
-    """How many line breaks an inline token spans."""
-    if token.type in ("softbreak", "hardbreak"):
-        return 1
-    if token.type == "html_inline":
-        return token.content.count("\n")  # a tag may span lines: `<a\nhref="x">`
-    if token.type == "citation":
-        return token.meta.get("breaks", 0)
-    return 0
-
-
 def _citation(token: Token) -> Citation:
     items = tuple(
         replace(
@@ -106,20 +96,25 @@ def _citation(token: Token) -> Citation:
 def convert(children: list[Token], line: int, ctx: Context) -> tuple[Inline, ...]:
     """The inline nodes of one block's tokens, whitespace collapsed, notes made of the
     citations when `ctx.make_note` is set."""
-    stack: list[tuple[Token | None, list[Inline]]] = [(None, [])]
+    # Each open mark's content so far: text as plain strings (joined into one Text when
+    # the mark closes), other inlines as nodes.
+    stack: list[tuple[Token | None, list]] = [(None, [])]
     lines: dict[int, int] = {}  # id of each citation -> its line
     for token in children:
         out = stack[-1][1]
         kind = token.type
         if kind == "text":
-            _check_refs(token.content, line, ctx)
-            out.append(Text(token.content))
+            if "[^" in token.content:
+                _check_refs(token.content, line, ctx)
+            out.append(token.content)
         elif kind == "text_special":
-            out.append(Text(token.content))
+            out.append(token.content)
         elif kind == "softbreak":
-            out.append(Text(" "))
+            out.append(" ")
+            line += 1
         elif kind == "hardbreak":
             out.append(LineBreak())
+            line += 1
         elif kind == "code_inline":
             out.append(Code(token.content))
         elif kind in ("math_inline", "math_inline_double"):
@@ -128,6 +123,7 @@ def convert(children: list[Token], line: int, ctx: Context) -> tuple[Inline, ...
             if not is_comment(token):
                 ctx.warn(line, "markdown.html", INLINE_HTML)
                 out.append(RawInline(WHITESPACE.sub(" ", token.content)))
+            line += token.content.count("\n")  # a tag may span lines: `<a\nhref="x">`
         elif kind == "footnote_ref":
             if ctx.heading:
                 ctx.warn(
@@ -142,20 +138,21 @@ def convert(children: list[Token], line: int, ctx: Context) -> tuple[Inline, ...
         elif kind == "citation":
             out.append(_citation(token))
             lines[id(out[-1])] = line
+            line += token.meta.get("breaks", 0)
         elif kind == "image":
             alt = convert(token.children or [], line, Context(ctx.path, ctx.diagnostics))
             src = PARSER.normalizeLinkText(str(token.attrGet("src") or ""))
             out.append(Image(src, plain_text(alt), str(token.attrGet("title") or "")))
+            line += sum(1 for c in token.children or [] if c.type in ("softbreak", "hardbreak"))
         elif kind.endswith("_open"):
             stack.append((token, []))
         elif kind.endswith("_close") and len(stack) > 1:
             opener, content = stack.pop()
             stack[-1][1].extend(_close(opener, content, line, ctx))
-        line += _breaks(token)
     while len(stack) > 1:  # unbalanced (never from markdown-it): keep the content
         _, content = stack.pop()
         stack[-1][1].extend(content)
-    content = collapse(stack[0][1])
+    content = collapse(_seal(stack[0][1]))
     if ctx.make_note is not None and lines:
         content = cite_notes(content, ctx.make_note, lines)
         first = next((i for i, n in enumerate(content) if not isinstance(n, NoteRef)), None)
@@ -165,8 +162,25 @@ def convert(children: list[Token], line: int, ctx: Context) -> tuple[Inline, ...
     return content
 
 
-def _close(opener: Token, content: list[Inline], line: int, ctx: Context) -> list[Inline]:
-    inner = normalize(content)
+def _seal(items: list) -> tuple[Inline, ...]:
+    """Adjacent strings joined into one Text node."""
+    out: list[Inline] = []
+    texts: list[str] = []
+    for item in items:
+        if type(item) is str:
+            texts.append(item)
+            continue
+        if texts:
+            out.append(Text("".join(texts)))
+            texts = []
+        out.append(item)
+    if texts:
+        out.append(Text("".join(texts)))
+    return tuple(out)
+
+
+def _close(opener: Token, content: list, line: int, ctx: Context) -> list[Inline]:
+    inner = _seal(content)
     tag = opener.type[: -len("_open")]
     if tag in CONTAINER_OF:
         return [CONTAINER_OF[tag](inner)]
@@ -206,22 +220,24 @@ def _check_refs(text: str, line: int, ctx: Context) -> None:
 def collapse(content: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...]:
     """Whitespace runs as one space, none at the start or end, across marks too."""
     state = {"space": True}  # at the start, as if after a space: leading space goes
-    out = _collapse(normalize(content), state)
+    out = _collapse(tuple(content), state)
     return _rstrip(out)
 
 
 def _collapse(content: tuple[Inline, ...], state: dict[str, bool]) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for node in content:
-        if isinstance(node, Text):
-            text = WHITESPACE.sub(" ", node.text)
+        if type(node) is Text:
+            text = node.text
+            if "  " in text or "\n" in text or "\t" in text:
+                text = WHITESPACE.sub(" ", text)
             if state["space"] and text.startswith(" "):
                 text = text[1:]
             if text:
                 state["space"] = text.endswith(" ")
-                out.append(Text(text))
+                out.append(node if text is node.text else Text(text))
         elif isinstance(node, CONTAINERS):
-            out.append(replace(node, content=_collapse(node.content, state)))
+            out.append(_with_content(node, _collapse(node.content, state)))
         elif isinstance(node, LineBreak):
             if out and isinstance(out[-1], Text) and out[-1].text.endswith(" "):
                 out[-1] = Text(out[-1].text[:-1])
@@ -232,7 +248,13 @@ def _collapse(content: tuple[Inline, ...], state: dict[str, bool]) -> tuple[Inli
         else:
             out.append(node)
             state["space"] = False
-    return normalize(out)
+    return tuple(out)
+
+
+def _with_content(node: Inline, content: tuple[Inline, ...]) -> Inline:
+    if isinstance(node, Span | Link):
+        return replace(node, content=content)
+    return type(node)(content)  # type: ignore[call-arg]
 
 
 def _rstrip(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
@@ -242,7 +264,7 @@ def _rstrip(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
     if isinstance(last, Text) and last.text.endswith(" "):
         return normalize([*content[:-1], Text(last.text.rstrip(" "))])
     if isinstance(last, CONTAINERS):
-        return (*content[:-1], replace(last, content=_rstrip(last.content)))
+        return (*content[:-1], _with_content(last, _rstrip(last.content)))
     return content
 
 

@@ -14,6 +14,7 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -37,11 +38,10 @@ def _line(state: StateBlock, line: int) -> str:
 def fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """A fenced div's content as blocks between `div_open` and `div_close` tokens; a
     closing fence with no div open is dropped too, so no stray colons show."""
-    if state.sCount[start] - state.blkIndent >= 4:
+    pos = state.bMarks[start] + state.tShift[start]
+    if not state.src.startswith(":::", pos) or state.sCount[start] - state.blkIndent >= 4:
         return False
     first = _line(state, start)
-    if not first.startswith(":::"):
-        return False
     if DIV_CLOSE.match(first):
         if not silent:
             state.line = start + 1
@@ -86,7 +86,8 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.use(footnote_plugin, move_to_end=False)
-    md.use(attrs_plugin, spans=True)
+    md.use(attrs_plugin, spans=True, span_after="footnote_ref")
+    _only_before_braces(md, "span")
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
     md.use(sub_plugin)
     md.use(superscript_plugin)
@@ -96,9 +97,37 @@ def _parser() -> MarkdownIt:
     )
     md.core.ruler.push("smart", smart_rule)
     md.disable("text_join")
+    _references_before_links(md)
     # Every destination is kept; the reader decides which make links (`markdown_inline`).
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
+
+
+def _references_before_links(md: MarkdownIt) -> None:
+    """`[^x]` and `[@key]` tried before links: the link rule would first scan each as a
+    link text, asking every inline rule at every character of it."""
+    rules = md.inline.ruler.__rules__
+    first = [r for r in rules if r.name in ("footnote_ref", "citation", "text_citation")]
+    rest = [r for r in rules if r not in first]
+    at = next(i for i, r in enumerate(rest) if r.name == "link")
+    rules[:] = rest[:at] + first + rest[at:]
+    md.inline.ruler.__cache__ = None
+
+
+def _only_before_braces(md: MarkdownIt, name: str) -> None:
+    """Try the span rule only where a `]{` follows: it would otherwise scan the rest of
+    the paragraph at every `[` (every note reference) and fail."""
+    rule = next(r for r in md.inline.ruler.__rules__ if r.name == name)
+    span = rule.fn
+
+    def guarded(state: StateInline, silent: bool) -> bool:
+        return (
+            state.src.startswith("[", state.pos)
+            and "]{" in state.src[state.pos : state.posMax]
+            and span(state, silent)
+        )
+
+    md.inline.ruler.at(name, guarded)
 
 
 PARSER = _parser()

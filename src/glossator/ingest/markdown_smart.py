@@ -19,6 +19,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 DASHES = re.compile(r"---|--|\.\.\.|\. \. \.")
+QUOTE = re.compile("[\"']")
 REPLACEMENT = {"---": "\u2014", "--": "\u2013", "...": "\u2026", ". . .": "\u2026"}
 # What may stand before an opening quote: nothing (start), a space, or these.
 OPENERS = frozenset("([{\u2018\u201c\"'-\u2013\u2014/")
@@ -46,31 +47,37 @@ TRANSPARENT = frozenset(
 
 def smarten(text: str) -> str:
     """Plain text with Pandoc's smart substitutions (a citation's prefix or suffix)."""
-    chars = list(text)
-    _quotes(chars, [True] * len(chars))
-    return _dashes("".join(chars))
+    if "'" in text or '"' in text:
+        text = _quotes(text)
+    return _dashes(text)
 
 
 def _dashes(text: str) -> str:
-    if "-" not in text and "." not in text:
+    if "--" not in text and "..." not in text and ". ." not in text:
         return text
-    return DASHES.sub(lambda m: REPLACEMENT[m.group(0)], text)
+    return DASHES.sub(_dash, text)
+
+
+def _dash(match: re.Match[str]) -> str:
+    return REPLACEMENT[match.group(0)]
 
 
 def _boundary(char: str | None) -> bool:
     return char is None or char.isspace() or char in OPENERS
 
 
-def _quotes(chars: list[str], real: list[bool]) -> None:
-    """Pair and curl the quotes of `chars` in place; only `real` characters change."""
+def _quotes(joined: str) -> str:
+    """`joined` with its quotes paired and curled; only the quote characters are
+    visited. Stand-ins for what is not text are never quotes, so every quote is text."""
+    chars = list(joined)
     n = len(chars)
     stack: list[tuple[str, int]] = []  # open quotes: (kind, index)
-    doubles_left = sum(1 for c, r in zip(chars, real, strict=True) if r and c == '"')
-    for i, char in enumerate(chars):
-        if not real[i] or char not in "\"'":
-            continue
-        before = chars[i - 1] if i > 0 else None
-        after = chars[i + 1] if i + 1 < n else None
+    doubles_left = joined.count('"')
+    for match in QUOTE.finditer(joined):
+        i = match.start()
+        char = joined[i]
+        before = joined[i - 1] if i > 0 else None
+        after = joined[i + 1] if i + 1 < n else None
         if char == '"':
             doubles_left -= 1
             if stack and stack[-1][0] == '"':
@@ -94,44 +101,52 @@ def _quotes(chars: list[str], real: list[bool]) -> None:
     for kind, index in stack:
         if kind == "'":
             chars[index] = "\u2019"
+    return "".join(chars)
 
 
 def smart_inline(children: list[Token]) -> None:
     """Apply the substitutions to one inline token's children in place."""
-    chars: list[str] = []
-    real: list[bool] = []
-    spans: list[tuple[Token, int]] = []  # text token, where its characters start
-    autolink = 0
+    parts: list[str] = []
+    spans: list[tuple[Token, int, int]] = []  # text token, where its characters lie
+    length = autolink = 0
+    quoted = False
     for token in children:
         kind = token.type
-        if kind == "link_open" and token.markup == "autolink":
-            autolink += 1
-        elif kind == "link_close" and autolink:
-            autolink -= 1
         if kind == "text" and not autolink:
-            spans.append((token, len(chars)))
-            chars.extend(token.content)
-            real.extend([True] * len(token.content))
+            content = token.content
+            spans.append((token, length, length + len(content)))
+            parts.append(content)
+            length += len(content)
+            quoted = quoted or "'" in content or '"' in content
         elif kind in TRANSPARENT:
-            continue
+            if kind == "link_open" and token.markup == "autolink":
+                autolink += 1
+            elif kind == "link_close" and autolink:
+                autolink -= 1
         elif kind == "image":
             smart_inline(token.children or [])
-            chars.append("x")
-            real.append(False)
+            parts.append("x")
+            length += 1
         else:
-            chars.append(OPAQUE.get(kind, token.content[-1:] if kind == "text_special" else "x"))
-            real.append(False)
-    if not spans:
+            parts.append(OPAQUE.get(kind, "x"))
+            length += 1
+    if not quoted:
+        for token, _, _ in spans:
+            token.content = _dashes(token.content)
         return
-    if "'" in chars or '"' in chars:
-        _quotes(chars, real)
-    for token, start in spans:
-        token.content = _dashes("".join(chars[start : start + len(token.content)]))
+    joined = _quotes("".join(parts))
+    for token, start, end in spans:
+        token.content = _dashes(joined[start:end])
+
+
+def _candidates(source: str) -> bool:
+    """Whether the source of an inline holds anything to change (a quick test)."""
+    return "'" in source or '"' in source or "--" in source or "..." in source or ". ." in source
 
 
 def smart_rule(state: StateCore) -> None:
     for token in state.tokens:
-        if token.type == "inline" and token.children:
+        if token.type == "inline" and token.children and _candidates(token.content):
             smart_inline(token.children)
     listed = state.env.get("footnotes", {}).get("list", {})
     for data in listed.values():

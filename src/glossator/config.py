@@ -24,6 +24,12 @@ class SiteConfig:
     author: str = ""
     # Text for the About page, paragraphs separated by blank lines.
     about: str = ""
+    # Whether raw HTML in essays (inline tags, HTML blocks) is written to the page as
+    # HTML. Off by default: it is shown as text, so nothing an essay says becomes markup.
+    allow_raw_html: bool = False
+
+
+FLAGS = {"allow_raw_html"}  # settings that are yes/no, not text
 
 
 def parse_site_config(text: str, path: str) -> tuple[SiteConfig, list[Diagnostic]]:
@@ -31,7 +37,8 @@ def parse_site_config(text: str, path: str) -> tuple[SiteConfig, list[Diagnostic
     if mapping is None:
         return SiteConfig(), diags
     known = {"title", "description", "base_url", "language", "citation_style", "author", "about"}
-    values = {}
+    known |= FLAGS
+    values: dict[str, str | bool] = {}
     for key, value in mapping.values.items():
         if key not in known:
             diags.append(
@@ -42,6 +49,13 @@ def parse_site_config(text: str, path: str) -> tuple[SiteConfig, list[Diagnostic
                     f"unknown setting `{key}` is ignored; known: {', '.join(sorted(known))}",
                 )
             )
+        elif key in FLAGS:
+            if isinstance(value, bool):
+                values[key] = value
+            else:
+                diags.append(
+                    error(path, mapping.line(key), "site.invalid", f"`{key}` must be true or false")
+                )
         elif as_text(value) is None:
             diags.append(error(path, mapping.line(key), "site.invalid", f"`{key}` must be text"))
         else:

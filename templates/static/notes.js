@@ -1,5 +1,5 @@
-/* An essay's notes: popover on hover, focus or tap of a marker (#note-popover, text
-   copied from the notes list); focus follows markers and back-links; copy buttons.
+/* An essay's notes: popover on hover, focus or tap of a marker (#note-popover, the
+   note's markup copied from the notes list); focus follows markers and back-links; copy buttons.
    Without this script every link still works. */
 (function () {
   "use strict";
@@ -22,11 +22,20 @@
     var note = target(a);
     if (!pop || !note) return;
     if (current && current !== a) current.removeAttribute("aria-describedby");
-    var text = "", n = d.createElement("span"), node = note.firstChild;
-    for (; node && !/^(A|BR)$/.test(node.nodeName); node = node.nextSibling) text += node.textContent;
+    // The note's blocks, copied as nodes (never parsed from a string), up to its source
+    // and back-links; copies keep no id and leave the tab order.
+    var n = d.createElement("span"), node = note.firstChild, copy;
     n.className = "note-popover-number";
     n.textContent = a.textContent;
-    pop.replaceChildren(n, " " + text.trim());
+    pop.replaceChildren(n, " ");
+    for (; node && !/^(A|BR)$/.test(node.nodeName); node = node.nextSibling) {
+      copy = node.cloneNode(true);
+      if (copy.querySelectorAll) {
+        copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+        copy.querySelectorAll("a").forEach(function (el) { el.tabIndex = -1; });
+      }
+      pop.append(copy);
+    }
     pop.hidden = false;
     if (native && !pop.matches(":popover-open")) pop.showPopover();
     place(a);

@@ -209,7 +209,7 @@ def test_title_markup_is_escaped_never_a_tag(escaping_site, page_name):
 
 def test_note_markup_is_escaped(escaping_site):
     html = (escaping_site / "essays" / "margins.html").read_text(encoding="utf-8")
-    assert "A note on the &lt;i&gt; tag &amp; its use." in html
+    assert "A note on the <code>&lt;i&gt;</code> tag &amp; its use." in html
     assert "i" not in Page(html).tags
 
 

@@ -97,9 +97,21 @@ def _parser() -> MarkdownIt:
     )
     md.core.ruler.push("smart", smart_rule)
     md.disable("text_join")
+    _references_before_links(md)
     # Every destination is kept; the reader decides which make links (`markdown_inline`).
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
+
+
+def _references_before_links(md: MarkdownIt) -> None:
+    """`[^x]` and `[@key]` tried before links: the link rule would first scan each as a
+    link text, asking every inline rule at every character of it."""
+    rules = md.inline.ruler.__rules__
+    first = [r for r in rules if r.name in ("footnote_ref", "citation", "text_citation")]
+    rest = [r for r in rules if r not in first]
+    at = next(i for i, r in enumerate(rest) if r.name == "link")
+    rules[:] = rest[:at] + first + rest[at:]
+    md.inline.ruler.__cache__ = None
 
 
 def _only_before_braces(md: MarkdownIt, name: str) -> None:

@@ -26,8 +26,8 @@ from glossator.model.inline import (
 
 # Ids the essay page uses itself, and the shape of the ids given to blocks and notes:
 # a heading's anchor never takes one of them.
-_PAGE_IDS = """main content top toc toc-h notes notes-h note-popover cite cite-h cite-corpus
-sources about-author about-author-h editorial-note search search-form search-input
+_PAGE_IDS = """main content top toc toc-h abstract-h notes notes-h note-popover cite cite-h
+cite-corpus sources about-author about-author-h editorial-note search search-form search-input
 search-results search-status"""
 PAGE_IDS = frozenset(_PAGE_IDS.split())
 GENERATED_ID = re.compile(r"^(p|fn|fnref|fig)\d+(-\d+)?$")

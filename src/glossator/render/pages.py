@@ -22,10 +22,12 @@ from glossator.link.corpus import LinkedCorpus, Work
 from glossator.model import Document, marker_anchors, reference_ids
 from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
+from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
 from glossator.render.cite_this import human_date
 from glossator.render.data import data_files
 from glossator.render.feeds import FeedEntry, atom_feed, sitemap
 from glossator.render.head import cited_works, excerpt, highwire_tags, json_ld, opengraph_tags
+from glossator.render.notes import note_html, sidenote_html
 from glossator.render.paragraphs import paragraph_html, sentence_at
 from glossator.render.templating import as_search_path, builtin_templates
 
@@ -62,9 +64,37 @@ def page_url(site: SiteConfig, path: str) -> str | None:
     return f"{site.base_url}/" + ("" if path == "index.html" else path)
 
 
-def toc_entries(doc: Document) -> list[tuple[str, str]]:
-    """(id, label) of each headed section, for the table of contents."""
-    return [(s.id, s.heading) for s in doc.sections if s.heading]
+def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[str, Any]:
+    """The essay's HTML, computed here so the template stays simple: the body (sections
+    nested by level), the table of contents' items, each paragraph (for site templates
+    that lay out paragraphs themselves), each note for the notes list, the abstract."""
+    raw = site.allow_raw_html
+    anchors: dict[str, list[str]] = defaultdict(list)
+    for paragraph, _, anchor in marker_anchors(doc):
+        anchors[paragraph.id].append(anchor)
+    mentions = {
+        paragraph.id: [
+            (m.start, m.end, "../" + source_href(m.key))
+            for m in linked.mentions.get((doc.slug, paragraph.id), [])
+        ]
+        for paragraph in doc.paragraphs()
+    }
+    sidenotes = {note.number: sidenote_html(note) for note in doc.notes}
+    context = BlockContext(anchors, mentions, sidenotes, raw)
+    return {
+        "body_html": body_html(doc.sections, context),
+        "toc_html": toc_html(doc.sections, raw),
+        # (id, heading text) of each headed section, for site templates of the old form
+        "toc": [(s.id, s.heading) for s in doc.sections if s.heading],
+        "paragraph_html": {
+            p.id: paragraph_html(p, anchors[p.id], mentions[p.id], sidenotes, raw)
+            for p in doc.paragraphs()
+        },
+        "note_html": {note.number: note_html(note, raw) for note in doc.notes},
+        "abstract_html": blocks_html(
+            doc.meta.abstract, BlockContext(allow_raw_html=raw, anchors=False)
+        ),
+    }
 
 
 def essay_context(
@@ -74,18 +104,6 @@ def essay_context(
     site: SiteConfig,
 ) -> dict[str, Any]:
     refs = reference_ids(doc)
-    anchors: dict[str, list[str]] = defaultdict(list)
-    for paragraph, _, anchor in marker_anchors(doc):
-        anchors[paragraph.id].append(anchor)
-    note_texts = {note.number: note.text for note in doc.notes}
-    rendered = {}
-    for paragraph in doc.paragraphs():
-        ids = anchors[paragraph.id]
-        mentions = [
-            (m.start, m.end, "../" + source_href(m.key))
-            for m in linked.mentions.get((doc.slug, paragraph.id), [])
-        ]
-        rendered[paragraph.id] = paragraph_html(paragraph, ids, mentions, note_texts)
     note_sources = {
         note.number: [
             (linked.works[key], locator)
@@ -99,10 +117,9 @@ def essay_context(
     return {
         "doc": doc,
         "meta": doc.meta,
-        "paragraph_html": rendered,
+        **essay_body(doc, linked, site),
         "refs": refs,
         "note_sources": note_sources,
-        "toc": toc_entries(doc),
         "description": description,
         "cite": {
             "chicago": cite_formats.chicago(doc, url),

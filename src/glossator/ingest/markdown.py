@@ -10,7 +10,7 @@ A citation in the body becomes a note, as Pandoc makes one for a note style.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
@@ -18,9 +18,10 @@ from glossator.diagnostics import Diagnostic, error, sort_diagnostics
 from glossator.ingest.markdown_blocks import read_blocks
 from glossator.ingest.markdown_inline import Context, convert, line_of
 from glossator.ingest.markdown_parser import PARSER, title_block
-from glossator.ingest.metadata import parse_metadata
+from glossator.ingest.metadata import parse_metadata, read_date
 from glossator.ingest.source import Source
 from glossator.model import (
+    Author,
     Block,
     BlockQuote,
     Document,
@@ -100,82 +101,59 @@ def _definitions(state: _State, tokens: list[Token]) -> tuple[dict, list[Token]]
     return defined, body
 
 
+def _title_block(state: _State, fields: list[str | None]) -> Metadata:
+    """A Pandoc title block's title, authors (separated by `;`) and date."""
+    title, authors, date = (fields + [None, None, None])[:3]
+    names = [a.strip() for a in (authors or "").split(";") if a.strip()]
+    meta = Metadata(title=title or "", authors=names, author_details=[Author(n) for n in names])
+    if date:
+        line = len(fields)  # the date is the block's last line
+        state.diagnostics += read_date(meta, date, state.source.path, line, sidecar=False)
+    return meta
+
+
 def _metadata(state: _State, tokens: list[Token], title_fields: list[str | None]) -> Metadata:
     path = state.source.path
     matter = next((t for t in tokens if t.type == "front_matter"), None)
-    meta = Metadata()
-    if title_fields:
-        title, authors, date = (title_fields + [None, None, None])[:3]
-        meta.title = title or ""
-        meta.authors = [a.strip() for a in (authors or "").split(";") if a.strip()]
-        meta.date_text = date
-        if date:
-            meta.date = _title_block_date(state, date)
-    if matter is not None:
+    if title_fields:  # a title block starts the file, so there is no front matter
+        meta = _title_block(state, title_fields)
+    elif matter is not None:
+        meta = Metadata()
         mapping, diags = load_yaml_mapping(matter.content, path, first_line=2)
         state.diagnostics += diags
-        if mapping is not None:
-            found, _, diags = parse_metadata(
-                mapping, path, expect_format=False, markdown=markdown_blocks
-            )
-            state.diagnostics += diags
-            meta = _over(meta, found, set(mapping.values)) if title_fields else found
-    elif state.source.text.startswith("---") and not title_fields:
+        if mapping is None:
+            return meta
+        meta, _, diags = parse_metadata(
+            mapping, path, expect_format=False, markdown=markdown_blocks
+        )
+        state.diagnostics += diags
+    else:
         state.diagnostics.append(
             error(
                 path,
                 1,
                 "meta.missing",
                 "the front matter is not closed, so `title` cannot be read; end it with a "
-                "`---` line",
-            )
-        )
-        return meta
-    elif not title_fields:
-        state.diagnostics.append(
-            error(
-                path,
-                1,
-                "meta.missing",
-                "required field `title` is missing; start the file with front matter: a "
+                "`---` line"
+                if state.source.text.startswith("---")
+                else "required field `title` is missing; start the file with front matter: a "
                 "`---` line, `title: ...`, and another `---` line",
             )
         )
-        return meta
-    if not meta.title and (matter is None or mapping is not None):
+        return Metadata()
+    if not meta.title:
         state.diagnostics.append(
             error(
                 path,
                 1,
                 "meta.missing",
-                "required field `title` is missing; add `title: ...` to the front matter",
+                "required field `title` is missing; add `title: ...` to the front matter"
+                if matter is not None
+                else "required field `title` is missing; write it on the title block's first "
+                "line: `% Title`",
             )
         )
     return meta
-
-
-def _title_block_date(state: _State, date: str) -> str | None:
-    mapping, _ = load_yaml_mapping(f"date: {date!r}", state.source.path)
-    if mapping is None:
-        return None
-    found, _, diags = parse_metadata(mapping, state.source.path, expect_format=False)
-    state.diagnostics.extend(replace(d, line=3) for d in diags)
-    return found.date
-
-
-def _over(base: Metadata, found: Metadata, keys: set[str]) -> Metadata:
-    """Title-block fields, overridden by what the front matter gives."""
-    given = {"author": "authors", "authors": "authors", "date": "date"}
-    for key in keys:
-        name = given.get(key, key.replace("-", "_"))
-        if hasattr(found, name):
-            setattr(base, name, getattr(found, name))
-    if "date" in keys:
-        base.date_text = found.date_text
-    if "author" in keys or "authors" in keys:
-        base.author_details = found.author_details
-    base.extra.update(found.extra)
-    return base
 
 
 def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:

@@ -82,7 +82,7 @@ def read_blocks(
             language = _language(token.info.strip())
             text = token.content[:-1] if token.content.endswith("\n") else token.content
             _add(stack, sections, CodeBlock(text, language, line_of(token)))
-        elif kind == "math_block":
+        elif kind in ("math_block", "math_block_label"):
             math = convert([_math_token(token)], line_of(token), ctx)
             _add(stack, sections, Paragraph("", line=line_of(token), content=math))
         elif kind == "html_block" and not is_comment(token):

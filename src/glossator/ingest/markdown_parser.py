@@ -80,6 +80,22 @@ def fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+def other_attributes(state: StateInline, silent: bool) -> bool:
+    """Attributes after an image, link, code or span that the attrs plugin cannot read
+    (Pandoc's `{width=50%}`: `%` opens a comment there) are dropped, not shown: the
+    model keeps no attributes but a span's classes."""
+    src, pos = state.src, state.pos
+    if src[pos] != "{" or state.pending or not state.tokens:
+        return False
+    if state.tokens[-1].type not in ("image", "link_close", "code_inline", "span_close"):
+        return False
+    end = src.find("}", pos, state.posMax)
+    if end < 0 or "\n" in src[pos:end]:
+        return False
+    state.pos = end + 1
+    return True
+
+
 def _parser() -> MarkdownIt:
     # Definitions stay in place (move_to_end=False) so their lines are known, and
     # escapes stay separate tokens (no text_join) so `\[^x]` is not taken for a reference.
@@ -92,6 +108,7 @@ def _parser() -> MarkdownIt:
     md.use(sub_plugin)
     md.use(superscript_plugin)
     md.use(citations_plugin)
+    md.inline.ruler.after("attr", "other_attributes", other_attributes)
     md.block.ruler.before(
         "fence", "fenced_div", fenced_div, {"alt": ["paragraph", "reference", "blockquote"]}
     )

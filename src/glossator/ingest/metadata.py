@@ -125,7 +125,7 @@ def parse_metadata(
         meta.author_details = found
 
     if values.get("date") is not None:
-        diags += _date(meta, values["date"], path, mapping.line("date"), sidecar=sidecar)
+        diags += read_date(meta, values["date"], path, mapping.line("date"), sidecar=sidecar)
 
     if not sidecar:
         diags += _front_matter_lists(meta, mapping, path)
@@ -158,7 +158,9 @@ def parse_metadata(
     return meta, fmt, diags
 
 
-def _date(meta: Metadata, value: Any, path: str, line: int, *, sidecar: bool) -> list[Diagnostic]:
+def read_date(
+    meta: Metadata, value: Any, path: str, line: int, *, sidecar: bool
+) -> list[Diagnostic]:
     """ISO dates must exist; a date written out ("March 21, 2021") is read into ISO and
     kept as written; one that cannot be read is only a warning (front matter)."""
     text = as_text(value)

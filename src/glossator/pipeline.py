@@ -181,7 +181,19 @@ def build(
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
         return BuildResult(sort_diagnostics(problems), False)
     files.update(index)
-    diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics)
+    clashes = [
+        error(
+            display_path(content_dir / path),
+            1,
+            "image.clash",
+            f"this image would be published at {path}, where the site has a page of its own; "
+            "rename it or move it to another folder",
+        )
+        for path in sorted(result.corpus.assets)
+        if path in files
+    ]
+    files.update(result.corpus.assets)  # the essays' images, at their paths under content/
+    diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics + clashes)
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
     write_site(files, out_dir, content_dir)

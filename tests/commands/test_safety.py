@@ -212,7 +212,7 @@ title: Margins
 
 A paragraph with notes.[^1] Another.[^2]
 
-[^1]: See [@x/../../../../tmp/x] in full.
+[^1]: See [@{x/../../../../tmp/x}] in full (Pandoc reads such a key only in braces).
 [^2]: See [@%s].
 """
 

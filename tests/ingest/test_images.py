@@ -3,10 +3,14 @@ reported with the line to fix."""
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
+from urllib.parse import unquote
 
+from glossator.cli import main
 from glossator.ingest.corpus import read_corpus
+from glossator.model.inline import Image
 
 
 def png(width: int, height: int) -> bytes:
@@ -69,5 +73,55 @@ def test_images_are_checked_and_measured(tmp_path, monkeypatch):
         ("images/gone.png", None, None),
         ("../../secret.png", None, None),
         ("https://example.org/a.png", None, None),
-        ("/images/map.png", 4, 5),
+        ("../images/map.png", 4, 5),  # from the page essays/pictures.html
     ]
+    inline = [n for n in doc.paragraphs()[0].content if isinstance(n, Image)]
+    assert [i.src for i in inline] == ["../images/map.png", "lost.png"]
+    assert corpus.assets == {
+        "essays/images/map.png": png(30, 20),
+        "images/map.png": png(4, 5),
+    }
+
+
+PUBLISHED = """---
+title: Pictures
+---
+
+![A map](images/map.png)
+
+Also ![the plan](/plans/plan%20one.png) inline.
+"""
+
+
+def test_local_images_are_published_beside_the_page_and_their_links_resolve(tmp_path):
+    content = tmp_path / "content"
+    (content / "essays" / "images").mkdir(parents=True)
+    (content / "essays" / "images" / "map.png").write_bytes(png(30, 20))
+    (content / "plans").mkdir()
+    (content / "plans" / "plan one.png").write_bytes(png(2, 3))
+    (content / "essays" / "pictures.md").write_text(PUBLISHED, encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(content), "--out", str(out), "--strict"]) == 0
+    page = (out / "essays" / "pictures.html").read_text(encoding="utf-8")
+    sources = re.findall(r'<img src="([^"]+)"', page)
+    assert sources == ["images/map.png", "../plans/plan%20one.png"]
+    for src in sources:
+        published = (out / "essays" / unquote(src)).resolve()
+        assert published.is_relative_to(out.resolve()) and published.is_file()
+    assert (out / "essays" / "images" / "map.png").read_bytes() == png(30, 20)
+    assert 'width="30" height="20"' in page
+
+
+def test_a_file_that_is_not_a_web_image_is_refused(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    (content / "essays").mkdir(parents=True)
+    (content / "essays" / "notes.txt.md").write_text("", encoding="utf-8")
+    (content / "essays" / "secret.yaml").write_text("a: 1\n", encoding="utf-8")
+    essay = "---\ntitle: T\n---\n\n![Data](secret.yaml)\n"
+    (content / "essays" / "pictures.md").write_text(essay, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    corpus = read_corpus(content)
+    assert "content/essays/pictures.md:5: error: image `secret.yaml` is not a web image; " in (
+        "\n".join(str(d) for d in corpus.diagnostics)
+    )
+    assert corpus.assets == {}

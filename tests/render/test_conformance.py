@@ -28,7 +28,6 @@ from pathlib import Path
 import pytest
 
 from glossator.cli import main
-from glossator.render import pages
 
 pypandoc = pytest.importorskip("pypandoc", reason="pypandoc-binary is a test extra")
 
@@ -254,11 +253,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in FIXTURES.glob("*.md"):
         shutil.copy(path, essays / path.name)
     out = root / "out"
-    with pytest.MonkeyPatch.context() as patch:
-        # The JSON export of the new blocks is another branch's work (issue 9); until it
-        # is merged, the pages are built without the data files.
-        patch.setattr(pages, "data_files", lambda corpus: {})
-        assert main(["build", "--content", str(root / "content"), "--out", str(out)]) == 0
+    assert main(["build", "--content", str(root / "content"), "--out", str(out)]) == 0
     return out
 
 

@@ -14,7 +14,6 @@ import pytest
 
 from glossator.cli import main
 from glossator.config import parse_site_config
-from glossator.render import pages
 
 ESSAY = """\
 ---
@@ -70,10 +69,7 @@ def build(tmp: Path, essay: str, site_yaml: str = "") -> str:
     (essays / "margins.md").write_text(essay, encoding="utf-8")
     if site_yaml:
         (tmp / "content" / "site.yaml").write_text(site_yaml, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        # the JSON export of the new blocks is another branch's work (issue 9)
-        patch.setattr(pages, "data_files", lambda corpus: {})
-        assert main(["build", "--content", str(tmp / "content"), "--out", str(tmp / "out")]) == 0
+    assert main(["build", "--content", str(tmp / "content"), "--out", str(tmp / "out")]) == 0
     return (tmp / "out" / "essays" / "margins.html").read_text(encoding="utf-8")
 
 
@@ -134,3 +130,16 @@ def test_raw_html_is_rendered_only_when_the_site_allows_it(tmp_path):
     assert "A <b>bold</b> word." in allowed and "<div>block</div>" in allowed
     body = allowed[allowed.index('<div class="essay-body">') :]
     assert not re.search(r"&lt;/?b&gt;", body)
+
+
+def test_the_page_takes_the_essays_language_and_full_title(tmp_path):
+    essay = (
+        "---\ntitle: Marges\nsubtitle: Une histoire\nlang: fr\nabstract: Les notes *vivent*.\n"
+        "---\n\nLe texte.\n"
+    )
+    page = build(tmp_path, essay, "title: Corpus\nlanguage: en\n")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fr">')
+    assert "<title>Marges: Une histoire · Corpus</title>" in page
+    feed = (tmp_path / "out" / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Marges: Une histoire</title>" in feed
+    assert "Les notes vivent." in feed

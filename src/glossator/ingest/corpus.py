@@ -10,17 +10,14 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
-
-import imagesize
 
 from glossator.config import SiteConfig, parse_site_config
-from glossator.diagnostics import Diagnostic, display_path, error, warning
+from glossator.diagnostics import Diagnostic, display_path, error
+from glossator.ingest.images import publish_images
 from glossator.ingest.metadata import merge_metadata, parse_metadata
 from glossator.ingest.readers import get_reader
 from glossator.ingest.source import Source
-from glossator.model import Document, Figure, Paragraph
-from glossator.model.inline import CONTAINERS, Image, Inline
+from glossator.model import Document
 from glossator.paths import ContentFileError, essays_folder_problem, read_content_file, slug_problem
 from glossator.yamlmap import load_yaml_mapping
 
@@ -35,6 +32,8 @@ class Corpus:
     site: SiteConfig
     documents: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The essays' local images, by their path under content/ (and so under the site).
+    assets: dict[str, bytes] = field(default_factory=dict)
 
 
 def read_text(path: Path, root: Path | None = None) -> tuple[str | None, list[Diagnostic]]:
@@ -169,79 +168,8 @@ def read_corpus(content_dir: Path) -> Corpus:
         corpus.diagnostics += diags
         if document is not None:
             if document.format == "markdown":
-                corpus.diagnostics += check_images(document, path, content_dir)
+                diags, assets = publish_images(document, path, content_dir)
+                corpus.diagnostics += diags
+                corpus.assets.update(assets)
             corpus.documents.append(document)
     return corpus
-
-
-def _images(content: tuple[Inline, ...]) -> list[Image]:
-    found: list[Image] = []
-    for node in content:
-        if isinstance(node, Image):
-            found.append(node)
-        elif isinstance(node, CONTAINERS):
-            found += _images(node.content)
-    return found
-
-
-def check_images(doc: Document, essay: Path, content_dir: Path) -> list[Diagnostic]:
-    """Every image of a Markdown essay must be a file inside `content/` (relative to the
-    essay, or to `content/` when it starts with `/`); a figure gets its width and height
-    from the file's header. A remote image is a warning: the site loads nothing from
-    elsewhere."""
-    shown, diags = display_path(essay), []
-    places: list[tuple[str, int, Figure | None]] = []
-    for block in doc.blocks():
-        if isinstance(block, Figure) and block.src:
-            places.append((block.src, block.line, block))
-        elif isinstance(block, Paragraph):
-            places += [(image.src, block.line, None) for image in _images(block.content)]
-    root = content_dir.resolve()
-    for src, line, figure in places:
-        if re.match(r"^https?://", src, re.I):
-            diags.append(
-                warning(
-                    shown,
-                    line,
-                    "image.remote",
-                    f"image `{src}` is on another site, and the site loads nothing from "
-                    "elsewhere; download it into content/ and link it from there",
-                )
-            )
-            continue
-        if src.lower().startswith("data:"):
-            continue
-        path = urlsplit(src).path if not URL_SCHEME.match(src) else None
-        target = (
-            (root / path.lstrip("/") if path.startswith("/") else essay.parent / path)
-            if path
-            else None
-        )
-        if target is None or not target.resolve().is_relative_to(root):
-            diags.append(
-                error(
-                    shown,
-                    line,
-                    "image.outside-content",
-                    f"image `{src}` is outside content/; move it into content/ and link it "
-                    "relative to the essay",
-                )
-            )
-        elif not target.is_file():
-            diags.append(
-                error(
-                    shown,
-                    line,
-                    "image.missing",
-                    f"image `{src}` not found at {display_path(target)}; add the file or "
-                    "fix the path",
-                )
-            )
-        elif figure is not None:
-            try:
-                width, height = imagesize.get(target)
-            except (OSError, ValueError):  # a header it cannot read: no size, no error
-                width = height = -1
-            if width > 0 and height > 0:
-                figure.width, figure.height = width, height
-    return diags

@@ -25,8 +25,16 @@ from glossator.render import cite_this as cite_formats
 from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
 from glossator.render.cite_this import human_date
 from glossator.render.data import data_files
-from glossator.render.feeds import FeedEntry, atom_feed, sitemap
-from glossator.render.head import cited_works, excerpt, highwire_tags, json_ld, opengraph_tags
+from glossator.render.feeds import atom_feed, feed_entry, sitemap
+from glossator.render.head import (
+    cited_works,
+    document_language,
+    excerpt,
+    full_title,
+    highwire_tags,
+    json_ld,
+    opengraph_tags,
+)
 from glossator.render.notes import note_html, sidenote_html
 from glossator.render.paragraphs import paragraph_html, sentence_at
 from glossator.render.templating import as_search_path, builtin_templates
@@ -130,6 +138,8 @@ def essay_context(
         "opengraph": opengraph_tags(doc, site.title, description, url),
         "json_ld": json_ld(doc, cited, formatted, url, site.language),
         "works_cited": len(cited),
+        "page_lang": document_language(doc, site.language),
+        "page_title": full_title(doc),
     }
 
 
@@ -249,13 +259,7 @@ def render_site(
     page("404.html", "404.html", canonical=None, root=root_path(site))
     if has_search:
         page("search.html", "search.html", search_available=search_available)
-    files["feed.xml"] = atom_feed(
-        site,
-        [
-            FeedEntry(d.slug, d.meta.title, tuple(d.meta.authors), d.meta.date, excerpts[d.slug])
-            for d in documents
-        ],
-    )
+    files["feed.xml"] = atom_feed(site, [feed_entry(d) for d in documents])
     pages = sorted(p for p in files if p.endswith(".html") and p != "404.html")
     map_bytes = sitemap(site, pages)
     if map_bytes is not None:

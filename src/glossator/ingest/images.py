@@ -1,0 +1,150 @@
+"""The local images of a Markdown essay: checked, measured, and read for publishing.
+
+An image must be a file inside `content/` (relative to the essay, or to `content/`
+when its path starts with `/`). It is published at the same path under the site as
+under `content/` (`content/essays/images/map.png` → `_site/essays/images/map.png`), so
+a link relative to the essay works unchanged from its page; a `/`-path is rewritten
+relative to the page. A figure gets its width and height from the file's header. A
+remote image is a warning: the site loads nothing from elsewhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import re
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+import imagesize
+
+from glossator.diagnostics import Diagnostic, display_path, error, warning
+from glossator.model import Document, Figure, Paragraph
+from glossator.model.inline import CONTAINERS, Image, Inline
+from glossator.paths import ContentFileError, read_content_file
+
+URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+PAGES = "essays"  # the site folder of the essay pages, as of content/essays
+
+
+def publish_images(
+    doc: Document, essay: Path, content_dir: Path
+) -> tuple[list[Diagnostic], dict[str, bytes]]:
+    """Problems with `doc`'s images, and the bytes of each local one by its path under
+    content/. Figures and images in `doc` get their published `src` (and sizes)."""
+    shown, diags, assets = display_path(essay), [], {}
+    published: dict[str, str] = {}  # src as written -> src from the page
+    where: dict[str, str] = {}  # src from the page -> path under content/
+    for src, line in _sources(doc):
+        if src in published or src.lower().startswith("data:"):
+            continue
+        if re.match(r"^https?://", src, re.I):
+            diags.append(
+                warning(
+                    shown,
+                    line,
+                    "image.remote",
+                    f"image `{src}` is on another site, and the site loads nothing from "
+                    "elsewhere; download it into content/ and link it from there",
+                )
+            )
+            continue
+        found = _local(src, essay, content_dir, shown, line)
+        if isinstance(found, Diagnostic):
+            diags.append(found)
+            continue
+        relative, data = found
+        assets[relative] = data
+        published[src] = quote(posixpath.relpath(relative, PAGES))
+        where[published[src]] = relative
+    _apply(doc, published, {page: assets[relative] for page, relative in where.items()})
+    return diags, assets
+
+
+def _sources(doc: Document) -> list[tuple[str, int]]:
+    places = []
+    for block in doc.blocks():
+        if isinstance(block, Figure) and block.src:
+            places.append((block.src, block.line))
+        elif isinstance(block, Paragraph):
+            places += [(image.src, block.line) for image in _images(block.content)]
+    return places
+
+
+def _images(content: tuple[Inline, ...]) -> list[Image]:
+    found: list[Image] = []
+    for node in content:
+        if isinstance(node, Image):
+            found.append(node)
+        elif isinstance(node, CONTAINERS):
+            found += _images(node.content)
+    return found
+
+
+def _local(
+    src: str, essay: Path, content_dir: Path, shown: str, line: int
+) -> tuple[str, bytes] | Diagnostic:
+    """(path under content/, bytes) of a local image, or the problem with it."""
+    root = content_dir.resolve()
+    path = unquote(urlsplit(src).path) if not URL_SCHEME.match(src) else ""
+    target = (
+        (root / path.lstrip("/") if path.startswith("/") else essay.parent / path) if path else None
+    )
+    if target is None or not target.resolve().is_relative_to(root):
+        return error(
+            shown,
+            line,
+            "image.outside-content",
+            f"image `{src}` is outside content/; move it into content/ and link it "
+            "relative to the essay",
+        )
+    if not target.is_file():
+        return error(
+            shown,
+            line,
+            "image.missing",
+            f"image `{src}` not found at {display_path(target)}; add the file or fix the path",
+        )
+    if target.suffix.lower() not in SUFFIXES:
+        return error(
+            shown,
+            line,
+            "image.format",
+            f"image `{src}` is not a web image; use one of {', '.join(SUFFIXES)}",
+        )
+    try:
+        data = read_content_file(target, content_dir)
+    except ContentFileError as exc:
+        return error(shown, line, exc.code, exc.message)
+    except OSError as exc:
+        return error(shown, line, "image.unreadable", f"cannot read image `{src}`: {exc.strerror}")
+    return target.resolve().relative_to(root).as_posix(), data
+
+
+def _apply(doc: Document, published: dict[str, str], data: dict[str, bytes]) -> None:
+    """Give figures and images their published src, and figures their size (`data`:
+    each image's bytes by its published src)."""
+    for block in doc.blocks():
+        if isinstance(block, Figure) and block.src in published:
+            block.src = published[block.src]
+            try:
+                width, height = imagesize.get(BytesIO(data[block.src]))
+            except (OSError, ValueError):  # a header it cannot read: no size, no error
+                width = height = -1
+            if width > 0 and height > 0:
+                block.width, block.height = width, height
+        elif isinstance(block, Paragraph) and _images(block.content):
+            block.content = _rewrite(block.content, published)
+
+
+def _rewrite(content: tuple[Inline, ...], published: dict[str, str]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, Image) and node.src in published:
+            node = dataclasses.replace(node, src=published[node.src])
+        elif isinstance(node, CONTAINERS):
+            node = dataclasses.replace(node, content=_rewrite(node.content, published))
+        out.append(node)
+    return tuple(out)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from glossator.model import (
     Block,
@@ -28,7 +28,7 @@ from glossator.model import (
     Table,
 )
 from glossator.model.inline import plain_text
-from glossator.render.inline import InlineOptions, Mention, inline_html
+from glossator.render.inline import InlineOptions, Mention, inline_html, join_markup
 
 PLACEHOLDER = (
     "Image not included. The source text keeps only the caption of this figure; "
@@ -61,13 +61,14 @@ class BlockContext:
 
 
 def blocks_html(blocks: Iterable[Block], context: BlockContext) -> Markup:
-    return Markup("\n").join(block_html(block, context) for block in blocks)
+    return join_markup("\n", (block_html(block, context) for block in blocks))
 
 
 def permalink(paragraph: Paragraph) -> Markup:
+    pid = escape(paragraph.id)
     return Markup(
-        ' <a class="permalink" href="#{id}" aria-label="Permalink to paragraph {n}">¶</a>'
-    ).format(id=paragraph.id, n=paragraph.id[1:])
+        f' <a class="permalink" href="#{pid}" aria-label="Permalink to paragraph {pid[1:]}">¶</a>'
+    )
 
 
 def _has_anchor(paragraph: Paragraph, context: BlockContext) -> bool:
@@ -78,8 +79,8 @@ def block_html(block: Block, context: BlockContext) -> Markup:
     if isinstance(block, Paragraph):
         inner = context.inline(block.content, block)
         if not _has_anchor(block, context):
-            return Markup("<p>{}</p>").format(inner)
-        return Markup('<p id="{}">{}{}</p>').format(block.id, inner, permalink(block))
+            return Markup(f"<p>{inner}</p>")
+        return Markup(f'<p id="{escape(block.id)}">{inner}{permalink(block)}</p>')
     if isinstance(block, Figure):
         return figure_html(block, context)
     if isinstance(block, BlockQuote):
@@ -129,7 +130,7 @@ def list_html(block: ListBlock, context: BlockContext) -> Markup:
     else:
         open_tag, close_tag = Markup("<ul>"), Markup("</ul>")
     items = [_item_html(item, block.tight, context) for item in block.items]
-    return open_tag + Markup("\n") + Markup("\n").join(items) + Markup("\n") + close_tag
+    return open_tag + Markup("\n") + join_markup("\n", items) + Markup("\n") + close_tag
 
 
 def _item_html(item: list[Block], tight: bool, context: BlockContext) -> Markup:
@@ -147,7 +148,7 @@ def _item_html(item: list[Block], tight: bool, context: BlockContext) -> Markup:
                 parts[-1] += permalink(block)
         else:
             parts.append(Markup("\n") + block_html(block, context))
-    return Markup("<li{}>{}</li>").format(attrs, Markup("").join(parts))
+    return Markup("<li{}>{}</li>").format(attrs, join_markup("", parts))
 
 
 def table_html(table: Table, context: BlockContext) -> Markup:
@@ -159,7 +160,7 @@ def table_html(table: Table, context: BlockContext) -> Markup:
                 Markup(' style="text-align: {};"').format(align) if align in ALIGN else Markup("")
             )
             out.append(Markup("<{0}{1}>{2}</{0}>").format(tag, style, context.inline(cell)))
-        return Markup("<tr>\n{}\n</tr>").format(Markup("\n").join(out))
+        return Markup("<tr>\n{}\n</tr>").format(join_markup("\n", out))
 
     # The wrapper scrolls sideways on a narrow screen; a scrolling region must be
     # reachable by keyboard, and named for the one who reaches it.
@@ -174,10 +175,10 @@ def table_html(table: Table, context: BlockContext) -> Markup:
     if table.header and any(table.header):
         parts.append(Markup("<thead>\n{}\n</thead>").format(cells(table.header, "th")))
     if table.rows:
-        body = Markup("\n").join(cells(row, "td") for row in table.rows)
+        body = join_markup("\n", (cells(row, "td") for row in table.rows))
         parts.append(Markup("<tbody>\n{}\n</tbody>").format(body))
     parts.append(Markup("</table>\n</div>"))
-    return Markup("\n").join(parts)
+    return join_markup("\n", parts)
 
 
 # --- sections ------------------------------------------------------------------------
@@ -229,7 +230,7 @@ def body_html(sections: Sequence[Section], context: BlockContext) -> Markup:
         if section.blocks:
             out.append(blocks_html(section.blocks, context))
     out.extend(Markup("</section>") for _ in open_levels)
-    return Markup("\n").join(out)
+    return join_markup("\n", out)
 
 
 def toc_html(sections: Sequence[Section], allow_raw_html: bool = False) -> Markup:
@@ -258,4 +259,4 @@ def toc_html(sections: Sequence[Section], allow_raw_html: bool = False) -> Marku
     if depth:
         out.append(Markup("</li>"))
         out.extend(Markup("\n</ol>\n</li>") for _ in depth[1:])
-    return Markup("").join(out)
+    return join_markup("", out)

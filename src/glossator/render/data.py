@@ -7,17 +7,18 @@ so Zotero and Pandoc users can load the corpus' bibliography as is.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus
 from glossator.model import document_to_json
+from glossator.render.jsontext import dumps
 
 
 def json_bytes(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """Indented, UTF-8 JSON: readable when opened, byte-identical from build to build."""
+    return (dumps(data) + "\n").encode("utf-8")
 
 
 def sources_json(

@@ -14,7 +14,7 @@ are left out).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import urlsplit
@@ -62,13 +62,19 @@ class InlineOptions:
     sidenotes: Mapping[int, Markup] = field(default_factory=dict)
 
 
+def join_markup(separator: str, parts: Iterable[Markup | str]) -> Markup:
+    """`Markup(separator).join(parts)`, without re-wrapping parts that are already
+    Markup (most of them): that wrapping was much of the cost of rendering."""
+    return Markup(separator.join(p if isinstance(p, Markup) else escape(p) for p in parts))
+
+
 def inline_html(
     content: Sequence[Inline],
     options: InlineOptions | None = None,
     mentions: Sequence[Mention] = (),
 ) -> Markup:
     renderer = _Renderer(options or InlineOptions())
-    return Markup("").join(renderer.sequence(tuple(content), 0, _disjoint(mentions)))
+    return join_markup("", renderer.sequence(tuple(content), 0, _disjoint(mentions)))
 
 
 def _disjoint(mentions: Sequence[Mention]) -> list[Mention]:
@@ -99,6 +105,8 @@ class _Renderer:
         self.in_link = False  # a link inside a link shows as its text
 
     def sequence(self, nodes: tuple[Inline, ...], base: int, mentions: list[Mention]) -> list:
+        if not mentions:  # most content: no offsets to keep
+            return [self.node(node, base, mentions) for node in nodes]
         spans, offset = [], base
         for node in nodes:
             spans.append((node, offset, offset + length(node)))
@@ -163,18 +171,18 @@ class _Renderer:
             return escape(node.text)
         tag = TAGS.get(type(node))
         if tag is not None:
-            inner = self.sequence(node.content, start, mentions)
-            return Markup("<{0}>{1}</{0}>").format(Markup(tag), Markup("").join(inner))
+            inner = "".join(self.sequence(node.content, start, mentions))  # all escaped
+            return Markup(f"<{tag}>{inner}</{tag}>")
         if isinstance(node, SmallCaps | Span):
             classes = ("smallcaps",) if isinstance(node, SmallCaps) else node.classes
-            inner = Markup("").join(self.sequence(node.content, start, mentions))
+            inner = join_markup("", self.sequence(node.content, start, mentions))
             if not classes:
-                return Markup("<span>{}</span>").format(inner)
-            return Markup('<span class="{}">{}</span>').format(" ".join(classes), inner)
+                return Markup(f"<span>{inner}</span>")
+            return Markup(f'<span class="{escape(" ".join(classes))}">{inner}</span>')
         if isinstance(node, Link):
             return self.link(node, start)
         if isinstance(node, Code):
-            return Markup("<code>{}</code>").format(node.text)
+            return Markup(f"<code>{escape(node.text)}</code>")
         if isinstance(node, Image):
             title = Markup(' title="{}"').format(node.title) if node.title else ""
             return Markup('<img src="{}" alt="{}"{}>').format(node.src, node.alt, title)
@@ -195,9 +203,9 @@ class _Renderer:
     def link(self, node: Link, start: int) -> Markup:
         content, markers = _without_markers(node.content)
         outer, self.in_link = self.in_link, True
-        inner = Markup("").join(self.sequence(content, start, []))
+        inner = join_markup("", self.sequence(content, start, []))
         self.in_link = outer
-        after = Markup("").join(self.marker(n.note) for n in markers)
+        after = join_markup("", (self.marker(n.note) for n in markers))
         scheme = urlsplit(node.url.strip()).scheme.lower()
         if self.options.mode == "heading" or outer or scheme in SCRIPT_SCHEMES:
             return inner + after
@@ -215,13 +223,15 @@ class _Renderer:
         if mode == "heading":
             return Markup("")
         if mode == "hidden":
-            return Markup("<sup>{}</sup>").format(note)
+            return Markup(f"<sup>{int(note)}</sup>")
         anchor = next(self.options.marker_ids, None)
-        ref_id = Markup(' id="{}"').format(anchor) if anchor else ""
-        html = Markup(
-            '<sup><a class="noteref" href="#fn{n}"{ref_id} role="doc-noteref">{n}</a></sup>'
-        ).format(n=note, ref_id=ref_id)
-        return html + self.options.sidenotes.get(note, Markup(""))
+        ref_id = f' id="{escape(anchor)}"' if anchor else ""
+        n = int(note)
+        sidenote = self.options.sidenotes.get(note, "")
+        return Markup(
+            f'<sup><a class="noteref" href="#fn{n}"{ref_id} role="doc-noteref">{n}</a></sup>'
+            f"{sidenote}"
+        )
 
 
 def _without_markers(content: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], list[NoteRef]]:

@@ -26,7 +26,7 @@ from glossator.model import (
     Table,
 )
 from glossator.render.blocks import BlockContext, blocks_html
-from glossator.render.inline import InlineOptions, inline_html
+from glossator.render.inline import InlineOptions, inline_html, join_markup
 
 
 def note_html(note: Note, allow_raw_html: bool = False) -> Markup:
@@ -37,8 +37,8 @@ def note_html(note: Note, allow_raw_html: bool = False) -> Markup:
 def sidenote_html(note: Note) -> Markup:
     """`<span class="sidenote" aria-hidden="true"><sup>N</sup> …</span>`, phrasing only."""
     body = _phrasing(note.blocks, first=True)
-    return Markup('<span class="sidenote" aria-hidden="true"><sup>{}</sup> {}</span>').format(
-        note.number, body
+    return Markup(
+        f'<span class="sidenote" aria-hidden="true"><sup>{note.number}</sup> {body}</span>'
     )
 
 
@@ -48,7 +48,7 @@ def _inline(content) -> Markup:
 
 def _span(inner: Markup, kind: str = "") -> Markup:
     classes = "sidenote-p" + (f" sidenote-{kind}" if kind else "")
-    return Markup('<span class="{}">{}</span>').format(classes, inner)
+    return Markup(f'<span class="{escape(classes)}">{inner}</span>')
 
 
 def _phrasing(blocks: Sequence[Block], first: bool = False) -> Markup:
@@ -74,7 +74,7 @@ def _phrasing(blocks: Sequence[Block], first: bool = False) -> Markup:
         elif isinstance(block, Table):
             rows = [block.header, *block.rows] if any(block.header) else block.rows
             for row in rows:
-                parts.append(_span(Markup(" · ").join(_inline(cell) for cell in row)))
+                parts.append(_span(join_markup(" · ", (_inline(cell) for cell in row))))
         elif isinstance(block, RawBlock):
             parts.append(_span(escape(block.text)))
-    return Markup("").join(parts)
+    return join_markup("", parts)

@@ -36,7 +36,7 @@ from glossator.render.head import (
     opengraph_tags,
 )
 from glossator.render.notes import note_html, sidenote_html
-from glossator.render.paragraphs import paragraph_html, sentence_at
+from glossator.render.paragraphs import LazyParagraphs, sentence_at
 from glossator.render.templating import as_search_path, builtin_templates
 
 TEMPLATES_DIR = builtin_templates()
@@ -94,10 +94,7 @@ def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[st
         "toc_html": toc_html(doc.sections, raw),
         # (id, heading text) of each headed section, for site templates of the old form
         "toc": [(s.id, s.heading) for s in doc.sections if s.heading],
-        "paragraph_html": {
-            p.id: paragraph_html(p, anchors[p.id], mentions[p.id], sidenotes, raw)
-            for p in doc.paragraphs()
-        },
+        "paragraph_html": LazyParagraphs(doc, anchors, mentions, sidenotes, raw),
         "note_html": {note.number: note_html(note, raw) for note in doc.notes},
         "abstract_html": blocks_html(
             doc.meta.abstract, BlockContext(allow_raw_html=raw, anchors=False)

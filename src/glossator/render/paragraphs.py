@@ -4,11 +4,11 @@ on the sources it mentions (see `render.inline` for how mentions are placed)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from markupsafe import Markup
 
-from glossator.model import Paragraph
+from glossator.model import Document, Paragraph
 from glossator.render.inline import InlineOptions, Mention, inline_html
 
 SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”’\"]))\s+(?=[“‘\"(\[]?[A-Z0-9])")
@@ -32,6 +32,40 @@ def paragraph_html(
         sidenotes=sidenotes or {},
     )
     return inline_html(paragraph.content, options, list(mentions))
+
+
+class LazyParagraphs(Mapping[str, Markup]):
+    """Each paragraph's HTML by its id, rendered when a template asks for it: the
+    built-in essay template renders the body whole, a site's own may lay out
+    paragraphs one by one."""
+
+    def __init__(
+        self,
+        doc: Document,
+        marker_ids: Mapping[str, Sequence[str]],
+        mentions: Mapping[str, Sequence[Mention]],
+        sidenotes: Mapping[int, Markup],
+        allow_raw_html: bool,
+    ) -> None:
+        self._paragraphs = {p.id: p for p in doc.paragraphs()}
+        self._args = (marker_ids, mentions, sidenotes, allow_raw_html)
+
+    def __getitem__(self, paragraph_id: str) -> Markup:
+        marker_ids, mentions, sidenotes, raw = self._args
+        paragraph = self._paragraphs[paragraph_id]
+        return paragraph_html(
+            paragraph,
+            marker_ids.get(paragraph_id, ()),
+            mentions.get(paragraph_id, ()),
+            sidenotes,
+            raw,
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paragraphs)
+
+    def __len__(self) -> int:
+        return len(self._paragraphs)
 
 
 def sentence_at(text: str, offset: int) -> str:

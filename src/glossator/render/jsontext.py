@@ -1,0 +1,92 @@
+"""JSON text exactly as `json.dumps(data, ensure_ascii=False, indent=2)` writes it, faster.
+
+The standard library's C encoder works only without `indent`; with it, every value
+goes through a generator per level, which made the export of a structured document
+(its inline trees) the slowest part of rendering. Strings are escaped by the same C
+function `json` uses, and floats written as `json` writes them, so the bytes are the
+same (tests/render/test_jsontext.py compares the two on random data).
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring
+from typing import Any
+
+_float = json.JSONEncoder().iterencode  # the standard float and constant forms
+
+
+def dumps(data: Any) -> str:
+    """`data` (dicts with string keys, lists, str, int, float, bool, None) as JSON."""
+    out: list[str] = []
+    _write(data, out, "\n")
+    return "".join(out)
+
+
+def _scalar(value: Any) -> str | None:
+    """The JSON of a str, None, bool, int or float; None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        return "".join(_float(value))
+    return None
+
+
+def _write(value: Any, out: list[str], newline: str) -> None:
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise TypeError(f"keys must be str, not {type(key).__name__}")
+            text = encode_basestring(item) if type(item) is str else _scalar(item)
+            if text is not None:
+                out.append(f"{separator}{encode_basestring(key)}: {text}")
+            else:
+                out.append(f"{separator}{encode_basestring(key)}: ")
+                _write(item, out, inner)
+            separator = "," + inner
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            text = _scalar(item)
+            if text is not None:
+                out.append(separator + text)
+            else:
+                out.append(separator)
+                _write(item, out, inner)
+            separator = "," + inner
+        out.append(newline + "]")
+    else:
+        text = _scalar(value)
+        if text is not None:
+            out.append(text)
+        elif isinstance(value, str | dict | list | tuple | int | float):  # subclasses
+            _write(_plain(value), out, newline)
+        else:
+            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _plain(value: Any) -> Any:
+    for base in (bool, int, float, str, dict, list, tuple):
+        if isinstance(value, base):
+            return base(value)
+    return value

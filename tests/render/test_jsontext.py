@@ -1,0 +1,42 @@
+"""The fast JSON writer gives exactly the bytes of `json.dumps(indent=2)`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossator.render.jsontext import dumps
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5),
+    max_leaves=40,
+)
+
+
+@given(VALUES)
+def test_the_same_text_as_json_dumps(value):
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_nested_empty_and_escaped_values():
+    value = {"a": [], "b": {}, "c": [1, 2.5, None, True, 'é\n"\u2028'], "d": {"e": [{}]}}
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert dumps(value).startswith('{\n  "a": [],\n  "b": {},\n  "c": [\n    1,\n    2.5,')
+
+
+def test_what_json_cannot_write_is_refused():
+    with pytest.raises(TypeError):
+        dumps({"a": object()})
+    with pytest.raises(TypeError):
+        dumps({1: "a"})

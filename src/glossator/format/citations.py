@@ -34,13 +34,19 @@ def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationSty
             strict=True,
         )
     )
-    filled_notes = [_fill_note(note, rendered) for note in doc.notes]
-    in_text = [c for block in doc.blocks() for c in citations_in(block)]
+    with_citations = {
+        id(note) for note in notes if any(citations_in(b) for b in walk_blocks(note.blocks))
+    }
+    filled_notes = [
+        _fill_note(note, rendered) if id(note) in with_citations else note for note in doc.notes
+    ]
     body = {}
-    for citation in in_text:
+    for citation in (c for block in doc.blocks() for c in citations_in(block)):
         if citation.items[0].mode == "author-in-text":
             names = _names(citation, csl_items)
             body[id(citation)] = FormattedEntry(names, html.escape(names, quote=False))
+    if not body:  # nothing to fill in the body: keep its blocks as they are
+        return dataclasses.replace(doc, notes=filled_notes)
     sections = [
         dataclasses.replace(s, blocks=[_fill_block(b, body) for b in s.blocks])
         for s in doc.sections

@@ -40,3 +40,21 @@ def test_what_json_cannot_write_is_refused():
         dumps({"a": object()})
     with pytest.raises(TypeError):
         dumps({1: "a"})
+
+
+@given(VALUES)
+def test_compact_lists_read_back_the_same(value):
+    data = {"content": [value, {"content": [value]}], "blocks": [{"content": [value]}]}
+    text = dumps(data, frozenset({"content"}))
+    assert json.loads(text) == data
+    assert text.count("\n") == 7  # only the outer dict, the blocks list and its dict
+
+
+def test_a_document_keeps_each_inline_tree_on_its_line():
+    data = {"text": "a", "content": [{"type": "emph", "content": [{"type": "text", "text": "a"}]}]}
+    assert dumps(data, frozenset({"content"})) == (
+        '{\n  "text": "a",\n'
+        '  "content": [{"type": "emph", "content": [{"type": "text", "text": "a"}]}]\n}'
+    )
+    with pytest.raises(TypeError):
+        dumps({"content": [object()]}, frozenset({"content"}))

@@ -15,10 +15,13 @@ from glossator.link.corpus import LinkedCorpus
 from glossator.model import document_to_json
 from glossator.render.jsontext import dumps
 
+# Keys whose lists are inline content: a document's export writes each on one line.
+INLINE_KEYS = frozenset({"content", "caption_content", "title", "header", "rows"})
 
-def json_bytes(data: Any) -> bytes:
+
+def json_bytes(data: Any, compact: frozenset[str] = frozenset()) -> bytes:
     """Indented, UTF-8 JSON: readable when opened, byte-identical from build to build."""
-    return (dumps(data) + "\n").encode("utf-8")
+    return (dumps(data, compact) + "\n").encode("utf-8")
 
 
 def sources_json(
@@ -61,7 +64,7 @@ def data_files(corpus: FormattedCorpus) -> dict[str, bytes]:
     )
     keys = list(formatted)
     files = {
-        f"api/documents/{doc.slug}.json": json_bytes(document_to_json(doc))
+        f"api/documents/{doc.slug}.json": json_bytes(document_to_json(doc), INLINE_KEYS)
         for doc in linked.documents
     }
     files["api/sources.json"] = json_bytes(sources_json(linked, formatted, keys))

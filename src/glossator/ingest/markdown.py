@@ -21,7 +21,6 @@ from glossator.ingest.markdown_parser import PARSER, title_block
 from glossator.ingest.metadata import parse_metadata, read_date
 from glossator.ingest.source import Source
 from glossator.model import (
-    Author,
     Block,
     BlockQuote,
     Document,
@@ -105,7 +104,7 @@ def _title_block(state: _State, fields: list[str | None]) -> Metadata:
     """A Pandoc title block's title, authors (separated by `;`) and date."""
     title, authors, date = (fields + [None, None, None])[:3]
     names = [a.strip() for a in (authors or "").split(";") if a.strip()]
-    meta = Metadata(title=title or "", authors=names, author_details=[Author(n) for n in names])
+    meta = Metadata(title=title or "", authors=names)
     if date:
         line = len(fields)  # the date is the block's last line
         state.diagnostics += read_date(meta, date, state.source.path, line, sidecar=False)

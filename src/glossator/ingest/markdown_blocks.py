@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from glossator.ingest.markdown_inline import Context, convert, is_comment, line_of
-from glossator.ingest.markdown_parser import PARSER
 from glossator.model import (
     Block,
     BlockQuote,
@@ -26,13 +25,14 @@ from glossator.model import (
     Section,
     Table,
 )
-from glossator.model.inline import Inline, NoteRef, Text, normalize, plain_text
+from glossator.model.inline import Inline, NoteRef, Text, normalize
 
 BLOCK_HTML = "an HTML block is shown as text, not rendered; write the content as Markdown"
 ALIGN = {"text-align:left": "left", "text-align:right": "right", "text-align:center": "center"}
 CAPTION_PREFIXES = ("Table:", "table:", ":")
 HEADING_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][^{}]*|[^{}=\s]+=[^{}]*)\}$")
 CLASS_ATTRIBUTE = re.compile(r"(?:^|\s|\{)\.([\w+#-]+)")
+ESCAPED = re.compile(r"\\(.)")  # in a quoted attribute value: `\"` is `"`
 
 
 @dataclass
@@ -159,13 +159,14 @@ def _paragraph(inline: Token, line: int, ctx: Context) -> Block | None:
         image = visible[0]
         caption_ctx = Context(ctx.path, ctx.diagnostics, None, False, ctx.inline_note_lines)
         caption = convert(image.children or [], line, caption_ctx)
-        src = PARSER.normalizeLinkText(str(image.attrGet("src") or ""))
+        src = str(image.attrGet("src") or "")
         return Figure(
             "",
             src=src or None,
             line=line,
             caption_content=caption,
-            alt=plain_text(caption),
+            # Pandoc's `{alt="..."}`: an alternative text apart from the caption, if any.
+            alt=ESCAPED.sub(r"\1", str(image.attrGet("alt") or "")),
         )
     content = convert(children, line, ctx)
     if all(isinstance(n, NoteRef) for n in content):  # whitespace was collapsed away

@@ -260,7 +260,7 @@ def _closing_bracket(src: str, start: int, end: int) -> int:
 
 def _push(state: StateInline, items: tuple[CiteItem, ...], source: str) -> None:
     token = state.push("citation", "", 0)
-    token.content = " ".join(source.split())
+    token.content = re.sub(r"[ \t\r\n]+", " ", source)  # Pandoc's whitespace: not a no-break space
     token.meta = {"items": items, "breaks": source.count("\n")}
 
 

@@ -14,11 +14,13 @@ further blocks are indented.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import yaml
 
 from glossator.ingest.markdown_export_inline import (
+    absorb_citations,
     destination,
     escape_inline,
     escape_line,
@@ -38,8 +40,15 @@ from glossator.model import (
     Rule,
     Section,
     Table,
+    walk_blocks,
 )
-from glossator.model.inline import Image, Text
+from glossator.model.inline import (
+    Citation,
+    Image,
+    Inline,
+    Text,
+    note_refs,
+)
 
 __all__ = ["escape_inline", "escape_line", "export_markdown", "figure_markdown"]
 ALIGN_RULE = {"left": ":---", "right": "---:", "center": ":---:"}
@@ -140,8 +149,11 @@ def figure_markdown(figure: Figure) -> str:
 
 
 def code_block_markdown(block: CodeBlock) -> str:
+    """Fenced with backticks, or tildes when the language has one (a backtick fence's
+    info cannot), longer than any fence of the same kind inside."""
     runs = re.findall(r"^ {0,3}(`{3,}|~{3,})", block.text, re.M)
-    fence = "`" * max([3, *(len(r) + 1 for r in runs if r[0] == "`")])
+    mark = "~" if "`" in block.language else "`"
+    fence = mark * max([3, *(len(r) + 1 for r in runs if r[0] == mark)])
     return (
         f"{fence}{block.language}\n{block.text}\n{fence}"
         if block.text
@@ -176,10 +188,18 @@ def _indent(text: str, first: str, rest: str) -> str:
 
 
 def list_markdown(block: ListBlock) -> str:
+    """Items from the list's start; a loose list has blank lines between its items and
+    blocks, and a paragraph in one: where it has neither, a comment and an empty
+    heading (both read as nothing) stand in for them."""
     items = []
+    paragraphs = any(isinstance(b, Paragraph | Figure) for item in block.items for b in item)
     for number, item in enumerate(block.items, start=block.start):
         marker = f"{number}. " if block.ordered else "- "
         body = blocks_markdown(item, tight=block.tight)
+        if not block.tight and not paragraphs and number == block.start:
+            body = body + "\n\n#" if body else "#"
+        elif not block.tight and len(block.items) == 1 and len(item) == 1:
+            body += "\n\n" + COMMENT
         items.append(_indent(body, marker, " " * len(marker)) if body else marker.rstrip())
     return ("\n" if block.tight else "\n\n").join(items)
 
@@ -250,12 +270,90 @@ def note_markdown(note: Note) -> str:
     return label + "\n" + _indent(body, NOTE_INDENT, NOTE_INDENT)
 
 
+def _cited(doc: Document) -> dict[int, Citation]:
+    """The notes that may be ones the reader made of a citation in the body: a note of
+    one citation, its one marker in the body's paragraphs or tables."""
+    counts: dict[int, int] = {}
+    for block in [*doc.blocks(), *(b for n in doc.notes for b in walk_blocks(n.blocks))]:
+        for content in _contents(block, captions=True):
+            for note, _ in note_refs(content):
+                counts[note] = counts.get(note, 0) + 1
+    body = {n for b in doc.blocks() for c in _contents(b) for n, _ in note_refs(c)}
+    cited: dict[int, Citation] = {}
+    for note in doc.notes:
+        blocks = note.blocks
+        if len(blocks) == 1 and isinstance(blocks[0], Paragraph) and len(blocks[0].content) == 1:
+            node = blocks[0].content[0]
+            if isinstance(node, Citation) and counts.get(note.number) == 1 and note.number in body:
+                cited[note.number] = node
+    return cited
+
+
+def _contents(block: Block, *, captions: bool = False) -> list[tuple[Inline, ...]]:
+    """The inline content of a block that the reader reads with the body's citations
+    (and with `captions`, a figure's caption too)."""
+    if isinstance(block, Paragraph):
+        return [block.content]
+    if isinstance(block, Table):
+        return [*block.header, *(cell for row in block.rows for cell in row), block.caption]
+    if isinstance(block, Figure) and captions:
+        return [block.caption_content]
+    return []
+
+
+def _rewritten(blocks: list[Block], cited: dict[int, Citation], used: set[int]) -> list[Block]:
+    """The blocks with the citations of the notes in `cited` written back where the
+    reader would make those notes again (`absorb_citations`); `used` collects them."""
+
+    def content(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        written, absorbed = absorb_citations(inlines, cited)
+        used.update(absorbed)
+        return written
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            block = Paragraph(block.id, line=block.line, content=content(block.content))
+        elif isinstance(block, Table):
+            block = replace(
+                block,
+                header=[content(c) for c in block.header],
+                rows=[[content(c) for c in row] for row in block.rows],
+                caption=content(block.caption),
+            )
+        elif isinstance(block, BlockQuote):
+            block = replace(block, blocks=_rewritten(block.blocks, cited, used))
+        elif isinstance(block, ListBlock):
+            block = replace(block, items=[_rewritten(item, cited, used) for item in block.items])
+        out.append(block)
+    return out
+
+
 def export_markdown(doc: Document) -> str:
-    """The editable Markdown form of `doc` (front matter, sections, then the notes)."""
+    """The editable Markdown form of `doc` (front matter, sections, then the notes).
+
+    A note the reader made of a citation in the body is written as that citation, where
+    the author wrote it, when it reads back to the same note and marker."""
+    cited, absorbed = _cited(doc), set()
+    sections = [
+        replace(s, blocks=_rewritten(s.blocks, cited, absorbed)) if cited else s
+        for s in doc.sections
+        if s.title is not None or s.blocks
+    ]
     chunks = [_front_matter(doc)]
-    chunks += [section_markdown(s) + "\n" for s in doc.sections if s.title is not None or s.blocks]
-    if doc.notes:
+    chunks += [section_markdown(s) + "\n" for s in sections]
+    written = [n for n in doc.notes if n.number not in absorbed]
+    # A note no marker refers to (its marker was in a heading, or alone in a paragraph)
+    # gets one alone in a paragraph, which the reader drops with a warning, as before.
+    referenced = {
+        note
+        for block in [*doc.blocks(), *(b for n in doc.notes for b in walk_blocks(n.blocks))]
+        for content in _contents(block, captions=True)
+        for note, _ in note_refs(content)
+    }
+    chunks += [f"[^{n.number}]\n" for n in written if n.number not in referenced]
+    if written:
         # One line per note; a note of several lines ends with a blank one.
-        notes = [note_markdown(n) for n in doc.notes]
+        notes = [note_markdown(n) for n in written]
         chunks.append("".join(n + ("\n\n" if "\n" in n else "\n") for n in notes).rstrip() + "\n")
     return "\n".join(chunks)

@@ -11,10 +11,14 @@ typographer's quotes, dashes and ellipses.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 
+from glossator.ingest.markdown_inline import PUNCTUATION, cite_notes
+from glossator.ingest.markdown_inline import _suppressed as suppressed_citation
 from glossator.model.inline import (
+    CONTAINERS,
     Citation,
     Code,
     Emph,
@@ -32,22 +36,32 @@ from glossator.model.inline import (
     Subscript,
     Superscript,
     Text,
+    normalize,
+    plain_text,
 )
 
 # Escaped wherever they stand: each can open inline syntax (emphasis, code, links,
 # images, autolinks/HTML, entities, inline notes, super/subscript, math) or close a
 # heading (`#`); quotes would be read as typographer's quotes.
 INLINE_SPECIAL = frozenset("\\`*_[]<>&!|^~#$\"'")
-# Runs a typographer turns into other characters (`--` a dash, `...` an ellipsis,
-# `(c)` ©), and `@key` that Pandoc reads as a citation: escaped in full.
+# Runs a typographer turns into other characters (`--` a dash, `...` or `. . .` an
+# ellipsis, `(c)` ©), and `@key` that Pandoc reads as a citation: their marks escaped.
 TYPOGRAPHY = re.compile(
-    r"-{2,}|\.{2,}|,{2,}|!{4,}|\?{4,}|\+(?=-)|\((?=(?:c|r|tm|p)\))|(?<!\w)@(?=[\w{])", re.I
+    r"-{2,}|\.{2,}|\.(?: \.){2,}|,{2,}|!{4,}|\?{4,}|\+(?=-)|\((?=(?:c|r|tm|p)\))"
+    r"|(?<!\w)@(?=[\w{])",
+    re.I,
 )
 # At the start of a line these open a list, a quote or a heading underline.
 LINE_START_MARK = re.compile(r"^([-+=])")
 LINE_START_NUMBER = re.compile(r"^(\d+)([.)])")
 # After `[^N]` an opening `(` would make a link, and `:` (at line start) a definition.
 AFTER_MARKER = frozenset("(:")
+# After a citation `(` would make a link of it, `:` a definition, `{` a span; and a
+# key's punctuation before a letter would lengthen its key (`@a` then `.b`).
+AFTER_CITATION = frozenset("(:{")
+KEY_PUNCTUATION = frozenset(".#$%&-+?<>~/")
+# The punctuation after a citation, which the reader puts its note's marker after.
+TRAILING_PUNCTUATION = re.compile(r"[.,;:!?]+$")
 DESTINATION_SPECIAL = re.compile(r"[\s()<>]")
 # A URL written `<url>` (CommonMark's autolink): a scheme, then no space or `<>`.
 AUTOLINK = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f\x7f]*$")
@@ -65,7 +79,8 @@ _LINKS = MarkdownIt("commonmark")
 def escape_inline(text: str) -> str:
     escaped = {i for i, c in enumerate(text) if c in INLINE_SPECIAL}
     for match in TYPOGRAPHY.finditer(text):
-        escaped.update(range(match.start(), max(match.end(), match.start() + 1)))
+        span = range(match.start(), max(match.end(), match.start() + 1))
+        escaped.update(i for i in span if text[i] != " ")  # `. . .`: its dots
     return "".join("\\" + c if i in escaped else c for i, c in enumerate(text))
 
 
@@ -128,6 +143,8 @@ def inline_markdown(content: tuple[Inline, ...] | list[Inline], *, line_start: b
             after = "marker"
         elif isinstance(node, Link | Image | Span | SmallCaps | Code):
             after = "attributes"  # `{` here would be read as the node's attributes
+        elif isinstance(node, Citation):
+            after = "citation"
         else:
             after = ""
     return "".join(parts)
@@ -138,12 +155,14 @@ def _node(node: Inline, after: str) -> str:
         return _text(node.text, after)
     if type(node) in DELIMITED:
         delimiter = DELIMITED[type(node)]
+        if isinstance(node, Superscript | Subscript) and node.content:
+            # Pandoc: no bare space inside ^...^, so spaces are escaped, at the edges too.
+            written = inline_markdown(node.content, line_start=False).replace(" ", "\\ ")
+            return delimiter + written + delimiter
         lead, inner, trail = _outside(node.content)
         if not inner:
             return _text(lead + trail, after)
-        written = inline_markdown(inner, line_start=False)
-        if isinstance(node, Superscript | Subscript):
-            written = written.replace(" ", "\\ ")  # Pandoc: no bare space inside ^...^
+        written = inline_markdown(_underscored(node, inner), line_start=False)
         return _text(lead, after) + delimiter + written + delimiter + _text(trail, "")
     if isinstance(node, SmallCaps):
         return f"[{inline_markdown(node.content, line_start=False)}]{{.smallcaps}}"
@@ -162,7 +181,8 @@ def _node(node: Inline, after: str) -> str:
     if isinstance(node, LineBreak):
         return "\\\n"
     if isinstance(node, Math):
-        return f"$${node.tex}$$" if node.display else f"${node.tex}$"
+        # Display math read from `$$ $$` has no TeX: a space keeps it math.
+        return f"$${node.tex or ' '}$$" if node.display else f"${node.tex}$"
     if isinstance(node, RawInline):
         return node.text
     if isinstance(node, NoteRef):
@@ -172,11 +192,131 @@ def _node(node: Inline, after: str) -> str:
     raise TypeError(f"not an inline node: {node!r}")
 
 
+@dataclass(frozen=True)
+class _UnderscoreEmph(Emph):
+    pass
+
+
+@dataclass(frozen=True)
+class _UnderscoreStrong(Strong):
+    pass
+
+
+UNDERSCORED = {Emph: _UnderscoreEmph, Strong: _UnderscoreStrong}
+DELIMITED.update({_UnderscoreEmph: "_", _UnderscoreStrong: "__"})
+
+
+def _underscored(node: Inline, inner: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """`inner` with an emphasis at its edge written with `_` where `*` would run into
+    the parent's own (`**x**` is strong, not emphasis in emphasis; `***x***` is strong
+    in emphasis): `*_x_*`, `**_x_**`. Not beside a letter, where `_` cannot close."""
+    if type(node) not in UNDERSCORED:
+        return inner
+    nodes = list(inner)
+    for index in (0, -1):
+        child = nodes[index]
+        if type(child) not in UNDERSCORED:
+            continue
+        both = len(nodes) == 1
+        runs = type(child) is type(node) or (isinstance(node, Strong) and (index == 0 or both))
+        beside = "" if both else plain_text((nodes[index + 1 if index == 0 else index - 1],))
+        letter = beside[:1] if index == 0 else beside[-1:]
+        if runs and not _word(letter):
+            nodes[index] = UNDERSCORED[type(child)](child.content)
+    return tuple(nodes)
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _text(text: str, after: str) -> str:
     if after == "line":
         return escape_line(text)
-    if (after == "marker" and text[:1] in AFTER_MARKER) or (
-        after == "attributes" and text[:1] == "{"
+    if (
+        (after == "marker" and text[:1] in AFTER_MARKER)
+        or (after == "attributes" and text[:1] == "{")
+        or (after == "citation" and text[:1] in AFTER_CITATION)
+        or (after == "citation" and text[:1] in KEY_PUNCTUATION and _word(text[1:2]))
     ):
         return "\\" + text[0] + escape_inline(text[1:])
     return escape_inline(text)
+
+
+def absorb_citations(
+    content: tuple[Inline, ...], cited: dict[int, Citation]
+) -> tuple[tuple[Inline, ...], set[int]]:
+    """Body content with the markers of notes the reader made of citations (`cited`, by
+    note) turned back into those citations, and the notes so written. The reader makes a
+    note of each citation in the body (`cite_notes`): `[@a]` becomes a marker after any
+    punctuation that follows, `@a` stays with a note of `[-@a]` after it. Written back
+    only where reading it again gives this content (else the notes stay notes)."""
+    # Every citation back in the text, before the punctuation its marker went after or
+    # where the marker is; else only the notes of `@a`.
+    for inline, before in ((True, True), (True, False), (False, False)):
+        written, used = _absorbed(content, cited, inline=inline, before=before)
+        if used and _reads_back(written, content, {n: cited[n] for n in sorted(used)}):
+            return written, used
+    return content, set()
+
+
+def _absorbed(
+    content: tuple[Inline, ...], cited: dict[int, Citation], *, inline: bool, before: bool
+) -> tuple[tuple[Inline, ...], set[int]]:
+    out: list[Inline] = []
+    used: set[int] = set()
+    in_text: Citation | None = None  # an author-in-text citation just before
+    for node in content:
+        if isinstance(node, NoteRef) and node.note in cited:
+            citation = cited[node.note]
+            if in_text is not None and citation == suppressed_citation(in_text):
+                used.add(node.note)
+                in_text = None
+                continue
+            if inline and citation.items[0].mode != "author-in-text":
+                used.add(node.note)
+                _place(out, citation, before=before)
+                in_text = None
+                continue
+        if isinstance(node, CONTAINERS):
+            inner, more = _absorbed(node.content, cited, inline=inline, before=before)
+            node, used = replace(node, content=inner), used | more
+        if isinstance(node, Citation) and node.items[0].mode == "author-in-text":
+            in_text = node
+        elif not (isinstance(node, Text) and PUNCTUATION.fullmatch(node.text)):
+            in_text = None
+        out.append(node)
+    return normalize(out), used
+
+
+def _place(out: list[Inline], citation: Citation, *, before: bool) -> None:
+    """`citation` after a space (which the reader drops) and, `before`, ahead of the
+    punctuation the text ends in (after which the reader puts its marker)."""
+    punctuation = ""
+    if out and isinstance(out[-1], Text):
+        text = out.pop().text
+        if before and (match := TRAILING_PUNCTUATION.search(text)):
+            text, punctuation = text[: match.start()], match.group(0)
+        out.append(Text(text + " " if text and not text[-1].isspace() else text))
+    out.append(citation)
+    if punctuation:
+        out.append(Text(punctuation))
+
+
+def _reads_back(
+    written: tuple[Inline, ...], content: tuple[Inline, ...], notes: dict[int, Citation]
+) -> bool:
+    """Whether the reader, making notes of the citations in `written`, gives `content`
+    back, each note it makes one of `notes`."""
+    left = dict(notes)
+
+    def make_note(citation: Citation, line: int) -> int:
+        number = next((n for n, c in left.items() if c == citation), -1)
+        left.pop(number, None)
+        return number
+
+    read = cite_notes(written, make_note, {})
+    first = next((i for i, n in enumerate(read) if not isinstance(n, NoteRef)), None)
+    if first is not None and isinstance(read[first], Text):  # as the reader strips it
+        read = normalize([*read[:first], Text(read[first].text.lstrip()), *read[first + 1 :]])
+    return read == content and not left

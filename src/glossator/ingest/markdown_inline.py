@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from markdown_it.token import Token
 
 from glossator.diagnostics import Diagnostic, error, warning
-from glossator.ingest.markdown_parser import PARSER
 from glossator.ingest.markdown_smart import smarten
 from glossator.model.inline import (
     CONTAINERS,
@@ -81,12 +80,13 @@ def line_of(token: Token) -> int:
 
 
 def _citation(token: Token) -> Citation:
+    """Prefix, locator and suffix with whitespace collapsed, as the source is."""
     items = tuple(
         replace(
             item,
-            prefix=smarten(item.prefix),
-            suffix=smarten(item.suffix),
-            locator=smarten(item.locator) if item.locator else item.locator,
+            prefix=smarten(WHITESPACE.sub(" ", item.prefix)),
+            suffix=smarten(WHITESPACE.sub(" ", item.suffix)),
+            locator=smarten(WHITESPACE.sub(" ", item.locator)) if item.locator else item.locator,
         )
         for item in token.meta["items"]
     )
@@ -141,7 +141,7 @@ def convert(children: list[Token], line: int, ctx: Context) -> tuple[Inline, ...
             line += token.meta.get("breaks", 0)
         elif kind == "image":
             alt = convert(token.children or [], line, Context(ctx.path, ctx.diagnostics))
-            src = PARSER.normalizeLinkText(str(token.attrGet("src") or ""))
+            src = str(token.attrGet("src") or "")
             out.append(Image(src, plain_text(alt), str(token.attrGet("title") or "")))
             line += sum(1 for c in token.children or [] if c.type in ("softbreak", "hardbreak"))
         elif kind.endswith("_open"):
@@ -188,8 +188,7 @@ def _close(opener: Token, content: list, line: int, ctx: Context) -> list[Inline
         classes = tuple(str(opener.attrGet("class") or "").split())
         return [SmallCaps(inner) if classes == ("smallcaps",) else Span(inner, classes)]
     if tag == "link":
-        href = str(opener.attrGet("href") or "")
-        url = PARSER.normalizeLinkText(href)
+        url = str(opener.attrGet("href") or "")
         if SAFE_URL.match(url):
             return [Link(url, inner, str(opener.attrGet("title") or ""))]
         ctx.warn(

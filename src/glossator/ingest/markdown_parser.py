@@ -115,8 +115,10 @@ def _parser() -> MarkdownIt:
     md.core.ruler.push("smart", smart_rule)
     md.disable("text_join")
     _references_before_links(md)
-    # Every destination is kept; the reader decides which make links (`markdown_inline`).
+    # Every destination is kept as written (not percent-encoded, so `%20` stays `%20`
+    # and `é` stays `é`); the reader decides which make links (`markdown_inline`).
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     return md
 
 

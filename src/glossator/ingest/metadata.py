@@ -18,7 +18,7 @@ from glossator.ingest.metadata_values import (
     parse_date,
     text_list,
 )
-from glossator.model import FORMATS, METADATA_FIELDS, Block, Metadata
+from glossator.model import FORMATS, METADATA_FIELDS, Author, Block, Metadata
 from glossator.yamlmap import YamlMapping, as_text
 
 # What a sidecar may hold; anything else there is a mistake worth a warning.
@@ -122,7 +122,9 @@ def parse_metadata(
         diags.append(_bad(path, mapping.line(author_key), author_key, expected))
     else:
         meta.authors = [a.name for a in found]
-        meta.author_details = found
+        # Details only when some are given (as the schema has it: empty when only names
+        # are known), so names alone read the same from front matter as from a sidecar.
+        meta.author_details = found if any(a != Author(a.name) for a in found) else []
 
     if values.get("date") is not None:
         diags += read_date(meta, values["date"], path, mapping.line("date"), sidecar=sidecar)
@@ -173,14 +175,16 @@ def read_date(
         return [_bad(path, line, "date", iso_message)]
     if sidecar:
         return []
-    meta.date_text = " ".join(text.split())
+    written = " ".join(text.split())
+    # Kept when it says more than the ISO date (a date in words), as a sidecar's date is.
+    meta.date_text = written if written != meta.date else None
     if meta.date is None:
         return [
             warning(
                 path,
                 line,
                 "meta.date-unparsed",
-                f"date `{meta.date_text}` is shown as written but cannot be read as a date, "
+                f"date `{written}` is shown as written but cannot be read as a date, "
                 "so the essay is not sorted by it; write it as 2021-03-21 or March 21, 2021",
             )
         ]

@@ -58,3 +58,16 @@ def test_a_document_keeps_each_inline_tree_on_its_line():
     )
     with pytest.raises(TypeError):
         dumps({"content": [object()]}, frozenset({"content"}))
+
+
+@given(VALUES)
+def test_row_lists_read_back_the_same_one_item_a_line(value):
+    data = {"blocks": [value, {"blocks": [value]}, [value]], "other": [value]}
+    text = dumps(data, rows=frozenset({"blocks"}))
+    assert json.loads(text) == data
+    assert text.split("\n")[1:5] == [
+        '  "blocks": [',
+        "    " + json.dumps(value, ensure_ascii=False) + ",",
+        "    " + json.dumps({"blocks": [value]}, ensure_ascii=False) + ",",
+        "    " + json.dumps([value], ensure_ascii=False),
+    ]

@@ -15,13 +15,16 @@ from glossator.link.corpus import LinkedCorpus
 from glossator.model import document_to_json
 from glossator.render.jsontext import dumps
 
-# Keys whose lists are inline content: a document's export writes each on one line.
-INLINE_KEYS = frozenset({"content", "caption_content", "title", "header", "rows"})
+# A document's export: each section's title, each block and each note on one line.
+INLINE_KEYS = frozenset({"title"})
+ROW_KEYS = frozenset({"blocks", "notes"})
 
 
-def json_bytes(data: Any, compact: frozenset[str] = frozenset()) -> bytes:
+def json_bytes(
+    data: Any, compact: frozenset[str] = frozenset(), rows: frozenset[str] = frozenset()
+) -> bytes:
     """Indented, UTF-8 JSON: readable when opened, byte-identical from build to build."""
-    return (dumps(data, compact) + "\n").encode("utf-8")
+    return (dumps(data, compact, rows) + "\n").encode("utf-8")
 
 
 def sources_json(
@@ -64,7 +67,7 @@ def data_files(corpus: FormattedCorpus) -> dict[str, bytes]:
     )
     keys = list(formatted)
     files = {
-        f"api/documents/{doc.slug}.json": json_bytes(document_to_json(doc), INLINE_KEYS)
+        f"api/documents/{doc.slug}.json": json_bytes(document_to_json(doc), INLINE_KEYS, ROW_KEYS)
         for doc in linked.documents
     }
     files["api/sources.json"] = json_bytes(sources_json(linked, formatted, keys))

@@ -29,21 +29,23 @@ _compact = (
 )
 
 
-def one_line(value: list) -> str:
-    """`json.dumps(value, ensure_ascii=False)`: the list on one line."""
+def one_line(value: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False)`: the value on one line."""
     if _compact is None:
         return json.dumps(value, ensure_ascii=False)
     return "".join(_compact(value, 0))
 
 
-def dumps(data: Any, compact: frozenset[str] = frozenset()) -> str:
+def dumps(
+    data: Any, compact: frozenset[str] = frozenset(), rows: frozenset[str] = frozenset()
+) -> str:
     """`data` (dicts with string keys, lists, str, int, float, bool, None) as JSON.
 
-    A list under a key in `compact` is written on one line: the document export keeps
-    each inline tree on its block's line, which reads better and is far quicker to
-    write than one node a line."""
+    A list under a key in `compact` is written on one line, and one under a key in
+    `rows` one item a line: the document export writes each block on its own line,
+    which reads well and is far quicker to write than one value a line."""
     out: list[str] = []
-    _write(data, out, "\n", compact)
+    _write(data, out, "\n", compact, rows)
     return "".join(out)
 
 
@@ -65,7 +67,9 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
-def _write(value: Any, out: list[str], newline: str, compact: frozenset[str]) -> None:
+def _write(
+    value: Any, out: list[str], newline: str, compact: frozenset[str], rows: frozenset[str]
+) -> None:
     kind = type(value)
     if kind is dict:
         if not value:
@@ -79,11 +83,14 @@ def _write(value: Any, out: list[str], newline: str, compact: frozenset[str]) ->
             text = encode_basestring(item) if type(item) is str else _scalar(item)
             if text is None and type(item) is list and key in compact:
                 text = one_line(item)
+            elif text is None and type(item) is list and item and key in rows:
+                lines = ("," + inner + "  ").join(one_line(row) for row in item)
+                text = f"[{inner}  {lines}{inner}]"
             if text is not None:
                 out.append(f"{separator}{encode_basestring(key)}: {text}")
             else:
                 out.append(f"{separator}{encode_basestring(key)}: ")
-                _write(item, out, inner, compact)
+                _write(item, out, inner, compact, rows)
             separator = "," + inner
         out.append(newline + "}")
     elif kind is list or kind is tuple:
@@ -98,7 +105,7 @@ def _write(value: Any, out: list[str], newline: str, compact: frozenset[str]) ->
                 out.append(separator + text)
             else:
                 out.append(separator)
-                _write(item, out, inner, compact)
+                _write(item, out, inner, compact, rows)
             separator = "," + inner
         out.append(newline + "]")
     else:
@@ -106,7 +113,7 @@ def _write(value: Any, out: list[str], newline: str, compact: frozenset[str]) ->
         if text is not None:
             out.append(text)
         elif isinstance(value, str | dict | list | tuple | int | float):  # subclasses
-            _write(_plain(value), out, newline, compact)
+            _write(_plain(value), out, newline, compact, rows)
         else:
             raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 

@@ -48,6 +48,7 @@ from glossator.model.inline import (
     Subscript,
     Superscript,
     Text,
+    note_refs,
     plain_text,
 )
 
@@ -130,16 +131,40 @@ def block_text(block: Block) -> str:
     return blocks_text([block])
 
 
+def paragraph_to_json(paragraph: Paragraph) -> dict[str, Any]:
+    """A paragraph's text, markers and content in one walk of its top level (the
+    export's hot path: most nodes are text and markers)."""
+    text: list[str] = []
+    markers: list[dict[str, int]] = []
+    content: list[dict[str, Any]] = []
+    offset = 0
+    for node in paragraph.content:
+        if type(node) is Text:
+            content.append({"type": "text", "text": node.text})
+            text.append(node.text)
+            offset += len(node.text)
+        elif type(node) is NoteRef:
+            content.append({"type": "noteref", "note": node.note})
+            markers.append({"note": node.note, "offset": offset})
+        else:
+            content.append(inline_to_json(node))
+            markers += [{"note": n, "offset": offset + o} for n, o in note_refs((node,))]
+            piece = plain_text((node,))
+            text.append(piece)
+            offset += len(piece)
+    return {
+        "type": "paragraph",
+        "id": paragraph.id,
+        "text": "".join(text),
+        "markers": markers,
+        "content": content,
+    }
+
+
 def block_to_json(block: Block) -> dict[str, Any]:
     """One block with its plain `text` (a figure's is its `caption`, as in version 1)."""
     if isinstance(block, Paragraph):
-        return {
-            "type": "paragraph",
-            "id": block.id,
-            "text": block.text,
-            "markers": [{"note": m.note, "offset": m.offset} for m in block.markers],
-            "content": content_to_json(block.content),
-        }
+        return paragraph_to_json(block)
     if isinstance(block, Figure):
         return {
             "type": "figure",

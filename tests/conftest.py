@@ -200,3 +200,25 @@ def page(context: Any) -> Any:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def fixture_cases(path: Path) -> list[tuple[str, str, str]]:
+    """(title, markdown, expected) of each case of a fixture file in markdown-it-py's
+    style: a title line, `.`, the input, `.`, the expected output, `.`."""
+    found, lines = [], path.read_text(encoding="utf-8").split("\n")
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        title = lines[i]
+        assert lines[i + 1] == ".", f"case {title!r}: a `.` line must follow the title"
+        parts, i = [], i + 2
+        for _ in range(2):
+            start = i
+            while lines[i] != ".":
+                i += 1
+            parts.append("\n".join(lines[start:i]))
+            i += 1
+        found.append((title, parts[0] + "\n", parts[1]))
+    return found

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import fixture_cases
 from glossator.ingest.markdown import read_markdown
 from glossator.ingest.source import Source
 from glossator.model import (
@@ -60,24 +61,7 @@ FRONT_MATTER = "---\ntitle: T\n---\n\n"
 
 
 def cases() -> list[tuple[str, str, str]]:
-    """(title, markdown, expected) of each case in the fixture file."""
-    found, lines = [], FIXTURE.read_text(encoding="utf-8").split("\n")
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        title = lines[i]
-        assert lines[i + 1] == ".", f"case {title!r}: a `.` line must follow the title"
-        parts, i = [], i + 2
-        for _ in range(2):
-            start = i
-            while lines[i] != ".":
-                i += 1
-            parts.append("\n".join(lines[start:i]))
-            i += 1
-        found.append((title, parts[0] + "\n", parts[1]))
-    return found
+    return fixture_cases(FIXTURE)
 
 
 def text(value: str) -> str:

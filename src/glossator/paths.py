@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import stat
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 STAMP = ".glossator-site"  # the file that marks a folder as made by glossator build
@@ -64,6 +65,7 @@ def key_is_plain(key: str) -> bool:
     )
 
 
+@cache  # pure, and asked for on every page that links a source
 def source_name(key: str) -> str:
     """The file name (without `.html`) of a work's source page: the key itself when it
     is a safe file name, else a readable part of it plus a hash of the whole key, e.g.

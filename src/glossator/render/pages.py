@@ -19,7 +19,7 @@ from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
-from glossator.model import Document, Marker, marker_anchors, reference_ids
+from glossator.model import Document, Marker, marker_anchors
 from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
 from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
@@ -75,11 +75,14 @@ def page_url(site: SiteConfig, path: str) -> str | None:
 def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[str, Any]:
     """The essay's HTML, computed here so the template stays simple: the body (sections
     nested by level), the table of contents' items, each paragraph (for site templates
-    that lay out paragraphs themselves), each note for the notes list, the abstract."""
+    that lay out paragraphs themselves), each note for the notes list, the abstract,
+    and each note's back-link targets (`refs`)."""
     raw = site.allow_raw_html
     anchors: dict[str, list[str]] = defaultdict(list)
-    for paragraph, _, anchor in marker_anchors(doc):
+    refs: dict[int, list[str]] = defaultdict(list)
+    for paragraph, marker, anchor in marker_anchors(doc):
         anchors[paragraph.id].append(anchor)
+        refs[marker.note].append(anchor)
     mentions = {
         paragraph.id: [
             (m.start, m.end, "../" + source_href(m.key))
@@ -99,6 +102,7 @@ def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[st
         "abstract_html": blocks_html(
             doc.meta.abstract, BlockContext(allow_raw_html=raw, anchors=False)
         ),
+        "refs": dict(refs),
     }
 
 
@@ -108,7 +112,6 @@ def essay_context(
     formatted: dict[str, FormattedEntry],
     site: SiteConfig,
 ) -> dict[str, Any]:
-    refs = reference_ids(doc)
     note_sources = {
         note.number: [
             (linked.works[key], locator)
@@ -123,7 +126,6 @@ def essay_context(
         "doc": doc,
         "meta": doc.meta,
         **essay_body(doc, linked, site),
-        "refs": refs,
         "note_sources": note_sources,
         "description": description,
         "cite": {

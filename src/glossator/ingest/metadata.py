@@ -66,7 +66,7 @@ def parse_metadata(
     Front matter is read as Pandoc and Quarto read it, and keeps fields it does not know
     in `extra`; a `sidecar` holds only the fields in KNOWN_KEYS, with ISO dates."""
     values, diags = mapping.values, []
-    meta = Metadata()
+    meta = Metadata(lines=dict(mapping.lines))
 
     known = KNOWN_KEYS if sidecar else FRONT_MATTER_KEYS
     for key in sorted(set(values) - known):

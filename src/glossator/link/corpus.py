@@ -150,7 +150,7 @@ class Linker:
                 self.diagnostics.append(
                     warning(
                         doc.path,
-                        1,
+                        doc.meta.lines.get("nocite", 1),
                         "nocite.unknown-key",
                         f"`nocite` names `@{key}`, which is not in {self.bib_path} or the "
                         "essay's bibliography; add the entry or fix the key",

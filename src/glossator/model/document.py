@@ -300,6 +300,8 @@ class Metadata:
     nocite: list[str] = field(default_factory=list)
     reference_section_title: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The source line of each field, for messages about it (not compared, not exported).
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass

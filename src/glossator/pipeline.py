@@ -24,9 +24,11 @@ from glossator.diagnostics import (
     warning,
 )
 from glossator.format.corpus import FormattedCorpus, check_style, format_corpus
+from glossator.format.engine import is_note_style
 from glossator.ingest.corpus import Corpus, read_corpus
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.model import Document
+from glossator.notes.in_text import citations_in_text
 from glossator.paths import (
     ContentFileError,
     check_output,
@@ -155,6 +157,28 @@ def _essay_styles(
     return styles, problems
 
 
+def _place_citations(
+    corpus: Corpus, content_dir: Path, essay_styles: dict[str, str]
+) -> list[Document]:
+    """The documents with their body citations where their style wants them: in notes
+    (as read) for a note style, back in the text for an author-date one."""
+    try:
+        site_style = resolve_style(corpus.site.citation_style, content_dir)
+    except ValueError:
+        return corpus.documents  # reported when formatting
+    kinds: dict[str, bool] = {}
+    placed = []
+    for doc in corpus.documents:
+        name = essay_styles.get(doc.slug, site_style)
+        if name not in kinds:
+            try:
+                kinds[name] = is_note_style(name)
+            except ValueError:
+                kinds[name] = True  # reported when formatting
+        placed.append(doc if kinds[name] else citations_in_text(doc))
+    return placed
+
+
 def plan(content_dir: Path) -> Plan:
     corpus = read_corpus(content_dir)
     diagnostics = corpus.diagnostics + check_corpus(corpus)
@@ -167,7 +191,8 @@ def plan(content_dir: Path) -> Plan:
     diagnostics += essay_bib_diagnostics
     essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir)
     diagnostics += style_diagnostics
-    linked = link_corpus(corpus.documents, bibliography, display_path(bib_path))
+    documents = _place_citations(corpus, content_dir, essay_styles)
+    linked = link_corpus(documents, bibliography, display_path(bib_path))
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None

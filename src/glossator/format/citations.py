@@ -24,7 +24,9 @@ from glossator.model.inline import CONTAINERS, Citation, Inline
 def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationStyle) -> Document:
     """`doc` with every Citation's `text` and `html` set; unknown keys stay as written."""
     notes = sorted(doc.notes, key=lambda n: n.number)
-    found = [c for note in notes for b in walk_blocks(note.blocks) for c in citations_in(b)]
+    in_body = [c for block in doc.blocks() for c in citations_in(block)]
+    found = [c for c in in_body if c.items[0].mode != "author-in-text"]  # in the text
+    found += [c for note in notes for b in walk_blocks(note.blocks) for c in citations_in(b)]
     groups = [_requests(c, csl_items) for c in found]
     known = [(c, g) for c, g in zip(found, groups, strict=True) if g]
     rendered = dict(
@@ -41,10 +43,12 @@ def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationSty
         _fill_note(note, rendered) if id(note) in with_citations else note for note in doc.notes
     ]
     body = {}
-    for citation in (c for block in doc.blocks() for c in citations_in(block)):
+    for citation in in_body:
         if citation.items[0].mode == "author-in-text":
             names = _names(citation, csl_items)
             body[id(citation)] = FormattedEntry(names, html.escape(names, quote=False))
+        elif id(citation) in rendered:  # an author-date style's citation in the text
+            body[id(citation)] = rendered[id(citation)]
     if not body:  # nothing to fill in the body: keep its blocks as they are
         return dataclasses.replace(doc, notes=filled_notes)
     sections = [
@@ -73,7 +77,7 @@ def _requests(citation: Citation, csl_items: dict[str, dict]) -> list[CiteReques
 def _fill_note(note: Note, rendered: dict[int, FormattedEntry]) -> Note:
     whole = _sole_citation(note)
     blocks = [_fill_block(b, rendered, sentence=whole is not None) for b in note.blocks]
-    return Note(note.number, note.id, sources=note.sources, line=note.line, blocks=blocks)
+    return dataclasses.replace(note, blocks=blocks)
 
 
 def _sole_citation(note: Note) -> Citation | None:

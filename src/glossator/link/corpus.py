@@ -16,6 +16,7 @@ from urllib.parse import quote
 from glossator.bibliography import BibEntry, fingerprint, unique_key
 from glossator.diagnostics import Diagnostic, error, info, warning
 from glossator.model import Document, Note, Paragraph, marker_anchors
+from glossator.model.document import citations_in
 from glossator.notes.parse_note import ParsedWork, work_key
 from glossator.notes.resolve import Cite, NoteCites, resolve_document
 
@@ -23,7 +24,7 @@ from glossator.notes.resolve import Cite, NoteCites, resolve_document
 @dataclass(frozen=True)
 class CitingPlace:
     document: str
-    note: int
+    note: int  # 0: a citation standing in the text, not in a note
     paragraph: str | None
     marker: str | None  # the marker's anchor id, e.g. `fnref3` or `fnref3-2`
     locator: str | None = None
@@ -137,6 +138,30 @@ class Linker:
             fields = {k: v for k, v in entry.fields.items() if k != "glossator-fingerprint"}
             self.works[key] = Work(key, entry.entry_type, kind, fields, True)
 
+    def add_in_text(self, doc: Document) -> None:
+        """Citations standing in the text (an author-date style): each cites its works
+        from its paragraph, which is the place a source page links to (note 0)."""
+        for paragraph in doc.paragraphs():
+            for citation in citations_in(paragraph):
+                if citation.items[0].mode == "author-in-text":
+                    continue  # its works are cited by the citation after the names
+                for item in citation.items:
+                    if item.key not in self.bibliography:
+                        self.diagnostics.append(
+                            error(
+                                doc.path,
+                                paragraph.line,
+                                "cite.unknown-key",
+                                f"`@{item.key}` is not in {self.bib_path}; add an entry "
+                                "with that key or fix the key",
+                            )
+                        )
+                        continue
+                    self._add_curated(item.key)
+                    self.works[item.key].cited_by.append(
+                        CitingPlace(doc.slug, 0, paragraph.id, paragraph.id, item.locator)
+                    )
+
     def add_nocite(self, doc: Document) -> None:
         """The works an essay lists under `nocite` (`@*`: every curated entry) are in
         the bibliography though no note cites them, as in Pandoc."""
@@ -223,6 +248,7 @@ def link_corpus(
         linked_docs.append(dataclasses.replace(doc, notes=notes))
     for doc in linked_docs:
         _collect_places(doc, linker.works, note_cites)
+        linker.add_in_text(doc)
         linker.add_nocite(doc)
     mentions = {
         (doc.slug, p.id): found

@@ -240,6 +240,7 @@ class Note:
     blocks: list[Block]
     sources: list[str]
     line: int
+    generated: bool  # made by the reader of a citation in the body (`[@key]`)
 
     def __init__(
         self,
@@ -249,8 +250,9 @@ class Note:
         sources: list[str] | None = None,
         line: int = 0,
         blocks: list[Block] | None = None,
+        generated: bool = False,
     ) -> None:
-        self.number, self.id, self.line = number, id, line
+        self.number, self.id, self.line, self.generated = number, id, line, generated
         self.sources = list(sources or [])
         if blocks is not None and text is not None:
             raise TypeError("Note takes text or blocks, not both")

@@ -13,7 +13,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from jinja2.filters import do_truncate
+from markupsafe import Markup, escape
 
 from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
@@ -106,6 +107,38 @@ def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[st
     }
 
 
+def notes_list_html(
+    doc: Document,
+    note_html: dict[int, Markup],
+    note_sources: dict[int, list[tuple[Work, str | None]]],
+    refs: dict[int, list[str]],
+) -> Markup:
+    """The items of the notes list: each note, the source pages of its works, its
+    back-links. Written here rather than in the template: for a note-heavy essay the
+    template's loop was a good part of the page's cost. Essay pages sit in `essays/`."""
+    out = []
+    for index, note in enumerate(doc.notes, 1):
+        value = f' value="{note.number}"' if note.number != index else ""
+        out.append(f'<li id="{escape(note.id)}"{value} tabindex="-1">{note_html[note.number]}\n')
+        for work, _ in note_sources[note.number]:
+            label = do_truncate(None, work_label(work), 30, False, "…", 4)
+            link = f'<br><a href="../{escape(source_href(work.key))}">Source: {escape(label)}</a>'
+            if work.url:
+                link += f' (<a href="{escape(work.url)}" rel="external">online</a>)'
+            out.append(link)  # the template wrote no line break here
+        targets = refs.get(note.number, [])
+        for number, ref in enumerate(targets, 1):
+            several = len(targets) > 1
+            label = f" ({number})" if several else ""
+            sup = f"<sup>{number}</sup>" if several else ""
+            out.append(
+                f'<a href="#{escape(ref)}" role="doc-backlink" aria-label="Back to text{label}">'
+                f"↩{sup}</a>\n"
+            )
+        out.append("</li>\n")
+    return Markup("".join(out).removesuffix("\n"))  # the template ends the line
+
+
 def essay_context(
     doc: Document,
     linked: LinkedCorpus,
@@ -122,10 +155,12 @@ def essay_context(
     url = page_url(site, f"essays/{doc.slug}.html")
     cited = cited_works(doc, linked.works)
     description = excerpt(doc, DESCRIPTION_WORDS) or site.description
+    body = essay_body(doc, linked, site)
     return {
         "doc": doc,
         "meta": doc.meta,
-        **essay_body(doc, linked, site),
+        **body,
+        "notes_list_html": notes_list_html(doc, body["note_html"], note_sources, body["refs"]),
         "note_sources": note_sources,
         "description": description,
         "cite": {

@@ -16,8 +16,8 @@ import re
 
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest
-from glossator.model import BlockQuote, Document, ListBlock, Note, Paragraph, walk_blocks
-from glossator.model.document import Block, citations_in
+from glossator.model import BlockQuote, Document, ListBlock, Note, Paragraph
+from glossator.model.document import Block, citations_in, note_citations
 from glossator.model.inline import CONTAINERS, Citation, Inline
 
 
@@ -26,7 +26,7 @@ def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationSty
     notes = sorted(doc.notes, key=lambda n: n.number)
     in_body = [c for block in doc.blocks() for c in citations_in(block)]
     found = [c for c in in_body if c.items[0].mode != "author-in-text"]  # in the text
-    found += [c for note in notes for b in walk_blocks(note.blocks) for c in citations_in(b)]
+    found += [c for note in notes for c in note_citations(note)]
     groups = [_requests(c, csl_items) for c in found]
     known = [(c, g) for c, g in zip(found, groups, strict=True) if g]
     rendered = dict(
@@ -36,9 +36,7 @@ def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationSty
             strict=True,
         )
     )
-    with_citations = {
-        id(note) for note in notes if any(citations_in(b) for b in walk_blocks(note.blocks))
-    }
+    with_citations = {id(note) for note in notes if note_citations(note)}
     filled_notes = [
         _fill_note(note, rendered) if id(note) in with_citations else note for note in doc.notes
     ]

@@ -22,7 +22,6 @@ from glossator.paths import ContentFileError, essays_folder_problem, read_conten
 from glossator.yamlmap import load_yaml_mapping
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
 @dataclass

@@ -21,7 +21,7 @@ import imagesize
 
 from glossator.diagnostics import Diagnostic, display_path, error, warning
 from glossator.model import Document, Figure, Paragraph
-from glossator.model.inline import CONTAINERS, Image, Inline
+from glossator.model.inline import CONTAINERS, Image, Inline, nodes_of
 from glossator.paths import ContentFileError, read_content_file
 
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -69,18 +69,8 @@ def _sources(doc: Document) -> list[tuple[str, int]]:
         if isinstance(block, Figure) and block.src:
             places.append((block.src, block.line))
         elif isinstance(block, Paragraph):
-            places += [(image.src, block.line) for image in _images(block.content)]
+            places += [(image.src, block.line) for image in nodes_of(block.content, Image)]
     return places
-
-
-def _images(content: tuple[Inline, ...]) -> list[Image]:
-    found: list[Image] = []
-    for node in content:
-        if isinstance(node, Image):
-            found.append(node)
-        elif isinstance(node, CONTAINERS):
-            found += _images(node.content)
-    return found
 
 
 def _local(
@@ -135,7 +125,7 @@ def _apply(doc: Document, published: dict[str, str], data: dict[str, bytes]) -> 
                 width = height = -1
             if width > 0 and height > 0:
                 block.width, block.height = width, height
-        elif isinstance(block, Paragraph) and _images(block.content):
+        elif isinstance(block, Paragraph) and nodes_of(block.content, Image):
             block.content = _rewrite(block.content, published)
 
 

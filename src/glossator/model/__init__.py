@@ -22,7 +22,6 @@ from glossator.model.document import (
     assign_ids,
     blocks_text,
     marker_anchors,
-    reference_ids,
     slugify,
     walk_blocks,
 )
@@ -53,7 +52,6 @@ __all__ = [
     "content_json",
     "document_to_json",
     "marker_anchors",
-    "reference_ids",
     "slugify",
     "walk_blocks",
 ]

@@ -183,6 +183,11 @@ def citations_in(block: Block) -> list[Citation]:
     return []
 
 
+def note_citations(note: Note) -> list[Citation]:
+    """The Pandoc citations a note holds, in reading order."""
+    return [c for block in walk_blocks(note.blocks) for c in citations_in(block)]
+
+
 def blocks_text(blocks: list[Block]) -> str:
     """The plain text of blocks, one space between paragraphs: how a note reads."""
     parts: list[str] = []
@@ -381,11 +386,3 @@ def marker_anchors(doc: Document) -> list[tuple[Paragraph, Marker, str]]:
                 (paragraph, marker, f"fnref{marker.note}" + (f"-{count}" if count > 1 else ""))
             )
     return anchors
-
-
-def reference_ids(doc: Document) -> dict[int, list[str]]:
-    """The anchor ids of each note's markers, in reading order."""
-    ids: dict[int, list[str]] = defaultdict(list)
-    for _, marker, anchor in marker_anchors(doc):
-        ids[marker.note].append(anchor)
-    return ids

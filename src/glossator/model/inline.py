@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 CiteMode = Literal["normal", "author-in-text", "suppress-author"]
+N = TypeVar("N")
 
 
 @dataclass(frozen=True)
@@ -243,12 +244,17 @@ def renumber_refs(content: tuple[Inline, ...], numbers: dict[int, int]) -> tuple
     return tuple(out)
 
 
-def citations(content: tuple[Inline, ...]) -> list[Citation]:
-    """The citations in inline content, in reading order, inside marks too."""
-    found: list[Citation] = []
+def nodes_of(content: tuple[Inline, ...], kind: type[N]) -> list[N]:
+    """The nodes of one kind in inline content, in reading order, inside marks too."""
+    found: list[N] = []
     for node in content:
-        if isinstance(node, Citation):
+        if isinstance(node, kind):
             found.append(node)
         elif isinstance(node, CONTAINERS):
-            found.extend(citations(node.content))
+            found.extend(nodes_of(node.content, kind))
     return found
+
+
+def citations(content: tuple[Inline, ...]) -> list[Citation]:
+    """The citations in inline content, in reading order, inside marks too."""
+    return nodes_of(content, Citation)

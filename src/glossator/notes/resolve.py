@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from glossator.model import Document, Note, walk_blocks
+from glossator.model import Document, Note
 from glossator.model.citekeys import KeyCitation, find_groups
-from glossator.model.document import citations_in
-from glossator.model.inline import Citation
+from glossator.model.document import note_citations
 from glossator.notes.names import fold
 from glossator.notes.parse_note import ParsedWork, parse_note
 
@@ -103,11 +102,6 @@ def resolve_document(doc: Document) -> list[NoteCites]:
             previous = result.cites
         results.append(result)
     return results
-
-
-def note_citations(note: Note) -> list[Citation]:
-    """The Pandoc citations a note holds, in reading order."""
-    return [c for block in walk_blocks(note.blocks) for c in citations_in(block)]
 
 
 def _without_groups(text: str, groups: list[tuple[int, int, list[KeyCitation]]]) -> str:

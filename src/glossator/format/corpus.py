@@ -29,17 +29,17 @@ class FormattedCorpus:
 
 
 def format_corpus(
-    linked: LinkedCorpus, style_name: str, essay_styles: dict[str, str] | None = None
+    linked: LinkedCorpus,
+    style_name: str,
+    essay_styles: dict[str, CitationStyle] | None = None,
 ) -> FormattedCorpus:
     """Raises ValueError for an unknown site style (the caller reports it).
 
     `essay_styles` gives the style an essay names in its front matter (`csl:`), by
     slug: its citations are formatted in it; the site's bibliography stays in the
-    site's style. The caller has checked those styles (`check_style`)."""
+    site's style."""
     style = CitationStyle(style_name)
-    styles = {style_name: style}
-    for name in sorted(set((essay_styles or {}).values())):
-        styles.setdefault(name, CitationStyle(name))
+    essay_styles = essay_styles or {}
     csl_items = {
         key: to_csl_json(key, work.entry_type, work.kind, work.fields)
         for key, work in linked.works.items()
@@ -53,7 +53,7 @@ def format_corpus(
         for key in order
     }
     documents = [
-        fill_citations(doc, csl_items, styles[(essay_styles or {}).get(doc.slug, style_name)])
+        fill_citations(doc, csl_items, essay_styles.get(doc.slug, style))
         for doc in linked.documents
     ]
     return FormattedCorpus(
@@ -62,12 +62,3 @@ def format_corpus(
         bibtex,
         {k: csl_items[k] for k in order},
     )
-
-
-def check_style(name: str) -> str | None:
-    """Why `name` cannot be used as a citation style, or None when it can."""
-    try:
-        CitationStyle(name)
-    except ValueError as exc:
-        return str(exc)
-    return None

@@ -108,6 +108,11 @@ class CitationStyle:
         except (etree.XMLSyntaxError, OSError) as exc:
             raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
 
+    @property
+    def is_note_style(self) -> bool:
+        """Whether the style sets citations in notes, not in the text."""
+        return self._csl.root.get("class", "note") == "note"
+
     def entries(self, items: list[dict]) -> dict[str, FormattedEntry]:
         """Bibliography entries keyed by CSL id.
 

@@ -135,3 +135,12 @@ def test_author_in_text_shows_the_name_in_the_body():
 def test_an_unknown_key_stays_as_written():
     doc = formatted([note_of(1, cite(CiteItem("nobody"), source="[@nobody]"))])
     assert texts(doc) == ["[@nobody]"]
+
+
+def test_a_citation_followed_by_punctuation_in_an_authors_note_takes_no_second_period():
+    """`[^1]: @kagan2002 [7]. See also …` (as real notes write it): one period."""
+    in_text = cite(CiteItem("kagan2002", locator="7", mode="author-in-text"), source="@k")
+    doc = formatted([note_of(1, in_text, Text(". See also the reply."))])
+    assert texts(doc) == [
+        "Robert Kagan, “Power and Weakness,” Policy Review, no. 113 (2002): 7. See also the reply."
+    ]

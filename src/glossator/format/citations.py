@@ -74,7 +74,9 @@ def _requests(citation: Citation, csl_items: dict[str, dict]) -> list[CiteReques
 
 def _fill_note(note: Note, rendered: dict[int, FormattedEntry]) -> Note:
     whole = _sole_citation(note)
-    blocks = [_fill_block(b, rendered, sentence=whole is not None) for b in note.blocks]
+    blocks = [
+        _fill_block(b, rendered, sentence=whole is not None, in_note=True) for b in note.blocks
+    ]
     return dataclasses.replace(note, blocks=blocks)
 
 
@@ -87,19 +89,33 @@ def _sole_citation(note: Note) -> Citation | None:
     return None
 
 
-def _fill_block(block: Block, rendered: dict[int, FormattedEntry], sentence: bool = False):
+def _fill_block(
+    block: Block,
+    rendered: dict[int, FormattedEntry],
+    sentence: bool = False,
+    in_note: bool = False,
+):
     if isinstance(block, Paragraph):
-        content = _fill(block.content, rendered, sentence)
+        content = _fill(block.content, rendered, sentence, in_note)
         return Paragraph(block.id, line=block.line, content=content)
     if isinstance(block, BlockQuote):
-        return dataclasses.replace(block, blocks=[_fill_block(b, rendered) for b in block.blocks])
+        blocks = [_fill_block(b, rendered, in_note=in_note) for b in block.blocks]
+        return dataclasses.replace(block, blocks=blocks)
     if isinstance(block, ListBlock):
-        items = [[_fill_block(b, rendered) for b in item] for item in block.items]
+        items = [[_fill_block(b, rendered, in_note=in_note) for b in item] for item in block.items]
         return dataclasses.replace(block, items=items)
     return block
 
 
-def _fill(content: tuple[Inline, ...], rendered: dict[int, FormattedEntry], sentence: bool):
+def _fill(
+    content: tuple[Inline, ...],
+    rendered: dict[int, FormattedEntry],
+    sentence: bool,
+    in_note: bool,
+):
+    """Citations given their text. A citation that is part of a sentence loses the
+    style's final period (the sentence has its own punctuation); the authors' names
+    of an author-in-text citation in the body keep theirs ("Doe et al.")."""
     out: list[Inline] = []
     for node in content:
         if isinstance(node, Citation) and id(node) in rendered:
@@ -107,11 +123,12 @@ def _fill(content: tuple[Inline, ...], rendered: dict[int, FormattedEntry], sent
             text, html = entry.text, entry.html
             if sentence:
                 text, html = _sentence(text), _sentence(html)
-            elif node.items[0].mode != "author-in-text":
+            elif in_note or node.items[0].mode != "author-in-text":
                 text, html = text.rstrip("."), html.rstrip(".")
             node = dataclasses.replace(node, text=text, html=html)
         elif isinstance(node, CONTAINERS):
-            node = dataclasses.replace(node, content=_fill(node.content, rendered, False))
+            inner = _fill(node.content, rendered, False, in_note)
+            node = dataclasses.replace(node, content=inner)
         out.append(node)
     return tuple(out)
 

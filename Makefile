@@ -38,9 +38,10 @@ lint: $(READY)
 test: lint $(TOOLS)
 	$(BIN)/python -m pytest
 
-serve: site
-	@echo "Serving _site on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _site
+# Builds, serves on 127.0.0.1, rebuilds on every change to content/ or templates/ and
+# reloads the open pages (Ctrl-C stops).
+serve: $(READY)
+	$(BIN)/glossator serve --content content --out _site --port $(PORT)
 
 # Retakes the essay screenshots (test-artifacts/) and updates the README's picture.
 screenshot: $(READY)

@@ -32,9 +32,10 @@ RANK = {
     "search": 6,
     "write": 7,
     "pipeline": 8,
-    "commands": 9,
-    "cli": 10,
-    "__main__": 11,
+    "serve": 9,
+    "commands": 10,
+    "cli": 11,
+    "__main__": 12,
 }
 # Imports inside functions, each with its reason; nothing else may hide there.
 DEFERRED = {("glossator.search.pagefind", "pagefind.service")}  # optional dependency

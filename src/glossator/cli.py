@@ -1,4 +1,4 @@
-"""Command line: `glossator build | check | bib | import | init`; each command lives in
+"""Command line: `glossator build | serve | check | bib | import | init`; each command lives in
 `commands/`.
 
 Exit codes: 0 success, 1 the content has errors, 2 a usage error (argparse's own).
@@ -14,6 +14,7 @@ from glossator.commands.bib import run_bib
 from glossator.commands.build import run_build, run_check
 from glossator.commands.importer import run_import
 from glossator.commands.init import run_init
+from glossator.commands.serve import run_serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +28,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
     build.add_argument("--out", type=Path, default=Path("_site"), metavar="DIR")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    serve = commands.add_parser(
+        "serve", help="build, serve on 127.0.0.1, rebuild and reload the pages on every change"
+    )
+    serve.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
+    serve.add_argument("--out", type=Path, default=Path("_site"), metavar="DIR")
+    serve.add_argument("--port", type=int, default=8000, metavar="N")
+    serve.add_argument("--host", default="127.0.0.1", metavar="H")
+    serve.add_argument(
+        "--templates", action="store_true", help="also watch glossator's built-in templates"
+    )
 
     check = commands.add_parser("check", help="parse and validate the content; write nothing")
     check.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
@@ -55,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
         return run_build(args)
+    if args.command == "serve":
+        return run_serve(args)
     if args.command == "check":
         return run_check(args)
     if args.command == "bib":

@@ -1,0 +1,63 @@
+"""What the open pages follow: the number of the last good build and the last error.
+
+A build that fails leaves the output folder as it was (write.py), so the pages keep
+showing the last good site; the error is kept here for the overlay until a build
+succeeds again.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossator.diagnostics import format_text
+from glossator.pipeline import BuildResult, build
+from glossator.write import OutputError
+
+
+@dataclass
+class State:
+    build: int = 0  # increases with every successful build; pages reload when it does
+    error: str = ""  # the failed build's diagnostics, or "" after a good one
+
+
+@dataclass
+class Session:
+    """One `glossator serve`: rebuilds on request and wakes the pages waiting for news."""
+
+    content: Path
+    out: Path
+    report: Callable[[str], None] = print
+    state: State = field(default_factory=State)
+    _changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def rebuild(self) -> BuildResult | None:
+        """Build once; on success the pages reload, on failure they show the error."""
+        started = time.perf_counter()
+        try:
+            result: BuildResult | None = build(self.content, self.out)
+        except (OutputError, OSError) as exc:
+            result, message = None, f"glossator: {exc}\n"
+        else:
+            shown = [d for d in result.diagnostics if d.severity != "info"]
+            message = format_text(shown)
+        took = (time.perf_counter() - started) * 1000
+        with self._changed:
+            if result is not None and result.ok:
+                self.state = State(self.state.build + 1, "")
+                self.report(f"{message}glossator: rebuilt in {took:.0f} ms")
+            else:
+                failed = message or "glossator: build failed\n"
+                self.state = State(self.state.build, failed)
+                self.report(f"{failed}glossator: build failed; still serving the last good site")
+            self._changed.notify_all()
+        return result
+
+    def wait(self, seen: State, timeout: float) -> State:
+        """The state once it differs from `seen`, or after `timeout` seconds."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.state != seen, timeout)
+            return self.state

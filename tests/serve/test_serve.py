@@ -1,0 +1,250 @@
+"""`glossator serve`: what it serves (and refuses), the reload script, the error overlay's
+state, rebuilds on change, and a clean stop on Ctrl-C."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossator.serve import Session, make_server, serve_forever
+from glossator.serve.server import RELOAD_SCRIPT, resolve_request, with_reload_script
+
+ESSAY = """---
+title: Marginal Hands
+author: Ida Lorne
+date: 2020-05
+---
+
+## Readers in the margin
+
+Scribes left their notes beside the text.[^1] Later readers argued with them.[^2]
+
+[^1]: Anthony Grafton, *The Footnote: A Curious History* (Cambridge, MA:
+    Harvard University Press, 1997), 24.
+[^2]: Ibid., 30.
+"""
+BROKEN = ESSAY.replace("[^2]: Ibid., 30.\n", "")
+
+
+def make_content(root: Path) -> Path:
+    content = root / "content"
+    (content / "essays").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: Margins\n", encoding="utf-8")
+    (content / "essays" / "marginal-hands.md").write_text(ESSAY, encoding="utf-8")
+    return content
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A built site and its server on a free port, with the session behind it."""
+    content = make_content(tmp_path)
+    (tmp_path / "secret.txt").write_text("outside the site\n", encoding="utf-8")
+    messages: list[str] = []
+    session = Session(content, tmp_path / "_site", messages.append)
+    assert session.rebuild().ok
+    server = make_server(session, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield session, server.server_address[1], messages
+    server.stop()
+    thread.join(timeout=5)
+
+
+def get(port: int, path: str, method: str = "GET") -> tuple[int, bytes]:
+    """One request with the path sent exactly as given (no client-side normalising)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.putrequest(method, path, skip_accept_encoding=True)
+    conn.endheaders()
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response.status, body
+
+
+def first_event(port: int) -> dict:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/__glossator/events")
+    response = conn.getresponse()
+    assert response.getheader("Content-Type") == "text/event-stream"
+    line = response.fp.readline()
+    conn.close()
+    assert line.startswith(b"data: ")
+    return json.loads(line[len(b"data: ") :])
+
+
+TRAVERSALS = [
+    "/../secret.txt",
+    "/%2e%2e/secret.txt",
+    "/%2E%2E/secret.txt",
+    "/essays/..%2f..%2fsecret.txt",
+    "/essays/%2e%2e%2f%2e%2e%2fsecret.txt",
+    "/.%2e/secret.txt",
+    "/essays/..%5c..%5csecret.txt",
+    "/..\\secret.txt",
+    "/%00/secret.txt",
+    "//etc/passwd",
+    "/%2fetc%2fpasswd",
+    "/%252e%252e/secret.txt",
+]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_nothing_outside_the_output_folder_is_served(served, path):
+    _, port, _ = served
+    status, body = get(port, path)
+    assert status == 404
+    assert b"outside the site" not in body
+    assert b"root:" not in body
+
+
+def test_a_link_inside_the_site_to_a_file_outside_is_404(served, tmp_path):
+    session, port, _ = served
+    (session.out / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    assert get(port, "/leak.txt")[0] == 404
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["..", "%2e%2e", ".%2E", "a", "essays", "", "."]), max_size=6))
+def test_a_path_resolves_inside_the_root_or_not_at_all(tmp_path_factory, parts):
+    root = tmp_path_factory.mktemp("root")
+    (root / "a").mkdir(exist_ok=True)
+    (root / "a" / "index.html").write_text("x", encoding="utf-8")
+    found = resolve_request(root, "/" + "/".join(parts))
+    if found is not None:
+        assert found.resolve().is_relative_to(root.resolve())
+        assert not any(p in ("..", "%2e%2e", ".%2E") for p in parts)
+
+
+def test_pages_and_files_are_served_from_the_site(served):
+    session, port, _ = served
+    status, body = get(port, "/essays/marginal-hands.html")
+    assert status == 200
+    assert b"Scribes left their notes" in body
+    status, body = get(port, "/api/documents/marginal-hands.json")
+    assert status == 200
+    assert body == (session.out / "api/documents/marginal-hands.json").read_bytes()
+    status, body = get(port, "/")
+    assert status == 200
+    assert body == with_reload_script((session.out / "index.html").read_bytes())
+    assert get(port, "/no-such-page.html")[0] == 404
+
+
+def test_the_reload_script_exists_only_in_serve_mode(served):
+    session, port, _ = served
+    marker = RELOAD_SCRIPT.encode("utf-8")
+    for page in sorted(session.out.rglob("*.html")):
+        assert marker not in page.read_bytes(), page  # the files as `build` writes them
+    _, body = get(port, "/essays/marginal-hands.html")
+    assert body.count(marker) == 1
+    assert body.index(marker) < body.rindex(b"</body>")
+    _, data = get(port, "/feed.xml")
+    assert marker not in data
+
+
+def test_with_reload_script_goes_before_the_last_body_end():
+    assert with_reload_script(b"<p></body> in text</p></body></html>") == (
+        b"<p></body> in text</p>" + RELOAD_SCRIPT.encode("utf-8") + b"</body></html>"
+    )
+    assert with_reload_script(b"<p>no end</p>") == b"<p>no end</p>" + RELOAD_SCRIPT.encode()
+
+
+def test_an_error_is_shown_and_the_last_good_site_kept_until_fixed(served):
+    session, port, messages = served
+    essay = session.content / "essays" / "marginal-hands.md"
+    good_page = (session.out / "essays/marginal-hands.html").read_bytes()
+    assert first_event(port) == {"build": 1, "error": ""}
+
+    essay.write_text(BROKEN.replace("Later readers", "Later, angry readers"), encoding="utf-8")
+    assert not session.rebuild().ok
+    state = first_event(port)
+    assert state["build"] == 1  # no reload: the page stays, with the overlay
+    assert "marginal-hands.md:" in state["error"]
+    assert "[note.missing]" in state["error"]
+    assert (session.out / "essays/marginal-hands.html").read_bytes() == good_page
+    assert b"angry" not in get(port, "/essays/marginal-hands.html")[1]
+    assert "still serving the last good site" in messages[-1]
+
+    essay.write_text(ESSAY.replace("Later readers", "Later, calmer readers"), encoding="utf-8")
+    assert session.rebuild().ok
+    assert first_event(port) == {"build": 2, "error": ""}  # reload, no overlay
+    assert b"calmer" in get(port, "/essays/marginal-hands.html")[1]
+
+
+def test_a_waiting_page_hears_of_the_rebuild(served):
+    session, port, _ = served
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/__glossator/events")
+    response = conn.getresponse()
+    assert json.loads(response.fp.readline()[6:])["build"] == 1
+    assert response.fp.readline() == b"\n"
+    essay = session.content / "essays" / "marginal-hands.md"
+    essay.write_text(ESSAY.replace("Scribes", "Copyists"), encoding="utf-8")
+    session.rebuild()
+    assert json.loads(response.fp.readline()[6:]) == {"build": 2, "error": ""}
+    conn.close()
+
+
+def test_a_change_under_content_is_rebuilt_by_the_watcher(tmp_path):
+    content = make_content(tmp_path)
+    session = Session(content, tmp_path / "_site", lambda message: None)
+    session.rebuild()
+    server = make_server(session, "127.0.0.1", 0)
+    stop = threading.Event()
+    watcher = threading.Thread(target=serve_forever, args=(session, server, [content], stop))
+    watcher.start()
+    try:
+        time.sleep(0.5)  # the watcher is set up
+        essay = content / "essays" / "marginal-hands.md"
+        essay.write_text(ESSAY.replace("Scribes", "Glossators"), encoding="utf-8")
+        deadline = time.monotonic() + 20
+        while session.state.build < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert session.state.build == 2
+        page = (tmp_path / "_site" / "essays" / "marginal-hands.html").read_text("utf-8")
+        assert "Glossators left their notes" in page
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    assert not watcher.is_alive()
+
+
+def test_ctrl_c_stops_serve_cleanly(tmp_path):
+    content = make_content(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "glossator", "serve", "--content", str(content), "--port", "0"],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        lines = []
+        while True:
+            line = process.stderr.readline()
+            assert line, "".join(lines)
+            lines.append(line)
+            if "serving" in line:
+                break
+        port = int(line.split(":")[-1].split("/")[0])
+        assert get(port, "/")[0] == 200
+        process.send_signal(signal.SIGINT)
+        rest = process.stderr.read()
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert "Traceback" not in rest
+    assert rest.strip().endswith("glossator: stopped")
+    assert (tmp_path / "_site" / "index.html").is_file()
+    assert not list(tmp_path.glob("._site.*"))  # no staging folder or lock left behind

@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
     build.add_argument("--out", type=Path, default=Path("_site"), metavar="DIR")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument(
+        "--no-cache", action="store_true", help="build from scratch, reusing no earlier results"
+    )
 
     serve = commands.add_parser(
         "serve", help="build, serve on 127.0.0.1, rebuild and reload the pages on every change"

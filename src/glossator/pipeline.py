@@ -7,7 +7,7 @@ never breaks the site.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from jinja2 import TemplateError
 
 from glossator.bibliography import read_bibliography
 from glossator.bibliography.essays import with_essay_bibliographies
+from glossator.cache import Store
 from glossator.diagnostics import (
     Diagnostic,
     display_path,
@@ -25,7 +26,9 @@ from glossator.diagnostics import (
 )
 from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
-from glossator.ingest.corpus import Corpus, read_corpus
+from glossator.incremental import CachedReader, CachedStyle, build_fingerprint, cache_folder
+from glossator.incremental.inputs import forget, record, recorded
+from glossator.ingest.corpus import Corpus, read_corpus, read_each
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.model import Document
 from glossator.notes.in_text import citations_in_text
@@ -40,7 +43,7 @@ from glossator.paths import (
 from glossator.render.pages import TEMPLATES_DIR, render_site
 from glossator.render.templating import search_path, template_problem
 from glossator.search.pagefind import search_index
-from glossator.write import write_site
+from glossator.write import has_debris, write_site
 from glossator.yamlmap import load_yaml_mapping
 
 
@@ -125,7 +128,7 @@ def _site_line(site_file: Path, key: str) -> int:
 
 
 def _essay_styles(
-    documents: list[Document], content_dir: Path
+    documents: list[Document], content_dir: Path, make_style: Callable[[str], CitationStyle]
 ) -> tuple[dict[str, CitationStyle], list[Diagnostic]]:
     """The style each essay names with `csl:` (a style name, or a .csl file inside
     content/), parsed once per style, by slug; one that cannot be used is an error at
@@ -140,7 +143,7 @@ def _essay_styles(
             name = resolve_style(doc.meta.csl, content_dir)
             if name not in parsed:
                 try:
-                    parsed[name] = CitationStyle(name)
+                    parsed[name] = make_style(name)
                 except ValueError as exc:
                     parsed[name] = str(exc)
             found = parsed[name]
@@ -178,8 +181,20 @@ def _place_citations(
     return placed
 
 
-def plan(content_dir: Path) -> Plan:
-    corpus = read_corpus(content_dir)
+def plan(content_dir: Path, store: Store | None = None, templates: Path | None = None) -> Plan:
+    """Read, check, link and format; with a `store`, each document read and each call
+    to the citation style is looked up there first (and the reads run in parallel)."""
+    if store is None:
+        corpus = read_corpus(content_dir, read_each)
+
+        def make_style(name: str) -> CitationStyle:
+            return CitationStyle(name)
+    else:
+        corpus = read_corpus(content_dir, CachedReader(store, templates))
+
+        def make_style(name: str) -> CitationStyle:
+            return CachedStyle(name, store, templates)
+
     diagnostics = corpus.diagnostics + check_corpus(corpus)
     bib_path = content_dir / "references.bib"
     bibliography, bib_diagnostics = read_bibliography(bib_path)
@@ -188,7 +203,7 @@ def plan(content_dir: Path) -> Plan:
         corpus.documents, content_dir, bibliography
     )
     diagnostics += essay_bib_diagnostics
-    essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir)
+    essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir, make_style)
     diagnostics += style_diagnostics
     documents = _place_citations(corpus, content_dir, essay_styles)
     linked = link_corpus(documents, bibliography, display_path(bib_path))
@@ -197,7 +212,7 @@ def plan(content_dir: Path) -> Plan:
     formatted = None
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)
-        formatted = format_corpus(linked, style, essay_styles)
+        formatted = format_corpus(linked, make_style(style), essay_styles)
         linked = formatted.linked
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")
@@ -228,10 +243,24 @@ def render_plan(
 
 
 def build(
-    content_dir: Path, out_dir: Path, templates_dir: Path = TEMPLATES_DIR, strict: bool = False
+    content_dir: Path,
+    out_dir: Path,
+    templates_dir: Path = TEMPLATES_DIR,
+    strict: bool = False,
+    cache: bool = True,
 ) -> BuildResult:
+    """Build the site into `out_dir`. With `cache`, results of earlier builds are reused
+    (see incremental/): a build whose every input is unchanged writes nothing."""
     check_output(content_dir, out_dir)  # a refused --out fails before any work
-    result = plan(content_dir)
+    store = Store(cache_folder(out_dir) if cache else None)
+    fingerprint = ""
+    if cache:
+        folders = search_path(content_dir, templates_dir)
+        fingerprint = build_fingerprint(content_dir, folders, out_dir, strict, templates_dir)
+        done = recorded(out_dir, fingerprint)
+        if done is not None and not has_debris(out_dir):
+            return done
+    result = plan(content_dir, store if cache else None, templates_dir)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
     # The Pagefind index never fails the build on its own: without Pagefind there is
@@ -261,5 +290,10 @@ def build(
     diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics + clashes)
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
+    forget(out_dir)
     write_site(files, out_dir, content_dir)
-    return BuildResult(diagnostics, True, len(files))
+    store.flush()
+    done = BuildResult(diagnostics, True, len(files))
+    if cache:
+        record(out_dir, fingerprint, files, done)
+    return done

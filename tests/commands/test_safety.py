@@ -17,6 +17,7 @@ import citeproc
 import pytest
 
 from glossator.cli import main
+from glossator.incremental.inputs import CACHE_NAME  # the build cache, beside the output
 from glossator.paths import MAX_NAME, safe_relative, source_name
 from glossator.write import STAMP, write_site
 
@@ -61,7 +62,7 @@ def test_out_that_contains_the_content_is_refused_even_with_the_stamp(project, c
     assert main(["build", "--content", "www/content", "--out", "www"]) == 2
 
     assert files_of(project / "www") == before
-    assert sorted(p.name for p in project.iterdir()) == ["www"]
+    assert sorted(p.name for p in project.iterdir() if p.name != CACHE_NAME) == ["www"]
     assert capsys.readouterr().err == (
         "glossator: www: contains the content folder www/content; replacing it would delete "
         "the content. Choose an --out beside the content, e.g. _site\n"
@@ -166,7 +167,7 @@ def test_stale_staging_folders_are_removed_only_when_they_are_glossators(project
 
     assert build("--out", "site") == 0
 
-    names = sorted(p.name for p in project.iterdir())
+    names = sorted(p.name for p in project.iterdir() if p.name != CACHE_NAME)
     assert names == [".other.new-abc123", ".site.new-mine", "content", "site"]
     assert (mine / "thesis.txt").read_text() == "mine, named like glossator's"
 
@@ -178,7 +179,7 @@ def test_an_interrupted_two_rename_swap_is_completed_by_the_next_build(project, 
     (project / "site").rename(project / ".site.ready-k1ll")
     assert build("--out", "site") == 0
     assert files_of(project / "site") == complete
-    assert sorted(p.name for p in project.iterdir()) == ["content", "site"]
+    assert sorted(p.name for p in project.iterdir() if p.name != CACHE_NAME) == ["content", "site"]
 
 
 def test_a_failed_build_into_a_new_folder_leaves_nothing(project, monkeypatch, capsys):
@@ -245,7 +246,7 @@ def test_keys_that_are_not_file_names_get_safe_stable_names(hostile, capsys):
     ]
     assert "File name too long" not in err
     # Written only inside _site/, under the safe names, and linked by the same names.
-    assert sorted(p.name for p in hostile.iterdir()) == ["_site", "content"]
+    assert sorted(p.name for p in hostile.iterdir() if p.name != CACHE_NAME) == ["_site", "content"]
     assert sorted(os.listdir(hostile / "_site" / "sources")) == sorted(
         [f"{path_name}.html", f"{long_name}.html"]
     )

@@ -15,7 +15,7 @@ USAGE_ERROR = 2
 def run_build(args: argparse.Namespace) -> int:
     """`glossator build`: 0 written, 1 the content has errors, 2 the output is unsafe."""
     try:
-        result = build(args.content, args.out, strict=args.strict)
+        result = build(args.content, args.out, strict=args.strict, cache=not args.no_cache)
     except OutputError as exc:
         print(f"glossator: {exc}", file=sys.stderr)
         return USAGE_ERROR

@@ -30,15 +30,16 @@ class FormattedCorpus:
 
 def format_corpus(
     linked: LinkedCorpus,
-    style_name: str,
+    style_name: str | CitationStyle,
     essay_styles: dict[str, CitationStyle] | None = None,
 ) -> FormattedCorpus:
-    """Raises ValueError for an unknown site style (the caller reports it).
+    """Raises ValueError for an unknown site style (the caller reports it). The style
+    is a name, or one already made (the build's, which caches its results).
 
     `essay_styles` gives the style an essay names in its front matter (`csl:`), by
     slug: its citations are formatted in it; the site's bibliography stays in the
     site's style."""
-    style = CitationStyle(style_name)
+    style = style_name if isinstance(style_name, CitationStyle) else CitationStyle(style_name)
     essay_styles = essay_styles or {}
     csl_items = {
         key: to_csl_json(key, work.entry_type, work.kind, work.fields)

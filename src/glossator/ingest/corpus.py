@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,8 +139,20 @@ def essay_paths(content_dir: Path) -> list[Path]:
     return sorted(p for p in essays.iterdir() if not p.is_dir() and p.suffix in (".md", ".txt"))
 
 
-def read_corpus(content_dir: Path) -> Corpus:
-    """Read every document; problems are collected, never raised."""
+ReadMany = Callable[[list[Path], Path], list[tuple[Document | None, list[Diagnostic]]]]
+
+
+def read_each(
+    paths: list[Path], content_dir: Path
+) -> list[tuple[Document | None, list[Diagnostic]]]:
+    """`read_document` of every path, in order, in this process."""
+    return [read_document(path, root=content_dir) for path in paths]
+
+
+def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
+    """Read every document; problems are collected, never raised. `read_many` reads the
+    essay files, in order, as `read_each` does (the build passes one that caches and
+    spreads the work over processes)."""
     site, diags = SiteConfig(), []
     site_file = content_dir / "site.yaml"
     if os.path.lexists(site_file):
@@ -162,8 +175,8 @@ def read_corpus(content_dir: Path) -> Corpus:
         shown = display_path(content_dir / "essays")
         corpus.diagnostics.append(error(shown, 1, problem.code, problem.message))
         return corpus
-    for path in essay_paths(content_dir):
-        document, diags = read_document(path, root=content_dir)
+    paths = essay_paths(content_dir)
+    for path, (document, diags) in zip(paths, read_many(paths, content_dir), strict=True):
         corpus.diagnostics += diags
         if document is not None:
             if document.format == "markdown":

@@ -18,7 +18,7 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from glossator.serve.session import Session, State
 
@@ -65,7 +65,8 @@ RELOAD_SCRIPT = """<script>/* glossator serve: reload on rebuild, show build err
 
 def resolve_request(root: Path, request_path: str) -> Path | None:
     """The file a request names inside `root`, or None (a 404)."""
-    path = unquote(urlsplit(request_path).path, errors="strict")
+    # Not urlsplit: it would read `//x/..` as a host name and a path.
+    path = unquote(request_path.split("?", 1)[0].split("#", 1)[0], errors="strict")
     if "\x00" in path or "\\" in path:
         return None
     parts = [p for p in path.split("/") if p not in ("", ".")]
@@ -114,7 +115,7 @@ class Handler(BaseHTTPRequestHandler):
         """Quiet: the terminal shows builds and errors, not every request."""
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        if urlsplit(self.path).path == EVENTS:
+        if self.path.split("?", 1)[0] == EVENTS:
             self._events()
         else:
             self._file(send_body=True)

@@ -1,0 +1,103 @@
+"""Pickled values on disk, each under the hash of its inputs.
+
+Correct by construction: a value is only ever looked up by the digest of everything
+the step that made it read, so a hit is what the step would compute again. A missing,
+truncated or unreadable entry is a miss, never an error; entries are written to a
+temporary name and renamed, so a killed build leaves no half-written entry behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def digest(*parts: bytes | str) -> str:
+    """One hex key for several inputs; each part's length goes in first, so the parts
+    ("ab", "c") and ("a", "bc") never share a key."""
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def value_digest(value: Any) -> str:
+    """A key for a plain value (dataclasses, dicts, lists of them): its pickle."""
+    return digest(pickle.dumps(value, PROTOCOL))
+
+
+class Store:
+    """A folder of `<kind>/<key>.pickle` files; None (no folder) stores nothing.
+
+    Until the folder exists, what is stored waits in memory: a build creates it (with
+    `flush`) only once it succeeds, so a failed first build leaves nothing behind."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.hits = 0
+        self.misses = 0
+        self.pending: list[tuple[str, str, bytes]] = []
+
+    def _path(self, kind: str, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / kind / f"{key}.pickle"
+
+    def get(self, kind: str, key: str) -> Any | None:
+        if self.folder is None:
+            return None
+        try:
+            with open(self._path(kind, key), "rb") as handle:
+                value = pickle.load(handle)
+        except Exception:  # noqa: BLE001 - any damage to an entry is a miss
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        if self.folder is not None:
+            self.put_pickled(kind, key, pickle.dumps(value, PROTOCOL))
+
+    def put_pickled(self, kind: str, key: str, data: bytes) -> None:
+        """Store a pickled value; a cache that cannot be written only makes the next
+        build slower."""
+        if self.folder is None:
+            return
+        if not self.folder.is_dir():
+            self.pending.append((kind, key, data))
+            return
+        target = self._path(kind, key)
+        try:
+            target.parent.mkdir(exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                os.replace(temporary, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+        except OSError:
+            return
+
+    def flush(self) -> None:
+        """Create the folder and write what waited for it."""
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(exist_ok=True)
+        except OSError:
+            return
+        pending, self.pending = self.pending, []
+        for kind, key, data in pending:
+            self.put_pickled(kind, key, data)

@@ -1,0 +1,107 @@
+"""Read the essays: cached per file, the rest over a pool of processes.
+
+A document read is a pure function of its file's bytes, its sidecar's bytes, the path
+shown in diagnostics and glossator's code, and the key holds exactly these. Only
+regular files (not links, FIFOs or folders) are cached: whether a link may be read
+depends on where it leads, so those are read afresh every time. The documents not
+found in the cache are read in worker processes when there are enough of them for the
+pool to pay off (a forked worker starts in a few milliseconds, with glossator already
+imported); results come back in the files' order, so the build is the same either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import stat
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossator.cache import Store, code_version, digest
+from glossator.cache.store import PROTOCOL
+from glossator.diagnostics import Diagnostic, display_path
+from glossator.ingest.corpus import read_document
+from glossator.model import Document
+
+Read = tuple[Document | None, list[Diagnostic]]
+POOL_MINIMUM = 8  # fewer documents than this are read in this process
+
+
+def _regular_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file that is not a link, else None (not cacheable)."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def read_key(path: Path, templates: Path | None) -> str | None:
+    """The cache key of one essay, or None when it must be read afresh."""
+    data = _regular_bytes(path)
+    if data is None:
+        return None
+    sidecar = b"-"
+    if path.suffix == ".txt":
+        side = path.with_suffix(".yaml")
+        if os.path.lexists(side):
+            found = _regular_bytes(side)
+            if found is None:
+                return None
+            sidecar = b"+" + found
+    return digest(code_version(templates), "read", display_path(path), str(path), data, sidecar)
+
+
+def _read_pickled(task: tuple[Path, Path]) -> bytes:
+    """In a worker: the document read, pickled once, both to come back and be stored."""
+    path, root = task
+    return pickle.dumps(read_document(path, root=root), PROTOCOL)
+
+
+def pool_size() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass
+class CachedReader:
+    """`read_many` for `ingest.read_corpus`: cached, and parallel for what is not."""
+
+    store: Store
+    templates: Path | None = None
+    workers: int = 0  # 0: one per core
+
+    def __call__(self, paths: list[Path], content_dir: Path) -> list[Read]:
+        results: list[Read | None] = []
+        tasks: list[tuple[int, str | None, tuple[Path, Path]]] = []
+        for path in paths:
+            key = read_key(path, self.templates)
+            cached = self.store.get("read", key) if key is not None else None
+            if cached is None:
+                tasks.append((len(results), key, (path, content_dir)))
+            results.append(cached)
+        workers = min(self.workers or pool_size(), len(tasks))
+        if workers > 1 and len(tasks) >= POOL_MINIMUM and "fork" in _methods():
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                chunk = max(1, len(tasks) // (workers * 4))
+                read = list(pool.map(_read_pickled, [t for _, _, t in tasks], chunksize=chunk))
+        else:
+            read = [_read_pickled(task) for _, _, task in tasks]
+        for (at, key, _), data in zip(tasks, read, strict=True):
+            results[at] = pickle.loads(data)
+            if key is not None:
+                self.store.put_pickled("read", key, data)
+        done = [r for r in results if r is not None]
+        assert len(done) == len(paths)
+        return done
+
+
+def _methods() -> list[str]:
+    return multiprocessing.get_all_start_methods()

@@ -1,0 +1,254 @@
+"""Incremental builds: whatever sequence of edits, additions and deletions came
+before, a cached build writes exactly the bytes a clean build of the final content
+writes; a build with nothing changed writes nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossator.cache import Store, digest
+from glossator.incremental import CachedReader, build_fingerprint, cache_folder
+from glossator.ingest.corpus import read_each
+from glossator.pipeline import TEMPLATES_DIR, build
+
+BIB = {
+    "grafton1997": (
+        "Grafton, Anthony",
+        "The Footnote: A Curious History",
+        "Harvard University Press",
+        "1997",
+    ),
+    "eisenstein1979": (
+        "Eisenstein, Elizabeth L.",
+        "The Printing Press as an Agent of Change",
+        "Cambridge University Press",
+        "1979",
+    ),
+    "jackson2001": (
+        "Jackson, H. J.",
+        "Marginalia: Readers Writing in Books",
+        "Yale University Press",
+        "2001",
+    ),
+}
+SENTENCES = [
+    "Readers wrote in the margins of their books.",
+    "A gloss could outgrow the text it explained.",
+    "Printers set the notes in a smaller type.",
+    "Some notes argue with the author they annotate.",
+    "The apparatus of a scholarly edition is a map of its sources.",
+]
+NOTES = [
+    "See [@grafton1997, 24].",
+    "[@eisenstein1979, 80-82; @jackson2001].",
+    "Ibid., 31.",
+    "H. J. Jackson, *Marginalia: Readers Writing in Books* (New Haven: Yale University "
+    "Press, 2001), 44.",
+    "A note of the author's own, citing nothing.",
+]
+
+
+def bibtex(titles: dict[str, str]) -> str:
+    return "".join(
+        f"@book{{{key},\n  author = {{{author}}},\n  title = {{{titles.get(key, title)}}},\n"
+        f"  publisher = {{{press}}},\n  year = {{{year}}}\n}}\n\n"
+        for key, (author, title, press, year) in BIB.items()
+    )
+
+
+def essay(title: str, parts: list[tuple[int, int | None]]) -> str:
+    """An essay from (sentence, note or None) pairs; a part with a note gets a marker."""
+    body, notes = [], []
+    for sentence, note in parts:
+        text = SENTENCES[sentence]
+        if note is not None:
+            notes.append(f"[^{len(notes) + 1}]: {NOTES[note]}")
+            text += f"[^{len(notes)}]"
+        body.append(text)
+    front = f"---\ntitle: {title}\nauthor: Ida Lorne\ndate: 2021-03\n---\n\n"
+    return front + "## Margins\n\n" + " ".join(body) + "\n\n" + "\n".join(notes) + "\n"
+
+
+parts = st.lists(
+    st.tuples(st.integers(0, len(SENTENCES) - 1), st.none() | st.integers(0, len(NOTES) - 1)),
+    min_size=1,
+    max_size=5,
+)
+slugs = st.sampled_from(["alpha", "beta", "gamma", "delta"])
+titles = st.sampled_from(["On Margins", "Glosses", "Small Type", "The Apparatus"])
+steps = st.one_of(
+    st.tuples(st.just("write"), slugs, titles, parts),  # add or edit an essay
+    st.tuples(st.just("delete"), slugs),
+    st.tuples(st.just("bib"), st.sampled_from(sorted(BIB)), titles),  # retitle a work
+    st.tuples(st.just("site"), titles),
+    st.tuples(st.just("template"), st.sampled_from(["", "<!-- a site's own footer -->"])),
+)
+
+
+def apply(step: tuple, content: Path, bib_titles: dict[str, str], builtin: Path) -> None:
+    kind = step[0]
+    essays = content / "essays"
+    if kind == "write":
+        (essays / f"{step[1]}.md").write_text(essay(step[2], step[3]), encoding="utf-8")
+    elif kind == "delete":
+        (essays / f"{step[1]}.md").unlink(missing_ok=True)
+    elif kind == "bib":
+        bib_titles[step[1]] = step[2]
+        (content / "references.bib").write_text(bibtex(bib_titles), encoding="utf-8")
+    elif kind == "site":
+        (content / "site.yaml").write_text(f"title: {step[1]}\n", encoding="utf-8")
+    else:  # a site template replacing the built-in 404 page, or removed again
+        own = content.parent / "templates"
+        if step[1]:
+            own.mkdir(exist_ok=True)
+            page = (builtin / "404.html").read_text(encoding="utf-8")
+            (own / "404.html").write_text(page + step[1] + "\n", encoding="utf-8")
+        else:
+            shutil.rmtree(own, ignore_errors=True)
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def start(root: Path) -> Path:
+    content = root / "content"
+    (content / "essays").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: On Margins\n", encoding="utf-8")
+    (content / "references.bib").write_text(bibtex({}), encoding="utf-8")
+    (content / "essays" / "alpha.md").write_text(essay("Glosses", [(0, 0), (1, 1)]), "utf-8")
+    return content
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(steps, min_size=1, max_size=5))
+def test_any_edit_sequence_builds_what_a_clean_build_does(sequence):
+    with tempfile.TemporaryDirectory(prefix="glossator-incr-") as tmp:
+        root = Path(tmp)
+        content, bib_titles = start(root), {}
+        cached, clean = root / "cached" / "_site", root / "clean" / "_site"
+        assert build(content, cached).ok
+        for step in sequence:
+            apply(step, content, bib_titles, TEMPLATES_DIR)
+            incremental = build(content, cached)
+            scratch = build(content, clean, cache=False)
+            assert incremental.ok == scratch.ok
+            assert incremental.diagnostics == scratch.diagnostics
+            if scratch.ok:
+                assert files_of(cached) == files_of(clean), step
+            shutil.rmtree(clean, ignore_errors=True)
+        assert (root / "cached" / ".glossator-cache").is_dir()
+        assert not (root / "clean" / ".glossator-cache").exists()
+
+
+def test_a_build_with_nothing_changed_writes_nothing(tmp_path):
+    content = start(tmp_path)
+    out = tmp_path / "_site"
+    first = build(content, out)
+    assert first.ok
+    before = os.stat(out).st_ino, files_of(out)
+    again = build(content, out)
+    assert again == first
+    assert (os.stat(out).st_ino, files_of(out)) == before  # not even swapped
+    (content / "essays" / "alpha.md").write_text(essay("Glosses", [(2, 3)]), "utf-8")
+    assert build(content, out).ok
+    assert os.stat(out).st_ino != before[0]
+    assert b"smaller type" in (out / "essays" / "alpha.html").read_bytes()
+
+
+def test_a_failed_build_then_the_old_content_again_gives_the_old_site(tmp_path):
+    content = start(tmp_path)
+    out = tmp_path / "_site"
+    good = (content / "essays" / "alpha.md").read_text("utf-8")
+    assert build(content, out).ok
+    site = files_of(out)
+    (content / "essays" / "alpha.md").write_text(good.replace("[^2]:", "[^9]:"), "utf-8")
+    assert not build(content, out).ok
+    assert files_of(out) == site  # the last good site
+    (content / "essays" / "alpha.md").write_text(good, "utf-8")
+    assert build(content, out).ok
+    assert files_of(out) == site
+
+
+def test_the_output_rebuilt_by_hand_is_not_taken_for_the_recorded_one(tmp_path):
+    content = start(tmp_path)
+    out = tmp_path / "_site"
+    assert build(content, out).ok
+    site = files_of(out)
+    shutil.rmtree(out)
+    assert build(content, out).ok  # the record names a folder that is gone: build again
+    assert files_of(out) == site
+
+
+def test_the_fingerprint_follows_every_input(tmp_path):
+    content = start(tmp_path)
+    out = tmp_path / "_site"
+
+    def fingerprint(strict: bool = False) -> str:
+        return build_fingerprint(content, [tmp_path / "templates"], out, strict, TEMPLATES_DIR)
+
+    first = fingerprint()
+    assert fingerprint() == first
+    assert fingerprint(strict=True) != first
+    seen = {first}
+    for change in (
+        lambda: (content / "essays" / "figure.png").write_bytes(b"\x89PNG"),
+        lambda: (content / "references.bib").write_text(bibtex({"grafton1997": "X"}), "utf-8"),
+        lambda: (content / "site.yaml").write_text("title: Other\n", encoding="utf-8"),
+        lambda: (tmp_path / "templates").mkdir(),
+        lambda: (tmp_path / "templates" / "essay.html").write_text("{{ x }}", "utf-8"),
+        lambda: (content / "essays" / "alpha.md").unlink(),
+    ):
+        change()
+        now = fingerprint()
+        assert now not in seen
+        seen.add(now)
+
+
+def test_digest_keeps_parts_apart():
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest("ab", "c") == digest(b"ab", b"c")
+
+
+def test_a_damaged_cache_entry_is_a_miss(tmp_path):
+    store = Store(tmp_path / "cache")
+    store.put("read", "k", {"a": 1})
+    assert not (tmp_path / "cache").exists()  # waits for a successful build's flush
+    store.flush()
+    assert store.get("read", "k") == {"a": 1}
+    (tmp_path / "cache" / "read" / "k.pickle").write_bytes(b"\x80\x05truncated")
+    assert store.get("read", "k") is None
+    assert Store(None).get("read", "k") is None
+
+
+def test_reading_in_parallel_and_from_the_cache_gives_what_reading_in_order_does(tmp_path):
+    content = start(tmp_path)
+    essays = content / "essays"
+    for n in range(12):
+        pairs = [(n % len(SENTENCES), n % len(NOTES)), ((n + 2) % len(SENTENCES), None)]
+        (essays / f"essay-{n}.md").write_text(essay(f"Essay {n}", pairs), "utf-8")
+    (essays / "broken.md").write_text("---\ntitle: [unclosed\n---\n\nText.\n", "utf-8")
+    (essays / "linked.md").symlink_to(essays / "essay-1.md")
+    paths = sorted(essays.iterdir())
+    expected = read_each(paths, content)
+    store = Store(cache_folder(tmp_path / "_site"))
+    reader = CachedReader(store, TEMPLATES_DIR, workers=2)
+    assert reader(paths, content) == expected  # read in two processes, stored
+    assert store.hits == 0
+    store.flush()
+    assert reader(paths, content) == expected  # from the cache, but for the link
+    assert store.hits == len(paths) - 1

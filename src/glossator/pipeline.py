@@ -28,6 +28,8 @@ from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
 from glossator.incremental import CachedReader, CachedStyle, build_fingerprint, cache_folder
 from glossator.incremental.inputs import forget, record, recorded
+from glossator.incremental.reading import cached_bibliography
+from glossator.incremental.searching import cached_search_index
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.model import Document
@@ -42,7 +44,6 @@ from glossator.paths import (
 )
 from glossator.render.pages import TEMPLATES_DIR, render_site
 from glossator.render.templating import search_path, template_problem
-from glossator.search.pagefind import search_index
 from glossator.write import has_debris, write_site
 from glossator.yamlmap import load_yaml_mapping
 
@@ -197,7 +198,10 @@ def plan(content_dir: Path, store: Store | None = None, templates: Path | None =
 
     diagnostics = corpus.diagnostics + check_corpus(corpus)
     bib_path = content_dir / "references.bib"
-    bibliography, bib_diagnostics = read_bibliography(bib_path)
+    if store is None:
+        bibliography, bib_diagnostics = read_bibliography(bib_path)
+    else:
+        bibliography, bib_diagnostics = cached_bibliography(bib_path, store, templates)
     diagnostics += bib_diagnostics
     bibliography, essay_bib_diagnostics = with_essay_bibliographies(
         corpus.documents, content_dir, bibliography
@@ -265,8 +269,12 @@ def build(
         return BuildResult(result.diagnostics, False)
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
-    index, search_diagnostics = search_index(
-        result.linked.documents, result.corpus.site, display_path(out_dir / "search.html")
+    index, search_diagnostics = cached_search_index(
+        result.linked.documents,
+        result.corpus.site,
+        display_path(out_dir / "search.html"),
+        store,
+        templates_dir,
     )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
     try:

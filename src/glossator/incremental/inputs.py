@@ -67,6 +67,7 @@ def build_fingerprint(
         os.path.abspath(content_dir),
         os.path.abspath(out_dir),
         f"strict={strict}",
+        "pagefind=" + os.environ.get("PAGEFIND_BINARY_PATH", ""),  # where search comes from
     ]
     for folder in [content_dir, *template_folders]:
         parts.append(f"folder:{os.path.abspath(folder)}:{folder.is_dir()}")

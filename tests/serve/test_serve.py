@@ -248,3 +248,18 @@ def test_ctrl_c_stops_serve_cleanly(tmp_path):
     assert rest.strip().endswith("glossator: stopped")
     assert (tmp_path / "_site" / "index.html").is_file()
     assert not list(tmp_path.glob("._site.*"))  # no staging folder or lock left behind
+
+
+def test_search_is_served_with_its_index(served):
+    session, port, _ = served
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/pagefind/pagefind.js")
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    assert response.status == 200
+    assert response.getheader("Content-Type") in ("text/javascript", "application/javascript")
+    assert body == (session.out / "pagefind" / "pagefind.js").read_bytes()
+    status, page = get(port, "/search.html")
+    assert status == 200
+    assert b"pagefind/pagefind.js" in page

@@ -41,8 +41,10 @@ def _regular_bytes(path: Path) -> bytes | None:
         return None
 
 
-def read_key(path: Path, templates: Path | None) -> str | None:
-    """The cache key of one essay, or None when it must be read afresh."""
+def read_key(path: Path, root: Path, templates: Path | None) -> str | None:
+    """The cache key of one essay, or None when it must be read afresh. Where the file
+    and the content folder really are goes in too: reading checks one is inside the
+    other."""
     data = _regular_bytes(path)
     if data is None:
         return None
@@ -54,7 +56,8 @@ def read_key(path: Path, templates: Path | None) -> str | None:
             if found is None:
                 return None
             sidecar = b"+" + found
-    return digest(code_version(templates), "read", display_path(path), str(path), data, sidecar)
+    places = [display_path(path), str(path), os.path.realpath(path), os.path.realpath(root)]
+    return digest(code_version(templates), "read", *places, data, sidecar)
 
 
 def _read_pickled(task: tuple[Path, Path]) -> bytes:
@@ -82,7 +85,7 @@ class CachedReader:
         results: list[Read | None] = []
         tasks: list[tuple[int, str | None, tuple[Path, Path]]] = []
         for path in paths:
-            key = read_key(path, self.templates)
+            key = read_key(path, content_dir, self.templates)
             cached = self.store.get("read", key) if key is not None else None
             if cached is None:
                 tasks.append((len(results), key, (path, content_dir)))

@@ -18,8 +18,9 @@ together with the pages it points at.
 Pagefind's Python wrapper (`pagefind.index.PagefindIndex`) sleeps 0.1 s before reading
 each reply: 11 s for the 109 records of the seed corpus. So this module speaks the
 wrapper's protocol itself, to the same binary (`pagefind --service`: base64-encoded JSON
-messages, each ending in a comma, answered in turn), one request at a time: 0.12 s for
-the seeds, and byte for byte the files the wrapper writes. The same records in the same
+messages, each ending in a comma, answered in turn), the records written by a thread
+while their replies are read: 0.12 s for the seeds, and byte for byte the files the
+wrapper writes. The same records in the same
 order give the same files, so two builds are identical.
 
 If the package or its binary is missing, or Pagefind fails, the build goes on without
@@ -165,7 +166,7 @@ def index_language(site: SiteConfig) -> str:
 
 
 class _Service:
-    """A running `pagefind --service`, asked one request at a time: each request and each
+    """A running `pagefind --service`, asked in turn: each request and each
     reply is base64-encoded JSON followed by a comma (base64 never contains one)."""
 
     def __init__(self, process: subprocess.Popen[bytes], stderr: IO[bytes]) -> None:
@@ -175,17 +176,48 @@ class _Service:
         self._message_id = 0
 
     def send(self, payload: dict[str, Any]) -> dict[str, Any]:
-        stdin, stdout = self._process.stdin, self._process.stdout
-        assert stdin is not None and stdout is not None
-        self._message_id += 1
-        request = {"message_id": self._message_id, "payload": payload}
+        return self.send_all([payload])[0]
+
+    def send_all(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Requests written one after another by a thread while this one reads the
+        replies: Pagefind answers each in turn, so this is the same exchange as one
+        request at a time, without waiting a round trip for each record (about half
+        the indexing time)."""
+        stdin = self._process.stdin
+        assert stdin is not None
+        first = self._message_id + 1
+        self._message_id += len(payloads)
+        messages = [
+            base64.b64encode(json.dumps({"message_id": first + n, "payload": p}).encode("utf-8"))
+            + b","
+            for n, p in enumerate(payloads)
+        ]
+        failed: list[OSError] = []
+
+        def write() -> None:
+            try:
+                for message in messages:
+                    stdin.write(message)
+                stdin.flush()
+            except OSError as exc:  # pagefind stopped; the reader reports it
+                failed.append(exc)
+
+        writer = threading.Thread(target=write, name="pagefind-requests", daemon=True)
+        writer.start()
         try:
-            stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
-            stdin.flush()
+            return [self._receive(first + n, failed) for n in range(len(payloads))]
+        finally:
+            writer.join(timeout=TIMEOUT)
+
+    def _receive(self, message_id: int, failed: list[OSError]) -> dict[str, Any]:
+        stdout = self._process.stdout
+        assert stdout is not None
+        try:
             while b"," not in self._buffer:
                 chunk = stdout.read1(1 << 16)
                 if not chunk:
-                    raise SearchError(f"pagefind stopped{self._stderr_tail()}")
+                    why = f" ({failed[0]})" if failed else ""
+                    raise SearchError(f"pagefind stopped{why}{self._stderr_tail()}")
                 self._buffer += chunk
         except OSError as exc:
             raise SearchError(f"pagefind stopped ({exc}){self._stderr_tail()}") from exc
@@ -197,7 +229,7 @@ class _Service:
                 raise SearchError(f"pagefind: {answer.get('message', 'unknown error')}")
         except (KeyError, TypeError, ValueError) as exc:
             raise SearchError(f"pagefind sent a reply glossator cannot read ({exc})") from exc
-        if reply.get("message_id") != self._message_id:
+        if reply.get("message_id") != message_id:
             raise SearchError("pagefind answered out of turn")
         return answer
 
@@ -261,8 +293,8 @@ def build_index(records: list[Record], language: str) -> dict[str, bytes]:
     """Pagefind's bundle for `records`, as {path under the site: bytes}."""
     with _service(pagefind_executable()) as service:
         index_id = service.send({"type": "NewIndex", "config": None}).get("index_id")
-        for record in records:
-            service.send(
+        service.send_all(
+            [
                 {
                     "type": "AddRecord",
                     "index_id": index_id,
@@ -273,7 +305,9 @@ def build_index(records: list[Record], language: str) -> dict[str, bytes]:
                     "filters": None,
                     "sort": None,
                 }
-            )
+                for record in records
+            ]
+        )
         reply = service.send({"type": "GetFiles", "index_id": index_id})
     files: dict[str, bytes] = {}
     try:

@@ -28,7 +28,7 @@ from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
 from glossator.incremental import CachedReader, CachedStyle, build_fingerprint, cache_folder
 from glossator.incremental.inputs import forget, record, recorded
-from glossator.incremental.reading import cached_bibliography
+from glossator.incremental.reading import cached_bibliography, cached_bibliography_index
 from glossator.incremental.searching import cached_search_index
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
 from glossator.link.corpus import LinkedCorpus, link_corpus
@@ -210,7 +210,8 @@ def plan(content_dir: Path, store: Store | None = None, templates: Path | None =
     essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir, make_style)
     diagnostics += style_diagnostics
     documents = _place_citations(corpus, content_dir, essay_styles)
-    linked = link_corpus(documents, bibliography, display_path(bib_path))
+    index = None if store is None else cached_bibliography_index(bibliography, store, templates)
+    linked = link_corpus(documents, bibliography, display_path(bib_path), index)
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None

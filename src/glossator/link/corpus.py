@@ -90,13 +90,24 @@ def kind_of(entry_type: str, fields: dict[str, str]) -> str:
     }.get(entry_type, "other")
 
 
+def bibliography_index(bibliography: dict[str, BibEntry]) -> dict[str, str]:
+    """Each curated entry's key by its fingerprint (a pure function of the entries, so
+    a build may keep it while references.bib is unchanged)."""
+    return {fingerprint(e.entry_type, e.fields): e.key for e in bibliography.values()}
+
+
 class Linker:
-    def __init__(self, bibliography: dict[str, BibEntry], bib_path: str) -> None:
+    def __init__(
+        self,
+        bibliography: dict[str, BibEntry],
+        bib_path: str,
+        by_fingerprint: dict[str, str] | None = None,
+    ) -> None:
         self.bibliography = bibliography
         self.bib_path = bib_path
-        self.by_fingerprint = {
-            fingerprint(e.entry_type, e.fields): e.key for e in bibliography.values()
-        }
+        if by_fingerprint is None:
+            by_fingerprint = bibliography_index(bibliography)
+        self.by_fingerprint = by_fingerprint
         self.works: dict[str, Work] = {}
         self.parsed_keys: dict[str, str] = {}  # fingerprint -> key of an uncurated work
         self.diagnostics: list[Diagnostic] = []
@@ -231,10 +242,14 @@ class Linker:
 
 
 def link_corpus(
-    documents: list[Document], bibliography: dict[str, BibEntry], bib_path: str
+    documents: list[Document],
+    bibliography: dict[str, BibEntry],
+    bib_path: str,
+    by_fingerprint: dict[str, str] | None = None,
 ) -> LinkedCorpus:
-    """Link every document's notes to works; documents come out in slug order."""
-    linker = Linker(bibliography, bib_path)
+    """Link every document's notes to works; documents come out in slug order.
+    `by_fingerprint` is `bibliography_index(bibliography)`, when the caller has it."""
+    linker = Linker(bibliography, bib_path, by_fingerprint)
     ordered = sorted(documents, key=lambda d: d.slug)
     resolved = [resolve_document(doc) for doc in ordered]
     linker.reserve_keys(resolved)

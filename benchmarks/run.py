@@ -225,9 +225,9 @@ class Pelican(Tool):
         content.mkdir(parents=True)
         for source in sorted((self.corpus / "essays").glob("*.md")):
             fields, body = front_matter(source.read_text(encoding="utf-8"))
-            head = (
+            head = (  # the file's name as slug: generated titles repeat at N = 1,000
                 f"Title: {fields['title']}\nAuthor: {fields['author']}\n"
-                f"Date: {full_date(fields['date'])}\n\n"
+                f"Date: {full_date(fields['date'])}\nSlug: {source.stem}\n\n"
             )
             (content / source.name).write_text(head + body, encoding="utf-8")
         (self.site / "pelicanconf.py").write_text(PELICAN_CONF, encoding="utf-8")

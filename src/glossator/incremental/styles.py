@@ -9,12 +9,17 @@ formatted again, nor the bibliography when no cited work changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from glossator.cache import Store, code_version, digest
 from glossator.cache.store import value_digest
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest, style_path
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 
 class CachedStyle(CitationStyle):
@@ -30,18 +35,16 @@ class CachedStyle(CitationStyle):
         self._key = digest(code_version(templates), "style", path, locale or "", style_bytes)
         super().__init__(name)
 
-    def entries(self, items: list[dict]) -> dict[str, FormattedEntry]:
-        key = digest(self._key, "entries", value_digest(items))
-        found = self._store.get("entries", key)
+    def _memo(self, kind: str, argument: A, compute: Callable[[A], R]) -> R:
+        key = digest(self._key, kind, value_digest(argument))
+        found = self._store.get(kind, key)
         if found is None:
-            found = super().entries(items)
-            self._store.put("entries", key, found)
+            found = compute(argument)
+            self._store.put(kind, key, found)
         return found
 
+    def entries(self, items: list[dict]) -> dict[str, FormattedEntry]:
+        return self._memo("entries", items, super().entries)
+
     def citations(self, groups: list[list[CiteRequest]]) -> list[FormattedEntry]:
-        key = digest(self._key, "citations", value_digest(groups))
-        found = self._store.get("citations", key)
-        if found is None:
-            found = super().citations(groups)
-            self._store.put("citations", key, found)
-        return found
+        return self._memo("citations", groups, super().citations)

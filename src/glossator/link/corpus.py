@@ -277,8 +277,8 @@ def _collect_places(
     doc: Document, works: dict[str, Work], note_cites: dict[tuple[str, int], list]
 ) -> None:
     places: dict[int, list[tuple[str, str]]] = {}
-    for paragraph, marker, anchor in marker_anchors(doc):
-        places.setdefault(marker.note, []).append((paragraph.id, anchor))
+    for paragraph, note, anchor in marker_anchors(doc):
+        places.setdefault(note, []).append((paragraph.id, anchor))
     for note in doc.notes:
         for key, locator in note_cites[(doc.slug, note.number)]:
             for paragraph_id, marker_id in places.get(note.number, [(None, None)]):

@@ -36,7 +36,7 @@ from glossator.render.head import (
     json_ld,
     opengraph_tags,
 )
-from glossator.render.notes import note_html, sidenote_html
+from glossator.render.notes import note_html, notes_context, sidenote_html
 from glossator.render.paragraphs import LazyParagraphs, sentence_at
 from glossator.render.templating import as_search_path, builtin_templates
 
@@ -81,25 +81,27 @@ def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[st
     raw = site.allow_raw_html
     anchors: dict[str, list[str]] = defaultdict(list)
     refs: dict[int, list[str]] = defaultdict(list)
-    for paragraph, marker, anchor in marker_anchors(doc):
+    paragraphs = doc.paragraphs()
+    for paragraph, note, anchor in marker_anchors(doc, paragraphs):
         anchors[paragraph.id].append(anchor)
-        refs[marker.note].append(anchor)
+        refs[note].append(anchor)
     mentions = {
         paragraph.id: [
             (m.start, m.end, "../" + source_href(m.key))
             for m in linked.mentions.get((doc.slug, paragraph.id), [])
         ]
-        for paragraph in doc.paragraphs()
+        for paragraph in paragraphs
     }
     sidenotes = {note.number: sidenote_html(note) for note in doc.notes}
     context = BlockContext(anchors, mentions, sidenotes, raw)
+    notes = notes_context(raw)
     return {
         "body_html": body_html(doc.sections, context),
         "toc_html": toc_html(doc.sections, raw),
         # (id, heading text) of each headed section, for site templates of the old form
         "toc": [(s.id, s.heading) for s in doc.sections if s.heading],
         "paragraph_html": LazyParagraphs(doc, anchors, mentions, sidenotes, raw),
-        "note_html": {note.number: note_html(note, raw) for note in doc.notes},
+        "note_html": {note.number: note_html(note, raw, notes) for note in doc.notes},
         "abstract_html": blocks_html(
             doc.meta.abstract, BlockContext(allow_raw_html=raw, anchors=False)
         ),

@@ -7,6 +7,8 @@ Exit codes: 0 success, 1 the content has errors, 2 a usage error (argparse's own
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from glossator import __version__
@@ -53,6 +55,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # `glossator check | head`: the reader has gone; say nothing more, as Unix tools
+        # do, and keep Python from complaining about stdout when it exits.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         return run_build(args)
     if args.command == "check":

@@ -6,6 +6,7 @@ whole output can be compared, cached or written atomically by `write.py`.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,8 +47,37 @@ DESCRIPTION_WORDS = 25  # an essay's meta description: about the 160 characters 
 
 def make_environment(templates_dir: Path | Sequence[Path] = TEMPLATES_DIR) -> Environment:
     """Templates from one folder, or from several where the first holding a name wins
-    (a site's own templates, then the built-in set)."""
-    loaders = [FileSystemLoader(str(folder)) for folder in as_search_path(templates_dir)]
+    (a site's own templates, then the built-in set).
+
+    Kept for the next build in the same process (a rebuild while serving, the fuzzer),
+    whose templates are then compiled already, for as long as no file in the folders
+    was added, removed or changed: compiling them is a good part of a small build."""
+    folders = tuple(str(folder) for folder in as_search_path(templates_dir))
+    key = (folders, _signature(folders))
+    if _ENVIRONMENTS.get("key") != key:
+        _ENVIRONMENTS.update(key=key, env=_environment(folders))
+    return _ENVIRONMENTS["env"]
+
+
+_ENVIRONMENTS: dict[str, Any] = {}  # the last one made, by its folders and their files
+
+
+def _signature(folders: tuple[str, ...]) -> tuple:
+    """Every file under the folders with its size and modification time."""
+    found = []
+    for folder in folders:
+        for root, _, names in os.walk(folder):
+            for name in names:
+                try:
+                    info = os.stat(os.path.join(root, name))
+                except OSError:
+                    continue
+                found.append((root, name, info.st_size, info.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def _environment(folders: tuple[str, ...]) -> Environment:
+    loaders = [FileSystemLoader(folder) for folder in folders]
     env = Environment(
         loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),

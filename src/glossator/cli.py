@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--verbose", action="store_true", help="also list notes (info), e.g. uncurated works"
+    )
 
     bib = commands.add_parser(
         "bib", help="add every cited work missing from content/references.bib to it"

@@ -64,8 +64,34 @@ def info(path: str, line: int, code: str, message: str) -> Diagnostic:
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Sorted by path, then line, so output is stable and reads top to bottom."""
-    return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
+    """Causes before consequences, then by path and line, so output is stable and reads
+    top to bottom: the site's settings first, then the bibliographies (an entry that
+    cannot be read explains the essay's unknown key after it), then the essays."""
+    return sorted(
+        set(diagnostics), key=lambda d: (_rank(d.path), d.path, d.line, d.code, d.message)
+    )
+
+
+def _rank(path: str) -> int:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    if name == "site.yaml":
+        return 0
+    if name.endswith((".bib", ".bibtex", ".json", ".csl")):
+        return 1
+    return 2
+
+
+def summary(diagnostics: Iterable[Diagnostic]) -> str:
+    """`2 errors, 1 warning, 54 notes`: one line after the list, so a long list ends
+    with what it adds up to."""
+    counts = {ERROR: 0, WARNING: 0, INFO: 0}
+    for d in set(diagnostics):
+        counts[d.severity] = counts.get(d.severity, 0) + 1
+    parts = []
+    for severity, noun in ((ERROR, "error"), (WARNING, "warning"), (INFO, "note")):
+        n = counts.get(severity, 0)
+        parts.append(f"{n} {noun}" + ("" if n == 1 else "s"))
+    return ", ".join(parts)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:

@@ -113,8 +113,9 @@ def _read_raw(
                 source.path,
                 1,
                 "meta.sidecar-missing",
-                f"raw source has no metadata file; create `{sidecar.name}` with at least "
-                "`format: pdf-text` or `format: web-text` and a `title`",
+                f"raw source has no metadata file; create `{sidecar.name}` with "
+                "`format: web-text` (a page: its title is read from the text), or "
+                "`format: pdf-text` and a `title`",
             )
         ]
     text, diags = read_text(sidecar, root)
@@ -182,7 +183,18 @@ def read_corpus(content_dir: Path) -> Corpus:
         corpus.diagnostics.append(error(shown, 1, problem.code, problem.message))
         return corpus
     corpus.diagnostics += skipped_files(content_dir)
-    for path in essay_paths(content_dir):
+    paths = essay_paths(content_dir)
+    if not paths:
+        corpus.diagnostics.append(
+            warning(
+                display_path(content_dir / "essays"),
+                1,
+                "content.empty",
+                "no essays to publish: add `.md` files (or `.txt` sources with their "
+                "`.yaml`) to this folder; `glossator init` makes a site with an example",
+            )
+        )
+    for path in paths:
         document, diags = read_document(path, root=content_dir)
         corpus.diagnostics += diags
         if document is not None:

@@ -136,7 +136,7 @@ def mutate(text: str, rng: random.Random, other: str) -> str:
                 text = text[:i] + str(rng.randrange(10)) + text[i + 1 :]
             continue
         elif kind == 4 and text:
-            data = bytearray(text.encode("utf-8"))
+            data = bytearray(text.encode("utf-8", "surrogatepass"))
             data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
             text = data.decode("utf-8", "replace")
             continue

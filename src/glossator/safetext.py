@@ -31,8 +31,9 @@ def unsafe_characters(text: str) -> tuple[str, int, int]:
 
 
 def describe(text: str, offset: int, count: int) -> str:
-    """The message part naming what was dropped, e.g. `2 characters that are not
-    text (the first U+001B)`."""
+    """What was dropped, as a sentence's start: `2 characters that are not text (the
+    first U+001B) were dropped`."""
     code = f"U+{ord(text[offset]):04X}"
-    noun = "character" if count == 1 else "characters"
-    return f"{count} {noun} that are not text (the first {code})"
+    if count == 1:
+        return f"1 character that is not text ({code}) was dropped"
+    return f"{count} characters that are not text (the first {code}) were dropped"

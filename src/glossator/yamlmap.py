@@ -113,7 +113,7 @@ def load_yaml_mapping(
         ]
     lines: dict[str, int] = {}
     diagnostics = [
-        warning(path, first_line + line, "yaml.unsafe-character", f"{what} were dropped")
+        warning(path, first_line + line, "yaml.unsafe-character", what)
         for line, what in loader.dropped
     ]
     for key, _ in node.value:

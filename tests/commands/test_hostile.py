@@ -151,7 +151,7 @@ def test_controls_in_a_source_are_dropped_at_the_reader_with_their_line(tmp_path
     assert code == 0
     assert [line for line in lines if "text.unsafe-character" in line] == [
         f"{content / 'essays' / 'a.md'}:8: warning: 2 characters that are not text (the first "
-        "U+001B) were dropped; remove them [text.unsafe-character]"
+        "U+001B) were dropped; remove them from the file [text.unsafe-character]"
     ]
     code, out = build(content, capsys)
     page = (out / "essays" / "a.html").read_text(encoding="utf-8")

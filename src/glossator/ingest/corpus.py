@@ -64,7 +64,12 @@ def _clean(text: str, shown: str) -> tuple[str, list[Diagnostic]]:
     line = text.count("\n", 0, first) + 1
     what = describe(text, first, count)
     return cleaned, [
-        warning(shown, line, "text.unsafe-character", f"{what} were dropped; remove them")
+        warning(
+            shown,
+            line,
+            "text.unsafe-character",
+            f"{what}; remove {'it' if count == 1 else 'them'} from the file",
+        )
     ]
 
 

@@ -14,10 +14,10 @@ are left out).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -60,6 +60,16 @@ class InlineOptions:
     allow_raw_html: bool = False
     marker_ids: Iterator[str] = field(default_factory=lambda: iter(()))
     sidenotes: Mapping[int, Markup] = field(default_factory=dict)
+
+
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def url_scheme(url: str) -> str:
+    """The URL's scheme in lower case ("" for a relative one), as `urlsplit` gives it
+    but without its ValueError on a malformed host (`http://[x`)."""
+    match = SCHEME.match(url.strip())
+    return match.group(1).lower() if match else ""
 
 
 def esc(text: str) -> str:
@@ -243,7 +253,7 @@ class InlineRenderer:
         inner = "".join(self.sequence(content, start, []))
         self.in_link = outer
         after = "".join(self.marker(n.note) for n in markers)
-        scheme = urlsplit(node.url.strip()).scheme.lower()
+        scheme = url_scheme(node.url)
         if self.mode == "heading" or outer or scheme in SCRIPT_SCHEMES:
             return inner + after
         attrs = f' href="{esc(node.url)}"'

@@ -65,8 +65,8 @@ def _fallback(raw: str) -> ParsedWork:
     return ParsedWork("misc", "other", (("note", raw),), raw, None, False)
 
 
-def _authors(text: str) -> str | None:
-    return bibtex_author_field(parse_authors(text)) or None
+def _authors(text: str | None) -> str | None:
+    return bibtex_author_field(parse_authors(text)) or None if text else None
 
 
 def parse_note(text: str) -> list[ParsedWork]:

@@ -17,7 +17,7 @@ from glossator.bibliography import BibEntry, fingerprint, unique_key
 from glossator.diagnostics import Diagnostic, error, info, warning
 from glossator.model import Document, Note, Paragraph, marker_anchors
 from glossator.model.document import citations_in
-from glossator.notes.parse_note import ParsedWork, work_key
+from glossator.notes.parse_note import ParsedWork, unread_reason, work_key
 from glossator.notes.resolve import Cite, NoteCites, resolve_document
 
 
@@ -184,14 +184,17 @@ class Linker:
 
     def link_note(self, doc: Document, cites: NoteCites) -> list[tuple[str, str | None]]:
         note, keys = cites.note, []
-        if cites.unresolved_ibid:
+        for code, message in cites.problems:
+            self.diagnostics.append(warning(doc.path, note.line, code, message))
+        for work in cites.unread:
             self.diagnostics.append(
                 warning(
                     doc.path,
                     note.line,
-                    "citation.ibid",
-                    "`Ibid.` has no earlier "
-                    "citation in this document to refer to; write the full citation",
+                    "citation.unparsed",
+                    f"note {note.number} looks like a citation but could not be read: "
+                    f"{unread_reason(work.raw)}; it is linked to no source until it is "
+                    f"corrected or cites an entry of {self.bib_path} by key ([@key])",
                 )
             )
         for cite in cites.cites:
@@ -216,17 +219,6 @@ class Linker:
             )
             return None
         assert cite.work is not None
-        if not cite.work.confident:
-            self.diagnostics.append(
-                warning(
-                    doc.path,
-                    note.line,
-                    "citation.unparsed",
-                    f"note {note.number} could "
-                    "not be read as a citation; it is listed as a `misc` work with its "
-                    f"text. Write it in Chicago note form, or curate it in {self.bib_path}",
-                )
-            )
         return self.key_for(cite.work)
 
 
@@ -257,7 +249,7 @@ def link_corpus(
         if (found := find_mentions(p, linker.works))
     }
     for key, work in linker.works.items():
-        if not work.curated and work.confident:
+        if not work.curated:
             place = work.cited_by[0] if work.cited_by else None
             doc = next((d for d in linked_docs if place and d.slug == place.document), None)
             line = doc.note(place.note).line if doc and place else 1

@@ -24,6 +24,31 @@ UN_DRAFT = re.compile(r"Draft Resolution\s+(?:S/)?(?P<year>\d{4})/(?P<num>\d+)$"
 UN_PRESS = re.compile(r"Press Release\b[:.]?\s*(?P<rest>.*)$", re.I)
 
 
+UN_BODY = re.compile(
+    r"\b(?:united nations|U\.?N\.?|security council|general assembly|secretary-general"
+    r"|economic and social council|ECOSOC|human rights council)\b",
+    re.I,
+)
+# Press release symbols of the UN's Meetings Coverage (press.un.org): SC/12345, GA/11111.
+UN_PRESS_SYMBOL = re.compile(
+    r"(?:SC|GA|SG/SM|SG/A|ECOSOC|HRC|GA/EF|GA/SHC|GA/L)/\d+(?:-[A-Z]+/\d+)*"
+)
+# ODS document symbols in their real shapes: S/RES/1199 (1998), A/RES/60/1, S/2004/567,
+# S/PRST/2012/6, S/PV.6711, A/59/2005, A/HRC/RES/19/22, E/CN.4/1998/53/Add.2.
+UN_DOC_SYMBOL = re.compile(
+    r"(?<![\w/])(?P<symbol>(?:S/RES/\d{1,4}\s*\(\d{4}\)"
+    r"|S/(?:PRST/)?(?:19|20)\d\d/\d{1,4}|S/PV\.\d{1,5}"
+    r"|A/(?:RES/)?(?:ES-\d{1,2}/)?\d{1,2}/\d{1,4}[A-Z]?"
+    r"|A/HRC/(?:RES/)?\d{1,2}/\d{1,4}|E/(?:CN\.\d{1,2}/)?(?:19|20)\d\d/\d{1,4})"
+    r"(?:/(?:Add|Rev|Corr)\.\d{1,3})*)(?![\w/])"
+)
+
+
+def is_un_body(text: str) -> bool:
+    """Whether a name is the UN or one of its organs ("UN Security Council")."""
+    return bool(UN_BODY.search(text or ""))
+
+
 def is_un_document(element: str) -> bool:
     return any(p.match(element) for p in (UN_RES, UN_DRAFT, UN_PRESS))
 

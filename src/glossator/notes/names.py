@@ -25,7 +25,8 @@ ORG_WORDS = word_set(
     foundation fund government group house institute institution kingdom league library
     ministry mission nations network news office organisation organisations organization
     organizations parliament party press program programme project republic secretariat
-    senate service society states system times tribunal union university"""
+    senate service society states system times tribunal union university watch amnesty
+    international initiative trust"""
 )
 PARTICLES = word_set("al bin da de del della den der di dos du el ibn la le ten ter van von")
 # Lower-case words a corporate name or title-case phrase may contain.

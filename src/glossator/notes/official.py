@@ -25,6 +25,11 @@ def parse_un(raw: str, locator: str | None, elements: list[str]) -> ParsedWork |
     author_text = ". ".join(elements[:i])
     if author_text and not looks_like_name_or_org(author_text):
         return None
+    by_un = K.is_un_body(author_text) or K.is_un_body(el)
+    if press and not by_un and not K.UN_PRESS_SYMBOL.fullmatch(press["rest"].strip()):
+        return None  # "Press Release" of a ministry, a company, an NGO: not the UN's
+    if (res or draft) and not by_un:
+        return None  # a resolution of a parliament, a council, a party congress
     rest, date = S.split_trailing_date(". ".join(elements[i + 1 :]))
     if rest.strip(" ."):
         return None

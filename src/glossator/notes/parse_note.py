@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from glossator.notes import kinds as K
+from glossator.notes import note_form as NF
 from glossator.notes import shapes as S
 from glossator.notes.names import is_corporate, looks_like_name_or_org
 from glossator.notes.official import parse_legislation, parse_un, work_key
@@ -56,9 +57,21 @@ def _fallback(raw: str) -> ParsedWork:
     return ParsedWork("misc", "other", (("note", raw),), raw, None, False)
 
 
+# Full-width punctuation of Chinese and Japanese citations, read as its ASCII shape;
+# 《Title》 and 「Title」 mark titles as quotation marks do.
+_WIDE = str.maketrans({"，": ", ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "；": "; "})
+
+
+def _normalize(text: str) -> str:
+    text = text.replace("\u00a0", " ").translate(_WIDE)
+    text = re.sub(r"第\s*(\d+(?:[-–]\d+)?)\s*[页頁]", r"\1", text)
+    text = re.sub(r"[《「](.+?)[》」]", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def parse_note(text: str) -> list[ParsedWork]:
     """All works one note cites, in order; [] for a purely discursive note."""
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    text = _normalize(text)
     if not text:
         return []
     parts = citation_parts(text)
@@ -151,6 +164,22 @@ def _parse_quoted(
             address=m["address"].strip(),
             year=m["year"],
         )
+    m = S.IN_OWN_BOOK.match(post)
+    if m:  # a chapter in the author's own book: no editor
+        pages = S.dashes(m["pages"])
+        single = pages and "--" not in pages
+        return make_work(
+            "incollection",
+            raw,
+            locator or (pages if single else None),
+            author=author,
+            title=title,
+            booktitle=m["booktitle"].strip(" ,"),
+            pages=None if single else pages,
+            publisher=m["publisher"].strip(),
+            address=m["address"].strip(),
+            year=m["year"],
+        )
     m = S.JOURNAL.match(post) or S.JOURNAL_NO_VOLUME.match(post)
     if m:
         parts = m.groupdict()
@@ -172,6 +201,11 @@ def _parse_quoted(
             pages=S.dashes(pages),
             **date,
         )
+    post = re.sub(
+        r"^(?:last (?:modified|updated)|updated|published|posted)\s+", "", post, flags=re.I
+    )
+    if paged := re.match(r"^(.*\d{4})\s*,\s*((?:sec\.\s*\w+,\s*)?[A-Z]?\d+(?:[-–]\d+)?)\.?$", post):
+        post, locator = paged[1], locator or paged[2]  # a newspaper's page after its date
     rest, date = S.split_trailing_date(post)
     container = rest.strip(" .,;:")
     if container and not (looks_like_name_or_org(container) and re.search(r"[^\W\d]", container)):
@@ -189,6 +223,8 @@ def _parse_unquoted(raw: str, locator: str | None, text: str) -> ParsedWork | No
     elements = S.sentences(text)
     if not elements:
         return None
+    if facts and len(elements) == 1 and (work := NF.book(raw, locator, elements[0], dict(facts))):
+        return work
     if facts:
         author, title = S.split_author_title(elements)
         if not title or (author and not looks_like_name_or_org(author)):
@@ -207,6 +243,12 @@ def _parse_unquoted(raw: str, locator: str | None, text: str) -> ParsedWork | No
     law = parse_legislation(raw, locator, elements)
     if law is not None:
         return law
+    readers = [NF.case_or_statute, NF.archival]
+    if len(elements) == 1 or K.UN_DOC_SYMBOL.search(text):
+        readers.append(NF.official)
+    for reader in readers:
+        if work := reader(raw, locator, text.strip().rstrip(".")):
+            return work
     return _parse_generic(raw, locator, elements)
 
 

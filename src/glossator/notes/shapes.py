@@ -213,8 +213,9 @@ def split_author_title(elements: list[str]) -> tuple[str | None, str]:
 
 _BOOK_FACTS = re.compile(
     r"\((?P<address>[^:()]+):\s*(?P<publisher>[^():]+?),\s*(?P<year>\d{4})\)"
-    r"(?:\s*[,.]?\s*(?P<loc>\d+(?:\s*[-–—]+\s*\d+)?))?\s*\.?$"
+    r"(?:\s*[,.]?\s*(?P<loc>(?:\d+[:.])?\d+(?:\s*[-–—]+\s*\d+)?(?:n\d+)?|[ivxlc]+))?\s*\.?$"
 )
+_REPRINT = re.compile(r"^(?P<first>\d{4});\s*(?:repr(?:int)?\.?|reprinted),?\s*", re.I)
 _BIB_FACTS = re.compile(
     r"(?P<address>[A-Z][^:\d]{0,40}?):\s*(?P<publisher>[^:]+?),\s*(?P<year>\d{4})"
 )
@@ -225,6 +226,9 @@ def take_book_facts(text: str) -> tuple[str, dict[str, str] | None]:
     m = _BOOK_FACTS.search(text)
     if m:
         facts = {k: v.strip() for k, v in m.groupdict().items() if v}
+        if reprint := _REPRINT.match(facts["address"]):  # "(1939; repr., London: …)"
+            facts["address"] = facts["address"][reprint.end() :]
+            facts["note"] = f"First published {reprint['first']}"
         if "loc" in facts:
             facts["loc"] = dashes(facts["loc"])
         return text[: m.start()].strip(" ,."), facts
@@ -249,6 +253,10 @@ JOURNAL = re.compile(
 JOURNAL_NO_VOLUME = re.compile(
     rf"^(?P<journal>.+?)[,.]?\s*\((?P<date>[^()]*?\d{{4}})\)\s*:\s*(?P<pages>{_PAGES})"
     rf"(?:\s*,\s*(?P<loc>{_PAGES}))?\s*\.?$"
+)
+IN_OWN_BOOK = re.compile(
+    r"^[Ii]n\s+(?P<booktitle>[^()]+?)\s*\((?P<address>[^:()]+):\s*(?P<publisher>[^()]+?),"
+    rf"\s*(?P<year>\d{{4}})\)(?:,\s*(?P<pages>{_PAGES}))?\.?$"
 )
 SPEECH = re.compile(r"^\((?P<inner>[^()]+?\d{4})\)[.,]?\s*(?P<org>[^()]*)$")
 IN_BOOK = re.compile(

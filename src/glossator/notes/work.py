@@ -9,7 +9,7 @@ from glossator.notes.names import bibtex_author_field, parse_authors
 FIELD_ORDER = (
     *("author", "editor", "title", "booktitle", "journal", "volume", "number", "pages"),
     *("year", "month", "day", "publisher", "address", "howpublished", "organization"),
-    *("institution", "note", "un_symbol", "url"),
+    *("institution", "edition", "note", "un_symbol", "url"),
 )
 
 
@@ -37,6 +37,7 @@ ENTRY_TYPES = {
     "book": "book",
     "incollection": "incollection",
     "web-page": "online",
+    "archival": "unpublished",
 }
 
 

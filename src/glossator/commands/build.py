@@ -28,7 +28,7 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     shown = [d for d in result.diagnostics if d.severity != "info"]
     sys.stderr.write(format_text(shown))
-    listed = len(result.diagnostics) - len(shown)
+    listed = sum(d.code == "bib.uncurated" for d in result.diagnostics)
     if listed:
         print(
             f"glossator: {listed} works used as parsed from notes; `glossator check` lists them",

@@ -38,7 +38,7 @@ UN_PRESS_SYMBOL = re.compile(
 UN_DOC_SYMBOL = re.compile(
     r"(?<![\w/])(?P<symbol>(?:S/RES/\d{1,4}\s*\(\d{4}\)"
     r"|S/(?:PRST/)?(?:19|20)\d\d/\d{1,4}|S/PV\.\d{1,5}"
-    r"|A/(?:RES/)?(?:ES-\d{1,2}/)?\d{1,2}/\d{1,4}[A-Z]?"
+    r"|A/(?:RES/)?(?:ES-\d{1,2}/)?\d{1,2}/\d{1,4}[A-Z]?|A/RES/\d{1,4}\s?\([IVXL]+\)"
     r"|A/HRC/(?:RES/)?\d{1,2}/\d{1,4}|E/(?:CN\.\d{1,2}/)?(?:19|20)\d\d/\d{1,4})"
     r"(?:/(?:Add|Rev|Corr)\.\d{1,3})*)(?![\w/])"
 )

@@ -13,6 +13,7 @@ import re
 from glossator.notes import kinds as K
 from glossator.notes import shapes as S
 from glossator.notes.names import (
+    JOINED_PARTICLE,
     ORG_WORDS,
     PARTICLES,
     is_corporate,
@@ -38,7 +39,7 @@ def _name_token(tok: str) -> bool:
     low = bare.lower()
     if low in PARTICLES or low in ("and", "&", "et", "al"):
         return True
-    if re.match(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|d|l|o)[-'’]", low):  # al-Rasheed, d'Alembert
+    if JOINED_PARTICLE.match(low):
         return True
     head = bare[0]
     return head.isupper() or (head.isalpha() and head.lower() == head.upper())
@@ -105,6 +106,9 @@ def split_author(parts: list[str]) -> tuple[str | None, list[str]]:
 def book(raw: str, locator: str | None, head: str, facts: dict[str, str]) -> ParsedWork | None:
     """ "Author, Title, trans. X, 2 vols. (Place: Publisher, Year)": head is before the facts."""
     author, rest = split_author(pieces(head))
+    editors = None
+    if author and rest and re.fullmatch(r"eds?\.", rest[0]):  # "Jane Doe, ed., Title"
+        editors, author, rest = author, None, rest[1:]
     if author and rest and _INVERTED.match(rest[0]):
         return None  # "Waltz, Kenneth N. Theory of …": bibliography form, read elsewhere
     title_parts, extra = [], {}
@@ -127,6 +131,8 @@ def book(raw: str, locator: str | None, head: str, facts: dict[str, str]) -> Par
     author_field = authors_field(author)
     if author and author in facts.get("publisher", ""):
         author_field = "{" + author + "}"  # "Amnesty International" published by itself
+    if editors:
+        extra["editor"] = authors_field(editors)
     if "translator" in extra:
         extra["note"] = "Translated by " + _plain(extra.pop("translator"))
     return make_work(
@@ -172,6 +178,17 @@ _ICJ = re.compile(
 _NEUTRAL = re.compile(
     r"^(?P<title>.+?\sv\.?\s.+?)\s*\[(?P<year>\d{4})\]\s*(?P<report>[A-Z][\w ]*?\d+)\.?$"
 )
+_EU_CASE = re.compile(
+    r"^(?:Joined\s+)?Cases?\s+(?P<number>[A-Z]?-?\d+/\d+(?:\s*(?:and|,)\s*[A-Z]?-?\d+/\d+)*),\s*"
+    r"(?P<title>.+?\sv\.?\s.+?),\s*(?P<report>(?P<year>\d{4})\s+E\.?C\.?R\.?\s+[\w-]+"
+    r"|ECLI:[\w:.]+|EU:C:(?P<year2>\d{4}):\d+)\.?$"
+)
+_EU_ACT = re.compile(
+    r"^(?P<title>(?:Council\s+|Commission\s+)?(?:Framework\s+|Implementing\s+|Delegated\s+)?"
+    r"(?:Decision|Directive|Regulation)\s+(?:\((?:EU|EC|EEC)\)\s+)?(?:No\s+)?\d+/\d+(?:/\w+)?.*?)"
+    r",\s*(?:Official Journal of the European (?:Union|Communities)|OJ)\s*,?\s*(?P<cite>[^()]*?)"
+    r"(?:,\s*(?P<date>\d{1,2}\s+\w+\s+\d{4}))?\.?$"
+)
 _STATUTE = re.compile(
     r"^(?P<title>[^,]*\bAct\b[^,]*?),\s*(?P<cite>(?:Pub\.\s?L\.\s?(?:No\.\s?)?\d+-\d+|c\.\s?\d+"
     r"|\d+\s+U\.S\.C\.[^,()]*|\d+\s+Stat\.\s+\d+)(?:,\s*(?:\d+\s+Stat\.\s+\d+|\d+\s+U\.S\.C\.[^,()]*))*)"
@@ -195,6 +212,22 @@ def case_or_statute(raw: str, locator: str | None, text: str) -> ParsedWork | No
                 or ("International Court of Justice" if pattern is _ICJ else None),
                 year=parts["year"],
             )
+    if m := _EU_CASE.match(text):
+        return make_work(
+            "legal-case",
+            raw,
+            locator,
+            title=m["title"].strip(),
+            number=m["number"],
+            howpublished=m["report"],
+            organization="Court of Justice",
+            year=m["year"] or m["year2"],
+        )
+    if m := _EU_ACT.match(text):
+        date = S.parse_date(m["date"] or "") or {}
+        return make_work(
+            "legislation", raw, locator, title=m["title"].strip(), number=m["cite"] or None, **date
+        )
     if m := _STATUTE.match(text):
         year = m["year"] or (re.search(r"\b(1[6-9]|20)\d\d\b", m["title"]) or [None])[0]
         return make_work(
@@ -289,6 +322,8 @@ def official(raw: str, locator: str | None, text: str) -> ParsedWork | None:
         rest = parts if author is None else rest
     date: dict[str, str] = {}
     numbers, title_parts = [], []
+    if len(rest) > 1 and re.fullmatch(r"\d{1,3}(?:[-–]\d{1,3})?", rest[-1]):
+        locator, rest = locator or rest[-1], rest[:-1]  # "…, S/PV.3988 (24 March 1999), 2"
     for part in rest:
         if symbol_match and symbol_match["symbol"] in part:
             part = part.replace(symbol_match["symbol"], "").strip(" ,")

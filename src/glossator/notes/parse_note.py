@@ -107,10 +107,9 @@ def _parse_segment(raw: str) -> ParsedWork | None:
     text, locator = S.take_locator(text)
     quoted = S.find_quoted_title(text)
     try:
-        if quoted:
-            work = _parse_quoted(raw, locator, *quoted)
-        else:
-            work = _parse_unquoted(raw, locator, text)
+        work = _parse_quoted(raw, locator, *quoted) if quoted else None
+        if work is None and (not quoted or S.take_book_facts(text)[1]):
+            work = _parse_unquoted(raw, locator, text)  # quotation marks inside a title
     except (ValueError, IndexError):  # defensive: a shape that half-fits is just unparsed
         return None
     if work is None:
@@ -212,6 +211,8 @@ def _parse_quoted(
         return None
     if not pre and not container and not date:
         return None
+    if not container and set(date) == {"year"} and not re.search(r"\(\d{4}\)", post):
+        return None  # "Siegel, “Equality Talk,” 1475.": a page, not a year
     kind = K.container_kind(pre, container, title)
     slot = "journal" if kind.endswith(("article", "agency")) else "organization"
     return make_work(kind, raw, locator, author=author, title=title, **{slot: container}, **date)

@@ -116,7 +116,7 @@ def _unmatched(form: ShortForm, state: _State, result: NoteCites) -> None:
 
 def _segment(text: str, optional: bool, state: _State, result: NoteCites) -> None:
     """One citation of a note: `Ibid.`, a short form, or a full citation."""
-    bare = S.strip_signal(text)
+    bare = S.strip_lead_in(S.strip_signal(text))
     if ibid := IBID.match(bare):
         own = [c for c in result.cites if c.work or c.key]
         _ibid(ibid.group("locator"), own[-1:] if own else state.previous, result)
@@ -138,7 +138,8 @@ def _segment(text: str, optional: bool, state: _State, result: NoteCites) -> Non
 def _resolve_text(result: NoteCites, state: _State) -> None:
     text = re.sub(r"\s+", " ", result.note.text.replace("\u00a0", " ")).strip()
     parts = citation_parts(text)
-    special = [IBID.match(S.strip_signal(s)) or read_short(S.strip_signal(s)) for s, _ in parts]
+    bare = [S.strip_lead_in(S.strip_signal(s)) for s, _ in parts]
+    special = [IBID.match(b) or read_short(b) for b in bare]
     if not any(special):  # the parser splits (and re-joins) a note of full citations
         works = parse_note(text)
         result.cites += [Cite(work=w, locator=w.locator) for w in works if w.confident]

@@ -84,7 +84,11 @@ def split_works(text: str) -> list[str]:
     pieces.append(text[start:])
     out = []
     for piece in pieces:
-        out += re.split(r"(?<=[.”\"])\s+(?=(?:See also|Cf\.|Compare)\s)", piece.strip())
+        for part in re.split(r"(?<=[.”\"])\s+(?=(?:See also|Cf\.|Compare)\s)", piece.strip()):
+            if re.match(r"(?:[Cc]ompare|[Cc]f\.)\s", part):  # "Compare A, 135, with B, 140."
+                out += re.split(r",?\s+with\s+(?=[A-Z“\"])", part, maxsplit=1)
+            else:
+                out.append(part)
     return [p.strip() for p in out if p.strip()]
 
 

@@ -20,7 +20,7 @@ _LOC = rf"(?:vol\.\s*\d+,?\s*)?(?:pp?\.\s*|nn?\.\s*)?{_NUM}(?:\s*(?:,|and|nn?\.)
 IBID = re.compile(rf"^ibid(?:em)?\.?(?:(?:,\s*|\s+)(?P<locator>{_LOC}))?\s*\.?$", re.I)
 _WITH_TITLE = re.compile(
     r"^(?P<author>[^,“”\"()\[\]]{2,80}?),\s*"
-    r"(?:[“\"](?P<quoted>[^“”\"]{1,200}?)[,.]?[”\"]|(?P<title>[^,“”\"()\[\]]{1,160}?))"
+    r"(?:[“\"](?P<quoted>[^“”\"]{1,200}?)[,.]?[”\"]|(?P<title>[^“”\"()\[\]]{1,160}?))"
     rf"(?:(?:,\s*|\s+)(?P<locator>{_LOC}))?\s*\.?$"
 )
 _NO_TITLE = re.compile(rf"^(?P<first>[^,“”\"()\[\]\d]{{2,120}}?),\s*(?P<locator>{_LOC})\s*\.?$")
@@ -107,8 +107,16 @@ class ShortForm:
 def read_short(text: str) -> ShortForm | None:
     """The short form `text` is written in, or None when it cannot be one."""
     text = text.strip()
-    if not text or re.search(r"\b1[4-9]\d\d\b|\b20\d\d\b|https?://", text):
-        return None  # short forms carry no year or address; full citations do
+    if not text or re.search(r"https?://|\(", text):
+        return None  # short forms carry no address or publication facts
+    form = _read(text)
+    named = " ".join(form.author + form.title) if form else ""
+    if form is None or re.search(r"\b1[4-9]\d\d\b|\b20\d\d\b", named):
+        return None  # a year outside the page cited: a full citation
+    return form
+
+
+def _read(text: str) -> ShortForm | None:
     if m := _QUOTED_ONLY.match(text):
         return ShortForm(text, (), tuple(title_words(m["quoted"])), m["locator"])
     if m := _NO_TITLE.match(text):

@@ -22,7 +22,7 @@ from glossator.notes.parse_note import parse_note
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "notes"))
-from corpus_eval import score_corpus  # noqa: E402  (the scorer the tests use)
+from corpus_eval import CORPUS, score_corpus  # noqa: E402  (the scorer the tests use)
 
 SEED = ROOT / "content" / "essays" / "us-russia-un-syria.txt"
 
@@ -85,11 +85,16 @@ def timed(notes: list[str]) -> tuple[float, int]:
 
 
 def corpus(show_failures: bool) -> None:
+    for label, folder in (("corpus", CORPUS), ("held-out", CORPUS.parent / "heldout")):
+        scored(label, folder, show_failures)
+
+
+def scored(label: str, folder: Path, show_failures: bool) -> None:
     started = time.perf_counter()
-    score = score_corpus()
+    score = score_corpus(folder)
     seconds = time.perf_counter() - started
     print(
-        f"corpus:    {score.notes:>6} notes {score.citing} citing; "
+        f"{label + ':':<10} {score.notes:>6} notes {score.citing} citing; "
         f"precision {score.precision:.2%} ({score.wrong_links} wrong of {score.links} links); "
         f"recall {score.recall:.2%} ({score.citing_linked}/{score.citing}); "
         f"fields {score.fields_right}/{score.fields}; "

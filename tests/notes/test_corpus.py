@@ -39,3 +39,11 @@ def test_expected_fields_of_first_citations():
     score = score_corpus()
     assert score.fields >= 500
     assert score.fields_right / score.fields >= 0.99, score.failures
+
+
+def test_held_out_notes_have_no_wrong_link():
+    score = score_corpus(CORPUS.parent / "heldout")
+    assert score.notes >= 50
+    assert score.wrong_links == 0, score.failures
+    assert score.recall >= 0.98, score.failures
+    assert score.warnings_right == score.warnings, score.failures

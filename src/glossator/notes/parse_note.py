@@ -14,6 +14,7 @@ import re
 from glossator.notes import kinds as K
 from glossator.notes import note_form as NF
 from glossator.notes import shapes as S
+from glossator.notes.legal import case_or_statute
 from glossator.notes.names import is_corporate, looks_like_name_or_org
 from glossator.notes.official import parse_legislation, parse_un, work_key
 from glossator.notes.work import FIELD_ORDER, ParsedWork, authors_field, make_work
@@ -244,7 +245,7 @@ def _parse_unquoted(raw: str, locator: str | None, text: str) -> ParsedWork | No
     law = parse_legislation(raw, locator, elements)
     if law is not None:
         return law
-    readers = [NF.case_or_statute, NF.archival]
+    readers = [case_or_statute, NF.archival]
     if len(elements) == 1 or K.UN_DOC_SYMBOL.search(text):
         readers.append(NF.official)
     for reader in readers:

@@ -58,6 +58,8 @@ def _distinct(cites: list[Cite]) -> list[Cite]:
 
 
 def _cite_label(cite: Cite) -> str:
+    if cite.work is None and cite.key is None:
+        return "a citation that could not be resolved"
     return work_label(cite.work) if cite.work else f"@{cite.key}"
 
 
@@ -180,7 +182,9 @@ def resolve_document(doc: Document) -> list[NoteCites]:
         for cite in result.cites:
             if cite.work is not None and cite.work not in state.earlier:
                 state.earlier.append(cite.work)
-        state.previous = result.cites
+        # a note with a citation left unread or unmatched has no one work Ibid. can mean
+        unsure = result.unread or any(c.startswith("citation.short") for c, _ in result.problems)
+        state.previous = result.cites + ([Cite()] if unsure and result.cites else [])
         results.append(result)
     return results
 

@@ -217,7 +217,8 @@ def split_author_title(elements: list[str]) -> tuple[str | None, str]:
 
 _BOOK_FACTS = re.compile(
     r"\((?P<address>[^:()]+):\s*(?P<publisher>[^():]+?),\s*(?P<year>\d{4})\)"
-    r"(?:\s*[,.]?\s*(?P<loc>(?:\d+[:.])?\d+(?:\s*[-–—]+\s*\d+)?(?:n\d+)?|[ivxlc]+))?\s*\.?$"
+    r"(?:\s*[,.]?\s*(?P<loc>(?:\d+[:.])?\d+(?:\s*[-–—]+\s*\d+)?(?:n\d+)?|[ivxlc]+"
+    r"|preface|introduction|foreword|passim|(?:fol|sig)\.\s*\w+))?\s*\.?$"
 )
 _REPRINT = re.compile(r"^(?P<first>\d{4});\s*(?:repr(?:int)?\.?|reprinted),?\s*", re.I)
 _BIB_FACTS = re.compile(

@@ -128,7 +128,7 @@ def _read(text: str) -> ShortForm | None:
         author, title = m["author"].strip(), (m["quoted"] or m["title"] or "").strip()
         if not looks_like_name_or_org(author) or len(author.split()) > 6:
             return None
-        if not m["quoted"] and len(title.split()) > 8:
+        if not m["quoted"] and len(title.split()) > 14:
             return None
         return ShortForm(text, tuple(fold(author).split()), tuple(title_words(title)), m["locator"])
     return None

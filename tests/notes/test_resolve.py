@@ -144,3 +144,22 @@ def test_any_prefix_of_a_title_resolves_with_or_without_its_article(
     short_title = short_title.upper() if upper else short_title
     result = links(first, f"{family}, {short_title}, {page}.")
     assert result[1] == [(work_label(resolve(first)[0].cites[0].work), str(page))]
+
+
+BROWN = "Brown v. Board of Education, 347 U.S. 483, 495 (1954)."
+LOVING = "Loving v. Virginia, 388 U.S. 1, 12 (1967)."
+
+
+def test_case_short_forms_and_id_follow_the_legal_forms():
+    assert links(BROWN, LOVING, "Brown, 347 U.S. at 494.", "Id. at 495.", "Id.") == [
+        [("Brown v. Board of Education", "495")],
+        [("Loving v. Virginia", "12")],
+        [("Brown v. Board of Education", "494")],
+        [("Brown v. Board of Education", "495")],
+        [("Brown v. Board of Education", None)],
+    ]
+
+
+def test_a_case_short_form_with_another_report_links_nothing():
+    results = resolve(BROWN, LOVING, "Brown, 388 U.S. at 3.")
+    assert results[2].cites == [] and codes(results[2]) == ["citation.short-unmatched"]

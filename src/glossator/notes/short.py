@@ -17,7 +17,15 @@ from glossator.notes.parse_note import ParsedWork
 
 _NUM = r"(?:\d+(?:\s*[–\-]+\s*\d+)?(?:\s*nn?\.?\s*\d+)?|[ivxlc]+(?:[–\-][ivxlc]+)?|[IVXLC]+)\b"
 _LOC = rf"(?:vol\.\s*\d+,?\s*)?(?:pp?\.\s*|nn?\.\s*)?{_NUM}(?:\s*(?:,|and|nn?\.)\s*{_NUM})*"
-IBID = re.compile(rf"^ibid(?:em)?\.?(?:(?:,\s*|\s+)(?P<locator>{_LOC}))?\s*\.?$", re.I)
+# "Ibid., 45." and the legal "Id. at 495." (Chicago 14.34, 14.276)
+IBID = re.compile(
+    rf"^(?:ibid(?:em)?\.?|id\.)(?:(?:,\s*|\s+)(?:at\s+)?(?P<locator>{_LOC}))?\s*\.?$", re.I
+)
+# A case's short form: "Brown, 347 U.S. at 495." (Chicago 14.276)
+_CASE_SHORT = re.compile(
+    r"^(?P<name>[^,“”\"()]{2,80}?),\s*(?P<report>\d+\s+[A-Z][\w.]*(?:\s[\w.]+){0,3}?)"
+    r"\s+at\s+(?P<locator>\d+(?:[-–]\d+)?)\.?$"
+)
 _WITH_TITLE = re.compile(
     r"^(?P<author>[^,“”\"()\[\]]{2,80}?),\s*"
     r"(?:[“\"](?P<quoted>[^“”\"]{1,200}?)[,.]?[”\"]|(?P<title>[^“”\"()\[\]]{1,160}?))"
@@ -71,6 +79,11 @@ class ShortForm:
     title: tuple[str, ...]  # folded words without a leading article; () when none
     locator: str | None
     either: bool = False  # "Footnote, 45": the one name is an author or a title
+    report: str | None = None  # a case's volume and reporter ("347 U.S.")
+
+    def _case_fits(self, work: ParsedWork) -> bool:
+        cited = fold(work.field("howpublished") or "")
+        return cited.startswith(fold(self.report or "")) and self._title_fits(work)
 
     def _author_fits(self, work: ParsedWork) -> bool:
         words = [w for w in self.author if w not in _NAME_NOISE]
@@ -88,7 +101,9 @@ class ShortForm:
 
     def matches(self, earlier: list[ParsedWork]) -> list[ParsedWork]:
         """The distinct earlier works this form can mean (latest form of each)."""
-        if self.either:
+        if self.report:
+            found = [w for w in earlier if w.kind == "legal-case" and self._case_fits(w)]
+        elif self.either:
             found = [w for w in earlier if self._author_fits(w)]
             if not found:
                 found = [w for w in earlier if self._title_fits(w, self.author)]
@@ -117,6 +132,9 @@ def read_short(text: str) -> ShortForm | None:
 
 
 def _read(text: str) -> ShortForm | None:
+    if m := _CASE_SHORT.match(text):
+        name = tuple(title_words(m["name"]))
+        return ShortForm(text, (), name, m["locator"], report=m["report"])
     if m := _QUOTED_ONLY.match(text):
         return ShortForm(text, (), tuple(title_words(m["quoted"])), m["locator"])
     if m := _NO_TITLE.match(text):

@@ -8,6 +8,7 @@ while this was written is kept below as a regression case.
 from __future__ import annotations
 
 import pytest
+from corpus_eval import CORPUS, load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -132,3 +133,45 @@ def test_resolve_document_never_raises(texts: list[str]) -> None:
     doc = Document("x", "markdown", Metadata(title="T"), notes=notes, path="x.md")
     for cites in resolve_document(doc):
         _check([c.work for c in cites.cites if c.work is not None])
+
+
+REAL = [
+    n["t"]
+    for folder in (CORPUS, CORPUS.parent / "heldout")
+    for _, e in load(folder)
+    for n in e["notes"]
+]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    """A real note with a piece cut, repeated, moved or replaced: what typing does."""
+    text = draw(st.sampled_from(REAL))
+    for _ in range(draw(st.integers(1, 4))):
+        i = draw(st.integers(0, len(text)))
+        j = draw(st.integers(i, min(len(text), i + 30)))
+        how = draw(st.sampled_from(["cut", "repeat", "move", "insert"]))
+        if how == "cut":
+            text = text[:i] + text[j:]
+        elif how == "repeat":
+            text = text[:j] + text[i:j] + text[j:]
+        elif how == "move":
+            text = text[:i] + text[j:] + text[i:j]
+        else:
+            text = text[:i] + draw(st.sampled_from(PIECES)) + text[i:]
+    return text
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutated_real_notes_never_raise(text: str) -> None:
+    _check(parse_note(text))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(mutated(), min_size=2, max_size=8))
+def test_documents_of_mutated_notes_never_raise(texts: list[str]) -> None:
+    notes = [Note(i, f"fn{i}", text=t, line=i) for i, t in enumerate(texts, 1)]
+    doc = Document("x", "markdown", Metadata(title="T"), notes=notes, path="x.md")
+    for cites in resolve_document(doc):
+        _check([c.work for c in cites.cites if c.work is not None] + cites.unread)

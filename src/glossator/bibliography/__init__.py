@@ -5,7 +5,7 @@ with its line), and writing only appends, keeping what is there byte for byte.
 """
 
 from glossator.bibliography.entry import BibEntry
-from glossator.bibliography.match import fingerprint, unique_key
+from glossator.bibliography.match import fingerprint, loose_key, unique_key
 from glossator.bibliography.read import read_bibliography
 from glossator.bibliography.write import append_entries, entry_to_bibtex
 
@@ -14,6 +14,7 @@ __all__ = [
     "append_entries",
     "entry_to_bibtex",
     "fingerprint",
+    "loose_key",
     "read_bibliography",
     "unique_key",
 ]

@@ -13,9 +13,10 @@ strings, styles are parsed with our own subclasses of its element classes:
   follows it inside, as the locale requires.
 - also: variables rendered through a `cs:substitute` macro are suppressed in the rest
   of the entry (an unsigned article no longer repeats its newspaper); labels of empty
-  variables are dropped; `is-numeric` is evaluated for locators ("chap. 3");
-  `disambiguate` tests are false; title case follows CMOS (all prepositions lowercase,
-  not after "U.S."); names and numbers reaching the case methods as plain `str` or
+  variables are dropped, but not "ed. and trans." (`editortranslator`); `is-numeric`
+  is evaluated for locators ("chap. 3"); `disambiguate` is evaluated (plain citeproc-py
+  took it as always true); title case follows CMOS (all prepositions lowercase, not
+  after "U.S."); names and numbers reaching the case methods as plain `str` or
   `int` no longer crash (some 60 styles did); and lookups are memoised, since the
   6,000-line Chicago styles were re-queried by XPath for every item.
 
@@ -160,6 +161,9 @@ class _Label(_Fast, model.Label):
         if name == "locator":
             if not item.has_locator:
                 return None
+        elif name == "editortranslator":  # the role cs:names gives an editor who translated
+            if not ("editor" in item.reference and "translator" in item.reference):
+                return None
         elif name and name.replace("-", "_") not in item.reference:
             return None
         return super().process(item, variable, plural, context, **kwargs)
@@ -225,7 +229,9 @@ class _Substitute(_Fast, model.Substitute):
 
 
 class _If(_Fast, model.If):
-    """Conditions parsed once per element; `disambiguate` is false (none is done)."""
+    """Conditions parsed once per element. `disambiguate="true"` holds for a cite the
+    engine marked ambiguous (`_Cite.disambiguate`): one whose plain rendering is the same
+    as another work's in the same set of citations."""
 
     def render(self, item, context=None, delimiter="", **kwargs):
         if not self.passes(item, context):
@@ -242,7 +248,7 @@ class _If(_Fast, model.If):
             elif test == "variable":
                 results += [("locator" in item) if v == "locator" else v in ref for v in values]
             elif test == "disambiguate":
-                results.append(False)
+                results.append(bool(item.__dict__.get("disambiguate")) == values)
             elif test == "_position":
                 results += self._position(item, context)
             elif test == "_is_numeric":
@@ -264,7 +270,7 @@ class _If(_Fast, model.If):
             elif attr == "variable":
                 tests.append(("variable", [v.replace("-", "_") for v in value.split()]))
             elif attr == "disambiguate":
-                tests.append(("disambiguate", None))
+                tests.append(("disambiguate", value.strip().lower() == "true"))
             elif attr in ("is-numeric", "is-uncertain-date", "locator", "position"):
                 tests.append(("_" + attr.replace("-", "_"), None))
         return self.get("match", "all"), tests

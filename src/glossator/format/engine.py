@@ -107,6 +107,8 @@ class CitationStyle:
             self._csl = Style(path, locale)
         except (etree.XMLSyntaxError, OSError) as exc:
             raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
+        tests = "//cs:if[@disambiguate] | //cs:else-if[@disambiguate]"
+        self._disambiguates = bool(self._csl.root.xpath(tests, namespaces={"cs": CSL_NS}))
 
     @property
     def is_note_style(self) -> bool:
@@ -125,9 +127,10 @@ class CitationStyle:
             return {str(item["id"]): self.note(item, None) for item in items}
         out: dict[str, FormattedEntry] = {}
         source = _source(items)
+        ambiguous = self._ambiguous(source)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         for n, item in enumerate(items):
-            cite = _cite(source, f"i{n}")
+            cite = _cite(source, f"i{n}", disambiguate=f"i{n}" in ambiguous)
             bib.register(Citation([cite]))
             rendered = layout.render([cite]) if _citable(item) else []
             out[str(item["id"])] = finish(str(rendered[0]) if rendered else "")
@@ -135,6 +138,29 @@ class CitationStyle:
             if not out[str(item["id"])].text:
                 out[str(item["id"])] = self.note(item, None)
         return out
+
+    def bibliography(self, items: list[dict]) -> list[FormattedEntry]:
+        """The style's bibliography of `items`, in the order its `cs:sort` gives (input
+        order without one), as `glossator format` prints it; [] for a notes-only style."""
+        if self._csl.root.bibliography is None:
+            return []
+        source = _source(items)
+        ambiguous = self._ambiguous(source)
+        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
+        keys = [f"i{n}" for n in range(len(items))]
+        bib.register(Citation([_cite(source, k, disambiguate=k in ambiguous) for k in keys]))
+        bib.sort()
+        return [finish(str(entry)) for entry in bib.bibliography()]
+
+    def citation(self, items: list[dict]) -> FormattedEntry:
+        """One citation of all `items`, each cited for the first time."""
+        source = _source(items)
+        ambiguous = self._ambiguous(source)
+        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
+        keys = [f"i{n}" for n in range(len(items))]
+        citation = Citation([_cite(source, k, disambiguate=k in ambiguous) for k in keys])
+        bib.register(citation)
+        return finish(str(bib.cite(citation, lambda _item: None)))
 
     def citations(self, groups: list[list[CiteRequest]]) -> list[FormattedEntry]:
         """One document's citations in reading order, each group as its note's text.
@@ -152,11 +178,12 @@ class CitationStyle:
                     suppressed.add(str(request.item["id"]))
         ids = {key: f"i{n}" for n, key in enumerate(items)}
         source = _source(list(items.values()), {ids[key] for key in suppressed})
+        ambiguous = self._ambiguous(source)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         out = []
 
         def cite(requests: list[CiteRequest]) -> FormattedEntry:
-            citation = Citation([_request_cite(source, ids, r) for r in requests])
+            citation = Citation([_request_cite(source, ids, r, ambiguous) for r in requests])
             bib.register(citation)
             return finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
 
@@ -173,6 +200,22 @@ class CitationStyle:
                 )
             )
         return out
+
+    def _ambiguous(self, source: CiteProcJSON) -> set[str]:
+        """Ids of the works whose first citation, without locator, reads exactly as
+        another's: those for which `disambiguate="true"` holds (CSL 1.0.2, step 4 of
+        disambiguation). Only styles that test it pay for the extra rendering."""
+        keys = [key for key in source if not key.endswith(SUPPRESSED_ID)]
+        if not self._disambiguates or len(keys) < 2:
+            return set()
+        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
+        readings: dict[str, list[str]] = {}
+        for key in keys:
+            citation = Citation([_cite(source, key)])
+            bib.register(citation)
+            reading = str(bib.cite(citation, lambda _item: None))
+            readings.setdefault(reading, []).append(key)
+        return {key for group in readings.values() if len(group) > 1 for key in group}
 
     def note(self, item: dict, locator: str | None) -> FormattedEntry:
         """The first, full note for `item`, citing `locator` ("45", "45-47", "chap. 3")."""
@@ -202,8 +245,11 @@ class CiteRequest:
     suppress_author: bool = False
 
 
-def _request_cite(source: CiteProcJSON, ids: dict[str, str], request: CiteRequest) -> _Cite:
-    cite = _cite(source, ids[str(request.item["id"])], request.locator)
+def _request_cite(
+    source: CiteProcJSON, ids: dict[str, str], request: CiteRequest, ambiguous: set[str]
+) -> _Cite:
+    key = ids[str(request.item["id"])]
+    cite = _cite(source, key, request.locator, disambiguate=key in ambiguous)
     if request.prefix:
         cite["prefix"] = request.prefix.rstrip() + " "
     if request.suffix:
@@ -212,7 +258,7 @@ def _request_cite(source: CiteProcJSON, ids: dict[str, str], request: CiteReques
     if request.suppress_author:  # the same work for positions, named by a stand-in
         reference = source[ids[str(request.item["id"])] + SUPPRESSED_ID]
         vars(cite)["reference"] = reference
-        vars(cite)["shape"] = (reference["type"], frozenset(reference), cite.shape[2])
+        vars(cite)["shape"] = (reference["type"], frozenset(reference), *cite.shape[2:])
     return cite
 
 
@@ -222,13 +268,18 @@ class _Cite(CitationItem):
 
     reference = None  # shadow CitationItem's properties; set on the instance
     shape = None
+    disambiguate = False  # whether `disambiguate="true"` holds for it
 
 
-def _cite(source: CiteProcJSON, key: str, locator: str | None = None) -> _Cite:
+def _cite(
+    source: CiteProcJSON, key: str, locator: str | None = None, disambiguate: bool = False
+) -> _Cite:
     cite = _Cite(key, locator=_locator(locator)) if locator else _Cite(key)
     ref = vars(cite)["reference"] = source[key]
     label = cite["locator"].label if locator else None
-    vars(cite)["shape"] = (ref["type"], frozenset(ref), label)
+    vars(cite)["shape"] = (ref["type"], frozenset(ref), label, disambiguate)
+    if disambiguate:
+        vars(cite)["disambiguate"] = True
     return cite
 
 
@@ -260,9 +311,13 @@ NO_AUTHOR = re.compile(f"[\ue000-\ue011]*{NO_AUTHOR_MARK}[\ue000-\ue011]*[,.:;]?
 
 
 def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJSON:
-    """Items keyed by position: citeproc-py lower-cases ids, which could collide. Each
+    """Items keyed by position: citeproc-py lower-cases ids, which could collide; an
+    item without a type is a `document` (CSL's generic type), not a crash. Each
     id in `suppressed` also gets its author-less twin, `<id>s`."""
-    prepared = [_short_title(clean(item)) | {"id": f"i{n}"} for n, item in enumerate(items)]
+    prepared = [
+        {"type": "document"} | _short_title(clean(item)) | {"id": f"i{n}"}
+        for n, item in enumerate(items)
+    ]
     prepared += [
         item | {"id": item["id"] + SUPPRESSED_ID, "author": [{"literal": NO_AUTHOR_MARK}]}
         for item in prepared

@@ -32,8 +32,8 @@ from citeproc.string import MixedString, String
 from glossator.format.csl_text import (
     CSL_NS,
     NUMERIC,
-    QUOTE_END,
-    QUOTE_START,
+    Q_CLOSE,
+    Q_OPEN,
     MarkerFormatter,
     caseable,
     last_page,
@@ -201,14 +201,11 @@ class _Text(_Fast, _PageRanges, model.Text):
         return text
 
     def quote(self, string):
-        """Quote as citeproc-py does, tagging the closing mark when punctuation goes in."""
+        """Quote with markers: `csl_text.finish` gives them the locale's marks by depth
+        (single inside double) and moves punctuation in where the locale says."""
         if self.get("quotes", "false").lower() != "true":
             return string
-        piq = (self.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
-        close = self.get_single_term(name="close-quote")
-        if piq:
-            close = QUOTE_START + close + QUOTE_END
-        return self.get_single_term(name="open-quote") + string + close
+        return Q_OPEN + string + Q_CLOSE
 
 
 class _Substitute(_Fast, model.Substitute):

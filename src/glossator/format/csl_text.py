@@ -187,7 +187,7 @@ _CLOSING = f"{QUOTE_START}[^{QUOTE_END}]*{QUOTE_END}[{_CLOSERS}]*"
 _MOVABLE = re.compile(f"((?:{_CLOSING})+)([.,])")
 _BETWEEN = f"[{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*"
 _PAIR = re.compile(f"([.,;:!?])({_BETWEEN})([.,;:!?])")
-_DOUBLED = re.compile(f"([.?!])([{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*)\\.")
+_DOUBLED = re.compile(f"(?<!\\.)([.?!])([{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*)\\.(?!\\.)")
 _MARKERS = re.compile("[\ue000-\ue00f\ue014\ue015]")
 
 

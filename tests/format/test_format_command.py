@@ -231,3 +231,29 @@ def test_style_file_that_is_not_csl(tmp_path, capsys, monkeypatch):
     assert main(["format", "--style", "bad.csl", "--items", "items.json"]) == 1
     err = capsys.readouterr().err
     assert "could not be read" in err and "[format.style]" in err
+
+
+def test_chicago_17_repeats_an_author_as_a_three_em_dash(tmp_path, capsys):
+    place = {"publisher": "Northfield University Press", "publisher-place": "Evanston, IL"}
+    items = [
+        PEN
+        | place
+        | {"id": "w", "title": "Writing in the Margin", "issued": {"date-parts": [[2014]]}},
+        PEN | place,
+        PEN
+        | {"id": "g", "title": "Glosses", "publisher": "Harbor Books", "publisher-place": "Boston"}
+        | {"author": PEN["author"] + [{"family": "Hale", "given": "Simon"}]},
+    ]
+    style = "chicago-notes-bibliography-17th-edition"
+    code, lines, _ = _format(tmp_path, capsys, items, "--style", style)
+    # CMOS 17 14.67: the same author(s) again is a 3-em dash; titles in alphabetical order
+    # ignoring "The"; a different set of authors is written out.
+    assert (code, lines) == (
+        0,
+        [
+            "Okafor, Adaeze. The Pen and the Margin. Evanston, IL: Northfield University "
+            "Press, 2011.",
+            "———. Writing in the Margin. Evanston, IL: Northfield University Press, 2014.",
+            "Okafor, Adaeze, and Simon Hale. Glosses. Boston: Harbor Books, 2011.",
+        ],
+    )

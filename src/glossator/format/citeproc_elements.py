@@ -138,6 +138,16 @@ class _Name(_Fast, model.Name):
         return "true"
 
 
+class _Names(_Fast, model.Names):
+    def render(self, item, *args, **kwargs):
+        """Rendered as citeproc-py does; the first names an entry shows are noted on
+        the cite, for `subsequent-author-substitute` (engine.bibliography)."""
+        text = super().render(item, *args, **kwargs)
+        if text and "first_names" not in item.__dict__:
+            item.__dict__["first_names"] = str(text)
+        return text
+
+
 class _Name_Part(_Fast, model.Name_Part):
     def format_part(self, given, family):
         """As strings: affixes made them lists that `cs:name` could not join."""
@@ -326,6 +336,7 @@ def element_classes() -> dict[str, type]:
         "if": _If,
         "label": _Label,
         "name": _Name,
+        "names": _Names,
         "name-part": _Name_Part,
         "number": _Number,
         "substitute": _Substitute,

@@ -167,7 +167,20 @@ class CitationStyle:
         keys = [f"i{n}" for n in range(len(items))]
         bib.register(Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys]))
         bib.sort()
-        return [self._finish(str(entry)) for entry in bib.bibliography()]
+        element = self._csl.root.bibliography
+        substitute = element.get("subsequent-author-substitute")
+        out, previous = [], None
+        for cite in bib.items:
+            cite.__dict__.pop("first_names", None)  # noted while sorting, not shown
+            rendered = element.layout.render_bibliography([cite])
+            if not rendered:
+                continue
+            entry, names = str(rendered[0]), cite.__dict__.get("first_names")
+            if substitute is not None and names and names == previous:
+                entry = entry.replace(names, substitute, 1)  # "———. Another Book."
+            out.append(self._finish(entry))
+            previous = names
+        return out
 
     def citation(self, items: list[dict]) -> FormattedEntry:
         """One citation of all `items`, each cited for the first time."""

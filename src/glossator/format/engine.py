@@ -190,7 +190,7 @@ class CitationStyle:
         keys = [f"i{n}" for n in range(len(items))]
         citation = Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys])
         bib.register(citation)
-        if self._csl.root.bibliography is not None:
+        if self._csl.root.bibliography is not None and self._csl.root.citation.sort is not None:
             bib.sort()  # works the citation's sort leaves tied keep bibliography order
         return self._finish(str(bib.cite(citation, lambda _item: None)))
 

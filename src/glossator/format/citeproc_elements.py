@@ -26,6 +26,8 @@ text is escaped once at the end: citeproc-py's HTML formatter does not escape va
 
 from __future__ import annotations
 
+import re
+
 from citeproc import model
 from citeproc.string import MixedString, String
 
@@ -328,6 +330,40 @@ class _Choose(_Fast, model.Choose):
         )
 
 
+class _Sort(_Fast, model.Sort):
+    def sort(self, items, context):
+        """The items ordered by each cs:key (empty keys last, whatever the direction),
+        each key computed once: citeproc-py compared them pairwise, lower-casing and
+        trying int() at each comparison (seconds for a few thousand works)."""
+        keys = self.findall("cs:key", self.nsmap)
+        columns = [[_sort_value(v) for v in key.sort_keys(items, context)] for key in keys]
+        order = list(range(len(items)))
+        for key, column in reversed(list(zip(keys, columns, strict=True))):
+            if key.get("sort", "ascending").lower() == "descending":
+                order.sort(key=lambda i, c=column: (c[i] is not None, c[i] or ()), reverse=True)
+            else:
+                order.sort(key=lambda i, c=column: (c[i] is None, c[i] or ()))
+        return [items[i] for i in order]
+
+
+_MARKUP = re.compile("[\ue000-\uf8ff]")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def _sort_value(value) -> tuple | None:
+    """A sort key without markup or punctuation (CMOS 16.58: "Simple title, here A"
+    before "Simple “title” here C"), numbers before text and in numeric order ("2"
+    before "10"), text compared without case."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return (0, value, "")
+    text = " ".join(_PUNCTUATION.sub("", _MARKUP.sub("", str(value))).lower().split())
+    if not text:
+        return None
+    return (0, int(text), "") if text.isdigit() else (1, 0, text)
+
+
 def element_classes() -> dict[str, type]:
     """citeproc-py's element classes by tag, each with memoised lookups, plus ours."""
     ours = {
@@ -338,6 +374,7 @@ def element_classes() -> dict[str, type]:
         "name": _Name,
         "names": _Names,
         "name-part": _Name_Part,
+        "sort": _Sort,
         "number": _Number,
         "substitute": _Substitute,
         "text": _Text,

@@ -10,6 +10,7 @@ style and its per-render state belong to one `CitationStyle`.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from dataclasses import dataclass
@@ -144,7 +145,7 @@ class CitationStyle:
             return {str(item["id"]): self.note(item, None) for item in items}
         out: dict[str, FormattedEntry] = {}
         source = _source(items)
-        ambiguous = self._disambiguation.apply(source, _work_ids(items), remember=True)
+        ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         for n, item in enumerate(items):
             cite = make_cite(source, f"i{n}", disambiguate=f"i{n}" in ambiguous)
@@ -162,7 +163,7 @@ class CitationStyle:
         if self._csl.root.bibliography is None:
             return []
         source = _source(items)
-        ambiguous = self._disambiguation.apply(source, _work_ids(items), remember=True)
+        ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
         bib.register(Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys]))
@@ -185,7 +186,7 @@ class CitationStyle:
     def citation(self, items: list[dict]) -> FormattedEntry:
         """One citation of all `items`, each cited for the first time."""
         source = _source(items)
-        ambiguous = self._disambiguation.apply(source, _work_ids(items), remember=False)
+        ambiguous = self._disambiguation.apply(source, _work_ids(items), "citation")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
         citation = Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys])
@@ -210,8 +211,8 @@ class CitationStyle:
                     suppressed.add(str(request.item["id"]))
         ids = {key: f"i{n}" for n, key in enumerate(items)}
         source = _source(list(items.values()), {ids[key] for key in suppressed})
-        works = {key: work for work, key in ids.items()}
-        ambiguous = self._disambiguation.apply(source, works, remember=False)
+        works = {key: _signature(items[work]) for work, key in ids.items()}
+        ambiguous = self._disambiguation.apply(source, works, "citation")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         out = []
 
@@ -247,8 +248,13 @@ class CitationStyle:
 
 
 def _work_ids(items: list[dict]) -> dict[str, str]:
-    """The engine's key of each item (its position) → the work's own id."""
-    return {f"i{n}": str(item.get("id", f"#{n}")) for n, item in enumerate(items)}
+    """The engine's key of each item (its position) → the work's signature."""
+    return {f"i{n}": _signature(item) for n, item in enumerate(items)}
+
+
+def _signature(item: dict) -> str:
+    """A work by its id and content, as `Disambiguation` remembers it."""
+    return json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _citable(item: dict) -> bool:

@@ -257,3 +257,12 @@ def test_chicago_17_repeats_an_author_as_a_three_em_dash(tmp_path, capsys):
             "Okafor, Adaeze, and Simon Hale. Glosses. Boston: Harbor Books, 2011.",
         ],
     )
+
+
+def test_items_the_engine_cannot_read_are_a_diagnostic(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "items.json").write_text(json.dumps([PEN | {"author": "Okafor"}]), "utf-8")
+    assert main(["format", "--style", "apa", "--items", "items.json"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("items.json:0: error: the style could not format these items")
+    assert err.rstrip().endswith("[format.failed]")

@@ -132,3 +132,19 @@ def test_year_suffix_of_the_bibliography_is_kept_in_a_note_citing_one_work():
     assert entries["w"].text.startswith("Okafor, A. 2011b. Writing in the Margin.")
     [only] = style.citations([[CiteRequest(works[0], "12")]])
     assert only.text == "(Okafor 2011b, 12)"
+
+
+@pytest.mark.parametrize(
+    ("issued", "expected"),
+    [
+        ({"date-parts": [["2001", "3"]]}, "(March 2001)"),  # parts typed as strings
+        ({"date-parts": [[2001, 60]]}, "(2001)"),  # no such month: the year alone
+        ({"date-parts": [], "raw": "forthcoming"}, "(forthcoming)"),  # unparsed: as written
+    ],
+)
+def test_dates_as_zotero_exports_them(issued, expected):
+    item = {"id": "s", "type": "article-journal", "title": "Marginal Seasons"}
+    item |= {"author": [{"family": "Hale", "given": "Simon"}], "issued": issued}
+    item |= {"container-title": "Journal of Marginalia", "volume": "7"}
+    entry = CitationStyle("chicago-notes-bibliography").entries([item])["s"]
+    assert entry.text == f"Hale, Simon. “Marginal Seasons.” Journal of Marginalia 7 {expected}."

@@ -35,7 +35,7 @@ from glossator.format.csl_text import (
     finish,
 )
 from glossator.format.disambiguation import Disambiguation
-from glossator.format.rich_text import rich_item
+from glossator.format.rich_text import rich_item, seasons
 
 DEFAULT_STYLE = "chicago-notes-bibliography"
 
@@ -313,7 +313,10 @@ def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJS
     ]
     with warnings.catch_warnings():  # CSL 1.0.2 variables it does not list (event-title)
         warnings.filterwarnings("ignore", "The following arguments", UserWarning)
-        return CiteProcJSON(prepared)
+        source = CiteProcJSON(prepared)
+    for reference in source.values():
+        seasons(reference)
+    return source
 
 
 def _short_title(item: dict) -> dict:

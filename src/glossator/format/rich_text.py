@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from citeproc.source import Date, DateRange
+
 from glossator.format.csl_text import CLOSE, NODECOR, NODECOR_END, OPEN, Q_CLOSE, Q_OPEN
 
 _TAGS = {"i": "Italic", "b": "Bold", "sup": "Superscript", "sub": "Subscript"}
@@ -38,10 +40,53 @@ def rich_item(item: dict) -> dict:
     for key, value in item.items():
         if isinstance(value, str) and key not in NOT_PROSE:
             value = rich_text(value)
+        elif key in DATES and isinstance(value, dict):
+            value = _date(value)
+            if value is None:
+                continue
         elif isinstance(value, list) and all(isinstance(n, dict) for n in value):
             value = [_name_apostrophes(name) for name in value]  # "D'Arcus" → "D’Arcus"
         out[key] = value
     return out
+
+
+DATES = frozenset({"issued", "accessed", "event-date", "original-date", "submitted"})
+
+
+def _date(value: dict) -> dict | None:
+    """A CSL-JSON date as citeproc-py reads it: parts as numbers ("1999" → 1999), a
+    month out of 1–24 dropped, an unparsed `raw` date as a literal, none if empty.
+    Months 13–24 are CSL-JSON's seasons, turned into seasons by `seasons`."""
+    parts = value.get("date-parts")
+    if isinstance(parts, list) and parts and all(isinstance(p, list) for p in parts):
+        cleaned = [_date_parts(p) for p in parts[:2]]
+        if cleaned and all(cleaned):
+            return {k: v for k, v in value.items() if k != "raw"} | {"date-parts": cleaned}
+    text = value.get("literal") or value.get("raw")
+    return {"literal": str(text)} if text else None
+
+
+def _date_parts(parts: list) -> list[int]:
+    numbers = []
+    for part in parts[:3]:
+        text = str(part).strip()
+        if not re.fullmatch(r"-?\d+", text):
+            break
+        numbers.append(int(text))
+    if len(numbers) > 1 and not 1 <= numbers[1] <= 24:
+        numbers = numbers[:1]  # no such month: the year alone
+    return numbers
+
+
+def seasons(reference) -> None:
+    """Months 13–24 of a parsed reference's dates as the seasons they stand for
+    (13 and 21 spring … 16 and 24 winter), which citeproc-py renders as terms."""
+    for value in reference.values():
+        dates = [value.get("begin"), value.get("end")] if isinstance(value, DateRange) else [value]
+        for date in dates:
+            if isinstance(date, Date) and 13 <= (date.get("month") or 0) <= 24:
+                date["season"] = (date.pop("month") - 13) % 4 + 1
+                date.pop("day", None)
 
 
 def _name_apostrophes(name: dict) -> dict:

@@ -1,4 +1,4 @@
-"""Command line: `glossator build | check | bib | import | init`; each command lives in
+"""Command line: `glossator build | check | bib | import | init | format`; each command lives in
 `commands/`.
 
 Exit codes: 0 success, 1 the content has errors, 2 a usage error (argparse's own).
@@ -14,6 +14,7 @@ from pathlib import Path
 from glossator import __version__
 from glossator.commands.bib import run_bib
 from glossator.commands.build import run_build, run_check
+from glossator.commands.format import FORMATS, MODES, run_format
 from glossator.commands.importer import run_import
 from glossator.commands.init import run_init
 
@@ -53,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
         "init", help="create a new site in DIR, with an example essay to edit"
     )
     init.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
+
+    fmt = commands.add_parser(
+        "format", help="print CSL-JSON items formatted in a citation style, as the site would"
+    )
+    fmt.add_argument("--style", required=True, metavar="NAME|FILE", help="style name or .csl file")
+    fmt.add_argument("--items", required=True, type=Path, metavar="ITEMS.json")
+    fmt.add_argument("--mode", choices=MODES, default="bibliography")
+    fmt.add_argument("--format", choices=FORMATS, default="text")
     return parser
 
 
@@ -77,4 +86,6 @@ def _run(args: argparse.Namespace) -> int:
         return run_bib(args.content)
     if args.command == "init":
         return run_init(args.directory)
+    if args.command == "format":
+        return run_format(args.style, args.items, args.mode, args.format)
     return run_import(args.source, args.reader, args.output, args.force)

@@ -29,6 +29,7 @@ from glossator.bibliography.entry import (
     VERBATIM_FIELDS,
     BibEntry,
 )
+from glossator.bibliography.inherit import resolve_inheritance
 from glossator.bibliography.latex import decode_latex
 from glossator.diagnostics import Diagnostic, error, warning
 from glossator.paths import ContentFileError, read_content_file
@@ -204,7 +205,8 @@ def read_bibliography(path: Path) -> tuple[dict[str, BibEntry], list[Diagnostic]
             diagnostics.append(warning(shown, entry.line, "bib.duplicate-key", message))
             continue
         entries[entry.key] = entry
-    return entries, diagnostics
+    entries, inherited = resolve_inheritance(entries, shown)
+    return entries, diagnostics + inherited
 
 
 def _too_long(name: str) -> str:

@@ -82,8 +82,12 @@ def kind_of(entry_type: str, fields: dict[str, str]) -> str:
         if "/RES/" in symbol:
             return "un-resolution"
         return "un-press-release" if re.match(r"^[A-Z]+/\d+$", symbol) else "un-document"
-    return {
-        "article": "journal-article" if fields.get("volume") else "newspaper-article",
+    subtype = fields.get("entrysubtype", "").strip().lower()
+    if entry_type == "article" and subtype in ("newspaper", "magazine"):
+        return f"{subtype}-article"
+    serial = fields.get("volume") or fields.get("journaltitle") or subtype
+    return {  # BibLaTeX's `journaltitle` or any other subtype: a journal article
+        "article": "journal-article" if serial else "newspaper-article",
         "book": "book",
         "incollection": "book",
         "online": "web-page",

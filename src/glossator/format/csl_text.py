@@ -125,19 +125,33 @@ _BREAK = re.compile(r"[:?!—]$|(?<![.\s])(?<!\b\w)\.$")  # "Title:", "Ends." (n
 def title_case(text) -> String:
     """CSL title case: lowercase words capitalised, stop words lowercased unless first
     or last in the title or subtitle; words with inner capitals left alone."""
-    words = list(caseable(text).words())
+    words, spaced = _words(caseable(text))
     out = []
     for i, w in enumerate(words):
         word, bare = str(w), str(w).strip("\"'“”‘’()[],;:.!?").lower()
         ends = i in (0, len(words) - 1) or _BREAK.search(str(words[i - 1])) or _BREAK.search(word)
-        if isinstance(w, NoCase):
-            pass
+        if isinstance(w, NoCase) or (i and not spaced[i]):
+            pass  # protected, or the rest of a word that began protected ("{UN}s")
         elif bare in STOP_WORDS and not ends and word[1:].islower():
             word = word.lower()
         elif word.islower() and (ends or bare not in STOP_WORDS):
             word = re.sub(r"^\W*\w", lambda m: m[0].upper(), word)  # "'influence'"
-        out.append(word)
-    return String(" ".join(out))
+        out.append((" " if spaced[i] and out else "") + word)
+    return String("".join(out))
+
+
+def _words(text) -> tuple[list, list[bool]]:
+    """The words of a (mixed) string with their kind kept (NoCase stays NoCase), and
+    whether a space comes before each: `{NATO},` is one word and a comma, not two."""
+    words, spaced, space = [], [], False
+    for part in text if isinstance(text, MixedString) else [text]:
+        string = str(part)
+        for m in re.finditer(r"\S+", string):
+            words.append(part.__class__(m[0]))
+            spaced.append(space or m.start() > 0)
+            space = False
+        space = space or string[-1:].isspace() or not string.strip()
+    return words, spaced
 
 
 NUMERIC = re.compile(r"[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-–,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*")

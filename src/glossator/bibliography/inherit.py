@@ -31,6 +31,7 @@ PARTS |= {"inproceedings", "conference"}
 WHOLES = _set("book collection reference proceedings")
 MULTI = _set("mvbook mvcollection mvreference mvproceedings")
 _TITLES = ("title", "subtitle", "titleaddon")
+_PARENT_TITLES = _set("shorttitle sorttitle indextitle indexsorttitle")
 
 
 def _renames(parent_type: str, child_type: str) -> dict[str, str]:
@@ -89,7 +90,9 @@ def resolve_inheritance(
                     if inherited.get(field):
                         fields.setdefault(new, inherited[field])
                 for field, value in inherited.items():
-                    if field not in NEVER and (field not in renames or field == "author"):
+                    if field in NEVER or (renames and field in _PARENT_TITLES):
+                        continue  # the parent's short and sorting titles name the parent
+                    if field not in renames or field == "author":
                         fields.setdefault(field, value)
         done[entry.key] = fields
         return fields

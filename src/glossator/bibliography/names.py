@@ -106,7 +106,7 @@ def parse_name(name: str) -> dict[str, str]:
     if given:
         person["given"] = _unbrace(" ".join(given))
     if von:
-        person["non-dropping-particle"] = _unbrace(" ".join(von))
+        person["dropping-particle"] = _unbrace(" ".join(von))
     if suffix:
         person["suffix"] = _unbrace(suffix)
     return person

@@ -212,7 +212,8 @@ def read_bibliography(path: Path) -> tuple[dict[str, BibEntry], list[Diagnostic]
 def _too_long(name: str) -> str:
     return (
         f"@string '{name.strip()}' expands to more than {MAX_VALUE:,} characters "
-        "(each `#` of a string with itself doubles it); shorten the chain of @strings"
+        "(@strings joined to themselves with `#` multiply at each step); "
+        "shorten the chain of @strings"
     )
 
 

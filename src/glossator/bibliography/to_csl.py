@@ -32,6 +32,7 @@ from glossator.bibliography.names import parse_names, split_names
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _URL_MACRO = re.compile(r"^\\(?:url|href)\{([^{}]*)\}(?:\{[^{}]*\})?$")
+_SPACES = re.compile(r"[ \t\r\n]+")  # not U+00A0: `~` is a space that must not break
 _RANGE_DASH = re.compile(r"\s*(?:-+|–|—)\s*")
 _DATES = (("", "issued"), ("url", "accessed"), ("orig", "original-date"), ("event", "event-date"))
 _LANGID_VARIANTS = {"british": "en-GB", "uk": "en-GB", "australian": "en-AU"}
@@ -40,7 +41,7 @@ _LANGID_VARIANTS |= {"newzealand": "en-NZ", "american": "en-US", "us": "en-US"}
 
 def unbrace(value: str) -> str:
     """A value with its case-protecting braces dropped (where CSL has no use for them)."""
-    return " ".join(value.replace("{", "").replace("}", "").split())
+    return _SPACES.sub(" ", value.replace("{", "").replace("}", "")).strip()
 
 
 def rich_title(value: str) -> str:
@@ -134,7 +135,7 @@ def _titles(item: dict, f: Mapping[str, str], entry_type: str) -> None:
     if f.get("series"):
         item["collection-title"] = rich_title(f["series"])
     short = f.get("shorttitle") if (not main or chapter) and entry_type != "periodical" else ""
-    if not short and f.get("title") and not main:
+    if not short and f.get("title") and not main and entry_type != "periodical":
         has_more = f.get("subtitle") or f.get("titleaddon")
         short = f["title"] if has_more else f["title"].split(":")[0] if ":" in f["title"] else ""
     if short and rich_title(short) != item.get("title"):

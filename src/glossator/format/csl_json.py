@@ -44,7 +44,7 @@ def to_csl_json(
     item = entry_to_csl(key, entry_type, f)
     csl_type = item["type"] = _csl_type(entry_type, kind, f, item["type"])
     if csl_type == "webpage" and "container-title" not in item and f.get("organization"):
-        item["container-title"] = _text(f["organization"])  # the site: "The Brookings…"
+        item["container-title"] = _unbrace(f["organization"])  # the site: "The Brookings…"
         without = {k: v for k, v in f.items() if k != "organization"}
         item.pop("publisher", None)
         item.update(
@@ -109,11 +109,6 @@ def _untex(value: str) -> str:
 
 def _unbrace(value: str) -> str:
     return value.replace("{", "").replace("}", "")
-
-
-def _text(value: str) -> str:
-    """BibTeX braces protect case; CSL-JSON says so with a nocase span."""
-    return _unbrace(re.sub(r"\{([^{}]*)\}", r'<span class="nocase">\1</span>', value))
 
 
 def _name_key(name: dict) -> tuple[str, str]:

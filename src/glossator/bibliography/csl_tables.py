@@ -100,19 +100,18 @@ GENRE_KEYS = {
     "patentfr": "French patent",
     "patreq": "Patent request",
 }
-# `editortype` (and `editoratype`, …) → the CSL name variable; other roles are editors.
-EDITOR_ROLES = {"director": "director", "compiler": "compiler", "translator": "translator"}
-EDITOR_ROLES |= {"organizer": "organizer", "collaborator": "contributor"}
+# `editortype` (and `editoratype`, …) → the CSL name variable. CSL 1.0.2's other roles
+# (director, compiler, organizer) would crash citeproc-py, which knows only CSL 1.0.1's
+# names: a director is the film's author, the others are editors.
+EDITOR_ROLES = {"translator": "translator", "director": "author"}
 # Name fields copied to a CSL name variable as they are.
 NAME_FIELDS = {
     "author": "author",
     "translator": "translator",
     "bookauthor": "container-author",
-    "director": "director",
     "composer": "composer",
     "interviewer": "interviewer",
     "recipient": "recipient",
-    "reviewedauthor": "reviewed-author",
 }
 # Plain fields copied to a CSL variable (after LaTeX decoding).
 PLAIN = {

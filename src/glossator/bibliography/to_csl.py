@@ -99,6 +99,8 @@ def _names(item: dict, f: Mapping[str, str]) -> None:
     for field in ("editor", "editora", "editorb", "editorc"):
         if f.get(field):
             role = EDITOR_ROLES.get(unbrace(f.get(field + "type", "")).lower(), "editor")
+            if role == "author" and f.get("author"):
+                role = "editor"
             known = item.setdefault(role, [])
             known += [n for n in parse_names(f[field]) if n not in known]
     for variable in [v for v, names in item.items() if isinstance(names, list) and not names]:

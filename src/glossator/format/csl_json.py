@@ -38,9 +38,11 @@ def to_csl_json(
 
     The BibTeX/BibLaTeX mapping is the bibliography stage's (`entry_to_csl`); on top of
     it, what the note parser knows: its kind of work, UN documents, bills, speeches,
-    a web page's site, `howpublished` as the parser's genre ("Press release")."""
+    a web page's site."""
     f = {k: _untex(v) for k, v in dict(fields).items() if v and v.strip()}
-    genre = f.pop("howpublished", "")
+    # The parser writes its genre ("Press release") as `howpublished`; in a .bib file it
+    # is how the work was published, which Pandoc and the mapping read as its publisher.
+    genre = f.pop("howpublished", "") if kind in KIND_TYPES else ""
     item = entry_to_csl(key, entry_type, f)
     csl_type = item["type"] = _csl_type(entry_type, kind, f, item["type"])
     if csl_type == "webpage" and "container-title" not in item and f.get("organization"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from glossator.bibliography.to_csl import entry_to_csl
+from glossator.bibliography import entry_to_csl
 from glossator.notes.names import fold
 
 # The parser's kinds; other works fall back on their BibTeX entry type.

@@ -27,11 +27,13 @@ CAPITALISED = WORD.map(str.capitalize)
 
 
 @given(PLAIN)
+@settings(deadline=None)  # timing varies on shared cores
 def test_text_without_latex_decodes_to_itself(text):
     assert decode_latex(text) == " ".join(text.split())
 
 
 @given(st.text(max_size=80))
+@settings(deadline=None)  # timing varies on shared cores
 def test_any_text_decodes_without_error_and_without_growing_much(text):
     out = decode_latex(text)
     assert isinstance(out, str)
@@ -39,7 +41,7 @@ def test_any_text_decodes_without_error_and_without_growing_much(text):
 
 
 @given(st.text(alphabet=string.printable + "éü—“”<>", max_size=60))
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 def test_written_fields_read_back_the_same(tmp_path_factory, text):
     value = " ".join(text.split())
     if not value:
@@ -52,6 +54,7 @@ def test_written_fields_read_back_the_same(tmp_path_factory, text):
 
 
 @given(st.lists(st.tuples(CAPITALISED, st.lists(CAPITALISED, min_size=1, max_size=3)), max_size=5))
+@settings(deadline=None)  # timing varies on shared cores
 def test_family_comma_given_lists_split_and_parse(names):
     text = " and ".join(f"{family}, {' '.join(given)}" for family, given in names)
     assert parse_names(text) == [{"family": f, "given": " ".join(g)} for f, g in names]
@@ -59,6 +62,7 @@ def test_family_comma_given_lists_split_and_parse(names):
 
 
 @given(st.lists(CAPITALISED, min_size=1, max_size=3), st.lists(WORD, max_size=2), CAPITALISED)
+@settings(deadline=None)  # timing varies on shared cores
 def test_first_von_last(given_names, von, family):
     name = parse_name(" ".join([*given_names, *von, family]))
     expected = {"family": family, "given": " ".join(given_names)}
@@ -68,6 +72,7 @@ def test_first_von_last(given_names, von, family):
 
 
 @given(st.text(alphabet=string.ascii_letters + " ,.&-", min_size=1, max_size=40))
+@settings(deadline=None)  # timing varies on shared cores
 def test_a_name_braced_whole_is_corporate(text):
     if text.strip() and "{" not in text:
         assert parse_names("{" + text + "}") == [{"literal": " ".join(text.split())}]
@@ -77,6 +82,7 @@ DATES = st.tuples(st.integers(1, 9999), st.integers(1, 12), st.integers(1, 28))
 
 
 @given(DATES, st.sampled_from(["", "?", "~", "%"]))
+@settings(deadline=None)  # timing varies on shared cores
 def test_edtf_day_month_year(date, mark):
     y, m, d = date
     expected: dict = {"date-parts": [[y, m, d]]}
@@ -87,12 +93,14 @@ def test_edtf_day_month_year(date, mark):
 
 
 @given(DATES, DATES)
+@settings(deadline=None)  # timing varies on shared cores
 def test_edtf_ranges(start, end):
     text = "{:04d}-{:02d}-{:02d}/{:04d}-{:02d}".format(*start, *end[:2])
     assert edtf_date(text) == {"date-parts": [list(start), list(end[:2])]}
 
 
 @given(st.integers(1, 9999), st.sampled_from(["jan", "Feb", "March", "4", "11", "Dec."]))
+@settings(deadline=None)  # timing varies on shared cores
 def test_year_and_month(year, month):
     number = {"jan": 1, "Feb": 2, "March": 3, "4": 4, "11": 11, "Dec.": 12}[month]
     assert year_month_day(str(year), month) == {"date-parts": [[year, number]]}
@@ -103,6 +111,7 @@ FIELDS = st.dictionaries(FIELD, st.text(string.ascii_letters, min_size=1, max_si
 
 
 @given(FIELDS, FIELDS, st.sampled_from(["incollection", "book", "misc", "article"]))
+@settings(deadline=None)  # timing varies on shared cores
 def test_an_entry_keeps_its_own_fields_and_gains_only_missing_ones(child, parent, kind):
     entries = {
         "c": BibEntry("c", kind, {**child, "crossref": "p"}, 1),

@@ -14,7 +14,7 @@ import re
 from glossator.bibliography.entry import MONTH_MACROS
 
 _DATE = re.compile(
-    r"(?P<y>-?\d{1,4}|\d{2}XX|\d{3}X)(?:-(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?)?"
+    r"(?P<y>-?\d{1,4}|\d{2}XX|\d{3}X)(?:-(?P<m>\d{2}|XX)(?:-(?P<d>\d{2}|XX))?)?"  # X: unknown
     r"(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?P<q>[?~%]?)"
 )
 MONTH_NAMES = (
@@ -54,6 +54,8 @@ def _part(text: str) -> tuple[list[int], bool, int | None] | None:
 def edtf_date(text: str) -> dict | None:
     """A BibLaTeX `date` (or `urldate`, `origdate`, `eventdate`) as a CSL date."""
     text = text.strip()
+    if re.fullmatch(r"[-\d/.?~%Xu]+", text):
+        text = text.replace("u", "X")  # the 2012 EDTF draft wrote unknown digits as u
     if not text:
         return None
     if "/" in text:

@@ -85,6 +85,7 @@ _WORD = re.compile(r"[A-Za-z@]+")
 _LIGATURES = (
     ("---", "—"), ("--", "–"), ("``", "“"), ("''", "”"), ("!`", "¡"), ("?`", "¿"),
 )  # fmt: skip
+_BROKEN = frozenset({"--", "''", "``", "!`", "?`"})
 _SPACE = re.compile(r"[ \t\r\n]+")
 
 
@@ -203,7 +204,9 @@ def _scan(text: str, i: int, top: bool) -> tuple[str, int]:
             raw, i = _group(text, i)
             inner = _scan(raw, 0, top=False)[0]
             special = raw.lstrip().startswith("\\")
-            out.append(inner if special or not inner else "{" + inner + "}")
+            pair = (out[-1][-1:] if out else "") + text[i : i + 1]
+            breaker = not raw and pair in _BROKEN  # `-{}-`: two hyphens, not a dash
+            out.append(inner if special or breaker else "{" + inner + "}")
         elif ch == "}":
             i += 1  # a stray closing brace: BibTeX would not have read the entry
         elif ch == "$":

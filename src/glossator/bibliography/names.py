@@ -4,9 +4,12 @@ A list is split at " and " outside braces; a name is "First von Last", "von Last
 First" or "von Last, Jr, First", where the von part is the run of words that start in
 lower case outside braces. A name braced whole (`{World Health Organization}`) is a
 corporate name, never split. `and others` marks a list cut short: no name of its own.
+biblatex's extended format (`family=…, given=…, prefix=…`) is read too.
 """
 
 from __future__ import annotations
+
+import re
 
 
 def split_names(field: str) -> list[str]:
@@ -71,9 +74,34 @@ def _unbrace(text: str) -> str:
     return " ".join(text.replace("{", "").replace("}", "").split())
 
 
+_EXTENDED = re.compile(r"\s*(family|given|prefix|suffix|useprefix|[a-z]+-i)\s*=(.*)", re.S)
+
+
+def _extended(parts: list[str]) -> dict[str, str] | None:
+    """biblatex's extended name format (`family=Hoen, given=Peter, prefix=’t,
+    useprefix=false`), which Better BibTeX writes for names with particles."""
+    found = {}
+    for part in parts:
+        m = _EXTENDED.fullmatch(part)
+        if not m:
+            return None
+        found[m[1]] = _unbrace(m[2])
+    if "family" not in found and "given" not in found:
+        return None
+    person = {k: found[k] for k in ("family", "given", "suffix") if found.get(k)}
+    if found.get("prefix"):
+        use = found.get("useprefix", "").lower() == "true"
+        person["non-dropping-particle" if use else "dropping-particle"] = found["prefix"]
+    return person
+
+
 def parse_name(name: str) -> dict[str, str]:
     """One BibTeX name → a CSL name (`family`, `given`, particles, `suffix`, or `literal`)."""
     name = name.strip()
+    if "=" in name:
+        extended = _extended(_split_commas(name))
+        if extended:
+            return extended
     if name.startswith("{") and name.endswith("}") and _words(name) == [name]:
         depth = 0
         for i, ch in enumerate(name):

@@ -32,6 +32,8 @@ from glossator.bibliography.names import parse_names, split_names
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _URL_MACRO = re.compile(r"^\\(?:url|href)\{([^{}]*)\}(?:\{[^{}]*\})?$")
+_APOSTROPHE = re.compile(r"(?<=\w)'")
+_IDENTIFIERS = frozenset({"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
 _SPACES = re.compile(r"[ \t\r\n]+")  # not U+00A0: `~` is a space that must not break
 _RANGE_DASH = re.compile(r"\s*(?:-+|–|—)\s*")
 _DATES = (("", "issued"), ("url", "accessed"), ("orig", "original-date"), ("event", "event-date"))
@@ -240,4 +242,19 @@ def entry_to_csl(key: str, entry_type: str, fields: Mapping[str, str]) -> dict:
     language = _language(f)
     if language:
         item["language"] = language
+    return _apostrophes(item)
+
+
+def _apostrophes(item: dict) -> dict:
+    """A straight `'` after a letter is an apostrophe (’), as Pandoc's smart punctuation
+    reads it: "D’Arcus", "Yemen’s". Identifiers are left alone."""
+    for variable, value in item.items():
+        if variable in _IDENTIFIERS:
+            continue
+        if isinstance(value, str):
+            item[variable] = _APOSTROPHE.sub("’", value)
+        elif isinstance(value, list):
+            item[variable] = [
+                {k: _APOSTROPHE.sub("’", v) for k, v in name.items()} for name in value
+            ]
     return item

@@ -53,6 +53,12 @@ SYMBOLS = {
     "nobreakspace": "\u00a0", "textnbhy": "\u2011", "hyphen": "-", "space": " ",
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "pi": "π", "mu": "μ",
     "times": "×", "pm": "±", "leq": "≤", "geq": "≥", "neq": "≠", "infty": "∞", "cdot": "·",
+    "leqslant": "≤", "geqslant": "≥", "le": "≤", "ge": "≥", "ll": "≪", "gg": "≫", "approx": "≈",
+    "sim": "∼", "to": "→", "rightarrow": "→", "leftarrow": "←", "ell": "ℓ", "sigma": "σ",
+    "lambda": "λ", "omega": "ω", "Omega": "Ω", "theta": "θ", "epsilon": "ε", "rho": "ρ",
+    "tau": "τ", "phi": "φ", "chi": "χ", "psi": "ψ", "eta": "η", "kappa": "κ", "nu": "ν",
+    "xi": "ξ", "zeta": "ζ", "Delta": "Δ", "Gamma": "Γ", "Lambda": "Λ", "Sigma": "Σ",
+    "Phi": "Φ", "Psi": "Ψ", "Theta": "Θ", "Pi": "Π", "textpm": "±", "texttimes": "×",
 }  # fmt: skip
 # Control symbols: `\&`, `\ ` (a space), `\-` (a hyphenation point), `\\` (a line break).
 ESCAPES = {

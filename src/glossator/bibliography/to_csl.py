@@ -32,7 +32,7 @@ from glossator.bibliography.names import parse_names, split_names
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _URL_MACRO = re.compile(r"^\\(?:url|href)\{([^{}]*)\}(?:\{[^{}]*\})?$")
-_APOSTROPHE = re.compile(r"(?<=\w)'")
+_APOSTROPHE = re.compile(r"(?<=\w)'|(?<!\w)'(?=\d)")  # D’Arcus, UIST ’15
 _IDENTIFIERS = frozenset({"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
 _SPACES = re.compile(r"[ \t\r\n]+")  # not U+00A0: `~` is a space that must not break
 _RANGE_DASH = re.compile(r"\s*(?:-+|–|—)\s*")

@@ -85,8 +85,8 @@ def kind_of(entry_type: str, fields: dict[str, str]) -> str:
     subtype = fields.get("entrysubtype", "").strip().lower()
     if entry_type == "article" and subtype in ("newspaper", "magazine"):
         return f"{subtype}-article"
-    serial = fields.get("volume") or fields.get("journaltitle") or subtype
-    return {  # BibLaTeX's `journaltitle` or any other subtype: a journal article
+    serial = subtype or any(fields.get(f) for f in ("volume", "number", "pages", "journaltitle"))
+    return {  # a volume, issue, pages, BibLaTeX's journaltitle or subtype: a journal article
         "article": "journal-article" if serial else "newspaper-article",
         "book": "book",
         "incollection": "book",

@@ -144,8 +144,8 @@ def title_case(text) -> String:
     out = [t for t, _ in tokens]
     for n, i in enumerate(words):
         word, nocase = tokens[i]
-        if nocase:
-            continue
+        if nocase or (i and not tokens[i - 1][0].isspace()):
+            continue  # protected, or the rest of a word that began protected ("{UN}s")
         bare = word.strip("\"'“”‘’()[],;:.!?").lower()
         previous = tokens[words[n - 1]][0] if n else ""
         ends = n in (0, len(words) - 1) or _BREAK.search(previous) or _BREAK.search(word)

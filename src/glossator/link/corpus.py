@@ -83,8 +83,12 @@ def kind_of(entry_type: str, fields: dict[str, str]) -> str:
         if "/RES/" in symbol:
             return "un-resolution"
         return "un-press-release" if re.match(r"^[A-Z]+/\d+$", symbol) else "un-document"
-    return {
-        "article": "journal-article" if fields.get("volume") else "newspaper-article",
+    subtype = fields.get("entrysubtype", "").strip().lower()
+    if entry_type == "article" and subtype in ("newspaper", "magazine"):
+        return f"{subtype}-article"
+    serial = subtype or any(fields.get(f) for f in ("volume", "number", "pages", "journaltitle"))
+    return {  # a volume, issue, pages, BibLaTeX's journaltitle or subtype: a journal article
+        "article": "journal-article" if serial else "newspaper-article",
         "book": "book",
         "incollection": "book",
         "online": "web-page",

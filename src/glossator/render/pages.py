@@ -28,6 +28,7 @@ from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_ht
 from glossator.render.cite_this import human_date
 from glossator.render.data import data_files
 from glossator.render.feeds import atom_feed, feed_entry, sitemap
+from glossator.render.fields import field_html, field_text
 from glossator.render.head import (
     cited_works,
     document_language,
@@ -87,6 +88,7 @@ def _environment(folders: tuple[str, ...]) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["human_date"] = human_date
+    env.filters["field_html"] = field_html
     env.globals["source_href"] = source_href
     return env
 
@@ -258,7 +260,7 @@ class CitedParagraphs:
 
 def work_label(work: Work) -> str:
     """A work's short name in links: its title without BibTeX braces, else its key."""
-    title = " ".join(work.fields.get("title", "").replace("{", "").replace("}", "").split())
+    title = field_text(work.fields.get("title", ""))
     return title or work.key
 
 

@@ -6,6 +6,13 @@ has sections at two levels, emphasis, code, links, lists, a block quotation, sma
 quotes and dashes, and about one footnote per 110 words, some of several paragraphs.
 Prints seconds for reading (ingest + notes + link + format) and for rendering, and
 microseconds per word; numbers are recorded in docs/performance.md.
+
+Times are the process's CPU time (`time.process_time`), best of three: on a shared
+machine wall time varies by tens of percent between runs, CPU time by a few. The same
+script runs on an older checkout, for a before/after comparison on the same essays:
+
+    git archive 632ca40 src templates | tar -x -C /tmp/old
+    PYTHONPATH=/tmp/old/src python benchmarks/bench_markdown.py
 """
 
 from __future__ import annotations
@@ -16,7 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from glossator.pipeline import plan, render_plan
+try:
+    from glossator.pipeline import plan, render_plan
+except ImportError:  # a checkout from before the stages had folders (issue 8)
+    from glossator.build import plan, render_plan
 
 WORDS = (
     *[
@@ -135,11 +145,11 @@ def main(argv: list[str]) -> None:
             (essays / f"essay-{n:03d}.md").write_text(text, encoding="utf-8")
         reads, renders = [], []
         for _ in range(3):  # the best of three runs: the least disturbed by the machine
-            started = time.perf_counter()
+            started = time.process_time()
             result = plan(Path(tmp) / "content")
-            read = time.perf_counter()
+            read = time.process_time()
             render_plan(result)
-            rendered = time.perf_counter()
+            rendered = time.process_time()
             reads.append(read - started)
             renders.append(rendered - read)
     errors = [d for d in result.diagnostics if d.severity == "error"]

@@ -20,6 +20,7 @@ RANK = {
     "__init__": 0,
     "diagnostics": 0,
     "yamlmap": 0,
+    "safetext": 0,
     "config": 0,
     "paths": 0,
     "model": 0,

@@ -1,5 +1,5 @@
-"""Command line: `glossator build | serve | check | bib | import | init`; each command lives in
-`commands/`.
+"""Command line: `glossator build | serve | check | bib | import | init | format`; each
+command lives in `commands/`.
 
 Exit codes: 0 success, 1 the content has errors, 2 a usage error (argparse's own).
 """
@@ -7,11 +7,14 @@ Exit codes: 0 success, 1 the content has errors, 2 a usage error (argparse's own
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from glossator import __version__
 from glossator.commands.bib import run_bib
 from glossator.commands.build import run_build, run_check
+from glossator.commands.format import FORMATS, MODES, run_format
 from glossator.commands.importer import run_import
 from glossator.commands.init import run_init
 from glossator.commands.serve import run_serve
@@ -47,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--content", type=Path, default=Path("content"), metavar="DIR")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--verbose", action="store_true", help="also list notes (info), e.g. uncurated works"
+    )
 
     bib = commands.add_parser(
         "bib", help="add every cited work missing from content/references.bib to it"
@@ -63,11 +69,30 @@ def _parser() -> argparse.ArgumentParser:
         "init", help="create a new site in DIR, with an example essay to edit"
     )
     init.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
+
+    fmt = commands.add_parser(
+        "format", help="print CSL-JSON items formatted in a citation style, as the site would"
+    )
+    fmt.add_argument("--style", required=True, metavar="NAME|FILE", help="style name or .csl file")
+    fmt.add_argument("--items", required=True, type=Path, metavar="ITEMS.json")
+    fmt.add_argument("--mode", choices=MODES, default="bibliography")
+    fmt.add_argument("--format", choices=FORMATS, default="text")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # `glossator check | head`: the reader has gone; say nothing more, as Unix tools
+        # do, and keep Python from complaining about stdout when it exits.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
         return run_build(args)
     if args.command == "serve":
@@ -78,4 +103,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_bib(args.content)
     if args.command == "init":
         return run_init(args.directory)
+    if args.command == "format":
+        return run_format(args.style, args.items, args.mode, args.format)
     return run_import(args.source, args.reader, args.output, args.force)

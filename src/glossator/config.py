@@ -7,6 +7,7 @@ are read and checked once, with a `path:line` for each mistake.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from glossator.diagnostics import Diagnostic, error, warning
 from glossator.yamlmap import as_text, load_yaml_mapping
@@ -61,5 +62,29 @@ def parse_site_config(text: str, path: str) -> tuple[SiteConfig, list[Diagnostic
         else:
             values[key] = as_text(value)
     if "base_url" in values:
-        values["base_url"] = values["base_url"].rstrip("/")
+        problem = base_url_problem(str(values["base_url"]))
+        if problem:
+            diags.append(error(path, mapping.line("base_url"), "site.base-url", problem))
+            del values["base_url"]  # the site is still built, with relative links only
+        else:
+            values["base_url"] = str(values["base_url"]).rstrip("/")
     return SiteConfig(**values), diags
+
+
+def base_url_problem(url: str) -> str | None:
+    """Why `url` cannot be the site's address, or None. It goes into the canonical
+    link, the feed, the sitemap and the downloads, so it must be an http(s) URL with a
+    host and nothing a page or a reader could run (`javascript:`) or misread."""
+    example = "e.g. `base_url: https://example.org/essays`"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError:
+        return f"`base_url` is not a valid URL; give the site's address, {example}"
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"`base_url` must start with https:// or http://; {example}"
+    if not parts.hostname or any(c.isspace() or c in "<>\"'`" for c in url):
+        return f"`base_url` must name a host and hold no spaces or quotes; {example}"
+    if parts.query or parts.fragment:
+        return f"`base_url` must not have a query or fragment; {example}"
+    return None

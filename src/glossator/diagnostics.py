@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -26,24 +27,71 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message} [{self.code}]"
+        return f"{shown(self.path)}:{self.line}: {self.severity}: {self.message} [{self.code}]"
+
+
+# Characters that would let echoed content act on a terminal or forge a line: controls
+# (ESC, CR, LF…), lone surrogates, and the bidirectional overrides that reorder text.
+UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+MAX_MESSAGE = 400  # a message quoting a whole paragraph is cut in its middle
+
+
+def shown(text: str) -> str:
+    """`text` safe to print on one line: unprintable characters as `\\x1b`-style
+    escapes (so `glossator check` output cannot be recoloured, erased or forged)."""
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+
+
+def _message(text: str) -> str:
+    text = shown(text)
+    if len(text) <= MAX_MESSAGE:
+        return text
+    return text[: MAX_MESSAGE - 153] + " … " + text[-150:]
 
 
 def error(path: str, line: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path, line, ERROR, code, message)
+    return Diagnostic(path, line, ERROR, code, _message(message))
 
 
 def warning(path: str, line: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path, line, WARNING, code, message)
+    return Diagnostic(path, line, WARNING, code, _message(message))
 
 
 def info(path: str, line: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path, line, INFO, code, message)
+    return Diagnostic(path, line, INFO, code, _message(message))
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Sorted by path, then line, so output is stable and reads top to bottom."""
-    return sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
+    """Causes before consequences, then by path and line, so output is stable and reads
+    top to bottom: the site's settings first, then the bibliographies (an entry that
+    cannot be read explains the essay's unknown key after it), then the essays."""
+    return sorted(
+        set(diagnostics), key=lambda d: (_rank(d.path), d.path, d.line, d.code, d.message)
+    )
+
+
+def _rank(path: str) -> int:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    if name == "site.yaml":
+        return 0
+    if name.endswith((".bib", ".bibtex", ".json", ".csl")):
+        return 1
+    return 2
+
+
+def summary(diagnostics: Iterable[Diagnostic]) -> str:
+    """`2 errors, 1 warning, 54 notes`: one line after the list, so a long list ends
+    with what it adds up to."""
+    counts = {ERROR: 0, WARNING: 0, INFO: 0}
+    for d in set(diagnostics):
+        counts[d.severity] = counts.get(d.severity, 0) + 1
+    parts = []
+    for severity, noun in ((ERROR, "error"), (WARNING, "warning"), (INFO, "note")):
+        n = counts.get(severity, 0)
+        parts.append(f"{n} {noun}" + ("" if n == 1 else "s"))
+    return ", ".join(parts)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:

@@ -162,8 +162,8 @@ def test_duplicate_key_names_first_line(tmp_path):
     path = write(tmp_path, "@misc{k, title = {First}}\n\n\n@book{k, title = {Second}}\n")
     entries, diagnostics = read(path)
     assert diagnostics == [
-        f"{path}:4: error: duplicate key 'k': the entry at line 1 already uses it; "
-        "rename or merge one of them [bib.duplicate-key]"
+        f"{path}:4: warning: duplicate key 'k': the entry at line 1 already uses it "
+        "and wins (as in BibTeX and biber); rename or merge one of them [bib.duplicate-key]"
     ]
     assert entries["k"].fields == {"title": "First"}  # BibTeX keeps the first
 
@@ -199,8 +199,8 @@ def test_crlf_and_bom_lines(tmp_path):
     entries, diagnostics = read(path)
     assert entries["k"].line == 3
     assert diagnostics == [
-        f"{path}:4: error: duplicate key 'k': the entry at line 3 already uses it; "
-        "rename or merge one of them [bib.duplicate-key]"
+        f"{path}:4: warning: duplicate key 'k': the entry at line 3 already uses it "
+        "and wins (as in BibTeX and biber); rename or merge one of them [bib.duplicate-key]"
     ]
 
 

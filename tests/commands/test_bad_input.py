@@ -27,8 +27,9 @@ BAD = FIXTURES / "bad"
 GOOD = FIXTURES / "good"
 
 SIDECAR_MISSING = (
-    "error: raw source has no metadata file; create `{name}.yaml` with at least "
-    "`format: pdf-text` or `format: web-text` and a `title` [meta.sidecar-missing]"
+    "error: raw source has no metadata file; create `{name}.yaml` with `format: web-text` "
+    "(a page: its title is read from the text), or `format: pdf-text` and a `title` "
+    "[meta.sidecar-missing]"
 )
 
 EXPECTED = {

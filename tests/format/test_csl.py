@@ -476,7 +476,7 @@ def test_csl_json_shape():
     pairs = (("author", "van der Berg, Jan"), ("title", "A {NATO} History"), ("year", "2001"))
     dutch = to_csl_json("d", "book", "book", pairs)
     assert dutch["author"] == [
-        {"non-dropping-particle": "van der", "family": "Berg", "given": "Jan"}
+        {"dropping-particle": "van der", "family": "Berg", "given": "Jan"}  # as biblatex
     ]
     assert dutch["title"] == 'A <span class="nocase">NATO</span> History'
 

@@ -176,7 +176,7 @@ def test_unknown_key_is_an_error_with_its_line(corpus):
     ]
 
 
-def test_unparseable_note_warns_and_links_to_a_misc_work(corpus):
+def test_unparseable_note_warns_what_could_not_be_read_and_links_nothing(corpus, capsys):
     path = corpus / "essays" / "second.md"
     path.write_text(ESSAY_B.replace("Pape, Robert A.", "zz 12 //"), "utf-8")
     result = plan(corpus)
@@ -184,9 +184,15 @@ def test_unparseable_note_warns_and_links_to_a_misc_work(corpus):
     assert [(d.path, d.line, d.code) for d in warnings] == [
         ("content/essays/second.md", 7, "citation.unparsed")
     ]
-    key = notes_of(result, "second")[1].sources[0]
-    work = result.linked.works[key]
-    assert work.entry_type == "misc" and "zz 12 //" in work.fields["note"]
+    assert "the text before the quoted title, “zz 12 //”, is not an author's name" in (
+        warnings[0].message
+    )
+    assert "Chicago note form" not in warnings[0].message
+    assert notes_of(result, "second")[1].sources == []
+    assert all(w.entry_type != "misc" for w in result.linked.works.values())
+    before = (corpus / "references.bib").read_bytes()
+    assert main(["bib", "--content", str(corpus)]) == 0
+    assert b"zz 12" not in (corpus / "references.bib").read_bytes()[len(before) :]
 
 
 def test_bib_appends_uncurated_works_and_keeps_the_maintainers_bytes(corpus, capsys):
@@ -242,16 +248,15 @@ def test_published_sources_and_bibliography(corpus, tmp_path):
     shutil.rmtree(out)
 
 
-def test_two_unparsed_notes_stay_two_works_with_their_own_text(corpus):
+def test_two_unparsed_notes_are_two_warnings_and_no_work(corpus):
     path = corpus / "essays" / "second.md"
     text = ESSAY_B.replace("Pape, Robert A.", "zz 12 //").replace("Paul, T. V.", "qq 34 ##")
     path.write_text(text, "utf-8")
     result = plan(corpus)
     notes = notes_of(result, "second")
-    first, second = notes[1].sources[0], notes[2].sources[0]
-    assert first != second
-    assert "zz 12 //" in result.linked.works[first].fields["note"]
-    assert "qq 34 ##" in result.linked.works[second].fields["note"]
+    assert (notes[1].sources, notes[2].sources) == ([], [])
+    unparsed = [(d.line, d.code) for d in result.diagnostics if d.code == "citation.unparsed"]
+    assert unparsed == [(7, "citation.unparsed"), (8, "citation.unparsed")]
 
 
 def test_a_page_range_and_a_pinpoint_page_are_one_work(corpus):

@@ -576,3 +576,19 @@ def _walk(sections: list[dict]):
 
     for section in sections:
         yield from blocks(section["blocks"])
+
+
+def test_kept_texts_follow_changes_to_paragraphs_and_notes():
+    # Paragraph.text and Note.text are kept beside what they were made from; any
+    # change of content, paragraph or blocks must show in them.
+    paragraph = Paragraph("p1", content=(Text("one  two"),))
+    note = Note(1, "fn1", blocks=[paragraph])
+    assert (paragraph.text, note.text) == ("one  two", "one two")
+    paragraph.content = (Text("three "), Emph((Text("four"),)))
+    assert (paragraph.text, note.text) == ("three four", "three four")
+    note.blocks[0] = Paragraph("", content=(Text("five"),))
+    assert note.text == "five"
+    note.blocks.append(Paragraph("", content=(Text("six"),)))
+    assert note.text == "five six"
+    note.blocks = [Paragraph("", content=(Text("seven"),))]
+    assert note.text == "seven"

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from glossator.model import Paragraph, Section
 from glossator.model.inline import (
@@ -29,7 +29,7 @@ from glossator.model.inline import (
     plain_text,
 )
 from glossator.render.blocks import toc_html
-from glossator.render.inline import InlineOptions, inline_html
+from glossator.render.inline import InlineOptions, InlineRenderer, esc, inline_html
 from glossator.render.math import math_html
 from glossator.render.paragraphs import paragraph_html
 
@@ -221,3 +221,25 @@ def test_random_trees_render_to_well_formed_html(content, raw_spans):
     assert not parser.problems, (parser.problems, html)
     assert not parser.stack, (parser.stack, html)
     assert "".join(parser.text) == with_numbers(paragraph.content)
+
+
+@given(st.text())
+def test_esc_escapes_exactly_as_markupsafe(text):
+    # The renderer escapes text itself (no Markup per node); its output must be the
+    # same bytes markupsafe's `escape` gives, which the rest of the site relies on.
+    assert esc(text) == str(escape(text))
+    assert type(esc(text)) is str
+
+
+def test_one_renderer_serves_many_paragraphs_without_carrying_state():
+    renderer = InlineRenderer("body", sidenotes={1: "[s1]"})
+    first = renderer.html((Text("a"), NoteRef(1)), ["fnref1"])
+    second = renderer.html((Text("b"), NoteRef(1)))  # no anchors given: no id
+    inside_link = renderer.html((Link("https://e.org/", (Text("x"),)),))
+    assert first == (
+        'a<sup><a class="noteref" href="#fn1" id="fnref1" role="doc-noteref">1</a></sup>[s1]'
+    )
+    assert second == 'b<sup><a class="noteref" href="#fn1" role="doc-noteref">1</a></sup>[s1]'
+    assert inside_link == '<a href="https://e.org/" rel="external">x</a>'
+    # the same content through the one-shot function gives the same HTML
+    assert inline_html((Text("b"), NoteRef(1)), InlineOptions(sidenotes={1: "[s1]"})) == second

@@ -11,6 +11,7 @@ FINGERPRINT_FIELD = "glossator-fingerprint"
 # page ranges, where `--` must stay `--` and `%` or `_` are not LaTeX.
 VERBATIM_FIELDS = frozenset(
     {"url", "doi", "eprint", "file", "pages", "un_symbol", "isbn", "issn", FINGERPRINT_FIELD}
+    | {"date", "urldate", "origdate", "eventdate"}  # EDTF: `~` is "approximately"
 )
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 EXTRA_ORDER = ("urldate", "doi", "isbn", "issn", "language")

@@ -112,6 +112,34 @@ def fingerprint(entry_type: str, fields: dict[str, str]) -> str:
     return "|".join(parts)
 
 
+def main_title(title: str) -> str:
+    """A title without its subtitle: one note may give "The Footnote", another
+    "The Footnote: A Curious History"."""
+    return re.split(r"\s*[:?!]\s+|\s+[—–]\s+|\s+--\s+", title.strip(), maxsplit=1)[0]
+
+
+def loose_key(fields: dict[str, str]) -> str:
+    """What two citations of one work share despite their variants: first author's
+    family name (initials or full given names alike), year, the main title's first
+    significant words, the container without a parenthetical qualifier ("International
+    Affairs (Royal Institute of International Affairs 1944-)"), volume and edition; so
+    different editions and volumes stay apart while spelling variants merge."""
+    symbol = _un_symbol(fields.get("un_symbol", ""))
+    if symbol:
+        return f"un:{symbol}"
+    year = re.search(r"\d{4}", fields.get("year") or fields.get("date") or "")
+    title = [w for w in _words(main_title(fields.get("title", ""))) if w not in _STOP][:6]
+    container = fields.get("journal") or fields.get("journaltitle") or fields.get("booktitle") or ""
+    container = re.sub(r"\s*\([^()]*\)\s*$", "", container)
+    parts = [_first_author(fields), year.group(0) if year else "", " ".join(title)]
+    parts.append(" ".join(w for w in _words(container) if w not in _STOP))
+    for name, label in (("volume", "v"), ("edition", "e")):
+        value = re.sub(r"[^\w]+", "", _fold(fields.get(name, "")))
+        if value:
+            parts.append(label + value)
+    return "|".join(parts)
+
+
 def _suffixes() -> Iterator[str]:
     """ "a", "b", … "z", "aa", "ab", …: the letters BibTeX users add to same-year keys."""
     n = 1

@@ -13,13 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import bibtexparser
-from bibtexparser import middlewares as m
-from bibtexparser.library import Library
 from bibtexparser.model import (
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
     Entry,
-    Field,
     ParsingFailedBlock,
     String,
 )
@@ -32,14 +29,10 @@ from glossator.bibliography.entry import (
     VERBATIM_FIELDS,
     BibEntry,
 )
+from glossator.bibliography.inherit import resolve_inheritance
+from glossator.bibliography.latex import decode_latex
 from glossator.diagnostics import Diagnostic, error, warning
 from glossator.paths import ContentFileError, read_content_file
-
-_DECODER = m.LatexDecodingMiddleware(keep_braced_groups=True, keep_math_mode=False)
-_LATEX_SYNTAX = re.compile(r"[\\{}~$%&#^_`]|--|''")
-_UNESCAPED_PERCENT = re.compile(r"(?<!\\)((?:\\\\)*)%")
-# How entry_to_bibtex writes a brace without its pair; read back as that brace.
-_BRACE_MACROS = ((r"\textbraceleft{}", r"\{"), (r"\textbraceright{}", r"\}"))
 
 
 def _split_concatenation(raw: str) -> list[str]:
@@ -61,20 +54,35 @@ def _split_concatenation(raw: str) -> list[str]:
     return [p.strip() for p in pieces]
 
 
-def _resolve(raw: str, strings: dict[str, str]) -> tuple[str, list[str]]:
+class ValueTooLong(ValueError):
+    """A value whose @strings expand past MAX_VALUE characters."""
+
+
+# Far above any real field (a long abstract is some thousands of characters), far below
+# what hurts: `@string{b = a # a}` doubles at each step, so thirty such lines would
+# otherwise ask for gigabytes.
+MAX_VALUE = 100_000
+
+
+def _resolve(raw: str, strings: dict[str, str | None]) -> tuple[str, list[str]]:
     """A raw value (`{..}`, `".."`, number, @string name, `a # b`) → its text, still LaTeX.
 
     Also returns the names that are not defined @strings (kept as text, as a warning);
-    an empty piece comes back as "" in that list.
+    an empty piece comes back as "" in that list. Raises ValueTooLong past MAX_VALUE.
     """
     out, undefined = [], []
+    size = 0
     for piece in _split_concatenation(raw):
+        known = strings.get(piece.lower(), piece)
+        size += MAX_VALUE + 1 if known is None else len(known)  # None: already too long
+        if size > MAX_VALUE:
+            raise ValueTooLong(piece)
         if len(piece) >= 2 and (piece[0], piece[-1]) in (("{", "}"), ('"', '"')):
             out.append(piece[1:-1])
         elif piece.isdigit():
             out.append(piece)
-        elif piece.lower() in strings:
-            out.append(strings[piece.lower()])
+        elif isinstance(known, str) and piece.lower() in strings:
+            out.append(known)
         elif piece.lower() in MONTH_MACROS:
             out.append(str(MONTH_MACROS.index(piece.lower()) + 1))
         else:
@@ -86,19 +94,9 @@ def _resolve(raw: str, strings: dict[str, str]) -> tuple[str, list[str]]:
 def _decode(name: str, value: str) -> str:
     """LaTeX → Unicode, keeping braced groups; whitespace runs become one space."""
     value = re.sub(r"[ \t\r\n]+", " ", value).strip()
-    if name in VERBATIM_FIELDS or not _LATEX_SYNTAX.search(value):
-        return value  # plain text decodes to itself; pylatexenc is slow, so skip it
-    # BibTeX treats a bare % as text; LaTeX decoding would read it as a comment.
-    latex = _UNESCAPED_PERCENT.sub(r"\1\\%", value)
-    for macro, char in ((r"\textasciicircum{}", r"\string^"), *_BRACE_MACROS):
-        latex = latex.replace(macro, char)  # what the decoder would drop or misread
-    try:
-        block = _DECODER.transform_block(Entry("misc", "x", [Field(name, latex)]), Library())
-    except Exception:  # pylatexenc on hostile input: keep the text rather than fail
+    if name in VERBATIM_FIELDS:
         return value
-    if not isinstance(block, Entry) or not isinstance(block.fields[0].value, str):
-        return value
-    return re.sub(r"[ \t\r\n]+", " ", block.fields[0].value).strip()
+    return decode_latex(value)
 
 
 def _read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
@@ -149,7 +147,8 @@ def read_bibliography(path: Path) -> tuple[dict[str, BibEntry], list[Diagnostic]
     """Entries by key, with diagnostics for what could not be read; never raises.
 
     A missing file is an empty bibliography. Of two entries with one key, the first is
-    kept (as BibTeX does) and the second reported, naming the first's line.
+    kept and the second reported as a warning naming both lines: BibTeX and biber warn
+    and go on, so a real export with a stray duplicate still builds (`--strict` fails).
     """
     shown = str(path)
     text, diagnostics = _read_text(path, shown)
@@ -176,10 +175,17 @@ def read_bibliography(path: Path) -> tuple[dict[str, BibEntry], list[Diagnostic]
             message = f"cannot parse this entry: {_abort_reason(block)}; fix its braces/commas"
             diagnostics.append(error(shown, _line(block), "bib.invalid", message))
 
-    strings: dict[str, str] = {}
+    strings: dict[str, str | None] = {}  # None: too long, reported once
     for s in raw_strings:  # in file order, so a string may use the ones before it
         if isinstance(s.value, str) and isinstance(s.key, str):
-            strings[s.key.strip().lower()] = _resolve(s.value, strings)[0]
+            name = s.key.strip().lower()
+            try:
+                strings[name] = _resolve(s.value, strings)[0]
+            except ValueTooLong as exc:
+                strings[name] = None
+                if exc.args[0].lower() in strings and strings[exc.args[0].lower()] is None:
+                    continue  # made of a string already reported
+                diagnostics.append(error(shown, _line(s), "bib.string-too-long", _too_long(s.key)))
 
     entries: dict[str, BibEntry] = {}
     for raw in raw_entries:
@@ -193,13 +199,22 @@ def read_bibliography(path: Path) -> tuple[dict[str, BibEntry], list[Diagnostic]
         first = entries.get(entry.key)
         if first is not None:
             message = (
-                f"duplicate key '{entry.key}': the entry at line {first.line} already uses it; "
-                "rename or merge one of them"
+                f"duplicate key '{entry.key}': the entry at line {first.line} already uses it "
+                "and wins (as in BibTeX and biber); rename or merge one of them"
             )
-            diagnostics.append(error(shown, entry.line, "bib.duplicate-key", message))
+            diagnostics.append(warning(shown, entry.line, "bib.duplicate-key", message))
             continue
         entries[entry.key] = entry
-    return entries, diagnostics
+    entries, inherited = resolve_inheritance(entries, shown)
+    return entries, diagnostics + inherited
+
+
+def _too_long(name: str) -> str:
+    return (
+        f"@string '{name.strip()}' expands to more than {MAX_VALUE:,} characters "
+        "(@strings joined to themselves with `#` multiply at each step); "
+        "shorten the chain of @strings"
+    )
 
 
 def _invalid(shown: str, line: int, reason: str) -> Diagnostic:
@@ -209,7 +224,7 @@ def _invalid(shown: str, line: int, reason: str) -> Diagnostic:
 
 
 def _entry(
-    raw: Entry, strings: dict[str, str], shown: str, diagnostics: list[Diagnostic]
+    raw: Entry, strings: dict[str, str | None], shown: str, diagnostics: list[Diagnostic]
 ) -> BibEntry | None:
     line = _line(raw)
     key = raw.key.strip() if isinstance(raw.key, str) else ""
@@ -228,7 +243,15 @@ def _entry(
         if not NAME.fullmatch(name) or not isinstance(f.value, str):
             diagnostics.append(_invalid(shown, field_line, f"'{name}' is not a field name"))
             continue
-        value, undefined = _resolve(f.value, strings)
+        try:
+            value, undefined = _resolve(f.value, strings)
+        except ValueTooLong:
+            message = (
+                f"field '{name}' expands to more than {MAX_VALUE:,} characters; "
+                "shorten the @strings it joins with `#`"
+            )
+            diagnostics.append(error(shown, field_line, "bib.string-too-long", message))
+            continue
         if "" in undefined:
             diagnostics.append(_invalid(shown, field_line, f"field '{name}' lacks a value"))
             continue

@@ -67,6 +67,29 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+_TAG = re.compile(r'<(/?)(i|b|sup|sub|span)( style="font-variant:\s*small-caps;?")?>')
+_MACROS = {"i": r"\textit{", "b": r"\textbf{", "sup": r"\textsuperscript{"}
+_MACROS |= {"sub": r"\textsubscript{", "span": r"\textsc{"}
+
+
+def _tags(value: str) -> dict[int, tuple[int, str]]:
+    """The rich-text tags the reader makes of `\\emph{}` and kin, paired: position ->
+    (length, the LaTeX to write). An unpaired tag is text."""
+    found: dict[int, tuple[int, str]] = {}
+    stack: list[tuple[str, re.Match]] = []
+    for m in _TAG.finditer(value):
+        closing, tag = bool(m[1]), m[2]
+        if tag == "span" and not closing and not m[3]:
+            continue
+        if not closing:
+            stack.append((tag, m))
+        elif stack and stack[-1][0] == tag:
+            opened = stack.pop()[1]
+            found[opened.start()] = (len(opened[0]), _MACROS[tag])
+            found[m.start()] = (len(m[0]), "}")
+    return found
+
+
 def _encode(name: str, value: str) -> str:
     """A Unicode value → LaTeX text that reads back to the same value."""
     value = re.sub(r"[ \t\r\n]+", " ", value).strip()
@@ -74,10 +97,18 @@ def _encode(name: str, value: str) -> str:
         if not _balanced(value) or re.search(r"\\(?=[{}]|$)", value):
             value = value.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
         return value
-    unmatched = _unmatched_braces(value)
-    out = "".join(
-        _UNMATCHED[ch] if i in unmatched else _ESCAPES.get(ch, ch) for i, ch in enumerate(value)
-    )
+    unmatched, tags = _unmatched_braces(value), _tags(value)
+    pieces, i = [], 0
+    while i < len(value):
+        if i in tags:
+            length, latex = tags[i]
+            pieces.append(latex)
+            i += length
+            continue
+        ch = value[i]
+        pieces.append(_UNMATCHED[ch] if i in unmatched else _ESCAPES.get(ch, ch))
+        i += 1
+    out = "".join(pieces)
     return _LIGATURE.sub(r"\1{}", out)  # "--" stays two hyphens, not an en dash
 
 

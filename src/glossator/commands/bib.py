@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from glossator.bibliography import BibEntry, append_entries, fingerprint
-from glossator.diagnostics import format_text, has_errors
+from glossator.diagnostics import display_path, error, format_text, has_errors
 from glossator.pipeline import plan
 
 
@@ -34,6 +34,17 @@ def run_bib(content_dir: Path) -> int:
     ]
     target = content_dir / "references.bib"
     if new:
-        append_entries(target, new)
+        try:
+            append_entries(target, new)
+        except OSError as exc:  # read-only, a folder, a full disk: the file is as it was
+            reason = exc.strerror or str(exc)
+            problem = error(
+                display_path(target),
+                1,
+                "bib.unwritable",
+                f"cannot write {target.name}: {reason}; make it writable and run again",
+            )
+            sys.stderr.write(format_text([problem]))
+            return 1
     print(f"glossator bib: added {len(new)} entries to {target}", file=sys.stderr)
     return 0

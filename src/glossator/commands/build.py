@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from glossator.diagnostics import format_json, format_text
+from glossator.diagnostics import Diagnostic, format_json, format_text, summary
 from glossator.pipeline import build, check
 from glossator.write import OutputError
 
@@ -28,12 +28,9 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     shown = [d for d in result.diagnostics if d.severity != "info"]
     sys.stderr.write(format_text(shown))
-    listed = len(result.diagnostics) - len(shown)
-    if listed:
-        print(
-            f"glossator: {listed} works used as parsed from notes; `glossator check` lists them",
-            file=sys.stderr,
-        )
+    note = uncurated_note(result.diagnostics)
+    if note:
+        print(f"glossator: {note}; `glossator check --verbose` lists them", file=sys.stderr)
     if not result.ok:
         print(f"glossator: build failed; {args.out} was left as it was", file=sys.stderr)
         return 1
@@ -41,11 +38,32 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def uncurated_note(diagnostics: list[Diagnostic]) -> str:
+    """What the `bib.uncurated` notes add up to, said once, as the news it is (nothing is
+    wrong: the works are cited as the notes give them)."""
+    count = sum(d.code == "bib.uncurated" for d in diagnostics)
+    if not count:
+        return ""
+    works = "1 work is" if count == 1 else f"{count} works are"
+    return (
+        f"{works} cited as read from the notes, not yet from references.bib; "
+        "`glossator bib` adds them there for you to check"
+    )
+
+
 def run_check(args: argparse.Namespace) -> int:
-    """`glossator check`: the build's diagnostics, nothing written."""
+    """`glossator check`: the build's diagnostics, nothing written. Errors and warnings
+    are listed; notes (info) only with --verbose, or in JSON; a summary line ends it."""
     result = check(args.content, strict=args.strict)
     if args.format == "json":
         sys.stdout.write(format_json(result.diagnostics))
-    else:
-        sys.stdout.write(format_text(result.diagnostics))
+        return 0 if result.ok else 1
+    verbose = getattr(args, "verbose", False)
+    listed = [d for d in result.diagnostics if verbose or d.severity != "info"]
+    sys.stdout.write(format_text(listed))
+    note = "" if verbose else uncurated_note(result.diagnostics)
+    print(
+        f"glossator check: {summary(result.diagnostics)}" + (f"; {note}" if note else ""),
+        file=sys.stderr,
+    )
     return 0 if result.ok else 1

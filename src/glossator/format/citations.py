@@ -26,7 +26,8 @@ def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationSty
     notes = sorted(doc.notes, key=lambda n: n.number)
     in_body = [c for block in doc.blocks() for c in citations_in(block)]
     found = [c for c in in_body if c.items[0].mode != "author-in-text"]  # in the text
-    found += [c for note in notes for c in note_citations(note)]
+    per_note = [note_citations(note) for note in notes]  # one walk of each note
+    found += [c for cs in per_note for c in cs]
     groups = [_requests(c, csl_items) for c in found]
     known = [(c, g) for c, g in zip(found, groups, strict=True) if g]
     rendered = dict(
@@ -36,7 +37,7 @@ def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationSty
             strict=True,
         )
     )
-    with_citations = {id(note) for note in notes if note_citations(note)}
+    with_citations = {id(note) for note, cs in zip(notes, per_note, strict=True) if cs}
     filled_notes = [
         _fill_note(note, rendered) if id(note) in with_citations else note for note in doc.notes
     ]

@@ -13,9 +13,10 @@ strings, styles are parsed with our own subclasses of its element classes:
   follows it inside, as the locale requires.
 - also: variables rendered through a `cs:substitute` macro are suppressed in the rest
   of the entry (an unsigned article no longer repeats its newspaper); labels of empty
-  variables are dropped; `is-numeric` is evaluated for locators ("chap. 3");
-  `disambiguate` tests are false; title case follows CMOS (all prepositions lowercase,
-  not after "U.S."); names and numbers reaching the case methods as plain `str` or
+  variables are dropped, but not "ed. and trans." (`editortranslator`); `is-numeric`
+  is evaluated for locators ("chap. 3"); `disambiguate` is evaluated (plain citeproc-py
+  took it as always true); title case follows CMOS (all prepositions lowercase, not
+  after "U.S."); names and numbers reaching the case methods as plain `str` or
   `int` no longer crash (some 60 styles did); and lookups are memoised, since the
   6,000-line Chicago styles were re-queried by XPath for every item.
 
@@ -25,14 +26,16 @@ text is escaped once at the end: citeproc-py's HTML formatter does not escape va
 
 from __future__ import annotations
 
+import re
+
 from citeproc import model
 from citeproc.string import MixedString, String
 
 from glossator.format.csl_text import (
     CSL_NS,
     NUMERIC,
-    QUOTE_END,
-    QUOTE_START,
+    Q_CLOSE,
+    Q_OPEN,
     MarkerFormatter,
     caseable,
     last_page,
@@ -137,6 +140,16 @@ class _Name(_Fast, model.Name):
         return "true"
 
 
+class _Names(_Fast, model.Names):
+    def render(self, item, *args, **kwargs):
+        """Rendered as citeproc-py does; the first names an entry shows are noted on
+        the cite, for `subsequent-author-substitute` (engine.bibliography)."""
+        text = super().render(item, *args, **kwargs)
+        if text and "first_names" not in item.__dict__:
+            item.__dict__["first_names"] = str(text)
+        return text
+
+
 class _Name_Part(_Fast, model.Name_Part):
     def format_part(self, given, family):
         """As strings: affixes made them lists that `cs:name` could not join."""
@@ -159,6 +172,9 @@ class _Label(_Fast, model.Label):
         name = variable or self.get("variable")
         if name == "locator":
             if not item.has_locator:
+                return None
+        elif name == "editortranslator":  # the role cs:names gives an editor who translated
+            if not ("editor" in item.reference and "translator" in item.reference):
                 return None
         elif name and name.replace("-", "_") not in item.reference:
             return None
@@ -197,14 +213,11 @@ class _Text(_Fast, _PageRanges, model.Text):
         return text
 
     def quote(self, string):
-        """Quote as citeproc-py does, tagging the closing mark when punctuation goes in."""
+        """Quote with markers: `csl_text.finish` gives them the locale's marks by depth
+        (single inside double) and moves punctuation in where the locale says."""
         if self.get("quotes", "false").lower() != "true":
             return string
-        piq = (self.get_locale_option("punctuation-in-quote") or "false").lower() == "true"
-        close = self.get_single_term(name="close-quote")
-        if piq:
-            close = QUOTE_START + close + QUOTE_END
-        return self.get_single_term(name="open-quote") + string + close
+        return Q_OPEN + string + Q_CLOSE
 
 
 class _Substitute(_Fast, model.Substitute):
@@ -225,7 +238,9 @@ class _Substitute(_Fast, model.Substitute):
 
 
 class _If(_Fast, model.If):
-    """Conditions parsed once per element; `disambiguate` is false (none is done)."""
+    """Conditions parsed once per element. `disambiguate="true"` holds for a cite the
+    engine marked ambiguous (`_Cite.disambiguate`): one whose plain rendering is the same
+    as another work's in the same set of citations."""
 
     def render(self, item, context=None, delimiter="", **kwargs):
         if not self.passes(item, context):
@@ -242,7 +257,7 @@ class _If(_Fast, model.If):
             elif test == "variable":
                 results += [("locator" in item) if v == "locator" else v in ref for v in values]
             elif test == "disambiguate":
-                results.append(False)
+                results.append(bool(item.__dict__.get("disambiguate")) == values)
             elif test == "_position":
                 results += self._position(item, context)
             elif test == "_is_numeric":
@@ -264,7 +279,7 @@ class _If(_Fast, model.If):
             elif attr == "variable":
                 tests.append(("variable", [v.replace("-", "_") for v in value.split()]))
             elif attr == "disambiguate":
-                tests.append(("disambiguate", None))
+                tests.append(("disambiguate", value.strip().lower() == "true"))
             elif attr in ("is-numeric", "is-uncertain-date", "locator", "position"):
                 tests.append(("_" + attr.replace("-", "_"), None))
         return self.get("match", "all"), tests
@@ -315,6 +330,40 @@ class _Choose(_Fast, model.Choose):
         )
 
 
+class _Sort(_Fast, model.Sort):
+    def sort(self, items, context):
+        """The items ordered by each cs:key (empty keys last, whatever the direction),
+        each key computed once: citeproc-py compared them pairwise, lower-casing and
+        trying int() at each comparison (seconds for a few thousand works)."""
+        keys = self.findall("cs:key", self.nsmap)
+        columns = [[_sort_value(v) for v in key.sort_keys(items, context)] for key in keys]
+        order = list(range(len(items)))
+        for key, column in reversed(list(zip(keys, columns, strict=True))):
+            if key.get("sort", "ascending").lower() == "descending":
+                order.sort(key=lambda i, c=column: (c[i] is not None, c[i] or ()), reverse=True)
+            else:
+                order.sort(key=lambda i, c=column: (c[i] is None, c[i] or ()))
+        return [items[i] for i in order]
+
+
+_MARKUP = re.compile("[\ue000-\uf8ff]")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def _sort_value(value) -> tuple | None:
+    """A sort key without markup or punctuation (CMOS 16.58: "Simple title, here A"
+    before "Simple “title” here C"), numbers before text and in numeric order ("2"
+    before "10"), text compared without case."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return (0, value, "")
+    text = " ".join(_PUNCTUATION.sub("", _MARKUP.sub("", str(value))).lower().split())
+    if not text:
+        return None
+    return (0, int(text), "") if text.isdigit() else (1, 0, text)
+
+
 def element_classes() -> dict[str, type]:
     """citeproc-py's element classes by tag, each with memoised lookups, plus ours."""
     ours = {
@@ -323,7 +372,9 @@ def element_classes() -> dict[str, type]:
         "if": _If,
         "label": _Label,
         "name": _Name,
+        "names": _Names,
         "name-part": _Name_Part,
+        "sort": _Sort,
         "number": _Number,
         "substitute": _Substitute,
         "text": _Text,

@@ -40,6 +40,16 @@ OPEN = {name: chr(0xE000 + 2 * i) for i, name in enumerate(TAGS)}
 CLOSE = {name: chr(0xE001 + 2 * i) for i, name in enumerate(TAGS)}
 MARK_HTML = {OPEN[n]: t[0] for n, t in TAGS.items()} | {CLOSE[n]: t[1] for n, t in TAGS.items()}
 QUOTE_START, QUOTE_END = "\ue010", "\ue011"  # around a closing quotation mark
+Q_OPEN, Q_CLOSE = "\ue012", "\ue013"  # a quotation, from the style or the input
+NODECOR, NODECOR_END = "\ue014", "\ue015"  # input's `<span class="nodecor">`
+QUOTES = ("“", "”", "‘", "’")  # outer open and close, inner open and close (en-US)
+# The property an open marker sets, and what turns it off inside (flip-flop).
+NORMAL = {
+    OPEN["Italic"]: "font-style:normal",
+    OPEN["Oblique"]: "font-style:normal",
+    OPEN["Bold"]: "font-weight:normal",
+    OPEN["SmallCaps"]: "font-variant:normal",
+}
 
 
 class MarkerFormatter:
@@ -124,20 +134,35 @@ _BREAK = re.compile(r"[:?!—]$|(?<![.\s])(?<!\b\w)\.$")  # "Title:", "Ends." (n
 
 def title_case(text) -> String:
     """CSL title case: lowercase words capitalised, stop words lowercased unless first
-    or last in the title or subtitle; words with inner capitals left alone."""
-    words = list(caseable(text).words())
-    out = []
-    for i, w in enumerate(words):
-        word, bare = str(w), str(w).strip("\"'“”‘’()[],;:.!?").lower()
-        ends = i in (0, len(words) - 1) or _BREAK.search(str(words[i - 1])) or _BREAK.search(word)
-        if isinstance(w, NoCase):
-            pass
-        elif bare in STOP_WORDS and not ends and word[1:].islower():
-            word = word.lower()
+    or last in the title or subtitle; words with inner capitals left alone, and so
+    is a nocase part. Each part of a hyphenated or slashed word is a word
+    ("Out-of-Fashion", "Cat/Mouse"); the spacing is kept as written."""
+    parts = caseable(text)
+    parts = list(parts) if isinstance(parts, MixedString) else [parts]
+    tokens = [(t, isinstance(p, NoCase)) for p in parts for t in re.split(r"(\s+)", str(p)) if t]
+    words = [i for i, (t, _) in enumerate(tokens) if not t.isspace()]
+    out = [t for t, _ in tokens]
+    for n, i in enumerate(words):
+        word, nocase = tokens[i]
+        if nocase or (i and not tokens[i - 1][0].isspace()):
+            continue  # protected, or the rest of a word that began protected ("{UN}s")
+        bare = word.strip("\"'“”‘’()[],;:.!?").lower()
+        previous = tokens[words[n - 1]][0] if n else ""
+        ends = n in (0, len(words) - 1) or _BREAK.search(previous) or _BREAK.search(word)
+        if bare in STOP_WORDS and not ends and word[1:].islower():
+            out[i] = word.lower()
         elif word.islower() and (ends or bare not in STOP_WORDS):
-            word = re.sub(r"^\W*\w", lambda m: m[0].upper(), word)  # "'influence'"
-        out.append(word)
-    return String(" ".join(out))
+            out[i] = _capitalise(word)
+    return String("".join(out))
+
+
+def _capitalise(word: str) -> str:
+    """ "'influence'" → "'Influence'"; "out-of-fashion" → "Out-of-Fashion"."""
+    pieces = re.split(r"([-/])", word)
+    for k in range(0, len(pieces), 2):
+        if k == 0 or pieces[k].lower() not in STOP_WORDS:
+            pieces[k] = re.sub(r"^\W*\w", lambda m: m[0].upper(), pieces[k])
+    return "".join(pieces)
 
 
 NUMERIC = re.compile(r"[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-–,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*")
@@ -158,25 +183,94 @@ def clean(value):
 
 
 _CLOSERS = "".join(CLOSE.values())
-_MOVABLE = re.compile(f"{QUOTE_START}([^{QUOTE_END}]*){QUOTE_END}([{_CLOSERS}]*)([.,])")
-_DOUBLED = re.compile(f"([.?!])([{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*)\\.")
+_CLOSING = f"{QUOTE_START}[^{QUOTE_END}]*{QUOTE_END}[{_CLOSERS}]*"
+_MOVABLE = re.compile(f"((?:{_CLOSING})+)([.,])")
+_BETWEEN = f"[{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*"
+_PAIR = re.compile(f"([.,;:!?])({_BETWEEN})([.,;:!?])")
+_DOUBLED = re.compile(f"(?<!\\.)([.?!])([{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*)\\.(?!\\.)")
+_MARKERS = re.compile("[\ue000-\ue00f\ue014\ue015]")
 
 
-def finish(text: str) -> FormattedEntry:
-    """Put periods and commas inside closing quotes, drop a period after "?" or ".",
-    and make the plain text and the escaped HTML from the marked-up text."""
+def finish(text: str, quotes: tuple[str, ...] = QUOTES, piq: bool = True) -> FormattedEntry:
+    """Give quotations the locale's marks (single inside double), put periods and
+    commas inside closing quotes where the locale says so (`piq`), drop a period after
+    "?" or ".", and make the plain text and the escaped HTML from the marked-up text."""
 
     def move(match: re.Match) -> str:
-        quote, closers, mark = match.groups()
+        closing, mark = match.groups()
         before = PRIVATE_USE.sub("", text[: match.start()])
         if mark == "." and before.endswith(("?", "!", ".")):
-            return quote + closers  # "Why?”" takes no period
-        return mark + quote + closers
+            return closing  # "Why?”" takes no period
+        return mark + closing
 
+    text = _quote_marks(text, quotes, piq)
     text = _MOVABLE.sub(move, text)
     text = _DOUBLED.sub(r"\1\2", text)  # "<i>Why?</i>." → "<i>Why?</i>"
+    text = _PAIR.sub(_collapse, text)
     text = text.replace(QUOTE_START, "").replace(QUOTE_END, "")
     text = unicodedata.normalize("NFC", re.sub(r"[ \t]{2,}", " ", text).strip())
-    markup = html.escape(text, quote=False)
-    markup = PRIVATE_USE.sub(lambda m: MARK_HTML.get(m[0], ""), markup)
-    return FormattedEntry(PRIVATE_USE.sub("", text), markup)
+    markup = _html(html.escape(text, quote=False))
+    return FormattedEntry(PRIVATE_USE.sub("", text), PRIVATE_USE.sub("", markup))
+
+
+def _collapse(match: re.Match) -> str:
+    """Two marks of punctuation that meet, as CSL processors join them: one of two
+    alike; a colon or period after ";", ":", "!" or "?" dropped; "!" or "?" in place of
+    a colon or semicolon before it ("colon!"); other pairs kept ("etc.:", "ibid.,")."""
+    first, between, second = match.groups()
+    text = match.string
+    if first == second == "." and "..." in text[max(0, match.start() - 2) : match.end() + 2]:
+        return match[0]  # an ellipsis typed as three periods
+    if first == second or (second in ":." and first in ":;!?"):
+        return first + between
+    if second in "!?" and first in ":;":
+        return between + second
+    return match[0]
+
+
+def _quote_marks(text: str, quotes: tuple[str, ...], piq: bool) -> str:
+    """Quote markers as glyphs by depth; closing marks tagged for `move` when `piq`."""
+    if Q_OPEN not in text and Q_CLOSE not in text:
+        return text
+    out, depth = [], 0
+    for part in re.split(f"([{Q_OPEN}{Q_CLOSE}])", text):
+        if part == Q_OPEN:
+            out.append(quotes[0] if depth % 2 == 0 else quotes[2])
+            depth += 1
+        elif part == Q_CLOSE:
+            depth = max(depth - 1, 0)
+            mark = quotes[1] if depth % 2 == 0 else quotes[3]
+            out.append(QUOTE_START + mark + QUOTE_END if piq else mark)
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def _html(markup: str) -> str:
+    """Font markers as HTML tags; a style nested in the same style turns it off
+    (`<i>A <span style="font-style:normal">B</span></i>`), as does a nodecor span."""
+    out, closes, open_styles = [], [], []
+    last = 0
+    for match in _MARKERS.finditer(markup):
+        out.append(markup[last : match.start()])
+        last = match.end()
+        mark = match[0]
+        if mark == NODECOR:
+            normal = ";".join(dict.fromkeys(NORMAL[m] for m in open_styles if m in NORMAL))
+            tag = f'<span style="{normal}">' if normal else ""
+            out.append(tag)
+            closes.append("</span>" if tag else "")
+            open_styles.append(mark)
+        elif mark in MARK_HTML and mark in OPEN.values():
+            flip = mark in NORMAL and open_styles.count(mark) % 2 == 1
+            out.append(f'<span style="{NORMAL[mark]}">' if flip else MARK_HTML[mark])
+            closes.append("</span>" if flip else _CLOSE_OF[mark])
+            open_styles.append(mark)
+        elif closes:  # a closing marker
+            out.append(closes.pop())
+            open_styles.pop()
+    out.append(markup[last:])
+    return "".join(out)
+
+
+_CLOSE_OF = {OPEN[n]: TAGS[n][1] for n in TAGS}

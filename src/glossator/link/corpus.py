@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from glossator.bibliography import BibEntry, fingerprint, unique_key
+from glossator.bibliography import BibEntry, fingerprint, loose_key, unique_key
 from glossator.diagnostics import Diagnostic, error, info, warning
 from glossator.model import Document, Note, Paragraph, marker_anchors
 from glossator.model.document import citations_in
-from glossator.notes.parse_note import ParsedWork, work_key
+from glossator.notes.parse_note import ParsedWork, unread_reason, work_key
 from glossator.notes.resolve import Cite, NoteCites, resolve_document
+from glossator.notes.short import work_label
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,12 @@ def kind_of(entry_type: str, fields: dict[str, str]) -> str:
         if "/RES/" in symbol:
             return "un-resolution"
         return "un-press-release" if re.match(r"^[A-Z]+/\d+$", symbol) else "un-document"
-    return {
-        "article": "journal-article" if fields.get("volume") else "newspaper-article",
+    subtype = fields.get("entrysubtype", "").strip().lower()
+    if entry_type == "article" and subtype in ("newspaper", "magazine"):
+        return f"{subtype}-article"
+    serial = subtype or any(fields.get(f) for f in ("volume", "number", "pages", "journaltitle"))
+    return {  # a volume, issue, pages, BibLaTeX's journaltitle or subtype: a journal article
+        "article": "journal-article" if serial else "newspaper-article",
         "book": "book",
         "incollection": "book",
         "online": "web-page",
@@ -108,39 +113,84 @@ class Linker:
         if by_fingerprint is None:
             by_fingerprint = bibliography_index(bibliography)
         self.by_fingerprint = by_fingerprint
+        by_loose: dict[str, list[str]] = {}
+        for e in bibliography.values():
+            by_loose.setdefault(loose_key(e.fields), []).append(e.key)
+        # a variant finds its entry only when just one entry has its loose identity
+        self.by_loose = {k: keys[0] for k, keys in by_loose.items() if len(keys) == 1}
         self.works: dict[str, Work] = {}
-        self.parsed_keys: dict[str, str] = {}  # fingerprint -> key of an uncurated work
+        self.parsed_keys: dict[str, str] = {}  # loose identity -> key of an uncurated work
         self.diagnostics: list[Diagnostic] = []
 
-    def reserve_keys(self, resolved: list[list[NoteCites]]) -> None:
-        """Give every uncurated work its key before any note is linked, in fingerprint
+    def _curated_key(self, work: ParsedWork) -> str | None:
+        fields = dict(work.fields)
+        exact = self.by_fingerprint.get(fingerprint(work.entry_type, fields))
+        return exact or self.by_loose.get(loose_key(fields))
+
+    def reserve_keys(self, resolved: list[list[NoteCites]], docs: list[Document]) -> None:
+        """Give every uncurated work its key before any note is linked, in identity
         order: a key depends on the set of works, not on document names or order. One
-        work cited in several forms keeps the fullest (e.g. with its page range)."""
-        variants: dict[str, list[ParsedWork]] = {}
-        for document_cites in resolved:
+        work cited in several forms keeps the fullest (e.g. with its page range), and
+        `glossator check` lists the forms it merged."""
+        variants: dict[str, list[tuple[ParsedWork, Document, Note]]] = {}
+        for doc, document_cites in zip(docs, resolved, strict=True):
             for cites in document_cites:
                 for cite in cites.cites:
                     if cite.work is None:
                         continue
-                    print_ = fingerprint(cite.work.entry_type, dict(cite.work.fields))
-                    if print_ not in self.by_fingerprint:
-                        variants.setdefault(print_, []).append(cite.work)
+                    curated = self._curated_key(cite.work)
+                    if curated is None:
+                        variants.setdefault(loose_key(dict(cite.work.fields)), []).append(
+                            (cite.work, doc, cites.note)
+                        )
+                    elif (
+                        self.by_fingerprint.get(
+                            fingerprint(cite.work.entry_type, dict(cite.work.fields))
+                        )
+                        is None
+                    ):
+                        self._merged(curated, [(cite.work, doc, cites.note)], curated=True)
         taken = set(self.bibliography)
-        for print_ in sorted(variants):
-            work = max(variants[print_], key=lambda w: (len(w.fields), repr(w.fields)))
+        for identity in sorted(variants):
+            forms = variants[identity]
+            work = max((w for w, _, _ in forms), key=lambda w: (len(w.fields), repr(w.fields)))
             key = unique_key(work_key(work) or "work", taken)
             taken.add(key)
-            self.parsed_keys[print_] = key
+            self.parsed_keys[identity] = key
             fields = dict(work.fields)
             self.works[key] = Work(key, work.entry_type, work.kind, fields, False, work.confident)
+            self._merged(key, forms)
+
+    def _merged(
+        self, key: str, forms: list[tuple[ParsedWork, Document, Note]], curated: bool = False
+    ) -> None:
+        """An info line for each citation whose form differs from the work's first one
+        beyond case and punctuation (a subtitle, a journal's qualifier, initials)."""
+        seen: dict[str, ParsedWork] = {}
+        for work, doc, note in forms:
+            print_ = fingerprint(work.entry_type, dict(work.fields))
+            if not curated and (not seen or print_ in seen):
+                seen.setdefault(print_, work)
+                continue
+            seen[print_] = work
+            into = f"the entry `{key}` of {self.bib_path}" if curated else f"work `{key}`"
+            self.diagnostics.append(
+                info(
+                    doc.path,
+                    note.line,
+                    "bib.merged",
+                    f"note {note.number}'s citation ({work_label(work)}) is merged into "
+                    f"{into}: they differ only in subtitle, spelling of the container or "
+                    "names, or case; if they are different works, give each its own entry",
+                )
+            )
 
     def key_for(self, work: ParsedWork) -> str:
-        print_ = fingerprint(work.entry_type, dict(work.fields))
-        if print_ in self.by_fingerprint:
-            key = self.by_fingerprint[print_]
-            self._add_curated(key, work.kind)
-            return key
-        return self.parsed_keys[print_]
+        curated = self._curated_key(work)
+        if curated is not None:
+            self._add_curated(curated, work.kind)
+            return curated
+        return self.parsed_keys[loose_key(dict(work.fields))]
 
     def _add_curated(self, key: str, kind: str | None = None) -> None:
         if key not in self.works:
@@ -195,14 +245,17 @@ class Linker:
 
     def link_note(self, doc: Document, cites: NoteCites) -> list[tuple[str, str | None]]:
         note, keys = cites.note, []
-        if cites.unresolved_ibid:
+        for code, message in cites.problems:
+            self.diagnostics.append(warning(doc.path, note.line, code, message))
+        for work in cites.unread:
             self.diagnostics.append(
                 warning(
                     doc.path,
                     note.line,
-                    "citation.ibid",
-                    "`Ibid.` has no earlier "
-                    "citation in this document to refer to; write the full citation",
+                    "citation.unparsed",
+                    f"note {note.number} looks like a citation but could not be read: "
+                    f"{unread_reason(work.raw)}; it is linked to no source until it is "
+                    f"corrected or cites an entry of {self.bib_path} by key ([@key])",
                 )
             )
         for cite in cites.cites:
@@ -227,17 +280,6 @@ class Linker:
             )
             return None
         assert cite.work is not None
-        if not cite.work.confident:
-            self.diagnostics.append(
-                warning(
-                    doc.path,
-                    note.line,
-                    "citation.unparsed",
-                    f"note {note.number} could "
-                    "not be read as a citation; it is listed as a `misc` work with its "
-                    f"text. Write it in Chicago note form, or curate it in {self.bib_path}",
-                )
-            )
         return self.key_for(cite.work)
 
 
@@ -252,7 +294,7 @@ def link_corpus(
     linker = Linker(bibliography, bib_path, by_fingerprint)
     ordered = sorted(documents, key=lambda d: d.slug)
     resolved = [resolve_document(doc) for doc in ordered]
-    linker.reserve_keys(resolved)
+    linker.reserve_keys(resolved, ordered)
     linked_docs, note_cites = [], {}
     for doc, document_cites in zip(ordered, resolved, strict=True):
         notes = []
@@ -272,7 +314,7 @@ def link_corpus(
         if (found := find_mentions(p, linker.works))
     }
     for key, work in linker.works.items():
-        if not work.curated and work.confident:
+        if not work.curated:
             place = work.cited_by[0] if work.cited_by else None
             doc = next((d for d in linked_docs if place and d.slug == place.document), None)
             line = doc.note(place.note).line if doc and place else 1
@@ -292,8 +334,8 @@ def _collect_places(
     doc: Document, works: dict[str, Work], note_cites: dict[tuple[str, int], list]
 ) -> None:
     places: dict[int, list[tuple[str, str]]] = {}
-    for paragraph, marker, anchor in marker_anchors(doc):
-        places.setdefault(marker.note, []).append((paragraph.id, anchor))
+    for paragraph, note, anchor in marker_anchors(doc):
+        places.setdefault(note, []).append((paragraph.id, anchor))
     for note in doc.notes:
         for key, locator in note_cites[(doc.slug, note.number)]:
             for paragraph_id, marker_id in places.get(note.number, [(None, None)]):

@@ -19,13 +19,11 @@ from glossator.model.document import (
     Rule,
     Section,
     Table,
-    assign_ids,
     blocks_text,
-    marker_anchors,
-    slugify,
     walk_blocks,
 )
 from glossator.model.export import SCHEMA_ID, block_to_json, content_json, document_to_json
+from glossator.model.ids import assign_ids, marker_anchors, slugify
 
 __all__ = [
     "FORMATS",

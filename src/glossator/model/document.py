@@ -7,9 +7,6 @@ Nothing here does I/O, so each document can be cached and compared as a value.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,13 +21,6 @@ from glossator.model.inline import (
     plain_text,
 )
 
-# Ids the essay page uses itself, and the shape of the ids given to blocks and notes:
-# a heading's anchor never takes one of them.
-_PAGE_IDS = """main content top toc toc-h abstract-h notes notes-h note-popover cite cite-h
-cite-corpus sources about-author about-author-h editorial-note search search-form search-input
-search-results search-status"""
-PAGE_IDS = frozenset(_PAGE_IDS.split())
-GENERATED_ID = re.compile(r"^(p|fn|fnref|fig)\d+(-\d+)?$")
 FORMATS = ("pdf-text", "web-text", "markdown")
 METADATA_FIELDS = ("title", "authors", "date", "publication", "image_credit", "author_bio")
 
@@ -70,7 +60,14 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        return plain_text(self.content)
+        # Kept beside the content it was made from: the content is an immutable tuple,
+        # so the text is good while `content` is that same object (notes and links
+        # read a paragraph's text several times). Not a field: not compared or shown.
+        content = self.content
+        cached = self.__dict__.get("_text")
+        if cached is None or cached[0] is not content:
+            cached = self.__dict__["_text"] = (content, plain_text(content))
+        return cached[1]
 
     @property
     def markers(self) -> list[Marker]:
@@ -185,7 +182,10 @@ def citations_in(block: Block) -> list[Citation]:
 
 def note_citations(note: Note) -> list[Citation]:
     """The Pandoc citations a note holds, in reading order."""
-    return [c for block in walk_blocks(note.blocks) for c in citations_in(block)]
+    blocks = note.blocks
+    if len(blocks) == 1 and type(blocks[0]) is Paragraph:  # most notes
+        return citations(blocks[0].content)
+    return [c for block in walk_blocks(blocks) for c in citations_in(block)]
 
 
 def blocks_text(blocks: list[Block]) -> str:
@@ -267,7 +267,18 @@ class Note:
 
     @property
     def text(self) -> str:
-        return blocks_text(self.blocks)
+        blocks = self.blocks
+        if len(blocks) == 1 and type(blocks[0]) is Paragraph:
+            # Most notes: one paragraph. The note parser asks for the text several
+            # times, so it is kept with the paragraph and content it came from (the
+            # content is an immutable tuple; a changed note has other objects).
+            paragraph = blocks[0]
+            cached = self.__dict__.get("_text")
+            if cached is None or cached[0] is not paragraph or cached[1] is not paragraph.content:
+                text = " ".join(paragraph.text.split())  # as blocks_text has it
+                cached = self.__dict__["_text"] = (paragraph, paragraph.content, text)
+            return cached[2]
+        return blocks_text(blocks)
 
 
 @dataclass
@@ -333,56 +344,3 @@ class Document:
 
     def note(self, number: int) -> Note | None:
         return next((n for n in self.notes if n.number == number), None)
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: readable, URL-safe anchors."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = "".join(c.lower() if c.isalnum() else " " for c in ascii_text).split()
-    return "-".join(words)
-
-
-def assign_ids(doc: Document) -> Document:
-    """Give every section, block and note its anchor, the same way for every reader.
-
-    Ids depend only on the document's own content and order, so an unchanged document
-    keeps its anchors across rebuilds and across readers (raw text vs its Markdown).
-    """
-    used: set[str] = set(PAGE_IDS)
-    paragraph_count = figure_count = 0
-    for section in doc.sections:
-        base = slugify(section.heading) if section.heading else "start"
-        base = base or "section"
-        if GENERATED_ID.match(base):
-            base = f"s-{base}"  # a heading "P1" must not take a paragraph's anchor
-        candidate, n = base, 1
-        while candidate in used:
-            n += 1
-            candidate = f"{base}-{n}"
-        used.add(candidate)
-        section.id = candidate
-        for block in walk_blocks(section.blocks):
-            if isinstance(block, Figure):
-                figure_count += 1
-                block.id = f"fig{figure_count}"
-            elif isinstance(block, Paragraph):
-                paragraph_count += 1
-                block.id = f"p{paragraph_count}"
-    for note in doc.notes:
-        note.id = f"fn{note.number}"
-    return doc
-
-
-def marker_anchors(doc: Document) -> list[tuple[Paragraph, Marker, str]]:
-    """Every marker in reading order with its anchor id: `fnref3`, then `fnref3-2` for
-    a second reference to note 3, so every back-link has its own target."""
-    counts: dict[int, int] = defaultdict(int)
-    anchors = []
-    for paragraph in doc.paragraphs():
-        for marker in sorted(paragraph.markers, key=lambda m: m.offset):
-            counts[marker.note] += 1
-            count = counts[marker.note]
-            anchors.append(
-                (paragraph, marker, f"fnref{marker.note}" + (f"-{count}" if count > 1 else ""))
-            )
-    return anchors

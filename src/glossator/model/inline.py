@@ -148,11 +148,14 @@ Inline = (
     | Citation
 )
 CONTAINERS = (Emph, Strong, Strikeout, Superscript, Subscript, SmallCaps, Span, Link)
+# The node classes are final (never subclassed), so the walks below, which run over
+# every paragraph of every essay several times, test the exact type first.
+_CONTAINER_TYPES = frozenset(CONTAINERS)
 
 
 def plain_text(content: tuple[Inline, ...] | list[Inline]) -> str:
     """The text a reader sees, without marks; note markers add nothing."""
-    return "".join(_plain(node) for node in content)
+    return "".join([node.text if type(node) is Text else _plain(node) for node in content])
 
 
 def _plain(node: Inline) -> str:
@@ -193,11 +196,27 @@ def note_refs(content: tuple[Inline, ...]) -> list[tuple[int, int]]:
     return found
 
 
+def note_numbers(content: tuple[Inline, ...]) -> list[int]:
+    """The note number of each marker, in reading order: `note_refs` without the
+    offsets, for the renderer's anchors (it walks every paragraph of every page)."""
+    found: list[int] = []
+    for node in content:
+        kind = type(node)
+        if kind is NoteRef:
+            found.append(node.note)
+        elif kind in _CONTAINER_TYPES:
+            found += note_numbers(node.content)
+    return found
+
+
 def _walk_refs(content: tuple[Inline, ...], offset: int, found: list[tuple[int, int]]) -> int:
     for node in content:
-        if isinstance(node, NoteRef):
+        node_type = type(node)
+        if node_type is Text:
+            offset += len(node.text)
+        elif node_type is NoteRef:
             found.append((node.note, offset))
-        elif isinstance(node, CONTAINERS):
+        elif node_type in _CONTAINER_TYPES:
             offset = _walk_refs(node.content, offset, found)
         else:
             offset += len(_plain(node))
@@ -248,9 +267,10 @@ def nodes_of(content: tuple[Inline, ...], kind: type[N]) -> list[N]:
     """The nodes of one kind in inline content, in reading order, inside marks too."""
     found: list[N] = []
     for node in content:
-        if isinstance(node, kind):
+        node_type = type(node)
+        if node_type is kind:
             found.append(node)
-        elif isinstance(node, CONTAINERS):
+        elif node_type in _CONTAINER_TYPES:
             found.extend(nodes_of(node.content, kind))
     return found
 

@@ -25,9 +25,14 @@ ORG_WORDS = word_set(
     foundation fund government group house institute institution kingdom league library
     ministry mission nations network news office organisation organisations organization
     organizations parliament party press program programme project republic secretariat
-    senate service society states system times tribunal union university"""
+    senate service society states system times tribunal union university watch amnesty
+    international initiative trust"""
 )
-PARTICLES = word_set("al bin da de del della den der di dos du el ibn la le ten ter van von")
+PARTICLES = word_set(
+    "al bin bint da de del della den der di dos du el ibn la le ten ter van von wa"
+)
+# Arabic article and elided particles joined to the name: al-Rasheed, d'Alembert.
+JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|d|l|o)[-'’]\w", re.I)
 # Lower-case words a corporate name or title-case phrase may contain.
 FUNCTION_WORDS = PARTICLES | word_set("a an and at for in of on the to vs & et")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -98,13 +103,18 @@ def looks_like_name_or_org(text: str) -> bool:
         return False
     for tok in toks:
         bare = tok.strip(".()")
-        if not bare or bare.lower() in FUNCTION_WORDS or bare.lower() == "al":
+        if not bare or bare.lower() in FUNCTION_WORDS or JOINED_PARTICLE.match(bare):
             continue
-        if not (bare[0].isupper() or bare[0].isdigit()):
+        if not (bare[0].isupper() or bare[0].isdigit() or _caseless(bare[0])):
             return False
         if re.search(r"[^\w.'’\-&/]", bare):
             return False
     return True
+
+
+def _caseless(char: str) -> bool:
+    """A letter of a script without case (Chinese, Japanese, Arabic…): a name may start so."""
+    return char.isalpha() and char.lower() == char.upper()
 
 
 def _clean(text: str) -> str:

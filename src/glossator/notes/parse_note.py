@@ -10,94 +10,107 @@ never raises: a note that looks like a citation but fits no shape comes back as 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from glossator.notes import kinds as K
+from glossator.notes import note_form as NF
 from glossator.notes import shapes as S
-from glossator.notes.names import (
-    bibtex_author_field,
-    is_corporate,
-    looks_like_name_or_org,
-    parse_authors,
-)
+from glossator.notes.legal import case_or_statute
+from glossator.notes.names import is_corporate, looks_like_name_or_org
+from glossator.notes.official import parse_legislation, parse_un, work_key
+from glossator.notes.work import FIELD_ORDER, ParsedWork, authors_field, make_work
 
-FIELD_ORDER = (
-    *("author", "editor", "title", "booktitle", "journal", "volume", "number", "pages"),
-    *("year", "month", "day", "publisher", "address", "howpublished", "organization"),
-    *("institution", "note", "un_symbol", "url"),
-)
+__all__ = ["FIELD_ORDER", "ParsedWork", "parse_note", "unread_reason", "work_key"]
 
 
-@dataclass(frozen=True)
-class ParsedWork:
-    """One cited work. `fields` use BibTeX names; month and day are numbers ("9", "23")."""
+def unread_reason(raw: str) -> str:
+    """What part of a citation the parser could not read, said so the author can fix it."""
+    text, _, _ = S.take_url_and_access(S.strip_lead_in(S.strip_signal(raw)))
+    text, _ = S.take_locator(text)
+    quoted = S.find_quoted_title(text)
+    if quoted:
+        pre, title, post = quoted
+        pre = pre.strip().rstrip(",;:").strip()
+        if pre and not looks_like_name_or_org(pre):
+            return f"the text before the quoted title, “{_clip(pre)}”, is not an author's name"
+        if not title:
+            return "the quotation marks hold no title"
+        return (
+            f"after the title, “{_clip(post)}” is neither a journal with volume and year, "
+            "nor “in Book, ed. Editor (Place: Publisher, Year)”, nor a container and date"
+        )
+    if re.search(r"\([^()]*:[^()]*\)", text):
+        return (
+            "the publication facts in parentheses are not “(Place: Publisher, Year)”, "
+            "or the author and title before them cannot be told apart"
+        )
+    return (
+        "no title was found: neither a “quoted” title, nor one followed by "
+        "“(Place: Publisher, Year)”, nor an author, title and date"
+    )
 
-    entry_type: str
-    kind: str
-    fields: tuple[tuple[str, str], ...]
-    raw: str
-    locator: str | None = None
-    confident: bool = True
 
-    def field(self, name: str) -> str | None:
-        """The value of a field, or None when the note did not give it."""
-        return next((v for k, v in self.fields if k == name), None)
-
-
-ENTRY_TYPES = {
-    "journal-article": "article",
-    "newspaper-article": "article",
-    "magazine-article": "article",
-    "news-agency": "article",
-    "book": "book",
-    "incollection": "incollection",
-    "web-page": "online",
-}
-
-
-def _work(kind: str, raw: str, locator: str | None, **fields: str | None) -> ParsedWork:
-    items = tuple((k, fields[k]) for k in FIELD_ORDER if fields.get(k))
-    entry_type = ENTRY_TYPES.get(kind, "misc")
-    kind = "book" if kind == "incollection" else kind
-    return ParsedWork(entry_type, kind, items, raw, locator, True)
+def _clip(text: str, size: int = 60) -> str:
+    text = text.strip()
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _fallback(raw: str) -> ParsedWork:
     return ParsedWork("misc", "other", (("note", raw),), raw, None, False)
 
 
-def _authors(text: str) -> str | None:
-    return bibtex_author_field(parse_authors(text)) or None
+# Full-width punctuation of Chinese and Japanese citations, read as its ASCII shape;
+# 《Title》 and 「Title」 mark titles as quotation marks do.
+_WIDE = str.maketrans({"，": ", ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "；": "; "})
+
+
+def _normalize(text: str) -> str:
+    text = text.replace("\u00a0", " ").translate(_WIDE)
+    text = re.sub(r"第\s*(\d+(?:[-–]\d+)?)\s*[页頁]", r"\1", text)
+    text = re.sub(r"[《「](.+?)[》」]", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def parse_note(text: str) -> list[ParsedWork]:
     """All works one note cites, in order; [] for a purely discursive note."""
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    text = _normalize(text)
     if not text:
         return []
-    segments = S.split_works(text)
-    parsed = [_parse_segment(s) for s in segments]
-    if len(segments) > 1 and None in parsed:
+    parts = citation_parts(text)
+    parsed = [_parse_segment(s) for s, _ in parts]
+    if len(parts) > 1 and None in parsed and not any(optional for _, optional in parts):
         whole = _parse_segment(text)  # a ";" may belong to an unquoted title
         if whole is not None:
             return [whole]
     works = []
-    for seg, work in zip(segments, parsed, strict=True):
-        if work is None and S.looks_like_citation(seg):
+    for (seg, optional), work in zip(parts, parsed, strict=True):
+        if work is None and not optional and S.looks_like_citation(seg):
             work = _fallback(seg)
         if work is not None:
             works.append(work)
     return works
 
 
+def citation_parts(text: str) -> list[tuple[str, bool]]:
+    """The citations of a note, each with whether it may be left out: the original of
+    a "quoted in" citation (a letter, a speech) counts only when it reads as a work."""
+    parts: list[tuple[str, bool]] = []
+    for seg in S.split_works(text):
+        quoted = S.split_quoted_in(seg)
+        if quoted and quoted[0].strip(" ,.;"):
+            parts += [(quoted[0], True), (quoted[1], False)]
+        else:
+            parts.append((quoted[1] if quoted else seg, False))
+    return parts
+
+
 def _parse_segment(raw: str) -> ParsedWork | None:
-    text, url, note = S.take_url_and_access(S.strip_lead_in(raw))
+    text, url, note = S.take_url_and_access(S.strip_lead_in(S.strip_signal(raw)))
     text, locator = S.take_locator(text)
     quoted = S.find_quoted_title(text)
     try:
-        if quoted:
-            work = _parse_quoted(raw, locator, *quoted)
-        else:
-            work = _parse_unquoted(raw, locator, text)
+        work = _parse_quoted(raw, locator, *quoted) if quoted else None
+        if work is None and (not quoted or S.take_book_facts(text)[1]):
+            work = _parse_unquoted(raw, locator, text)  # quotation marks inside a title
     except (ValueError, IndexError):  # defensive: a shape that half-fits is just unparsed
         return None
     if work is None:
@@ -119,13 +132,13 @@ def _parse_quoted(
         return None
     if not title:
         return None
-    author = _authors(pre)
+    author = authors_field(pre)
     m = S.SPEECH.match(post)
     if m:
         rest, date = S.split_trailing_date(m["inner"])
         genre, _, place = rest.partition(",")
         org = m["org"].strip(" .")
-        return _work(
+        return make_work(
             "speech",
             raw,
             locator,
@@ -138,15 +151,31 @@ def _parse_quoted(
         )
     m = S.IN_BOOK.match(post)
     if m:
-        return _work(
+        return make_work(
             "incollection",
             raw,
             locator or m["loc"],
             author=author,
             title=title,
             booktitle=m["booktitle"],
-            editor=_authors(m["editors"]),
+            editor=authors_field(m["editors"]),
             pages=S.dashes(m["pages"]),
+            publisher=m["publisher"].strip(),
+            address=m["address"].strip(),
+            year=m["year"],
+        )
+    m = S.IN_OWN_BOOK.match(post)
+    if m:  # a chapter in the author's own book: no editor
+        pages = S.dashes(m["pages"])
+        single = pages and "--" not in pages
+        return make_work(
+            "incollection",
+            raw,
+            locator or (pages if single else None),
+            author=author,
+            title=title,
+            booktitle=m["booktitle"].strip(" ,"),
+            pages=None if single else pages,
             publisher=m["publisher"].strip(),
             address=m["address"].strip(),
             year=m["year"],
@@ -160,7 +189,7 @@ def _parse_quoted(
         elif not pages and locator and "--" in locator:
             pages, locator = locator, None  # "(2005), pp. 7-45": the article's range
         date = S.parse_date(parts["date"]) or {}
-        return _work(
+        return make_work(
             "journal-article",
             raw,
             locator or loc,
@@ -172,15 +201,22 @@ def _parse_quoted(
             pages=S.dashes(pages),
             **date,
         )
+    post = re.sub(
+        r"^(?:last (?:modified|updated)|updated|published|posted)\s+", "", post, flags=re.I
+    )
+    if paged := re.match(r"^(.*\d{4})\s*,\s*((?:sec\.\s*\w+,\s*)?[A-Z]?\d+(?:[-–]\d+)?)\.?$", post):
+        post, locator = paged[1], locator or paged[2]  # a newspaper's page after its date
     rest, date = S.split_trailing_date(post)
     container = rest.strip(" .,;:")
     if container and not (looks_like_name_or_org(container) and re.search(r"[^\W\d]", container)):
         return None
     if not pre and not container and not date:
         return None
-    kind = S.container_kind(pre, container, title)
+    if not container and set(date) == {"year"} and not re.search(r"\(\d{4}\)", post):
+        return None  # "Siegel, “Equality Talk,” 1475.": a page, not a year
+    kind = K.container_kind(pre, container, title)
     slot = "journal" if kind.endswith(("article", "agency")) else "organization"
-    return _work(kind, raw, locator, author=author, title=title, **{slot: container}, **date)
+    return make_work(kind, raw, locator, author=author, title=title, **{slot: container}, **date)
 
 
 def _parse_unquoted(raw: str, locator: str | None, text: str) -> ParsedWork | None:
@@ -189,108 +225,33 @@ def _parse_unquoted(raw: str, locator: str | None, text: str) -> ParsedWork | No
     elements = S.sentences(text)
     if not elements:
         return None
+    if facts and len(elements) == 1 and (work := NF.book(raw, locator, elements[0], dict(facts))):
+        return work
     if facts:
         author, title = S.split_author_title(elements)
         if not title or (author and not looks_like_name_or_org(author)):
             return None
-        return _work(
+        return make_work(
             "book",
             raw,
             locator or facts.pop("loc", None),
-            author=_authors(author),
+            author=authors_field(author),
             title=title,
             **facts,
         )
-    un = _parse_un(raw, locator, elements)
+    un = parse_un(raw, locator, elements)
     if un is not None:
         return un
-    law = _parse_legislation(raw, locator, elements)
+    law = parse_legislation(raw, locator, elements)
     if law is not None:
         return law
+    readers = [case_or_statute, NF.archival]
+    if len(elements) == 1 or K.UN_DOC_SYMBOL.search(text):
+        readers.append(NF.official)
+    for reader in readers:
+        if work := reader(raw, locator, text.strip().rstrip(".")):
+            return work
     return _parse_generic(raw, locator, elements)
-
-
-def _parse_un(raw: str, locator: str | None, elements: list[str]) -> ParsedWork | None:
-    hits = [i for i, el in enumerate(elements) if S.is_un_document(el)]
-    if not hits:
-        return None
-    i = hits[0]
-    el = elements[i]
-    res, draft, press = S.UN_RES.match(el), S.UN_DRAFT.match(el), S.UN_PRESS.match(el)
-    author_text = ". ".join(elements[:i])
-    if author_text and not looks_like_name_or_org(author_text):
-        return None
-    rest, date = S.split_trailing_date(". ".join(elements[i + 1 :]))
-    if rest.strip(" ."):
-        return None
-    common = dict(author=_authors(author_text), **date)
-    if res:
-        year = res["year"] or date.get("year")
-        if "/" in res["num"]:  # General Assembly: the session is in the number, "70/1"
-            symbol = f"A/RES/{res['num']}"
-        else:
-            symbol = f"S/RES/{res['num']}" + (f" ({year})" if year else "")
-        return _work(
-            "un-resolution",
-            raw,
-            locator,
-            title=el,
-            number=res["num"],
-            un_symbol=symbol,
-            url=S.undocs_url(symbol),
-            **common | {"year": year},
-        )
-    if draft:
-        symbol = f"S/{draft['year']}/{draft['num']}"
-        return _work(
-            "un-draft-resolution",
-            raw,
-            locator,
-            title=el,
-            un_symbol=symbol,
-            url=S.undocs_url(symbol),
-            **common | {"year": date.get("year") or draft["year"]},
-        )
-    rest = press["rest"].strip()
-    if S.UN_SYMBOL.fullmatch(rest):
-        url = S.press_release_url(rest, date)
-        return _work(
-            "un-press-release",
-            raw,
-            locator,
-            title=el,
-            howpublished="Press release",
-            un_symbol=rest,
-            url=url,
-            **common,
-        )
-    return _work(
-        "un-press-release", raw, locator, title=rest, howpublished="Press release", **common
-    )
-
-
-def _parse_legislation(raw: str, locator: str | None, elements: list[str]) -> ParsedWork | None:
-    bills = [e for e in elements if S.BILL.fullmatch(e)]
-    sessions = [e for e in elements if S.CONGRESS.fullmatch(e)]
-    acts = [e for e in elements if re.search(r"\bAct\b", e)]
-    if not acts or not (bills or sessions):
-        return None
-    title = acts[0]
-    author = ". ".join(elements[: elements.index(title)])
-    rest = [e for e in elements[elements.index(title) + 1 :] if e not in bills + sessions]
-    rest_text, date = S.split_trailing_date(". ".join(rest))
-    if rest_text.strip(" ."):
-        return None
-    return _work(
-        "legislation",
-        raw,
-        locator,
-        author=_authors(author),
-        title=title,
-        number=bills[0] if bills else None,
-        note=", ".join(sessions) or None,
-        **date,
-    )
 
 
 def _parse_generic(raw: str, locator: str | None, elements: list[str]) -> ParsedWork | None:
@@ -311,7 +272,7 @@ def _parse_generic(raw: str, locator: str | None, elements: list[str]) -> Parsed
         # "Title. Publisher." when the second part names an organisation and the first
         # cannot be an author; otherwise Chicago's "Author. Title."
         no_author = not is_corporate(first) and "," not in first
-        if S.is_publisher(second) or (no_author and is_corporate(second)):
+        if K.is_publisher(second) or (no_author and is_corporate(second)):
             author_parts, title, publisher = [], first, second
         else:
             author_parts, title = [first], second
@@ -324,36 +285,13 @@ def _parse_generic(raw: str, locator: str | None, elements: list[str]) -> Parsed
         return None
     if not date and not (len(parts) >= 3 and is_corporate(author)):
         return None  # too little evidence that this is a citation rather than prose
-    kind = S.unquoted_kind(author, publisher, title)
-    return _work(
-        kind, raw, locator, author=_authors(author), title=title, organization=publisher, **date
+    kind = K.unquoted_kind(author, publisher, title)
+    return make_work(
+        kind,
+        raw,
+        locator,
+        author=authors_field(author),
+        title=title,
+        organization=publisher,
+        **date,
     )
-
-
-def work_key(work: ParsedWork) -> str:
-    """A readable, stable BibTeX key: name + year + first significant title word."""
-    year = work.field("year") or ""
-    author = (work.field("author") or "").split(" and ")[0]
-    body = S.un_body(author.strip("{}"), work.field("un_symbol"))
-    symbol = work.field("un_symbol")
-    if symbol and body:
-        if work.kind == "un-resolution":
-            return f"{body}{year}res{S.ascii_alnum(symbol.split('/RES/')[1].split(' (')[0])}"
-        if work.kind == "un-draft-resolution":
-            return f"{body}{year}draft{symbol.rsplit('/', 1)[1]}"
-        return f"{body}{year}{S.ascii_alnum(symbol)}"
-    skip: set[str] = set()
-    if author.startswith("{"):
-        words = S.significant_words(author)
-        skip = set(words)
-        name = body or (words[0] if words else "")
-    else:
-        name = S.ascii_alnum(author.split(",")[0])
-    title_words = [w for w in S.significant_words(work.field("title") or "") if w not in skip]
-    if not name and not title_words and work.field("note"):
-        words = S.significant_words(work.field("note") or "")[:2]
-        return "note" + "".join(words) + year
-    if not name:
-        name = title_words.pop(0) if title_words else "anon"
-    title_words = [w for w in title_words if w != name]
-    return name + year + (title_words[0] if title_words else "")

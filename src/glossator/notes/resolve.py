@@ -1,9 +1,10 @@
 """What each note of one document cites, before any bibliography is consulted.
 
 Per document and pure, so it can be cached with the document: full citations are
-parsed; `Ibid.` and short notes (`Caporaso, "International Relations Theory," 601.`)
-resolve to a work cited earlier in the same document; `[@key]` groups name works by
-their bibliography key.
+parsed; `Ibid.` and short forms (`Grafton, Footnote, 45.`, `Grafton, 50.`) resolve to
+a work cited earlier in the same document, or to nothing with a warning that names
+the candidates: a wrong link is worse than none, so nothing here is guessed. `[@key]`
+groups name works by their bibliography key.
 """
 
 from __future__ import annotations
@@ -14,15 +15,9 @@ from dataclasses import dataclass, field
 from glossator.model import Document, Note
 from glossator.model.citekeys import KeyCitation, find_groups
 from glossator.model.document import note_citations
-from glossator.notes.names import fold
-from glossator.notes.parse_note import ParsedWork, parse_note
-
-IBID = re.compile(r"^\s*ibid(?:em)?\.?\s*(?:,\s*(?P<locator>.*?))?\s*\.?\s*$", re.I)
-SHORT_NOTE = re.compile(
-    r"^\s*(?P<author>[^,“”\"]{2,80}?),\s*[“\"]?(?P<title>[^“”\"]{2,200}?)[,.]?[”\"]?"
-    r"(?:,?\s+(?:pp?\.\s*)?(?P<locator>[\divxlc][\w–-]*))?\s*\.?\s*$",
-    re.I,
-)
+from glossator.notes import shapes as S
+from glossator.notes.parse_note import ParsedWork, citation_parts, parse_note
+from glossator.notes.short import IBID, ShortForm, read_short, suggest, work_label
 
 
 @dataclass(frozen=True)
@@ -37,34 +32,129 @@ class Cite:
 
 @dataclass
 class NoteCites:
+    """A note's cites, the citations it holds that could not be read (listed, never
+    linked), and the (code, message) warnings its `Ibid.` or short forms raised."""
+
     note: Note
     cites: list[Cite] = field(default_factory=list)
-    unresolved_ibid: bool = False
+    unread: list[ParsedWork] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _family(work: ParsedWork) -> str:
-    author = (work.field("author") or "").split(" and ")[0]
-    return fold(author.strip("{}").split(",")[0])
+@dataclass
+class _State:
+    earlier: list[ParsedWork] = field(default_factory=list)  # distinct, in citing order
+    previous: list[Cite] = field(default_factory=list)  # the previous note's cites
 
 
-def _short_match(text: str, earlier: list[ParsedWork]) -> Cite | None:
-    """A short note names an earlier work by author and the start of its title."""
-    match = SHORT_NOTE.match(text)
-    if not match:
-        return None
-    author, title = fold(match.group("author")), fold(match.group("title"))
-    for work in reversed(earlier):
-        full_title = fold(work.field("title") or "")
-        if title and full_title.startswith(title) and author in (_family(work), ""):
-            return Cite(work=work, locator=match.group("locator"))
-    return None
+def _distinct(cites: list[Cite]) -> list[Cite]:
+    seen, out = set(), []
+    for c in cites:
+        ident = c.key or (c.work and (c.work.fields, c.work.entry_type))
+        if ident not in seen:
+            seen.add(ident)
+            out.append(c)
+    return out
+
+
+def _cite_label(cite: Cite) -> str:
+    if cite.work is None and cite.key is None:
+        return "a citation that could not be resolved"
+    return work_label(cite.work) if cite.work else f"@{cite.key}"
+
+
+def _ibid(locator: str | None, previous: list[Cite], result: NoteCites) -> None:
+    """`Ibid.` is the one work of the previous citation, or a warning naming the candidates."""
+    works = _distinct(previous)
+    if len(works) == 1:
+        only = works[0]
+        result.cites.append(Cite(work=only.work, key=only.key, locator=locator or None))
+        return
+    if works:
+        names = "; ".join(_cite_label(c) for c in works)
+        message = (
+            f"`Ibid.` follows a citation of {len(works)} works ({names}), so which one it "
+            "means cannot be known; write the short form of the work meant instead"
+        )
+    else:
+        message = (
+            "`Ibid.` follows a note that cites no work it can refer to; write the short "
+            "form of the work meant (author, short title, page) instead"
+        )
+    result.problems.append(("citation.ibid", message))
+
+
+def _short(form: ShortForm, state: _State, result: NoteCites) -> bool:
+    """Link a short form to its earlier work; False when it may be a full citation."""
+    found = form.matches(state.earlier)
+    if len(found) == 1:
+        result.cites.append(Cite(work=found[0], locator=form.locator))
+        return True
+    if len(found) > 1:
+        names = "; ".join(work_label(w) for w in found)
+        result.problems.append(
+            (
+                "citation.short-ambiguous",
+                f"the short form “{form.text}” fits {len(found)} works cited earlier "
+                f"({names}); add the short title to say which",
+            )
+        )
+        return True
+    return False
+
+
+def _unmatched(form: ShortForm, state: _State, result: NoteCites) -> None:
+    near = suggest(form, state.earlier)
+    names = " or ".join(f"“{n}”" for n in near)
+    hint = f"did you mean {names}? If not, give" if near else "give"
+    result.problems.append(
+        (
+            "citation.short-unmatched",
+            f"the short form “{form.text}” matches no work cited earlier in this "
+            f"document; {hint} the full citation at the work's first note",
+        )
+    )
+
+
+def _segment(text: str, optional: bool, state: _State, result: NoteCites) -> None:
+    """One citation of a note: `Ibid.`, a short form, or a full citation."""
+    bare = S.strip_lead_in(S.strip_signal(text))
+    if ibid := IBID.match(bare):
+        own = [c for c in result.cites if c.work or c.key]
+        _ibid(ibid.group("locator"), own[-1:] if own else state.previous, result)
+        return
+    form = read_short(bare)
+    if form is not None and _short(form, state, result):
+        return
+    works = parse_note(text)
+    read = [w for w in works if w.confident]
+    if form is not None and not read:
+        if not optional:
+            _unmatched(form, state, result)
+        return
+    result.cites += [Cite(work=w, locator=w.locator) for w in read]
+    if not optional:
+        result.unread += [w for w in works if not w.confident]
+
+
+def _resolve_text(result: NoteCites, state: _State) -> None:
+    text = re.sub(r"\s+", " ", result.note.text.replace("\u00a0", " ")).strip()
+    parts = citation_parts(text)
+    bare = [S.strip_lead_in(S.strip_signal(s)) for s, _ in parts]
+    special = [IBID.match(b) or read_short(b) for b in bare]
+    if not any(special):  # the parser splits (and re-joins) a note of full citations
+        works = parse_note(text)
+        result.cites += [Cite(work=w, locator=w.locator) for w in works if w.confident]
+        result.unread += [w for w in works if not w.confident]
+        return
+    for seg, optional in parts:
+        _segment(seg, optional, state, result)
 
 
 def resolve_document(doc: Document) -> list[NoteCites]:
     """The cites of every note of `doc`, in note order."""
     results: list[NoteCites] = []
-    earlier: list[ParsedWork] = []
-    previous: list[Cite] = []
+    state = _State()
     for note in doc.notes:
         result = NoteCites(note)
         citations = note_citations(note)
@@ -87,19 +177,14 @@ def resolve_document(doc: Document) -> list[NoteCites]:
             ]
             rest = _without_groups(note.text, groups)
             result.cites += [Cite(work=w, locator=w.locator) for w in _parse_rest(rest)]
-        elif ibid := IBID.match(note.text):
-            result.cites = [
-                Cite(work=c.work, key=c.key, locator=ibid.group("locator") or None)
-                for c in previous
-            ]
-            result.unresolved_ibid = not previous
-        elif short := _short_match(note.text, earlier):
-            result.cites = [short]
         else:
-            result.cites = [Cite(work=w, locator=w.locator) for w in parse_note(note.text)]
-        earlier += [c.work for c in result.cites if c.work is not None and c.work.confident]
-        if result.cites:
-            previous = result.cites
+            _resolve_text(result, state)
+        for cite in result.cites:
+            if cite.work is not None and cite.work not in state.earlier:
+                state.earlier.append(cite.work)
+        # a note with a citation left unread or unmatched has no one work Ibid. can mean
+        unsure = result.unread or any(c.startswith("citation.short") for c, _ in result.problems)
+        state.previous = result.cites + ([Cite()] if unsure and result.cites else [])
         results.append(result)
     return results
 

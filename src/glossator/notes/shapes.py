@@ -7,8 +7,6 @@ pure functions or compiled patterns over one citation's text.
 from __future__ import annotations
 
 import re
-import unicodedata
-from urllib.parse import quote
 
 from glossator.notes.names import is_corporate, word_set
 
@@ -86,8 +84,22 @@ def split_works(text: str) -> list[str]:
     pieces.append(text[start:])
     out = []
     for piece in pieces:
-        out += re.split(r"(?<=[.”\"])\s+(?=See also\b)", piece.strip())
+        for part in re.split(r"(?<=[.”\"])\s+(?=(?:See also|Cf\.|Compare)\s)", piece.strip()):
+            if re.match(r"(?:[Cc]ompare|[Cc]f\.)\s", part):  # "Compare A, 135, with B, 140."
+                out += re.split(r",?\s+with\s+(?=[A-Z“\"])", part, maxsplit=1)
+            else:
+                out.append(part)
     return [p.strip() for p in out if p.strip()]
+
+
+QUOTED_IN = re.compile(r"[,.;]?\s+(?=(?:as\s+)?(?:quoted|cited)\s+in\s)", re.I)
+
+
+def split_quoted_in(text: str) -> tuple[str, str] | None:
+    """ "Kennan to Acheson, 3 May 1947, quoted in Gaddis, Strategies, 45." → the original
+    and the work it is quoted in, which is what a reader can look up."""
+    m = QUOTED_IN.search(text)
+    return (text[: m.start()], text[m.end() :]) if m else None
 
 
 def looks_like_citation(text: str) -> bool:
@@ -101,9 +113,18 @@ def looks_like_citation(text: str) -> bool:
     return bool(re.search(r"[“”\"]|\b(?:1[5-9]|20)\d\d\b", text))
 
 
-_LEAD_IN = re.compile(
-    r"(?:^|[,.;:]\s+|\s)(?:[Ss]ee(?:\s+also)?(?:,?\s+e\.g\.,?)?|[Cc]f\.)\s+(?=[A-Z“\"‘])"
+# Chicago's signal words (14.20-14.24) and "Quoted in" (14.260): not part of the citation.
+_SIGNAL = (
+    r"(?:[Ss]ee(?:\s+also|\s+generally|\s+especially)?(?:,?\s+e\.g\.,?)?|[Bb]ut\s+see|[Cc]f\."
+    r"|[Cc]ompare|[Cc]ontra|[Ee]\.g\.,?|(?:[Aa]s\s+)?(?:[Qq]uoted|[Cc]ited)\s+in|[Aa]lso)"
 )
+_LEAD_IN = re.compile(rf"(?:^|[,.;:]\s+|\s){_SIGNAL}\s+(?=[A-Z“\"‘]|\w+\s*,)")
+_LEADING_SIGNAL = re.compile(rf"^(?:{_SIGNAL},?\s+)+(?=\S)")
+
+
+def strip_signal(text: str) -> str:
+    """ "See also Grafton, Footnote, 45." → "Grafton, Footnote, 45."."""
+    return _LEADING_SIGNAL.sub("", text.strip())
 
 
 def strip_lead_in(text: str) -> str:
@@ -196,8 +217,10 @@ def split_author_title(elements: list[str]) -> tuple[str | None, str]:
 
 _BOOK_FACTS = re.compile(
     r"\((?P<address>[^:()]+):\s*(?P<publisher>[^():]+?),\s*(?P<year>\d{4})\)"
-    r"(?:\s*[,.]?\s*(?P<loc>\d+(?:\s*[-–—]+\s*\d+)?))?\s*\.?$"
+    r"(?:\s*[,.]?\s*(?P<loc>(?:\d+[:.])?\d+(?:\s*[-–—]+\s*\d+)?(?:n\d+)?|[ivxlc]+"
+    r"|preface|introduction|foreword|passim|(?:fol|sig)\.\s*\w+))?\s*\.?$"
 )
+_REPRINT = re.compile(r"^(?P<first>\d{4});\s*(?:repr(?:int)?\.?|reprinted),?\s*", re.I)
 _BIB_FACTS = re.compile(
     r"(?P<address>[A-Z][^:\d]{0,40}?):\s*(?P<publisher>[^:]+?),\s*(?P<year>\d{4})"
 )
@@ -208,6 +231,9 @@ def take_book_facts(text: str) -> tuple[str, dict[str, str] | None]:
     m = _BOOK_FACTS.search(text)
     if m:
         facts = {k: v.strip() for k, v in m.groupdict().items() if v}
+        if reprint := _REPRINT.match(facts["address"]):  # "(1939; repr., London: …)"
+            facts["address"] = facts["address"][reprint.end() :]
+            facts["note"] = f"First published {reprint['first']}"
         if "loc" in facts:
             facts["loc"] = dashes(facts["loc"])
         return text[: m.start()].strip(" ,."), facts
@@ -233,6 +259,10 @@ JOURNAL_NO_VOLUME = re.compile(
     rf"^(?P<journal>.+?)[,.]?\s*\((?P<date>[^()]*?\d{{4}})\)\s*:\s*(?P<pages>{_PAGES})"
     rf"(?:\s*,\s*(?P<loc>{_PAGES}))?\s*\.?$"
 )
+IN_OWN_BOOK = re.compile(
+    r"^[Ii]n\s+(?P<booktitle>[^()]+?)\s*\((?P<address>[^:()]+):\s*(?P<publisher>[^()]+?),"
+    rf"\s*(?P<year>\d{{4}})\)(?:,\s*(?P<pages>{_PAGES}))?\.?$"
+)
 SPEECH = re.compile(r"^\((?P<inner>[^()]+?\d{4})\)[.,]?\s*(?P<org>[^()]*)$")
 IN_BOOK = re.compile(
     r"^[Ii]n\s+(?P<booktitle>.+?),\s*(?:edited by|eds?\.)\s+(?P<editors>[^\d()]+?)"
@@ -240,147 +270,3 @@ IN_BOOK = re.compile(
     r"\(?(?P<address>(?:(?!\.\s)[^:()\d])+):\s*(?P<publisher>[^()]+?),\s*(?P<year>\d{4})\)?"
     rf"(?:,\s*(?P<loc>{_PAGES}))?\.?$"
 )
-
-# --- UN documents and legislation -------------------------------------------------------
-
-UN_RES = re.compile(
-    r"(?:(?:Security Council|General Assembly)\s+)?Resolution\s+(?P<num>\d+(?:/\d+)?)"
-    r"(?:\s*\((?P<year>\d{4})\))?$",
-    re.I,
-)
-UN_DRAFT = re.compile(r"Draft Resolution\s+(?:S/)?(?P<year>\d{4})/(?P<num>\d+)$", re.I)
-UN_PRESS = re.compile(r"Press Release\b[:.]?\s*(?P<rest>.*)$", re.I)
-
-
-def is_un_document(element: str) -> bool:
-    return any(p.match(element) for p in (UN_RES, UN_DRAFT, UN_PRESS))
-
-
-UN_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Z]{1,6})*/\d+(?:[-/.][A-Z0-9]+)*")
-BILL = re.compile(
-    r"(?:[HS]\.\s?(?:J\.\s?)?Res|H\.\s?R|S)\.\s?\d+|Pub(?:lic)?\.?\s?L(?:aw)?\.?\s?(?:No\.\s?)?\d+-\d+"
-)
-CONGRESS = re.compile(r"\d+(?:st|nd|rd|th)\s+Congress(?:,\s*\d+(?:st|nd|rd|th)\s+Session)?")
-
-
-def undocs_url(symbol: str) -> str:
-    """undocs.org resolves any ODS symbol; spaces become %20, slashes and parentheses stay."""
-    return "https://undocs.org/" + quote(symbol, safe="/()")
-
-
-def press_release_url(symbol: str, date: dict[str, str]) -> str | None:
-    """UN press releases are not in ODS; press.un.org files them by date and symbol."""
-    if not {"year", "month", "day"} <= date.keys():
-        return None
-    y, m, d = date["year"], int(date["month"]), int(date["day"])
-    return f"https://press.un.org/en/{y}/{y}{m:02d}{d:02d}.{ascii_alnum(symbol)}.html"
-
-
-# --- kinds -------------------------------------------------------------------------------
-
-# Well-known wire services and broadcasters: general knowledge, not this corpus's names.
-_WIRE = re.compile(
-    r"\b(reuters|associated press|agence france-presse|afp|bloomberg|interfax|tass|xinhua"
-    r"|ria novosti|united press international|upi|kyodo|anadolu)\b"
-)
-_BROADCAST = re.compile(
-    r"\b(broadcasting|bbc|cnn|npr|pbs|nbc|cbs|abc news|al jazeera|deutsche welle|france 24)\b"
-)
-_MAGAZINE = word_set("magazine weekly monthly economist newsweek time atlantic spectator")
-_NEWSPAPER = word_set(
-    "times post journal guardian herald tribune telegraph gazette independent observer "
-    "chronicle daily news courier globe mail standard monitor express inquirer"
-)
-_PUBLISHER = word_set(
-    "institute institution university press foundation center centre library news times "
-    "post journal corporation system broadcasting magazine"
-)
-_GOVERNMENT = word_set(
-    "states republic federation kingdom ministry department embassy consulate congress "
-    "parliament senate government administration president presidency"
-)
-_SPEECH_TITLE = re.compile(
-    r"\b(?:remarks|speech|address|statement|testimony|lecture)\s+(?:at|to|by|before|on|in)\b"
-    r"|\bpress (?:conference|briefing)\b",
-    re.I,
-)
-
-
-def _words(text: str | None) -> set[str]:
-    return set(re.findall(r"[a-z]+", (text or "").lower()))
-
-
-def is_publisher(text: str) -> bool:
-    return bool(_words(text) & _PUBLISHER)
-
-
-def _is_un(text: str | None) -> bool:
-    return bool(re.match(r"(?:the\s+)?(?:united nations|un)\b", (text or "").lower()))
-
-
-def _authority_kind(author: str | None, publisher: str | None) -> str | None:
-    if _is_un(author):
-        return "un-document"
-    if _words(author) & _GOVERNMENT or "white house" in (author or "").lower():
-        return "government-document"
-    return "un-document" if _is_un(publisher) else None
-
-
-def container_kind(author: str, container: str, title: str) -> str:
-    """Kind of an article-like work from its container (newspaper, agency, site…)."""
-    if _WIRE.search(f"{author} {container}".lower()):
-        return "news-agency"
-    if _words(container) & _MAGAZINE:
-        return "magazine-article"
-    if _words(container) & _NEWSPAPER or _BROADCAST.search(container.lower()):
-        return "newspaper-article"
-    if _SPEECH_TITLE.search(title):
-        return "speech"
-    return _authority_kind(author, container) or "web-page"
-
-
-def unquoted_kind(author: str | None, publisher: str | None, title: str) -> str:
-    """Kind of a work with an unquoted title and no book facts."""
-    kind = _authority_kind(author, publisher)
-    if kind:
-        return kind
-    if _SPEECH_TITLE.search(title):
-        return "speech"
-    return "web-page" if publisher else "other"
-
-
-# --- keys -------------------------------------------------------------------------------
-
-_STOP = word_set(
-    "a an and are as at be but by do for from how in into is it its not of on or over "
-    "than that the this to under vs was we were what when where why with"
-)
-
-
-def ascii_alnum(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
-
-
-def significant_words(text: str) -> list[str]:
-    """Title words for keys: ASCII-folded, possessives and stop words dropped."""
-    text = re.sub(r"['’]s\b", "", text)
-    text = re.sub(r"(?<=\w)['’](?=\w)", "", text)
-    words = (ascii_alnum(w) for w in re.split(r"[\s\-–—/]+", text))
-    return [w for w in words if len(w) > 1 and w not in _STOP and not w.isdigit()]
-
-
-def un_body(author: str, symbol: str | None) -> str | None:
-    """ "unsc", "unga" or "un" for UN authors and symbols, else None."""
-    a = author.lower()
-    if "security council" in a:
-        return "unsc"
-    if "general assembly" in a:
-        return "unga"
-    if _is_un(a):
-        return "un"
-    if symbol:
-        return {"S": "unsc", "SC": "unsc", "A": "unga", "GA": "unga"}.get(
-            symbol.split("/")[0], "un"
-        )
-    return None

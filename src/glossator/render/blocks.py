@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from glossator.model import (
     Block,
@@ -28,7 +28,14 @@ from glossator.model import (
     Table,
 )
 from glossator.model.inline import plain_text
-from glossator.render.inline import InlineOptions, Mention, inline_html, join_markup
+from glossator.render.inline import (
+    InlineOptions,
+    InlineRenderer,
+    Mention,
+    esc,
+    inline_html,
+    join_markup,
+)
 
 PLACEHOLDER = (
     "Image not included. The source text keeps only the caption of this figure; "
@@ -49,24 +56,43 @@ class BlockContext:
     allow_raw_html: bool = False
     anchors: bool = True
 
-    def inline(self, content, paragraph: Paragraph | None = None) -> Markup:
+    def __post_init__(self) -> None:
+        # one renderer for paragraphs with anchors (markers get ids and sidenotes) and
+        # one for the rest (captions, cells, a note's own paragraphs)
+        self._anchored = InlineRenderer("body", self.allow_raw_html, self.sidenotes)
+        self._plain = InlineRenderer("body", self.allow_raw_html, {})
+
+    def inline(self, content, paragraph: Paragraph | None = None) -> str:
+        """The content's HTML (escaped, as `str`): a paragraph's with its markers' anchors,
+        sidenotes and mention links."""
         key = paragraph.id if paragraph is not None else None
-        options = InlineOptions(
-            mode="body",
-            allow_raw_html=self.allow_raw_html,
-            marker_ids=iter(self.marker_ids.get(key, ()) if key else ()),
-            sidenotes=self.sidenotes if key else {},
+        if not key:
+            return self._plain.html(content)
+        return self._anchored.html(
+            content, self.marker_ids.get(key, ()), self.mentions.get(key, ())
         )
-        return inline_html(content, options, self.mentions.get(key, ()) if key else ())
 
 
 def blocks_html(blocks: Iterable[Block], context: BlockContext) -> Markup:
-    return join_markup("\n", (block_html(block, context) for block in blocks))
+    return Markup(_blocks(blocks, context))
 
 
-def permalink(paragraph: Paragraph) -> Markup:
-    pid = escape(paragraph.id)
-    return Markup(
+def block_html(block: Block, context: BlockContext) -> Markup:
+    return Markup(_block(block, context))
+
+
+# The functions below build plain `str` of escaped HTML (`esc` for text) and the public
+# ones above wrap it once: a Markup made and formatted per element was much of the
+# cost of rendering.
+
+
+def _blocks(blocks: Iterable[Block], context: BlockContext) -> str:
+    return "\n".join([_block(block, context) for block in blocks])
+
+
+def permalink(paragraph: Paragraph) -> str:
+    pid = esc(paragraph.id)
+    return (
         f' <a class="permalink" href="#{pid}" aria-label="Permalink to paragraph {pid[1:]}">¶</a>'
     )
 
@@ -75,34 +101,34 @@ def _has_anchor(paragraph: Paragraph, context: BlockContext) -> bool:
     return context.anchors and bool(paragraph.id)
 
 
-def block_html(block: Block, context: BlockContext) -> Markup:
+def _block(block: Block, context: BlockContext) -> str:
     if isinstance(block, Paragraph):
         inner = context.inline(block.content, block)
         if not _has_anchor(block, context):
-            return Markup(f"<p>{inner}</p>")
-        return Markup(f'<p id="{escape(block.id)}">{inner}{permalink(block)}</p>')
+            return f"<p>{inner}</p>"
+        return f'<p id="{esc(block.id)}">{inner}{permalink(block)}</p>'
     if isinstance(block, Figure):
-        return figure_html(block, context)
+        return _figure(block, context)
     if isinstance(block, BlockQuote):
-        return Markup("<blockquote>\n{}\n</blockquote>").format(blocks_html(block.blocks, context))
+        return f"<blockquote>\n{_blocks(block.blocks, context)}\n</blockquote>"
     if isinstance(block, ListBlock):
-        return list_html(block, context)
+        return _list(block, context)
     if isinstance(block, CodeBlock):
         language = (block.language or "").split()[0] if (block.language or "").strip() else ""
-        code_class = Markup(' class="language-{}"').format(language) if language else ""
-        return Markup("<pre><code{}>{}</code></pre>").format(code_class, block.text)
+        code_class = f' class="language-{esc(language)}"' if language else ""
+        return f"<pre><code{code_class}>{esc(block.text)}</code></pre>"
     if isinstance(block, Table):
-        return table_html(block, context)
+        return _table(block, context)
     if isinstance(block, Rule):
-        return Markup("<hr>")
+        return "<hr>"
     if isinstance(block, RawBlock):
         if context.allow_raw_html:
-            return Markup(block.text)
-        return Markup('<pre class="raw-html">{}</pre>').format(block.text)
+            return block.text
+        return f'<pre class="raw-html">{esc(block.text)}</pre>'
     raise TypeError(f"not a block: {block!r}")
 
 
-def figure_html(figure: Figure, context: BlockContext) -> Markup:
+def _figure(figure: Figure, context: BlockContext) -> str:
     caption = context.inline(figure.caption_content)
     if figure.src:
         size = "".join(
@@ -110,75 +136,66 @@ def figure_html(figure: Figure, context: BlockContext) -> Markup:
             for name, value in (("width", figure.width), ("height", figure.height))
             if value
         )
-        image = Markup('<img src="{}" alt="{}"{}>').format(
-            figure.src, figure.alt or figure.caption, Markup(size)
-        )
+        alt = esc(figure.alt or figure.caption)
+        image = f'<img src="{esc(figure.src)}" alt="{alt}"{size}>'
     else:
-        image = Markup('<p class="figure-placeholder">{}</p>').format(PLACEHOLDER)
+        image = f'<p class="figure-placeholder">{esc(PLACEHOLDER)}</p>'
     number = figure.id[3:] if figure.id.startswith("fig") else ""
-    label = Markup('<span class="figure-label">Figure {}.</span> ').format(number) if number else ""
-    attrs = Markup(' id="{}"').format(figure.id) if figure.id else ""
-    return Markup("<figure{}>\n{}\n<figcaption>{}{}</figcaption>\n</figure>").format(
-        attrs, image, label, caption
-    )
+    label = f'<span class="figure-label">Figure {esc(number)}.</span> ' if number else ""
+    attrs = f' id="{esc(figure.id)}"' if figure.id else ""
+    return f"<figure{attrs}>\n{image}\n<figcaption>{label}{caption}</figcaption>\n</figure>"
 
 
-def list_html(block: ListBlock, context: BlockContext) -> Markup:
+def _list(block: ListBlock, context: BlockContext) -> str:
     if block.ordered:
-        start = Markup(' start="{}"').format(block.start) if block.start != 1 else ""
-        open_tag, close_tag = Markup("<ol{}>").format(start), Markup("</ol>")
+        start = f' start="{esc(str(block.start))}"' if block.start != 1 else ""
+        open_tag, close_tag = f"<ol{start}>", "</ol>"
     else:
-        open_tag, close_tag = Markup("<ul>"), Markup("</ul>")
-    items = [_item_html(item, block.tight, context) for item in block.items]
-    return open_tag + Markup("\n") + join_markup("\n", items) + Markup("\n") + close_tag
+        open_tag, close_tag = "<ul>", "</ul>"
+    items = "\n".join([_item(item, block.tight, context) for item in block.items])
+    return f"{open_tag}\n{items}\n{close_tag}"
 
 
-def _item_html(item: list[Block], tight: bool, context: BlockContext) -> Markup:
+def _item(item: list[Block], tight: bool, context: BlockContext) -> str:
     """A list item; in a tight list its paragraphs are bare text, as Pandoc writes
     them, and the first one's anchor moves to the `<li>`."""
     if not tight or not item:
-        return Markup("<li>{}</li>").format(blocks_html(item, context))
-    parts: list[Markup] = []
-    attrs = Markup("")
+        return f"<li>{_blocks(item, context)}</li>"
+    parts: list[str] = []
+    attrs = ""
     for index, block in enumerate(item):
         if isinstance(block, Paragraph) and (index == 0 or not block.id):
             parts.append(context.inline(block.content, block))
             if _has_anchor(block, context):
-                attrs = Markup(' id="{}"').format(block.id)
-                parts[-1] += permalink(block)
+                attrs = f' id="{esc(block.id)}"'
+                parts[-1] = f"{parts[-1]}{permalink(block)}"
         else:
-            parts.append(Markup("\n") + block_html(block, context))
-    return Markup("<li{}>{}</li>").format(attrs, join_markup("", parts))
+            parts.append("\n" + _block(block, context))
+    return f"<li{attrs}>{''.join(parts)}</li>"
 
 
-def table_html(table: Table, context: BlockContext) -> Markup:
-    def cells(row: Sequence, tag: str) -> Markup:
+def _table(table: Table, context: BlockContext) -> str:
+    def cells(row: Sequence, tag: str) -> str:
         out = []
         for index, cell in enumerate(row):
             align = table.align[index] if index < len(table.align) else ""
-            style = (
-                Markup(' style="text-align: {};"').format(align) if align in ALIGN else Markup("")
-            )
-            out.append(Markup("<{0}{1}>{2}</{0}>").format(tag, style, context.inline(cell)))
-        return Markup("<tr>\n{}\n</tr>").format(join_markup("\n", out))
+            style = f' style="text-align: {align};"' if align in ALIGN else ""
+            out.append(f"<{tag}{style}>{context.inline(cell)}</{tag}>")
+        return "<tr>\n{}\n</tr>".format("\n".join(out))
 
     # The wrapper scrolls sideways on a narrow screen; a scrolling region must be
     # reachable by keyboard, and named for the one who reaches it.
-    name = plain_text(table.caption) or "Table"
-    parts = [
-        Markup(
-            '<div class="table-wrap" tabindex="0" role="region" aria-label="{}">\n<table>'
-        ).format(name)
-    ]
+    name = esc(plain_text(table.caption) or "Table")
+    parts = [f'<div class="table-wrap" tabindex="0" role="region" aria-label="{name}">\n<table>']
     if table.caption:
-        parts.append(Markup("<caption>{}</caption>").format(context.inline(table.caption)))
+        parts.append(f"<caption>{context.inline(table.caption)}</caption>")
     if table.header and any(table.header):
-        parts.append(Markup("<thead>\n{}\n</thead>").format(cells(table.header, "th")))
+        parts.append(f"<thead>\n{cells(table.header, 'th')}\n</thead>")
     if table.rows:
-        body = join_markup("\n", (cells(row, "td") for row in table.rows))
-        parts.append(Markup("<tbody>\n{}\n</tbody>").format(body))
-    parts.append(Markup("</table>\n</div>"))
-    return join_markup("\n", parts)
+        body = "\n".join([cells(row, "td") for row in table.rows])
+        parts.append(f"<tbody>\n{body}\n</tbody>")
+    parts.append("</table>\n</div>")
+    return "\n".join(parts)
 
 
 # --- sections ------------------------------------------------------------------------

@@ -7,6 +7,8 @@ without a URL (no `base_url` in site.yaml) has no URL.
 
 from __future__ import annotations
 
+import re
+
 from glossator.bibliography import BibEntry, entry_to_bibtex
 from glossator.model import Document
 
@@ -35,6 +37,15 @@ def invert_name(name: str) -> str:
         return name.strip()
     given, family = name.strip().rsplit(" ", 1)
     return f"{family}, {given}"
+
+
+def _bibtex_name(name: str) -> str:
+    """A name for BibTeX's author list, where a bare `and` separates two people: a name
+    holding the word ("Society of Arts and Sciences", or "A and B" written as one author)
+    is braced whole, so it stays one name, as a corporate name is."""
+    if re.search(r"\band\b", name, re.IGNORECASE):
+        return "{" + name.strip().replace("{", "").replace("}", "") + "}"
+    return invert_name(name)
 
 
 def _sentence(text: str) -> str:
@@ -73,7 +84,7 @@ def bibtex(doc: Document, url: str | None) -> str:
     meta = doc.meta
     year, month, _ = date_parts(meta.date)
     fields = {
-        "author": " and ".join(invert_name(a) for a in meta.authors),
+        "author": " and ".join(_bibtex_name(a) for a in meta.authors),
         "title": meta.title or doc.slug,
         "year": year,
         "month": str(int(month)) if month else "",

@@ -20,6 +20,7 @@ from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import Work
 from glossator.model import Document, blocks_text
 from glossator.render.cite_this import date_parts
+from glossator.render.fields import field_text
 
 EXCERPT_WORDS = 40
 
@@ -151,7 +152,7 @@ def json_ld(
         entry = formatted.get(work.key)
         item: dict[str, Any] = {
             "@type": "CreativeWork",
-            "name": work.fields.get("title") or (entry.text if entry else work.key),
+            "name": field_text(work.fields.get("title", "")) or (entry.text if entry else work.key),
         }
         if work.url:
             item["url"] = work.url

@@ -14,12 +14,12 @@ are left out).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
-from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from glossator.model.inline import (
     CONTAINERS,
@@ -62,10 +62,35 @@ class InlineOptions:
     sidenotes: Mapping[int, Markup] = field(default_factory=dict)
 
 
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def url_scheme(url: str) -> str:
+    """The URL's scheme in lower case ("" for a relative one), as `urlsplit` gives it
+    but without its ValueError on a malformed host (`http://[x`)."""
+    match = SCHEME.match(url.strip())
+    return match.group(1).lower() if match else ""
+
+
+def esc(text: str) -> str:
+    """`markupsafe.escape` as a plain `str` (the same five characters, the same
+    entities): text in the hot path is escaped here and the Markup is made once, at
+    the end, since creating a Markup per node was much of the cost of rendering."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return (
+            text.replace("&", "&amp;")
+            .replace(">", "&gt;")
+            .replace("<", "&lt;")
+            .replace("'", "&#39;")
+            .replace('"', "&#34;")
+        )
+    return text
+
+
 def join_markup(separator: str, parts: Iterable[Markup | str]) -> Markup:
     """`Markup(separator).join(parts)`, without re-wrapping parts that are already
     Markup (most of them): that wrapping was much of the cost of rendering."""
-    return Markup(separator.join(p if isinstance(p, Markup) else escape(p) for p in parts))
+    return Markup(separator.join(p if isinstance(p, Markup) else esc(p) for p in parts))
 
 
 def inline_html(
@@ -73,8 +98,9 @@ def inline_html(
     options: InlineOptions | None = None,
     mentions: Sequence[Mention] = (),
 ) -> Markup:
-    renderer = _Renderer(options or InlineOptions())
-    return join_markup("", renderer.sequence(tuple(content), 0, _disjoint(mentions)))
+    options = options or InlineOptions()
+    renderer = InlineRenderer(options.mode, options.allow_raw_html, options.sidenotes)
+    return Markup(renderer.html(content, options.marker_ids, mentions))
 
 
 def _disjoint(mentions: Sequence[Mention]) -> list[Mention]:
@@ -99,12 +125,32 @@ def _holds_anchor(node: Inline) -> bool:
     return isinstance(node, CONTAINERS) and any(_holds_anchor(n) for n in node.content)
 
 
-class _Renderer:
-    def __init__(self, options: InlineOptions) -> None:
-        self.options = options
+class InlineRenderer:
+    """Renders inline content to a plain `str` of escaped HTML. Made once per page
+    part and reused for each paragraph (`html`), since a renderer and its options
+    per paragraph cost more than rendering the paragraph's text."""
+
+    def __init__(
+        self,
+        mode: Mode = "body",
+        allow_raw_html: bool = False,
+        sidenotes: Mapping[int, str] | None = None,
+    ) -> None:
+        self.mode = mode
+        self.allow_raw_html = allow_raw_html
+        self.sidenotes = sidenotes if sidenotes is not None else {}
+        self.marker_ids: Iterator[str] = iter(())
         self.in_link = False  # a link inside a link shows as its text
 
-    def sequence(self, nodes: tuple[Inline, ...], base: int, mentions: list[Mention]) -> list:
+    def html(self, content: Sequence[Inline], marker_ids: Iterable[str] = (), mentions=()) -> str:
+        """The content's HTML; `marker_ids` are its markers' anchors in reading order."""
+        self.marker_ids = iter(marker_ids)
+        self.in_link = False
+        if not mentions:
+            return "".join([self.node(node, 0, []) for node in content])
+        return "".join(self.sequence(tuple(content), 0, _disjoint(mentions)))
+
+    def sequence(self, nodes: tuple[Inline, ...], base: int, mentions: list[Mention]) -> list[str]:
         if not mentions:  # most content: no offsets to keep
             return [self.node(node, base, mentions) for node in nodes]
         spans, offset = [], base
@@ -120,11 +166,11 @@ class _Renderer:
             elif isinstance(where, int):
                 below.setdefault(where, []).append(mention)
         events = sorted(
-            [(s, 1, Markup('<a class="mention" href="{}">').format(h)) for s, _, h in here]
-            + [(e, 0, Markup("</a>")) for _, e, _ in here],
+            [(s, 1, f'<a class="mention" href="{esc(h)}">') for s, _, h in here]
+            + [(e, 0, "</a>") for _, e, _ in here],
             key=lambda ev: (ev[0], ev[1]),
         )
-        out: list = []
+        out: list[str] = []
         for index, (node, start, end) in enumerate(spans):
             # before the node: links closing at or before it, links opening before it
             # (or at its start, unless it is a zero-length marker: a link opens after it)
@@ -137,10 +183,10 @@ class _Renderer:
                 cursor = start
                 while events and events[0][0] < end:
                     at, _, tag = events.pop(0)
-                    out.append(escape(node.text[cursor - start : at - start]))
+                    out.append(esc(node.text[cursor - start : at - start]))
                     out.append(tag)
                     cursor = at
-                out.append(escape(node.text[cursor - start :]))
+                out.append(esc(node.text[cursor - start :]))
             else:
                 out.append(self.node(node, start, below.get(index, [])))
         out.extend(tag for _, _, tag in events)
@@ -166,69 +212,70 @@ class _Renderer:
                 return None
         return "here"
 
-    def node(self, node: Inline, start: int, mentions: list[Mention]) -> Markup:
-        if isinstance(node, Text):
-            return escape(node.text)
-        tag = TAGS.get(type(node))
+    def node(self, node: Inline, start: int, mentions: list[Mention]) -> str:
+        kind = type(node)
+        if kind is Text:
+            return esc(node.text)
+        tag = TAGS.get(kind)
         if tag is not None:
-            inner = "".join(self.sequence(node.content, start, mentions))  # all escaped
-            return Markup(f"<{tag}>{inner}</{tag}>")
+            inner = "".join(self.sequence(node.content, start, mentions))
+            return f"<{tag}>{inner}</{tag}>"
+        if kind is NoteRef:
+            return self.marker(node.note)
         if isinstance(node, SmallCaps | Span):
             classes = ("smallcaps",) if isinstance(node, SmallCaps) else node.classes
-            inner = join_markup("", self.sequence(node.content, start, mentions))
+            inner = "".join(self.sequence(node.content, start, mentions))
             if not classes:
-                return Markup(f"<span>{inner}</span>")
-            return Markup(f'<span class="{escape(" ".join(classes))}">{inner}</span>')
+                return f"<span>{inner}</span>"
+            return f'<span class="{esc(" ".join(classes))}">{inner}</span>'
         if isinstance(node, Link):
             return self.link(node, start)
         if isinstance(node, Code):
-            return Markup(f"<code>{escape(node.text)}</code>")
+            return f"<code>{esc(node.text)}</code>"
         if isinstance(node, Image):
-            title = Markup(' title="{}"').format(node.title) if node.title else ""
-            return Markup('<img src="{}" alt="{}"{}>').format(node.src, node.alt, title)
+            title = f' title="{esc(node.title)}"' if node.title else ""
+            return f'<img src="{esc(node.src)}" alt="{esc(node.alt)}"{title}>'
         if isinstance(node, LineBreak):
-            return Markup("<br>")
+            return "<br>"
         if isinstance(node, Math):
             return math_html(node.tex, node.display)
         if isinstance(node, RawInline):
-            return Markup(node.text) if self.options.allow_raw_html else escape(node.text)
-        if isinstance(node, NoteRef):
-            return self.marker(node.note)
+            return node.text if self.allow_raw_html else esc(node.text)
         if isinstance(node, Citation):
-            keys = " ".join(item.key for item in node.items)
-            text = Markup(node.html) if node.html is not None else escape(node.source)
-            return Markup('<span class="citation" data-cites="{}">{}</span>').format(keys, text)
+            keys = esc(" ".join(item.key for item in node.items))
+            text = node.html if node.html is not None else esc(node.source)
+            return f'<span class="citation" data-cites="{keys}">{text}</span>'
         raise TypeError(f"not an inline node: {node!r}")
 
-    def link(self, node: Link, start: int) -> Markup:
+    def link(self, node: Link, start: int) -> str:
         content, markers = _without_markers(node.content)
         outer, self.in_link = self.in_link, True
-        inner = join_markup("", self.sequence(content, start, []))
+        inner = "".join(self.sequence(content, start, []))
         self.in_link = outer
-        after = join_markup("", (self.marker(n.note) for n in markers))
-        scheme = urlsplit(node.url.strip()).scheme.lower()
-        if self.options.mode == "heading" or outer or scheme in SCRIPT_SCHEMES:
+        after = "".join(self.marker(n.note) for n in markers)
+        scheme = url_scheme(node.url)
+        if self.mode == "heading" or outer or scheme in SCRIPT_SCHEMES:
             return inner + after
-        attrs = Markup(' href="{}"').format(node.url)
+        attrs = f' href="{esc(node.url)}"'
         if node.title:
-            attrs += Markup(' title="{}"').format(node.title)
+            attrs += f' title="{esc(node.title)}"'
         if scheme in ("http", "https"):
-            attrs += Markup(' rel="external"')
-        if self.options.mode == "hidden":
-            attrs += Markup(' tabindex="-1"')
-        return Markup("<a{}>{}</a>").format(attrs, inner) + after
+            attrs += ' rel="external"'
+        if self.mode == "hidden":
+            attrs += ' tabindex="-1"'
+        return f"<a{attrs}>{inner}</a>{after}"
 
-    def marker(self, note: int) -> Markup:
-        mode = self.options.mode
+    def marker(self, note: int) -> str:
+        mode = self.mode
         if mode == "heading":
-            return Markup("")
+            return ""
         if mode == "hidden":
-            return Markup(f"<sup>{int(note)}</sup>")
-        anchor = next(self.options.marker_ids, None)
-        ref_id = f' id="{escape(anchor)}"' if anchor else ""
+            return f"<sup>{int(note)}</sup>"
+        anchor = next(self.marker_ids, None)
+        ref_id = f' id="{esc(anchor)}"' if anchor else ""
         n = int(note)
-        sidenote = self.options.sidenotes.get(note, "")
-        return Markup(
+        sidenote = self.sidenotes.get(note, "")
+        return (
             f'<sup><a class="noteref" href="#fn{n}"{ref_id} role="doc-noteref">{n}</a></sup>'
             f"{sidenote}"
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from glossator.model import (
     Block,
@@ -26,55 +26,60 @@ from glossator.model import (
     Table,
 )
 from glossator.render.blocks import BlockContext, blocks_html
-from glossator.render.inline import InlineOptions, inline_html, join_markup
+from glossator.render.inline import InlineRenderer, esc
 
 
-def note_html(note: Note, allow_raw_html: bool = False) -> Markup:
-    """The note's blocks for the notes list: no anchors, no permalinks, no sidenotes."""
-    return blocks_html(note.blocks, BlockContext(allow_raw_html=allow_raw_html, anchors=False))
+def note_html(
+    note: Note, allow_raw_html: bool = False, context: BlockContext | None = None
+) -> Markup:
+    """The note's blocks for the notes list: no anchors, no permalinks, no sidenotes.
+    A page passes one `notes_context` for all its notes."""
+    return blocks_html(note.blocks, context or notes_context(allow_raw_html))
+
+
+def notes_context(allow_raw_html: bool = False) -> BlockContext:
+    return BlockContext(allow_raw_html=allow_raw_html, anchors=False)
 
 
 def sidenote_html(note: Note) -> Markup:
     """`<span class="sidenote" aria-hidden="true"><sup>N</sup> …</span>`, phrasing only."""
-    body = _phrasing(note.blocks, first=True)
+    body = _phrasing(note.blocks, InlineRenderer("hidden"), first=True)
     return Markup(
         f'<span class="sidenote" aria-hidden="true"><sup>{note.number}</sup> {body}</span>'
     )
 
 
-def _inline(content) -> Markup:
-    return inline_html(content, InlineOptions(mode="hidden"))
+# Plain `str` of escaped HTML below; `sidenote_html` makes the one Markup.
 
 
-def _span(inner: Markup, kind: str = "") -> Markup:
+def _span(inner: str, kind: str = "") -> str:
     classes = "sidenote-p" + (f" sidenote-{kind}" if kind else "")
-    return Markup(f'<span class="{escape(classes)}">{inner}</span>')
+    return f'<span class="{esc(classes)}">{inner}</span>'
 
 
-def _phrasing(blocks: Sequence[Block], first: bool = False) -> Markup:
+def _phrasing(blocks: Sequence[Block], renderer: InlineRenderer, first: bool = False) -> str:
     """Blocks flattened to phrasing content; with `first`, a leading paragraph runs on
     after the note's number instead of starting its own line."""
-    parts: list[Markup] = []
+    parts: list[str] = []
     for index, block in enumerate(blocks):
         inline_first = first and index == 0
         if isinstance(block, Paragraph):
-            inner = _inline(block.content)
+            inner = renderer.html(block.content)
             parts.append(inner if inline_first else _span(inner))
         elif isinstance(block, Figure):
-            parts.append(_span(_inline(block.caption_content)))
+            parts.append(_span(renderer.html(block.caption_content)))
         elif isinstance(block, BlockQuote):
-            parts.append(_span(_phrasing(block.blocks), "quote"))
+            parts.append(_span(_phrasing(block.blocks, renderer), "quote"))
         elif isinstance(block, ListBlock):
             for number, item in enumerate(block.items, start=block.start):
                 bullet = f"{number}." if block.ordered else "•"
-                parts.append(_span(Markup("{} {}").format(bullet, _phrasing(item, first=True))))
+                parts.append(_span(f"{esc(bullet)} {_phrasing(item, renderer, first=True)}"))
         elif isinstance(block, CodeBlock):
-            code = Markup('<code class="sidenote-p sidenote-code">{}</code>')
-            parts.append(code.format(block.text))
+            parts.append(f'<code class="sidenote-p sidenote-code">{esc(block.text)}</code>')
         elif isinstance(block, Table):
             rows = [block.header, *block.rows] if any(block.header) else block.rows
             for row in rows:
-                parts.append(_span(join_markup(" · ", (_inline(cell) for cell in row))))
+                parts.append(_span(" · ".join([renderer.html(cell) for cell in row])))
         elif isinstance(block, RawBlock):
-            parts.append(_span(escape(block.text)))
-    return join_markup("", parts)
+            parts.append(_span(esc(block.text)))
+    return "".join(parts)

@@ -6,6 +6,7 @@ whole output can be compared, cached or written atomically by `write.py`.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,7 @@ from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_ht
 from glossator.render.cite_this import human_date
 from glossator.render.data import data_files
 from glossator.render.feeds import atom_feed, feed_entry, sitemap
+from glossator.render.fields import field_html, field_text
 from glossator.render.head import (
     cited_works,
     document_language,
@@ -36,7 +38,7 @@ from glossator.render.head import (
     json_ld,
     opengraph_tags,
 )
-from glossator.render.notes import note_html, sidenote_html
+from glossator.render.notes import note_html, notes_context, sidenote_html
 from glossator.render.paragraphs import LazyParagraphs, sentence_at
 from glossator.render.templating import as_search_path, builtin_templates
 
@@ -46,8 +48,37 @@ DESCRIPTION_WORDS = 25  # an essay's meta description: about the 160 characters 
 
 def make_environment(templates_dir: Path | Sequence[Path] = TEMPLATES_DIR) -> Environment:
     """Templates from one folder, or from several where the first holding a name wins
-    (a site's own templates, then the built-in set)."""
-    loaders = [FileSystemLoader(str(folder)) for folder in as_search_path(templates_dir)]
+    (a site's own templates, then the built-in set).
+
+    Kept for the next build in the same process (a rebuild while serving, the fuzzer),
+    whose templates are then compiled already, for as long as no file in the folders
+    was added, removed or changed: compiling them is a good part of a small build."""
+    folders = tuple(str(folder) for folder in as_search_path(templates_dir))
+    key = (folders, _signature(folders))
+    if _ENVIRONMENTS.get("key") != key:
+        _ENVIRONMENTS.update(key=key, env=_environment(folders))
+    return _ENVIRONMENTS["env"]
+
+
+_ENVIRONMENTS: dict[str, Any] = {}  # the last one made, by its folders and their files
+
+
+def _signature(folders: tuple[str, ...]) -> tuple:
+    """Every file under the folders with its size and modification time."""
+    found = []
+    for folder in folders:
+        for root, _, names in os.walk(folder):
+            for name in names:
+                try:
+                    info = os.stat(os.path.join(root, name))
+                except OSError:
+                    continue
+                found.append((root, name, info.st_size, info.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def _environment(folders: tuple[str, ...]) -> Environment:
+    loaders = [FileSystemLoader(folder) for folder in folders]
     env = Environment(
         loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
@@ -57,6 +88,7 @@ def make_environment(templates_dir: Path | Sequence[Path] = TEMPLATES_DIR) -> En
         lstrip_blocks=True,
     )
     env.filters["human_date"] = human_date
+    env.filters["field_html"] = field_html
     env.globals["source_href"] = source_href
     return env
 
@@ -81,25 +113,27 @@ def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[st
     raw = site.allow_raw_html
     anchors: dict[str, list[str]] = defaultdict(list)
     refs: dict[int, list[str]] = defaultdict(list)
-    for paragraph, marker, anchor in marker_anchors(doc):
+    paragraphs = doc.paragraphs()
+    for paragraph, note, anchor in marker_anchors(doc, paragraphs):
         anchors[paragraph.id].append(anchor)
-        refs[marker.note].append(anchor)
+        refs[note].append(anchor)
     mentions = {
         paragraph.id: [
             (m.start, m.end, "../" + source_href(m.key))
             for m in linked.mentions.get((doc.slug, paragraph.id), [])
         ]
-        for paragraph in doc.paragraphs()
+        for paragraph in paragraphs
     }
     sidenotes = {note.number: sidenote_html(note) for note in doc.notes}
     context = BlockContext(anchors, mentions, sidenotes, raw)
+    notes = notes_context(raw)
     return {
         "body_html": body_html(doc.sections, context),
         "toc_html": toc_html(doc.sections, raw),
         # (id, heading text) of each headed section, for site templates of the old form
         "toc": [(s.id, s.heading) for s in doc.sections if s.heading],
         "paragraph_html": LazyParagraphs(doc, anchors, mentions, sidenotes, raw),
-        "note_html": {note.number: note_html(note, raw) for note in doc.notes},
+        "note_html": {note.number: note_html(note, raw, notes) for note in doc.notes},
         "abstract_html": blocks_html(
             doc.meta.abstract, BlockContext(allow_raw_html=raw, anchors=False)
         ),
@@ -226,7 +260,7 @@ class CitedParagraphs:
 
 def work_label(work: Work) -> str:
     """A work's short name in links: its title without BibTeX braces, else its key."""
-    title = " ".join(work.fields.get("title", "").replace("{", "").replace("}", "").split())
+    title = field_text(work.fields.get("title", ""))
     return title or work.key
 
 

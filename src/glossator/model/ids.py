@@ -1,0 +1,74 @@
+"""Anchors: the ids of sections, blocks, notes and markers, given the same way by
+every reader, so links into an essay (permalinks, citing places, back-links) stay
+stable across rebuilds and across its raw text and its Markdown."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+from glossator.model.document import Document, Figure, Paragraph, walk_blocks
+from glossator.model.inline import note_numbers
+
+# Ids the essay page uses itself, and the shape of the ids given to blocks and notes:
+# a heading's anchor never takes one of them.
+_PAGE_IDS = """main content top toc toc-h abstract-h notes notes-h note-popover cite cite-h
+cite-corpus sources about-author about-author-h editorial-note search search-form search-input
+search-results search-status"""
+PAGE_IDS = frozenset(_PAGE_IDS.split())
+GENERATED_ID = re.compile(r"^(p|fn|fnref|fig)\d+(-\d+)?$")
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: readable, URL-safe anchors."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = "".join(c.lower() if c.isalnum() else " " for c in ascii_text).split()
+    return "-".join(words)
+
+
+def assign_ids(doc: Document) -> Document:
+    """Give every section, block and note its anchor, the same way for every reader.
+
+    Ids depend only on the document's own content and order, so an unchanged document
+    keeps its anchors across rebuilds and across readers (raw text vs its Markdown).
+    """
+    used: set[str] = set(PAGE_IDS)
+    paragraph_count = figure_count = 0
+    for section in doc.sections:
+        base = slugify(section.heading) if section.heading else "start"
+        base = base or "section"
+        if GENERATED_ID.match(base):
+            base = f"s-{base}"  # a heading "P1" must not take a paragraph's anchor
+        candidate, n = base, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{base}-{n}"
+        used.add(candidate)
+        section.id = candidate
+        for block in walk_blocks(section.blocks):
+            if isinstance(block, Figure):
+                figure_count += 1
+                block.id = f"fig{figure_count}"
+            elif isinstance(block, Paragraph):
+                paragraph_count += 1
+                block.id = f"p{paragraph_count}"
+    for note in doc.notes:
+        note.id = f"fn{note.number}"
+    return doc
+
+
+def marker_anchors(
+    doc: Document, paragraphs: list[Paragraph] | None = None
+) -> list[tuple[Paragraph, int, str]]:
+    """Every marker in reading order, as (paragraph, note number, anchor id): `fnref3`,
+    then `fnref3-2` for a second reference to note 3, so every back-link has its own
+    target. `paragraphs` saves a walk of the document when the caller has them."""
+    counts: dict[int, int] = defaultdict(int)
+    anchors = []
+    for paragraph in doc.paragraphs() if paragraphs is None else paragraphs:
+        for note in note_numbers(paragraph.content):
+            counts[note] += 1
+            count = counts[note]
+            anchors.append((paragraph, note, f"fnref{note}" + (f"-{count}" if count > 1 else "")))
+    return anchors

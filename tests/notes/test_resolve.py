@@ -1,0 +1,165 @@
+"""Ibid. and short forms: each resolves to exactly the work meant, or warns.
+
+Expectations are written from Chicago's rules (14.29-14.36): a short form is author and
+short title, author alone when the essay cites one work by that author, or a short title
+for an unsigned work; `Ibid.` is the one work of the note before.
+"""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossator.model import Document, Metadata, Note
+from glossator.notes.resolve import NoteCites, resolve_document
+from glossator.notes.short import work_label
+
+KAGAN = 'Robert Kagan, "Power and Weakness," Policy Review, no. 113 (2002): 3-28.'
+GRAFTON = (
+    "Anthony Grafton, The Footnote: A Curious History (Cambridge, MA: Harvard University "
+    "Press, 1997), 33."
+)
+BLOCH = "Marc Bloch, Apologie pour l'histoire (Paris: Armand Colin, 1949), 12."
+
+
+def resolve(*texts: str) -> list[NoteCites]:
+    notes = [Note(i, f"fn{i}", text=t, line=10 + i) for i, t in enumerate(texts, 1)]
+    return resolve_document(Document("x", "markdown", Metadata(title="T"), notes=notes))
+
+
+def links(*texts: str) -> list[list[tuple[str, str | None]]]:
+    return [[(work_label(c.work), c.locator) for c in r.cites if c.work] for r in resolve(*texts)]
+
+
+def codes(result: NoteCites) -> list[str]:
+    return [code for code, _ in result.problems]
+
+
+def test_the_issue_sequence_links_every_note_to_its_own_work():
+    assert links(KAGAN, GRAFTON, "Grafton, Footnote, 45.", "Grafton, 50.", "Ibid., 52.") == [
+        [("Kagan, Power and Weakness", None)],
+        [("Grafton, The Footnote", "33")],
+        [("Grafton, The Footnote", "45")],
+        [("Grafton, The Footnote", "50")],
+        [("Grafton, The Footnote", "52")],
+    ]
+
+
+def test_two_short_forms_in_one_note_are_two_works_and_ibid_after_them_warns():
+    results = resolve(
+        KAGAN, GRAFTON, 'Kagan, "Power and Weakness," 5; Grafton, Footnote, 60.', "Ibid."
+    )
+    assert [(work_label(c.work), c.locator) for c in results[2].cites] == [
+        ("Kagan, Power and Weakness", "5"),
+        ("Grafton, The Footnote", "60"),
+    ]
+    assert results[3].cites == [] and codes(results[3]) == ["citation.ibid"]
+    message = results[3].problems[0][1]
+    assert "Kagan, Power and Weakness; Grafton, The Footnote" in message
+
+
+def test_ibid_after_a_note_without_a_work_is_a_warning_not_the_work_before():
+    results = resolve(
+        KAGAN, "On this debate there is a large literature, mostly in German.", "Ibid., 7."
+    )
+    assert results[2].cites == [] and codes(results[2]) == ["citation.ibid"]
+
+
+def test_ibid_in_the_first_note_warns():
+    results = resolve("Ibid., 3.")
+    assert results[0].cites == [] and codes(results[0]) == ["citation.ibid"]
+
+
+def test_ibid_after_a_short_form_follows_it():
+    assert links(KAGAN, GRAFTON, "Kagan, 12.", "Ibid., 13.")[3] == [
+        ("Kagan, Power and Weakness", "13")
+    ]
+
+
+def test_author_only_short_form_with_two_works_by_the_author_warns():
+    other = (
+        "Anthony Grafton, Defenders of the Text (Cambridge, MA: Harvard University Press, 1991)."
+    )
+    results = resolve(GRAFTON, other, "Grafton, 50.")
+    assert results[2].cites == [] and codes(results[2]) == ["citation.short-ambiguous"]
+    assert "Grafton, The Footnote" in results[2].problems[0][1]
+
+
+def test_short_title_in_french_drops_its_article():
+    assert links(BLOCH, "Bloch, Apologie, 14.")[1] == [("Bloch, Apologie pour l'histoire", "14")]
+
+
+def test_short_form_that_matches_nothing_says_did_you_mean():
+    results = resolve(GRAFTON, "Grafton, Footnotes and Their Critics, 3.")
+    assert results[1].cites == [] and codes(results[1]) == ["citation.short-unmatched"]
+    assert "did you mean “Grafton, The Footnote”?" in results[1].problems[0][1]
+
+
+def test_signal_words_before_short_forms():
+    assert links(KAGAN, GRAFTON, "See also Kagan, 9.", "Cf. Grafton, Footnote, 4.")[2:] == [
+        [("Kagan, Power and Weakness", "9")],
+        [("Grafton, The Footnote", "4")],
+    ]
+
+
+def test_quoted_in_links_the_work_it_is_quoted_in():
+    assert links(GRAFTON, "Ranke to his brother, 1824, quoted in Grafton, Footnote, 12.")[1] == [
+        ("Grafton, The Footnote", "12")
+    ]
+
+
+def test_a_short_form_with_an_unknown_author_does_not_take_another_work():
+    results = resolve(GRAFTON, "Jackson, Footnote, 9.")
+    assert results[1].cites == []
+
+
+def test_commentary_cites_nothing_and_warns_nothing():
+    results = resolve("I owe this point to a conversation with the late editor of the series.")
+    assert (results[0].cites, results[0].unread, results[0].problems) == ([], [], [])
+
+
+words = st.text(string.ascii_letters, min_size=3, max_size=10).filter(
+    lambda w: w.lower() not in {"the", "and", "ibid", "see", "cf", "also"}
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    family=words,
+    title=st.lists(words, min_size=2, max_size=6),
+    article=st.sampled_from(["", "The ", "A ", "La ", "Die "]),
+    cut=st.integers(1, 6),
+    page=st.integers(1, 999),
+    upper=st.booleans(),
+)
+def test_any_prefix_of_a_title_resolves_with_or_without_its_article(
+    family, title, article, cut, page, upper
+):
+    family = family.capitalize()
+    full = article + " ".join(w.capitalize() for w in title)
+    first = f"Jane {family}, {full} (London: Verso, 2001), 3."
+    short_title = " ".join(title[: min(cut, len(title))])
+    short_title = short_title.upper() if upper else short_title
+    result = links(first, f"{family}, {short_title}, {page}.")
+    assert result[1] == [(work_label(resolve(first)[0].cites[0].work), str(page))]
+
+
+BROWN = "Brown v. Board of Education, 347 U.S. 483, 495 (1954)."
+LOVING = "Loving v. Virginia, 388 U.S. 1, 12 (1967)."
+
+
+def test_case_short_forms_and_id_follow_the_legal_forms():
+    assert links(BROWN, LOVING, "Brown, 347 U.S. at 494.", "Id. at 495.", "Id.") == [
+        [("Brown v. Board of Education", "495")],
+        [("Loving v. Virginia", "12")],
+        [("Brown v. Board of Education", "494")],
+        [("Brown v. Board of Education", "495")],
+        [("Brown v. Board of Education", None)],
+    ]
+
+
+def test_a_case_short_form_with_another_report_links_nothing():
+    results = resolve(BROWN, LOVING, "Brown, 388 U.S. at 3.")
+    assert results[2].cites == [] and codes(results[2]) == ["citation.short-unmatched"]

@@ -79,3 +79,21 @@ def test_summary_counts_each_severity_once():
     assert summary([warning("a", 1, "x", "m"), warning("a", 2, "x", "m")]) == (
         "0 errors, 2 warnings, 0 notes"
     )
+
+
+def test_an_unknown_key_suggests_the_closest_ones(tmp_path, capsys):
+    bib = (
+        "@book{grafton1997footnote,\n  author = {Grafton, Anthony},\n"
+        "  title = {The Footnote},\n  year = {1997}\n}\n"
+        "@book{kagan2003paradise,\n  author = {Kagan, Robert},\n"
+        "  title = {Of Paradise and Power},\n  year = {2003}\n}\n"
+    )
+    essay = '---\ntitle: T\nnocite: ["@kagan2003paradis"]\n---\n\nAs shown [@grafon1997footnote].\n'
+    content = content_with(tmp_path, {"essays/a.md": essay, "references.bib": bib})
+    assert cli.main(["check", "--content", str(content)]) == 1
+    out = capsys.readouterr().out
+    assert "fix the key (did you mean `@grafton1997footnote`?) [cite.unknown-key]" in out
+    assert "fix the key (did you mean `@kagan2003paradise`?) [nocite.unknown-key]" in out
+    content_with(tmp_path, {"essays/a.md": essay.replace("grafon1997footnote", "zzz")})
+    assert cli.main(["check", "--content", str(content)]) == 1
+    assert "`@zzz` is not in" in (out := capsys.readouterr().out) and "did you mean `@zz" not in out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from urllib.parse import quote
 
 from glossator.bibliography import BibEntry, fingerprint, loose_key, unique_key
@@ -214,7 +215,7 @@ class Linker:
                                 paragraph.line,
                                 "cite.unknown-key",
                                 f"`@{item.key}` is not in {self.bib_path}; add an entry "
-                                "with that key or fix the key",
+                                f"with that key or fix the key{self._did_you_mean(item.key)}",
                             )
                         )
                         continue
@@ -239,9 +240,18 @@ class Linker:
                         doc.meta.lines.get("nocite", 1),
                         "nocite.unknown-key",
                         f"`nocite` names `@{key}`, which is not in {self.bib_path} or the "
-                        "essay's bibliography; add the entry or fix the key",
+                        f"essay's bibliography; add the entry or fix the key"
+                        f"{self._did_you_mean(key)}",
                     )
                 )
+
+    def _did_you_mean(self, key: str) -> str:
+        """` (did you mean `@grafton1997`?)` for the closest keys, or ""."""
+        lowered = {k.lower(): k for k in self.bibliography}
+        close = get_close_matches(key.lower(), list(lowered), n=3, cutoff=0.75)
+        if not close:
+            return ""
+        return " (did you mean " + " or ".join(f"`@{lowered[c]}`" for c in close) + "?)"
 
     def link_note(self, doc: Document, cites: NoteCites) -> list[tuple[str, str | None]]:
         note, keys = cites.note, []
@@ -274,8 +284,8 @@ class Linker:
                     doc.path,
                     note.line,
                     "cite.unknown-key",
-                    f"`@{cite.key}` is not in "
-                    f"{self.bib_path}; add an entry with that key or fix the key",
+                    f"`@{cite.key}` is not in {self.bib_path}; add an entry with that key "
+                    f"or fix the key{self._did_you_mean(cite.key)}",
                 )
             )
             return None

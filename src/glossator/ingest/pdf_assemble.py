@@ -22,13 +22,13 @@ def join_lines(
     keep each marker's offset (with the source line it came from)."""
     out, markers = "", []
     for index, line in enumerate(lines):
-        for piece in line.pieces:
+        for place, piece in enumerate(line.pieces):
             if isinstance(piece, int):
                 markers.append((Marker(piece, len(out.rstrip())), line.number))
                 continue
             piece = re.sub(r"\s+", " ", piece)
-            if not out or out.endswith(" "):
-                piece = piece.lstrip()
+            if not out or out.endswith(" ") or place == 0:
+                piece = piece.lstrip()  # a page's first line starts with a space
             out += piece
         out = out.rstrip()
         if index + 1 == len(lines):

@@ -16,7 +16,6 @@ What the extraction does to a page, and how each part is recovered:
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 
 from glossator.ingest.source import Source
@@ -47,13 +46,18 @@ class Line:
         return self.raw[:1].isspace() and not self.blank
 
 
-def split_trailing_numbers(raw: str, first: int, most: int) -> tuple[str, list[int]] | None:
+def split_trailing_numbers(
+    raw: str, first: int, most: int, after_digits: bool = False
+) -> tuple[str, list[int]] | None:
     """Split `text 16 17` into the text and its trailing numbers `first`, `first+1`, ...
 
     Only numbers that continue the expected sequence count, which is what tells a
-    marker from a number in the prose. A line ending in white space has no marker.
+    marker from a number in the prose; white space after the last one is ignored.
+    A number glued to digits is split off only after a year (`201331`), or anywhere
+    when the caller knows the line must end with this number (`after_digits`, a note).
     """
-    if not raw or raw[-1].isspace():
+    raw = raw.rstrip()
+    if not raw:
         return None
     for count in range(most, 0, -1):
         numbers = list(range(first, first + count))
@@ -64,7 +68,8 @@ def split_trailing_numbers(raw: str, first: int, most: int) -> tuple[str, list[i
         text, gap = match.group(1), match.group(2)
         if not text.strip():
             continue
-        if not gap and text[-1].isdigit() and not YEAR.search(text):
+        glued = not gap and text[-1].isdigit()
+        if glued and not after_digits and not YEAR.search(text):
             continue  # `...at 11` is not `at 1` + note 1; only a year takes a glued number
         return text, numbers
     return None
@@ -131,14 +136,32 @@ def _heading_lines(lines: list[Line], start: int, body_width: float) -> int:
     return 0
 
 
+def _block_width(lines: list[Line], share: float = 0.5) -> float:
+    """The body's line width (the median, or another quantile): of lines that run on into
+    the next line (the inside of paragraphs), leaving out long note lines and short last
+    lines."""
+    widths = sorted(
+        len(a.text) for a, b in zip(lines, lines[1:], strict=False) if not a.blank and not b.blank
+    )
+    widths = widths or sorted(len(x.text) for x in lines if not x.blank)
+    return float(widths[min(len(widths) - 1, int(len(widths) * share))]) if widths else 60.0
+
+
 class PageReader:
-    """Walks the lines once, tracking which marker and note numbers come next."""
+    """Walks the lines once, tracking which marker and note numbers come next.
+
+    The evidence is the document's, not one layout's spacing: a note is a line after a
+    blank that ends with the number of a marker seen and not yet given its note (the
+    smallest such, since notes come in order), whether or not it starts with a space; a
+    note's continuation follows a blank line while the note stops mid-citation; the
+    page's first line follows a note directly.
+    """
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self.lines = [Line(i + 1, raw) for i, raw in enumerate(source.text.splitlines())]
-        widths = [len(line.text) for line in self.lines if not line.blank]
-        self.body_width = statistics.median(widths) if widths else 60.0
+        self.body_width = _block_width(self.lines)
+        self.full_width = _block_width(self.lines, 0.9)
         self.events = Events()
         self.next_marker = 1
         self.markers_seen: set[int] = set()
@@ -152,34 +175,42 @@ class PageReader:
             i = self._step(i)
         return self.events
 
+    def _after_blank(self, i: int) -> bool:
+        return i > 0 and self.lines[i - 1].blank
+
     def _step(self, i: int) -> int:
         line = self.lines[i]
         if line.blank:
             if not self.in_notes:
                 self.events.items.append(("blank", line.number, None))
             return i + 1
-        if line.page_start:
-            note = self._note_number(i)
-            if note is not None:
-                self._start_note(line, note)
-                return i + 1
-            self.in_notes = False  # the next page begins
-        elif self.in_notes:
-            if self._note_incomplete():
-                self.events.notes[-1][2].append(line.raw)
-                return i + 1
-            if self._is_caption(i):
-                self.events.items.append(("figure", line.number, line.text))
-                self.in_notes = False
-                return i + 1
-            # A finished note, then a line that starts no page: the layout is broken here.
-            # Reading it as body text keeps headings and paragraphs out of the note.
-            self.events.unexpected.append(line.number)
+        note = self._note_number(i) if line.page_start or self._after_blank(i) else None
+        if note is not None:
+            self._start_note(line, note)
+            return i + 1
+        page_start = line.page_start
+        if self.in_notes:
+            if self._after_blank(i) and not line.page_start:
+                # After a blank, between notes: a caption, a note's continuation, or (if
+                # a heading stands there) a page that lost its leading space.
+                if self._note_incomplete():
+                    self.events.notes[-1][2].append(line.raw)
+                    return i + 1
+                if self._is_caption(i):
+                    self.events.items.append(("figure", line.number, line.text))
+                    return i + 1
+                if not _heading_lines(self.lines, i, self.body_width):
+                    self.events.notes[-1][2].append(line.raw)
+                    return i + 1
+                self.events.unexpected.append(line.number)
+            # The next page begins; without its leading space it is known by following a
+            # note (or caption) directly.
             self.in_notes = False
+            page_start = True
         elif self._is_caption(i):
             self.events.items.append(("figure", line.number, line.text))
             return i + 1
-        if not self.sentence_open and self._block_start(i):
+        if not self.sentence_open and (page_start or self._block_start(i)):
             count = _heading_lines(self.lines, i, self.body_width)
             if count:
                 self.events.items.append(("heading", line.number, self.lines[i : i + count]))
@@ -191,15 +222,16 @@ class PageReader:
         return i == 0 or self.lines[i].page_start or self.lines[i - 1].blank
 
     def _note_number(self, i: int) -> int | None:
-        """A page-start line is a note when it ends with a note number expected here:
-        one whose marker came already or, between the notes of a block (after a blank
-        line), one near the last note, so a note without a marker is still seen."""
-        candidates = sorted(self.markers_seen - self.notes_seen)
-        if self.in_notes and i > 0 and self.lines[i - 1].blank:
+        """A note ends with the number expected next: the first marker without its note,
+        or, between the notes of a block, one near the last note (a note without a
+        marker is still seen, and reported)."""
+        candidates = sorted(self.markers_seen - self.notes_seen)[:1]
+        if self.in_notes and self._after_blank(i):
+            # a number the markers skipped (those after it came) cannot be a marker here
             last = max(self.notes_seen, default=0)
-            candidates += [n for n in range(last - 1, last + 3) if n > 0]
+            candidates += [n for n in range(last - 1, last + 3) if 0 < n < self.next_marker]
         for candidate in candidates:
-            if split_trailing_numbers(self.lines[i].raw, candidate, 1):
+            if split_trailing_numbers(self.lines[i].raw, candidate, 1, after_digits=True):
                 return candidate
         return None
 
@@ -209,22 +241,35 @@ class PageReader:
         return not NOTE_END.search(last_line)
 
     def _start_note(self, line: Line, number: int) -> None:
-        text, _ = split_trailing_numbers(line.raw, number, 1) or (line.raw, [])
+        found = split_trailing_numbers(line.raw, number, 1, after_digits=True)
+        text = found[0] if found else line.raw
         self.events.notes.append((number, line.number, [text]))
         self.notes_seen.add(number)
         self.in_notes = True
 
     def _is_caption(self, i: int) -> bool:
-        """A caption is a lone line right before the next page's first line."""
+        """A caption is a lone short line right before the next page's first line: it
+        follows a blank, runs straight into that line, and ends no sentence."""
         line = self.lines[i]
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if line.page_start or following is None or not following.page_start:
+        if line.page_start or following is None or following.blank:
             return False
-        if TERMINAL_PUNCTUATION.search(line.text):
+        if TERMINAL_PUNCTUATION.search(line.text) or not self._after_blank(i):
             return False
         if self.in_notes:
             return True
-        return (i == 0 or self.lines[i - 1].blank) and not self.sentence_open
+        if _heading_lines(self.lines, i, self.body_width):
+            return False
+        if self.sentence_open and not following.page_start:
+            return False  # a blank line inside a sentence; the sentence goes on
+        # A caption holds no sentence end, and it is no wrapped line: the next line's
+        # first word would have fitted on it. Without the next page's leading space to
+        # set it apart, it must also be short.
+        if re.search(r"[.!?][”’\"')\]]*\s", line.text):
+            return False
+        next_word = following.text.split()[0]
+        fits = len(line.text) + 1 + len(next_word) <= self.full_width
+        return fits and (following.page_start or len(line.text) < self.body_width * 0.75)
 
     def _body_line(self, line: Line) -> None:
         found = self._markers(line.raw)

@@ -71,7 +71,11 @@ def relax(text: str, ambiguous: list[tuple[str, str]]) -> str:
             left, right = context.split("-", 1)
             text = re.sub(rf"{re.escape(left)}-?{re.escape(right)}", left + right, text)
         elif kind == "caption":
-            text = text.replace(f"\n\n![{context}]", "").replace(f"{context} ", "")
+            text = text.replace(f"\n\n![{context}]", "").replace(f"\n\n{context}\n\n", "\n\n")
+            text = re.sub(rf"\n\n{re.escape(context)}$", "", text)
+            caption = re.escape(context)
+            text = re.sub(rf"-{caption} ", "-", text)  # inside a word broken at the line end
+            text = re.sub(rf" {caption}(?=\s|$)| ?{caption} ", "", text)
     breaks = [context for kind, context in ambiguous if kind == "break"]
     return "\n\n".join(_join_breaks(text.split("\n\n"), breaks)) if breaks else text
 
@@ -168,8 +172,7 @@ CITATIONS = [
     "Cambridge University Press, 1979), 45.",
     "Crane, Eva. The World History of Beekeeping and Honey Hunting (New York: Routledge, "
     "1999), 112-18.",
-    "Cronon, William. Nature’s Metropolis: Chicago and the Great West (New York: Norton, "
-    "1991).",
+    "Cronon, William. Nature’s Metropolis: Chicago and the Great West (New York: Norton, 1991).",
     "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
     "Thompson, E. P. “The Moral Economy of the English Crowd in the Eighteenth Century.” "
     "Past & Present 50 (1971): 76-136.",
@@ -185,8 +188,10 @@ CITATIONS = [
 
 @st.composite
 def sentences(draw: st.DrawFn) -> str:
-    subject, verb, obj = draw(st.sampled_from(SUBJECTS)), draw(st.sampled_from(VERBS)), draw(
-        st.sampled_from(OBJECTS)
+    subject, verb, obj = (
+        draw(st.sampled_from(SUBJECTS)),
+        draw(st.sampled_from(VERBS)),
+        draw(st.sampled_from(OBJECTS)),
     )
     return f"{subject} {verb} {obj}{draw(st.sampled_from(TAILS))}."
 

@@ -21,7 +21,9 @@ either reading there and only there:
   appears nowhere else, and the dictionary rule the reader uses cannot tell);
 - `break`: a marker line ending a sentence inside a paragraph, followed by the blank
   line the extraction puts after superscripts, reads exactly like a paragraph's end;
-- `number`: a prose line ending in a number that continues the marker sequence.
+- `number`: a prose line ending in a number that continues the marker sequence, or
+  that is the number of a note due at this page's foot (`passing 12`, note 12 below):
+  such a layout is only checked to read without error.
 """
 
 from __future__ import annotations
@@ -87,13 +89,14 @@ def _dictionary() -> dict[str, int]:
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*$")
+YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
 @dataclass
 class _Token:
     word: str
     notes: list[int]
-    broken: bool = False  # the head of a word broken at the line end
+    broken: str = ""  # the head of a word broken at the line end: `left-right`
 
 
 def _tokens(para: Para) -> list[_Token]:
@@ -121,8 +124,9 @@ class Typesetter:
         self.next_marker = 1
         self.last_word = ""  # the last word of the paragraph just finished
         self.in_paragraph = False  # inside a paragraph (not after its last line)
-        plain = " ".join(b.text for b in essay.blocks) + " " + " ".join(essay.notes.values())
-        self.words = Counter(w.lower() for w in WORD.findall(plain))
+        self.line_break = ""  # the word broken at the end of the last line
+        self.words: Counter[str] = Counter()
+        self.hyphens: list[tuple[str, str, bool]] = []  # (left, right, a real hyphen)
 
     # -- pages -------------------------------------------------------------------------
 
@@ -147,11 +151,19 @@ class Typesetter:
             for number in self.page_notes:
                 self._note(number)
                 self.out.append("")
+            last_note = self.essay.notes[self.page_notes[-1]] if self.page_notes else "."
             for caption in self.pending_caption:
-                if not self.page_notes and not self.style.page_space:
-                    # neither notes nor the next page's leading space set it apart from
-                    # the text around it: only its length does
+                # a note without its final full stop may go on in the caption's line;
+                # without notes or the next page's leading space, only its length sets it
+                # apart from the text around it
+                doubtful = not SENTENCE_END.search(last_note) or (
+                    not self.page_notes and not self.style.page_space
+                )
+                if doubtful:
                     self.ambiguous.append(("caption", caption))
+                if doubtful and self.line_break:
+                    # read into the text, the caption decides the broken word's hyphen
+                    self.ambiguous.append(("hyphen", self.line_break))
                 self.out.append(caption)
             if not self.pending_caption:
                 self.out.pop()  # the next page follows the last note directly
@@ -169,10 +181,17 @@ class Typesetter:
             if cut > 0:
                 first, rest = text[:cut], text[cut + 1 :]
         glue = self.rng.choice(["", " ", " ", "  "])
+        digits = re.search(r"\d+$", first)
+        if not glue and digits and YEAR.search(digits.group(0) + str(number)):
+            glue = " "  # `into 199` + 9 would read as the year 1999: the number is spaced
         lead = " " if self.style.note_space else ""
         self.out.append(f"{lead}{first}{glue}{number}")
         while rest:
-            cut = rest.rfind(" ", 0, self.style.note_width) if len(rest) > self.style.note_width else -1
+            cut = (
+                rest.rfind(" ", 0, self.style.note_width)
+                if len(rest) > self.style.note_width
+                else -1
+            )
             # a note without a final full stop must not wrap after a sentence: its last
             # line, alone before the next page, would read as a caption
             while cut > 0 and not SENTENCE_END.search(text) and SENTENCE_END.search(rest[:cut]):
@@ -194,6 +213,11 @@ class Typesetter:
         if self.page_notes or self.pending_caption:
             self._end_page()
         text = "\n".join(self.out).rstrip("\n") + "\n"
+        # the evidence is what the layout shows: other occurrences may be broken too
+        self.words = Counter(w.lower() for w in WORD.findall(text))
+        for left, right, real in self.hyphens:
+            if not self._hyphen_evident(left, right, real):
+                self.ambiguous.append(("hyphen", f"{left}-{right}"))
         return Layout(text, self.ambiguous)
 
     def _blank(self) -> None:
@@ -238,9 +262,7 @@ class Typesetter:
             # (not after a line that ends a sentence: the page break would then read as a
             # paragraph break just as well, and the caption's place with it)
             rooms = [
-                r
-                for r in range(1, len(lines))
-                if not SENTENCE_END.search(lines[r - 1][0][-1].word)
+                r for r in range(1, len(lines)) if not SENTENCE_END.search(lines[r - 1][0][-1].word)
             ]
             room = self.rng.choice(rooms + [len(lines)])
             extra = sum(1 for line in lines[:room] if line[1] and self.style.marker_blank)
@@ -307,9 +329,9 @@ class Typesetter:
         right = re.match(r"[^\W\d_]+", tail)
         if not left or not right:
             return None
-        if not self._hyphen_evident(left.group(1), right.group(0), real):
-            self.ambiguous.append(("hyphen", f"{left.group(1)}-{right.group(0)}"))
-        return _Token(head, [], broken=True), _Token(tail, token.notes)
+        self.hyphens.append((left.group(1), right.group(0), real))
+        pair = f"{left.group(1)}-{right.group(0)}"
+        return _Token(head, [], broken=pair), _Token(tail, token.notes)
 
     def _hyphen_evident(self, left: str, right: str, real: bool) -> bool:
         """Whether the document, or a half that is no word, shows which reading is meant."""
@@ -317,10 +339,10 @@ class Typesetter:
         if self.words[compound] and self.words[joined]:
             return False
         if real:
-            if right[0].isupper() or self.words[compound] > 1:
+            if right[0].isupper() or self.words[compound]:
                 return True
             return not _dictionary().get(joined, 0) and not self.words[joined]
-        if self.words[joined] > 1:
+        if self.words[joined]:
             return not self.words[compound]
         words = _dictionary()
         half_no_word = not words.get(left.lower(), 0) or not words.get(right.lower(), 0)
@@ -328,6 +350,7 @@ class Typesetter:
 
     def _line(self, tokens: list[_Token], notes: list[int], last: bool) -> None:
         """Render one line: markers inside it leave a double space, numbers go to the end."""
+        self.line_break = tokens[-1].broken
         parts: list[str] = []
         glued_end = False
         for index, token in enumerate(tokens):
@@ -353,7 +376,10 @@ class Typesetter:
                 text += " "
         else:
             ending = re.search(r"(?<![\w-])(\d{1,3})[”’\"')\]]*$", text)
-            if ending and self.next_marker - 1 <= int(ending.group(1)) <= self.next_marker + 3:
+            number = int(ending.group(1)) if ending else 0
+            expected = self.next_marker - 1 <= number <= self.next_marker + 3
+            if ending and (expected or number in self.page_notes):
+                # a marker continuing the sequence, or the number of a note due below
                 self.ambiguous.append(("number", text[-30:]))
             if tokens[-1].word.endswith("-") and not tokens[-1].broken:
                 text += " "  # `key- and`: the space after the hyphen is the text's own

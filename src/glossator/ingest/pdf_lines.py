@@ -23,8 +23,10 @@ from glossator.ingest.source import Source
 SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*$")
 TERMINAL_PUNCTUATION = re.compile(r"[.!?;,:”\"]$")
 NOTE_END = re.compile(r"[.!?][”’\")]*$")  # a citation ends with a full stop
-YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d$")
+YEAR = re.compile(r"(?<!\d)(1[5-9]|20)\d\d$")
 MAX_HEADING_LINES = 3
+LOOK_AHEAD = 12  # lines searched for the note a body number might be taken for
+OPEN_CITATION = re.compile(r"(?:[,:;(“‘\-–]|\b(?:and|of|the|in|on|for|to|by|with|at))\s*$")
 
 
 @dataclass
@@ -69,8 +71,11 @@ def split_trailing_numbers(
         if not text.strip():
             continue
         glued = not gap and text[-1].isdigit()
-        if glued and not after_digits and not YEAR.search(text):
-            continue  # `...at 11` is not `at 1` + note 1; only a year takes a glued number
+        if glued and not YEAR.search(text):
+            if not after_digits:
+                continue  # `...at 11` is not `at 1` + note 1; only a year takes a glued number
+            if YEAR.search(raw):
+                continue  # `into 1999` is a year, not `199` + note 9
         return text, numbers
     return None
 
@@ -118,6 +123,10 @@ def _is_heading(lines: list[Line], body_width: float) -> bool:
     text = " ".join(line.text for line in lines)
     if TERMINAL_PUNCTUATION.search(text) or any(len(x.text) > body_width * 0.7 for x in lines):
         return False
+    if any(SENTENCE_END.search(re.sub(r"\s*\d+$", "", x.text)) for x in lines):
+        return False  # `United Nations.` or `Malta Summit.13` ends a sentence
+    if text.count("(") != text.count(")") or text[:1].islower():
+        return False  # `(Royal Institute of` is part of a note; `end of` goes on a sentence
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) >= 4]
     return bool(words) and all(w[0].isupper() for w in words)
 
@@ -184,7 +193,9 @@ class PageReader:
             if not self.in_notes:
                 self.events.items.append(("blank", line.number, None))
             return i + 1
-        note = self._note_number(i) if line.page_start or self._after_blank(i) else None
+        note = None
+        if (line.page_start or self._after_blank(i)) and not self._note_open():
+            note = self._note_number(i)
         if note is not None:
             self._start_note(line, note)
             return i + 1
@@ -199,7 +210,7 @@ class PageReader:
                 if self._is_caption(i):
                     self.events.items.append(("figure", line.number, line.text))
                     return i + 1
-                if not _heading_lines(self.lines, i, self.body_width):
+                if not _heading_lines(self.lines, i, self.body_width) or self._notes_follow(i):
                     self.events.notes[-1][2].append(line.raw)
                     return i + 1
                 self.events.unexpected.append(line.number)
@@ -210,8 +221,13 @@ class PageReader:
         elif self._is_caption(i):
             self.events.items.append(("figure", line.number, line.text))
             return i + 1
-        if not self.sentence_open and (page_start or self._block_start(i)):
+        if not self.sentence_open:
             count = _heading_lines(self.lines, i, self.body_width)
+            if count and not (page_start or self._block_start(i)):
+                # a page that lost its leading space may start with a heading: one that
+                # is set apart from the text below it by a blank line
+                after = i + count
+                count = count if after >= len(self.lines) or self.lines[after].blank else 0
             if count:
                 self.events.items.append(("heading", line.number, self.lines[i : i + count]))
                 return i + count
@@ -232,13 +248,37 @@ class PageReader:
             candidates += [n for n in range(last - 1, last + 3) if 0 < n < self.next_marker]
         for candidate in candidates:
             if split_trailing_numbers(self.lines[i].raw, candidate, 1, after_digits=True):
+                if not self.lines[i].page_start and self._ends_again(i, candidate):
+                    return None  # `passing 12` in the body, and note 12 below it
                 return candidate
         return None
+
+    def _notes_follow(self, i: int) -> bool:
+        """Whether the note block goes on below line `i`: a note expected next follows."""
+        pending = sorted(self.markers_seen - self.notes_seen)
+        return bool(pending) and self._ends_again(i, pending[0])
+
+    def _ends_again(self, i: int, number: int) -> bool:
+        """Whether a later line of this block of blank-separated lines (a note block's
+        shape; it ends where two lines run on) also ends with `number`."""
+        for j in range(i + 2, min(i + 2 + LOOK_AHEAD, len(self.lines))):
+            if self.lines[j].blank:
+                continue
+            if not self.lines[j - 1].blank:
+                return False
+            if split_trailing_numbers(self.lines[j].raw, number, 1):
+                return True  # (glued to digits, as in `1990), 88`, is too weak to count)
+        return False
 
     def _note_incomplete(self) -> bool:
         """A note whose last line stops mid-citation continues on the next line."""
         last_line = self.events.notes[-1][2][-1].strip()
         return not NOTE_END.search(last_line)
+
+    def _note_open(self) -> bool:
+        """A note line ending on `,` `:` or `and` certainly goes on: the next line is
+        its continuation even if it ends with a number (`... 46, no. 3`)."""
+        return self.in_notes and bool(OPEN_CITATION.search(self.events.notes[-1][2][-1]))
 
     def _start_note(self, line: Line, number: int) -> None:
         found = split_trailing_numbers(line.raw, number, 1, after_digits=True)
@@ -252,24 +292,38 @@ class PageReader:
         follows a blank, runs straight into that line, and ends no sentence."""
         line = self.lines[i]
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if line.page_start or following is None or following.blank:
+        if line.page_start or (following is not None and following.blank):
             return False
         if TERMINAL_PUNCTUATION.search(line.text) or not self._after_blank(i):
             return False
         if self.in_notes:
-            return True
-        if _heading_lines(self.lines, i, self.body_width):
-            return False
+            return True  # (the last page's caption ends the text)
+        if following is None:
+            # the text's last line, alone and ending no sentence: the last page's caption
+            return not self.sentence_open and not _heading_lines(self.lines, i, self.body_width)
         if self.sentence_open and not following.page_start:
             return False  # a blank line inside a sentence; the sentence goes on
+        if self.sentence_open and not self._last_line_had_markers():
+            # a blank inside a sentence with no marker line to explain it is a page's
+            # bottom: what stands alone before the next page is a caption
+            return True
+        if not self.sentence_open and _heading_lines(self.lines, i, self.body_width):
+            return False  # (no heading interrupts a sentence)
         # A caption holds no sentence end, and it is no wrapped line: the next line's
         # first word would have fitted on it. Without the next page's leading space to
         # set it apart, it must also be short.
         if re.search(r"[.!?][”’\"')\]]*\s", line.text):
             return False
+        if _heading_lines(self.lines, i + 1, self.body_width):
+            return True  # no sentence runs on into a heading: the next page starts there
         next_word = following.text.split()[0]
-        fits = len(line.text) + 1 + len(next_word) <= self.full_width
+        size = len(line.text)
+        fits = size + 1 + len(next_word) <= self.body_width or size > self.full_width
         return fits and (following.page_start or len(line.text) < self.body_width * 0.75)
+
+    def _last_line_had_markers(self) -> bool:
+        last = next((p for k, _, p in reversed(self.events.items) if k == "text"), None)
+        return last is not None and any(isinstance(x, int) for x in last.pieces)
 
     def _body_line(self, line: Line) -> None:
         found = self._markers(line.raw)

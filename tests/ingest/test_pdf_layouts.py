@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from pdf_essays import canonical, composed_essays, relax, seed_essay
 from pdf_layout import Essay, Style, typeset
+from pdf_layout_regressions import COMPOSED, SEED_STYLES
 
 from glossator.ingest.pdf_text import read_pdf_text
 from glossator.ingest.source import Source
@@ -78,10 +79,11 @@ def test_composed_essays_read_the_same_in_any_layout(essay, style):
     check(essay, style)
 
 
-# Layouts that failed once, kept so they never fail again (essay, style).
-REGRESSIONS: list[tuple[str, Style]] = []
+@pytest.mark.parametrize("style", SEED_STYLES)
+def test_seed_layouts_that_once_failed(style):
+    check(seed_essay(), style)
 
 
-@pytest.mark.parametrize(("essay", "style"), REGRESSIONS)
-def test_layouts_that_once_failed(essay, style):
-    check(seed_essay() if essay == "seed" else essay, style)
+@pytest.mark.parametrize(("essay", "style"), COMPOSED)
+def test_composed_layouts_that_once_failed(essay, style):
+    check(essay, style)

@@ -210,7 +210,7 @@ class PageReader:
                 if self._is_caption(i):
                     self.events.items.append(("figure", line.number, line.text))
                     return i + 1
-                if not _heading_lines(self.lines, i, self.body_width) or self._notes_follow(i):
+                if not _heading_lines(self.lines, i, self.full_width) or self._notes_follow(i):
                     self.events.notes[-1][2].append(line.raw)
                     return i + 1
                 self.events.unexpected.append(line.number)
@@ -222,7 +222,7 @@ class PageReader:
             self.events.items.append(("figure", line.number, line.text))
             return i + 1
         if not self.sentence_open:
-            count = _heading_lines(self.lines, i, self.body_width)
+            count = _heading_lines(self.lines, i, self.full_width)
             if count and not (page_start or self._block_start(i)):
                 # a page that lost its leading space may start with a heading: one that
                 # is set apart from the text below it by a blank line
@@ -300,21 +300,21 @@ class PageReader:
             return True  # (the last page's caption ends the text)
         if following is None:
             # the text's last line, alone and ending no sentence: the last page's caption
-            return not self.sentence_open and not _heading_lines(self.lines, i, self.body_width)
+            return not self.sentence_open and not _heading_lines(self.lines, i, self.full_width)
         if self.sentence_open and not following.page_start:
             return False  # a blank line inside a sentence; the sentence goes on
         if self.sentence_open and not self._last_line_had_markers():
             # a blank inside a sentence with no marker line to explain it is a page's
             # bottom: what stands alone before the next page is a caption
             return True
-        if not self.sentence_open and _heading_lines(self.lines, i, self.body_width):
+        if not self.sentence_open and _heading_lines(self.lines, i, self.full_width):
             return False  # (no heading interrupts a sentence)
         # A caption holds no sentence end, and it is no wrapped line: the next line's
         # first word would have fitted on it. Without the next page's leading space to
         # set it apart, it must also be short.
         if re.search(r"[.!?][”’\"')\]]*\s", line.text):
             return False
-        if _heading_lines(self.lines, i + 1, self.body_width):
+        if _heading_lines(self.lines, i + 1, self.full_width):
             return True  # no sentence runs on into a heading: the next page starts there
         next_word = following.text.split()[0]
         size = len(line.text)

@@ -451,4 +451,77 @@ COMPOSED = [
             note_width=50,
         ),
     ),
+    (
+        Essay(
+            blocks=(
+                Heading(text="Origins of the Survey"),
+                Para(
+                    text="The beekeepers of the upper valley catalogued a decade of unreliable weather across three administrations.",
+                    markers=(),
+                ),
+                Caption(text="The eastern quay before its reconstruction"),
+                Para(
+                    text="Several nineteenth-century surveyors consistently underestimated the reconstruction of the eastern quay with remarkable persistence. Most surviving ledgers reorganised the price of imported paper during the winter of 1962. The well-known survey of 1911 misread the administrative consequences of the flood during the winter of 1962. The beekeepers of the upper valley recorded the reconstruction of the eastern quay after the cross-border agreement. The well-known survey of 1911 catalogued the seasonal movement of the hives in 1848. Several nineteenth-century surveyors misread the self-governing parishes along the river for the first time.",
+                    markers=((1, 222), (2, 332), (3, 449)),
+                ),
+                Para(
+                    text="Most surviving ledgers recorded the long-term costs of dredging after the cross-border agreement. Municipal archivists recorded the self-governing parishes along the river.",
+                    markers=((4, 97), (5, 172)),
+                ),
+                Heading(text="Harbour Works and Municipal Finance"),
+                Para(
+                    text="The beekeepers of the upper valley returned to the administrative consequences of the flood for the first time. Municipal archivists consistently underestimated a decade of unreliable weather during the winter of 1962. The orchestra’s first conductor questioned the reconstruction of the eastern quay, despite the objections of the council. Her correspondence with the printers returned to the reconstruction of the eastern quay across three administrations. A later generation of glaciologists consistently underestimated the administrative consequences of the flood across three administrations. Her correspondence with the printers consistently underestimated an extraordinary quantity of correspondence for the first time.",
+                    markers=((6, 726),),
+                ),
+                Para(
+                    text="Her correspondence with the printers returned to the thickness of the ice at the terminus in 1848. The well-known survey of 1911 recorded the long-term costs of dredging after the cross-border agreement. Her correspondence with the printers reorganised some 40 disputed boundary stones after the cross-border agreement. Most surviving ledgers documented in detail an extraordinary quantity of correspondence after the cross-border agreement. The well-known survey of 1911 questioned the seasonal movement of the hives. Municipal archivists consistently underestimated some 40 disputed boundary stones.",
+                    markers=((7, 203), (8, 319), (9, 441), (10, 518), (11, 601)),
+                ),
+                Heading(text="Conclusion"),
+                Para(
+                    text="Municipal archivists catalogued the seasonal movement of the hives, despite the objections of the council.",
+                    markers=((12, 106),),
+                ),
+                Caption(text="A beekeeper’s ledger with marginal notes"),
+                Para(
+                    text="The beekeepers of the upper valley consistently underestimated the self-governing parishes along the river with remarkable persistence. Municipal archivists documented in detail the thickness of the ice at the terminus during the winter of 1962. The well-known survey of 1911 recorded the self-governing parishes along the river. The orchestra’s first conductor catalogued the self-governing parishes along the river with remarkable persistence. The well-known survey of 1911 recorded a decade of unreliable weather with remarkable persistence.",
+                    markers=((13, 245),),
+                ),
+                Caption(text="Survey stakes on the glacier in winter"),
+                Para(
+                    text="The cooperative’s accounts misread the price of imported paper across three administrations. Her correspondence with the printers recorded the long-term costs of dredging during the winter of 1962. A later generation of glaciologists catalogued some 40 disputed boundary stones with remarkable persistence. The cooperative’s accounts documented in detail the reconstruction of the eastern quay in 1848. The cooperative’s accounts consistently underestimated the seasonal movement of the hives.",
+                    markers=((14, 92), (15, 306), (16, 402)),
+                ),
+            ),
+            notes={
+                1: "Cronon, William. Nature’s Metropolis: Chicago and the Great West (New York: Norton, 1991).",
+                2: "Blair, Ann M. Too Much to Know: Managing Scholarly Information before the Modern Age (New Haven: Yale University Press, 2010), 11-12.",
+                3: "Eisenstein, Elizabeth L. The Printing Press as an Agent of Change (Cambridge: Cambridge University Press, 1979), 45.",
+                4: "Scott, James C. Seeing Like a State. New Haven: Yale University Press, 1998.",
+                5: "Ibid., 34.",
+                6: "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+                7: "Ibid., 34.",
+                8: "Thompson, E. P. “The Moral Economy of the English Crowd in the Eighteenth Century.” Past & Present 50 (1971): 76-136.",
+                9: "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University Press, 1990), 88",
+                10: "Thompson, E. P. “The Moral Economy of the English Crowd in the Eighteenth Century.” Past & Present 50 (1971): 76-136.",
+                11: "Cruikshank, Julie. Do Glaciers Listen? Local Knowledge, Colonial Encounters, and Social Imagination (Vancouver: UBC Press, 2005), 2005",
+                12: "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+                13: "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+                14: "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+                15: "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+                16: "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+            },
+        ),
+        Style(
+            seed=142,
+            width=65,
+            page_lines=22,
+            page_space=True,
+            note_space=False,
+            marker_blank=False,
+            trailing_space=2.2250738585072014e-308,
+            hyphenate=0.5763060853032308,
+            note_width=68,
+        ),
+    ),
 ]

@@ -171,3 +171,25 @@ def test_text_after_a_finished_note_that_starts_no_page_is_body_with_a_warning()
         "Final paragraph with no notes at all, which ends here."
     )
     assert [(d.line, d.code) for d in diagnostics] == [(9, "pdf.page-start")]
+
+
+def test_a_caption_known_only_by_its_length_is_read_with_a_warning():
+    source = (
+        "The harbour ledgers were kept by the same clerk for thirty\n"
+        "years, and his hand is easy to read.\n"
+        "\n"
+        "The clerk at his desk in the harbour office\n"
+        "His successor wrote less and abbreviated more, which makes the\n"
+        "later volumes harder going for anyone who opens them today.\n"
+    )
+    document, diagnostics = read(source)
+    assert [f.caption for f in document.figures()] == [
+        "The clerk at his desk in the harbour office"
+    ]
+    assert [p.text[:20] for p in document.paragraphs()] == [
+        "The harbour ledgers ",
+        "His successor wrote ",
+    ]
+    assert [(d.line, d.severity, d.code) for d in diagnostics] == [
+        (4, "warning", "pdf.caption-guess")
+    ]

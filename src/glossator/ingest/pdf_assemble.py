@@ -205,6 +205,17 @@ def assemble_document(
         )
         for line in events.unexpected
     ]
+    diagnostics += [
+        warning(
+            path,
+            line,
+            "pdf.caption-guess",
+            "this short line is read as an image caption, since nothing but its length sets "
+            "it apart from the text (no notes above it, no leading space on the next page's "
+            "first line); if it is text, join it to the line below",
+        )
+        for line in events.guesses
+    ]
     unique = {}
     for note in notes:
         unique.setdefault(note.number, note)

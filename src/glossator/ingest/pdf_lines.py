@@ -117,6 +117,7 @@ class Events:
     items: list[tuple] = field(default_factory=list)  # (kind, line, payload)
     notes: list[tuple[int, int, list[str]]] = field(default_factory=list)  # number, line, lines
     unexpected: list[int] = field(default_factory=list)  # lines after notes starting no page
+    guesses: list[int] = field(default_factory=list)  # captions known by their length alone
 
 
 def _is_heading(lines: list[Line], body_width: float) -> bool:
@@ -241,16 +242,19 @@ class PageReader:
         """A note ends with the number expected next: the first marker without its note,
         or, between the notes of a block, one near the last note (a note without a
         marker is still seen, and reported)."""
-        candidates = sorted(self.markers_seen - self.notes_seen)[:1]
-        if self.in_notes and self._after_blank(i):
-            # a number the markers skipped (those after it came) cannot be a marker here
-            last = max(self.notes_seen, default=0)
-            candidates += [n for n in range(last - 1, last + 3) if 0 < n < self.next_marker]
-        for candidate in candidates:
-            if split_trailing_numbers(self.lines[i].raw, candidate, 1, after_digits=True):
+        raw = self.lines[i].raw
+        for candidate in sorted(self.markers_seen - self.notes_seen)[:1]:
+            if split_trailing_numbers(raw, candidate, 1, after_digits=True):
                 if not self.lines[i].page_start and self._ends_again(i, candidate):
                     return None  # `passing 12` in the body, and note 12 below it
                 return candidate
+        if self.in_notes and self._after_blank(i) and not self._note_incomplete():
+            # A note out of turn, to be reported: a number the markers skipped (those
+            # after it came), spaced or glued to a year (`1990), 88` is too weak).
+            last = max(self.notes_seen, default=0)
+            for candidate in range(max(last - 1, 1), min(last + 3, self.next_marker)):
+                if split_trailing_numbers(raw, candidate, 1):
+                    return candidate
         return None
 
     def _notes_follow(self, i: int) -> bool:
@@ -319,7 +323,12 @@ class PageReader:
         next_word = following.text.split()[0]
         size = len(line.text)
         fits = size + 1 + len(next_word) <= self.body_width or size > self.full_width
-        return fits and (following.page_start or len(line.text) < self.body_width * 0.75)
+        if fits and following.page_start:
+            return True
+        if fits and len(line.text) < self.body_width * 0.75:
+            self.events.guesses.append(line.number)  # only its shortness says so
+            return True
+        return False
 
     def _last_line_had_markers(self) -> bool:
         last = next((p for k, _, p in reversed(self.events.items) if k == "text"), None)

@@ -243,16 +243,24 @@ class PageReader:
         or, between the notes of a block, one near the last note (a note without a
         marker is still seen, and reported)."""
         raw = self.lines[i].raw
-        for candidate in sorted(self.markers_seen - self.notes_seen)[:1]:
+        pending = sorted(self.markers_seen - self.notes_seen)
+        for candidate in pending[:1]:
             if split_trailing_numbers(raw, candidate, 1, after_digits=True):
                 if not self.lines[i].page_start and self._ends_again(i, candidate):
                     return None  # `passing 12` in the body, and note 12 below it
                 return candidate
+        if self.lines[i].page_start or self.in_notes:
+            # a later marker's note, the one before it missing (to be reported)
+            for candidate in pending[1:]:
+                if split_trailing_numbers(raw, candidate, 1):
+                    return candidate
         if self.in_notes and self._after_blank(i) and not self._note_incomplete():
-            # A note out of turn, to be reported: a number the markers skipped (those
-            # after it came), spaced or glued to a year (`1990), 88` is too weak).
+            # A note out of turn, to be reported, numbered near the last one: spaced or
+            # glued to a year (`1990), 88` is too weak).
             last = max(self.notes_seen, default=0)
-            for candidate in range(max(last - 1, 1), min(last + 3, self.next_marker)):
+            # (without the note's leading space, only a number the markers passed)
+            top = last + 3 if self.lines[i].page_start else min(last + 3, self.next_marker)
+            for candidate in range(max(last - 1, 1), top):
                 if split_trailing_numbers(raw, candidate, 1):
                     return candidate
         return None

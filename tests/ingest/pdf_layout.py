@@ -156,8 +156,10 @@ class Typesetter:
                 # a note without its final full stop may go on in the caption's line;
                 # without notes or the next page's leading space, only its length sets it
                 # apart from the text around it
+                # (with no notes, a caption as long as a line may be a paragraph's first)
                 doubtful = not SENTENCE_END.search(last_note) or (
-                    not self.page_notes and not self.style.page_space
+                    not self.page_notes
+                    and (not self.style.page_space or len(caption) >= self.style.width * 0.8)
                 )
                 if doubtful:
                     self.ambiguous.append(("caption", caption))

@@ -524,4 +524,101 @@ COMPOSED = [
             note_width=68,
         ),
     ),
+    (
+        Essay(
+            blocks=(
+                Heading(text="Harbour Works and Municipal Finance"),
+                Para(
+                    text="Her correspondence with the printers consistently underestimated the self-governing parishes along the river after the cross-border agreement.",
+                    markers=(),
+                ),
+                Para(
+                    text="The well-known survey of 1911 reorganised the long-term costs of dredging.",
+                    markers=(),
+                ),
+                Para(
+                    text="A later generation of glaciologists questioned the seasonal movement of the hives across three administrations. The orchestra’s first conductor documented in detail the reconstruction of the eastern quay for the first time. A later generation of glaciologists consistently underestimated an extraordinary quantity of correspondence after the cross-border agreement. Municipal archivists recorded the price of imported paper across three administrations. The orchestra’s first conductor documented in detail the thickness of the ice at the terminus for the first time. The well-known survey of 1911 catalogued a decade of unreliable weather for the first time.",
+                    markers=((1, 659),),
+                ),
+                Para(
+                    text="The cooperative’s accounts recorded the thickness of the ice at the terminus across three administrations. The orchestra’s first conductor catalogued the thickness of the ice at the terminus, despite the objections of the council. Municipal archivists questioned the long-term costs of dredging after the cross-border agreement. A later generation of glaciologists questioned the self-governing parishes along the river, despite the objections of the council.",
+                    markers=((2, 230), (3, 328), (4, 459)),
+                ),
+                Heading(text="The Cooperative Movement in the Valley Towns"),
+                Para(
+                    text="A later generation of glaciologists catalogued a decade of unreliable weather across three administrations. The well-known survey of 1911 consistently underestimated an extraordinary quantity of correspondence during the winter of 1962. A later generation of glaciologists returned to the administrative consequences of the flood across three administrations. The well-known survey of 1911 consistently underestimated the self-governing parishes along the river, despite the objections of the council. Her correspondence with the printers misread the administrative consequences of the flood during the winter of 1962. A later generation of glaciologists consistently underestimated an extraordinary quantity of correspondence with remarkable persistence.",
+                    markers=(),
+                ),
+                Caption(text="The eastern quay before its reconstruction"),
+                Para(
+                    text="The well-known survey of 1911 consistently underestimated some 40 disputed boundary stones. The beekeepers of the upper valley returned to the reconstruction of the eastern quay, despite the objections of the council. Most surviving ledgers catalogued the long-term costs of dredging. The beekeepers of the upper valley questioned the reconstruction of the eastern quay. A later generation of glaciologists documented in detail the long-term costs of dredging in 1848. Several nineteenth-century surveyors reorganised the long-term costs of dredging.",
+                    markers=((5, 370), (6, 468)),
+                ),
+                Para(
+                    text="Several nineteenth-century surveyors documented in detail a decade of unreliable weather. Municipal archivists returned to the administrative consequences of the flood, despite the objections of the council. The cooperative’s accounts questioned the reconstruction of the eastern quay after the cross-border agreement. The harbour authority misread the seasonal movement of the hives during the winter of 1962. The orchestra’s first conductor misread some 40 disputed boundary stones with remarkable persistence. Most surviving ledgers reorganised the administrative consequences of the flood for the first time.",
+                    markers=((7, 207), (8, 512), (9, 612)),
+                ),
+                Heading(text="An Orchestra Without a Hall"),
+                Para(
+                    text="Her correspondence with the printers consistently underestimated an extraordinary quantity of correspondence. The harbour authority documented in detail the thickness of the ice at the terminus during the winter of 1962. The beekeepers of the upper valley misread the administrative consequences of the flood after the cross-border agreement. The orchestra’s first conductor questioned some 40 disputed boundary stones with remarkable persistence.",
+                    markers=((10, 220),),
+                ),
+                Para(
+                    text="The harbour authority returned to the long-term costs of dredging after the cross-border agreement. The well-known survey of 1911 consistently underestimated the price of imported paper for the first time. Several nineteenth-century surveyors documented in detail the long-term costs of dredging for the first time.",
+                    markers=(),
+                ),
+                Para(
+                    text="The orchestra’s first conductor recorded the thickness of the ice at the terminus across three administrations.",
+                    markers=(),
+                ),
+                Caption(text="A beekeeper’s ledger with marginal notes"),
+                Para(
+                    text="The orchestra’s first conductor catalogued the reconstruction of the eastern quay, despite the objections of the council.",
+                    markers=(),
+                ),
+                Caption(text="Survey stakes on the glacier in winter"),
+                Heading(text="Origins of the Survey"),
+                Para(
+                    text="The cooperative’s accounts reorganised the long-term costs of dredging for the first time. The harbour authority recorded some 40 disputed boundary stones after the cross-border agreement. The cooperative’s accounts returned to an extraordinary quantity of correspondence, despite the objections of the council. The well-known survey of 1911 recorded the long-term costs of dredging in 1848. The cooperative’s accounts misread the long-term costs of dredging for the first time. Most surviving ledgers catalogued an extraordinary quantity of correspondence during the winter of 1962.",
+                    markers=((11, 90), (12, 188), (13, 311), (14, 583)),
+                ),
+                Para(
+                    text="The beekeepers of the upper valley reorganised a decade of unreliable weather after the cross-border agreement. The harbour authority misread the seasonal movement of the hives during the winter of 1962. Most surviving ledgers catalogued some 40 disputed boundary stones during the winter of 1962.",
+                    markers=(),
+                ),
+                Para(
+                    text="The well-known survey of 1911 consistently underestimated the self-governing parishes along the river across three administrations. The orchestra’s first conductor consistently underestimated an extraordinary quantity of correspondence after the cross-border agreement.",
+                    markers=(),
+                ),
+                Caption(text="The orchestra rehearsing in a borrowed church"),
+            ),
+            notes={
+                1: "Blair, Ann M. Too Much to Know: Managing Scholarly Information before the Modern Age (New Haven: Yale University Press, 2010), 11-12.",
+                2: "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University Press, 1990), 88",
+                3: "Cronon, William. Nature’s Metropolis: Chicago and the Great West (New York: Norton, 1991).",
+                4: "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University Press, 1990), 88",
+                5: "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+                6: "Eisenstein, Elizabeth L. The Printing Press as an Agent of Change (Cambridge: Cambridge University Press, 1979), 45.",
+                7: "Ibid., 34.",
+                8: "Scott, James C. Seeing Like a State. New Haven: Yale University Press, 1998.",
+                9: "Eisenstein, Elizabeth L. The Printing Press as an Agent of Change (Cambridge: Cambridge University Press, 1979), 45.",
+                10: "Eisenstein, Elizabeth L. The Printing Press as an Agent of Change (Cambridge: Cambridge University Press, 1979), 45.",
+                11: "Crane, Eva. The World History of Beekeeping and Honey Hunting (New York: Routledge, 1999), 112-18.",
+                12: "Blair, Ann M. Too Much to Know: Managing Scholarly Information before the Modern Age (New Haven: Yale University Press, 2010), 11-12.",
+                13: "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+                14: "Eisenstein, Elizabeth L. The Printing Press as an Agent of Change (Cambridge: Cambridge University Press, 1979), 45.",
+            },
+        ),
+        Style(
+            seed=880,
+            width=45,
+            page_lines=14,
+            page_space=True,
+            note_space=True,
+            marker_blank=True,
+            trailing_space=0.5999999999999999,
+            hyphenate=0.5999999999999999,
+            note_width=193,
+        ),
+    ),
 ]

@@ -210,7 +210,7 @@ class Typesetter:
                 self._heading(block, index)
             elif isinstance(block, Para):
                 following = blocks[index + 1] if index + 1 < len(blocks) else None
-                self._paragraph(block, isinstance(following, Caption))
+                self._paragraph(block, following if isinstance(following, Caption) else None)
             # captions are placed by the paragraph before them
         if self.page_notes or self.pending_caption:
             self._end_page()
@@ -250,16 +250,14 @@ class Typesetter:
         if self.rng.random() < 0.5:
             self._emit("")
 
-    def _paragraph(self, para: Para, caption_follows: bool) -> None:
+    def _paragraph(self, para: Para, caption: Caption | None) -> None:
         if self.out and self.out[-1] != "" and self.page_used:
             self._emit("")
         if self.page_used == 0 and self.last_word:
             # a page that starts a paragraph looks like one that continues a sentence
             self.ambiguous.append(("break", self.last_word))
         lines = self._wrap(_tokens(para))
-        if caption_follows:
-            caption = self.essay.blocks[self.essay.blocks.index(para) + 1]
-            assert isinstance(caption, Caption)
+        if caption is not None:
             # the page must end inside this paragraph or right after it
             # (not after a line that ends a sentence: the page break would then read as a
             # paragraph break just as well, and the caption's place with it)

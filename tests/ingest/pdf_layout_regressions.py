@@ -621,4 +621,62 @@ COMPOSED = [
             note_width=193,
         ),
     ),
+    (
+        Essay(
+            blocks=(
+                Heading(text="Ledgers and Their Readers"),
+                Para(
+                    text="The harbour authority recorded some 40 disputed boundary stones across three administrations.",
+                    markers=(),
+                ),
+                Caption(text="The eastern quay before its reconstruction"),
+                Para(
+                    text="The beekeepers of the upper valley recorded the seasonal movement of the hives in 1848.",
+                    markers=(),
+                ),
+                Caption(text="A beekeeper’s ledger with marginal notes"),
+                Para(
+                    text="A later generation of glaciologists recorded the reconstruction of the eastern quay.",
+                    markers=(),
+                ),
+                Caption(text="Survey stakes on the glacier in winter"),
+                Heading(text="Conclusion"),
+                Para(
+                    text="The beekeepers of the upper valley returned to the seasonal movement of the hives across three administrations.",
+                    markers=((1, 111),),
+                ),
+                Heading(text="Sources and Methods"),
+                Para(
+                    text="The harbour authority recorded some 40 disputed boundary stones across three administrations.",
+                    markers=(),
+                ),
+                Caption(text="The orchestra rehearsing in a borrowed church"),
+                Heading(text="An Orchestra Without a Hall"),
+                Para(
+                    text="Municipal archivists recorded the self-governing parishes along the river with remarkable persistence.",
+                    markers=((2, 102),),
+                ),
+                Para(
+                    text="The beekeepers of the upper valley documented in detail the seasonal movement of the hives during the winter of 1962.",
+                    markers=((3, 117),),
+                ),
+            ),
+            notes={
+                1: "Crane, Eva. The World History of Beekeeping and Honey Hunting (New York: Routledge, 1999), 112-18.",
+                2: "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University Press, 1990), 88",
+                3: "Eisenstein, Elizabeth L. The Printing Press as an Agent of Change (Cambridge: Cambridge University Press, 1979), 45.",
+            },
+        ),
+        Style(
+            seed=0,
+            width=45,
+            page_lines=14,
+            page_space=False,
+            note_space=False,
+            marker_blank=False,
+            trailing_space=0.0,
+            hyphenate=0.0,
+            note_width=50,
+        ),
+    ),
 ]

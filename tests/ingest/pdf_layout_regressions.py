@@ -679,4 +679,28 @@ COMPOSED = [
             note_width=50,
         ),
     ),
+    (
+        Essay(
+            blocks=(
+                Heading(text="Measuring the Retreat of the Glacier"),
+                Para(
+                    text="The cooperative’s accounts misread the long-term costs of dredging, despite the objections of the council.",
+                    markers=(),
+                ),
+                Caption(text="The eastern quay before its reconstruction"),
+            ),
+            notes={},
+        ),
+        Style(
+            seed=9899,
+            width=83,
+            page_lines=52,
+            page_space=False,
+            note_space=True,
+            marker_blank=False,
+            trailing_space=0.006176244712810865,
+            hyphenate=0.6,
+            note_width=178,
+        ),
+    ),
 ]

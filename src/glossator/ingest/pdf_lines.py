@@ -25,6 +25,7 @@ TERMINAL_PUNCTUATION = re.compile(r"[.!?;,:”\"]$")
 NOTE_END = re.compile(r"[.!?][”’\")]*$")  # a citation ends with a full stop
 YEAR = re.compile(r"(?<!\d)(1[5-9]|20)\d\d$")
 MAX_HEADING_LINES = 3
+MIN_BLOCK_LINES = 10  # lines that run on, needed to measure the body's width
 LOOK_AHEAD = 12  # lines searched for the note a body number might be taken for
 OPEN_CITATION = re.compile(r"(?:[,:;(“‘\-–]|\b(?:and|of|the|in|on|for|to|by|with|at))\s*$")
 
@@ -153,7 +154,8 @@ def _block_width(lines: list[Line], share: float = 0.5) -> float:
     widths = sorted(
         len(a.text) for a, b in zip(lines, lines[1:], strict=False) if not a.blank and not b.blank
     )
-    widths = widths or sorted(len(x.text) for x in lines if not x.blank)
+    if len(widths) < MIN_BLOCK_LINES:  # too few to tell: every line counts
+        widths = sorted(len(x.text) for x in lines if not x.blank)
     return float(widths[min(len(widths) - 1, int(len(widths) * share))]) if widths else 60.0
 
 

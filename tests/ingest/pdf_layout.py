@@ -125,14 +125,16 @@ class Typesetter:
         self.last_word = ""  # the last word of the paragraph just finished
         self.in_paragraph = False  # inside a paragraph (not after its last line)
         self.line_break = ""  # the word broken at the end of the last line
+        self.page_top = False  # the next line starts a page
         self.words: Counter[str] = Counter()
         self.hyphens: list[tuple[str, str, bool]] = []  # (left, right, a real hyphen)
 
     # -- pages -------------------------------------------------------------------------
 
     def _emit(self, line: str, counts: bool = True) -> None:
-        if self.page_used == 0 and self.out and line:
+        if self.page_top and self.out and line:
             line = (" " if self.style.page_space else "") + line.lstrip()
+            self.page_top = False
         self.out.append(line)
         if counts:
             self.page_used += 1
@@ -170,7 +172,7 @@ class Typesetter:
             if not self.pending_caption:
                 self.out.pop()  # the next page follows the last note directly
         self.page_notes, self.pending_caption = [], []
-        self.page_used = 0
+        self.page_used, self.page_top = 0, True
 
     def _note(self, number: int) -> None:
         text = self.essay.notes[number]
@@ -223,7 +225,7 @@ class Typesetter:
         return Layout(text, self.ambiguous)
 
     def _blank(self) -> None:
-        if self.out and self.out[-1] != "" and self.page_used:
+        if self.out and self.out[-1] != "" and not self.page_top:
             self._emit("")
 
     def _heading(self, heading: Heading, index: int) -> None:
@@ -251,9 +253,9 @@ class Typesetter:
             self._emit("")
 
     def _paragraph(self, para: Para, caption: Caption | None) -> None:
-        if self.out and self.out[-1] != "" and self.page_used:
+        if self.out and self.out[-1] != "" and not self.page_top:
             self._emit("")
-        if self.page_used == 0 and self.last_word:
+        if self.page_top and self.last_word:
             # a page that starts a paragraph looks like one that continues a sentence
             self.ambiguous.append(("break", self.last_word))
         lines = self._wrap(_tokens(para))
@@ -273,7 +275,7 @@ class Typesetter:
             self.in_paragraph = not last
             self._line(tokens, notes, last)
             self.last_word = tokens[-1].word if last else ""
-            if notes and self.style.marker_blank and self.page_used:
+            if notes and self.style.marker_blank and not self.page_top:
                 if not last and SENTENCE_END.search(tokens[-1].word):
                     self.ambiguous.append(("break", tokens[-1].word))
                 self._emit("")

@@ -241,6 +241,17 @@ SEED_STYLES = [
         hyphenate=0.38182544998270684,
         note_width=55,
     ),
+    Style(
+        seed=48,
+        width=79,
+        page_lines=48,
+        page_space=False,
+        note_space=False,
+        marker_blank=False,
+        trailing_space=0.29249941600830637,
+        hyphenate=0.29249941600830637,
+        note_width=79,
+    ),
 ]
 
 COMPOSED = [
@@ -701,6 +712,83 @@ COMPOSED = [
             trailing_space=0.006176244712810865,
             hyphenate=0.6,
             note_width=178,
+        ),
+    ),
+    (
+        Essay(
+            blocks=(
+                Heading(text="An Orchestra Without a Hall"),
+                Para(
+                    text="The harbour authority recorded the price of imported paper during the winter of 1962. The orchestra’s first conductor catalogued the reconstruction of the eastern quay across three administrations. Most surviving ledgers recorded the seasonal movement of the hives in 1848. Several nineteenth-century surveyors recorded the thickness of the ice at the terminus in 1848. The harbour authority questioned an extraordinary quantity of correspondence during the winter of 1962. The cooperative’s accounts catalogued the reconstruction of the eastern quay after the cross-border agreement.",
+                    markers=(),
+                ),
+                Caption(text="The eastern quay before its reconstruction"),
+                Heading(text="Origins of the Survey"),
+                Para(
+                    text="The harbour authority documented in detail an extraordinary quantity of correspondence, despite the objections of the council.",
+                    markers=(),
+                ),
+                Caption(text="A beekeeper’s ledger with marginal notes"),
+                Para(
+                    text="Most surviving ledgers returned to the administrative consequences of the flood during the winter of 1962. Most surviving ledgers consistently underestimated the reconstruction of the eastern quay across three administrations. The well-known survey of 1911 reorganised the self-governing parishes along the river for the first time. A later generation of glaciologists documented in detail the long-term costs of dredging after the cross-border agreement. The orchestra’s first conductor consistently underestimated a decade of unreliable weather after the cross-border agreement. The harbour authority returned to the thickness of the ice at the terminus with remarkable persistence.",
+                    markers=((1, 106), (2, 455)),
+                ),
+                Caption(text="Survey stakes on the glacier in winter"),
+                Para(
+                    text="The cooperative’s accounts questioned the long-term costs of dredging across three administrations. The orchestra’s first conductor reorganised the thickness of the ice at the terminus for the first time. The cooperative’s accounts catalogued the self-governing parishes along the river during the winter of 1962. A later generation of glaciologists recorded some 40 disputed boundary stones after the cross-border agreement. The cooperative’s accounts recorded an extraordinary quantity of correspondence for the first time. Several nineteenth-century surveyors consistently underestimated the reconstruction of the eastern quay across three administrations.",
+                    markers=((3, 204), (4, 659)),
+                ),
+                Para(
+                    text="Several nineteenth-century surveyors catalogued the price of imported paper with remarkable persistence. The orchestra’s first conductor returned to the self-governing parishes along the river.",
+                    markers=((5, 104),),
+                ),
+                Heading(text="Measuring the Retreat of the Glacier"),
+                Para(
+                    text="The harbour authority catalogued some 40 disputed boundary stones, despite the objections of the council. Municipal archivists questioned the reconstruction of the eastern quay after the cross-border agreement. Several nineteenth-century surveyors returned to the seasonal movement of the hives. Her correspondence with the printers consistently underestimated the reconstruction of the eastern quay, despite the objections of the council. Her correspondence with the printers catalogued the reconstruction of the eastern quay for the first time. Her correspondence with the printers catalogued the thickness of the ice at the terminus during the winter of 1962.",
+                    markers=((6, 546),),
+                ),
+                Para(
+                    text="The orchestra’s first conductor reorganised some 40 disputed boundary stones during the winter of 1962. The beekeepers of the upper valley recorded the price of imported paper. Most surviving ledgers consistently underestimated the long-term costs of dredging, despite the objections of the council. Her correspondence with the printers misread the seasonal movement of the hives. The well-known survey of 1911 questioned the seasonal movement of the hives after the cross-border agreement. The harbour authority recorded the long-term costs of dredging, despite the objections of the council.",
+                    markers=((7, 103), (8, 299)),
+                ),
+                Para(
+                    text="Municipal archivists catalogued some 40 disputed boundary stones, despite the objections of the council. Most surviving ledgers questioned the reconstruction of the eastern quay for the first time. Several nineteenth-century surveyors reorganised the seasonal movement of the hives in 1848. The orchestra’s first conductor recorded the self-governing parishes along the river during the winter of 1962.",
+                    markers=(),
+                ),
+                Heading(text="The Cooperative Movement in the Valley Towns"),
+                Para(
+                    text="Most surviving ledgers consistently underestimated a decade of unreliable weather. Her correspondence with the printers questioned the self-governing parishes along the river after the cross-border agreement.",
+                    markers=(),
+                ),
+                Caption(text="The orchestra rehearsing in a borrowed church"),
+                Para(
+                    text="Most surviving ledgers returned to the reconstruction of the eastern quay. The orchestra’s first conductor reorganised the thickness of the ice at the terminus, despite the objections of the council. The orchestra’s first conductor consistently underestimated the reconstruction of the eastern quay. The beekeepers of the upper valley documented in detail the thickness of the ice at the terminus in 1848. The orchestra’s first conductor consistently underestimated some 40 disputed boundary stones in 1848. The harbour authority returned to the long-term costs of dredging across three administrations.",
+                    markers=((9, 299), (10, 507)),
+                ),
+            ),
+            notes={
+                1: "Ibid., 34.",
+                2: "Thompson, E. P. “The Moral Economy of the English Crowd in the Eighteenth Century.” Past & Present 50 (1971): 76-136.",
+                3: "Ibid., 34.",
+                4: "Ibid., 34.",
+                5: "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University Press, 1990), 88",
+                6: "Scott, James C. Seeing Like a State. New Haven: Yale University Press, 1998.",
+                7: "Blair, Ann M. Too Much to Know: Managing Scholarly Information before the Modern Age (New Haven: Yale University Press, 2010), 11-12.",
+                8: "Scott, James C. Seeing Like a State. New Haven: Yale University Press, 1998.",
+                9: "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+                10: "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University Press, 1990), 88",
+            },
+        ),
+        Style(
+            seed=8975,
+            width=55,
+            page_lines=15,
+            page_space=True,
+            note_space=True,
+            marker_blank=False,
+            trailing_space=0.7045892459517197,
+            hyphenate=0.1077158923488384,
+            note_width=106,
         ),
     ),
 ]

@@ -251,7 +251,7 @@ class PageReader:
                 if not self.lines[i].page_start and self._ends_again(i, candidate):
                     return None  # `passing 12` in the body, and note 12 below it
                 return candidate
-        if self.lines[i].page_start or self.in_notes:
+        if self.lines[i].page_start or (self.in_notes and not self._note_incomplete()):
             # a later marker's note, the one before it missing (to be reported)
             for candidate in pending[1:]:
                 if split_trailing_numbers(raw, candidate, 1):

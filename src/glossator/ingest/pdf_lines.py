@@ -77,6 +77,8 @@ def split_trailing_numbers(
                 continue  # `...at 11` is not `at 1` + note 1; only a year takes a glued number
             if YEAR.search(raw):
                 continue  # `into 1999` is a year, not `199` + note 9
+            if not re.search(r"(?:[\s\-–:(]\d+|\d\d)$", text):
+                continue  # `hives.11` is note 11 (or marker 11), not `hives.1` + note 1
         return text, numbers
     return None
 
@@ -250,6 +252,9 @@ class PageReader:
             if split_trailing_numbers(raw, candidate, 1, after_digits=True):
                 if not self.lines[i].page_start and self._ends_again(i, candidate):
                     return None  # `passing 12` in the body, and note 12 below it
+                weak = not split_trailing_numbers(raw, candidate, 1)
+                if weak and self._markers(raw):
+                    return None  # `hives. 11`: marker 11 as expected, not `hives. 1` + 1
                 return candidate
         if self.lines[i].page_start or (self.in_notes and not self._note_incomplete()):
             # a later marker's note, the one before it missing (to be reported)

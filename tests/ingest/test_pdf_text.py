@@ -121,7 +121,18 @@ def test_number_glued_to_a_year_is_split_only_after_a_year():
     assert split_trailing_numbers("2 March 201331", 31, 1) == ("2 March 2013", [31])
     assert split_trailing_numbers("in chapter 11", 1, 1) is None
     assert split_trailing_numbers("the 16 17", 16, 3) == ("the", [16, 17])
-    assert split_trailing_numbers("passing 12 ", 12, 1) is None  # prose ends in a space
+    # white space after a marker is no evidence either way: the sequence decides
+    assert split_trailing_numbers("the following.3 ", 3, 1) == ("the following.", [3])
+
+
+def test_a_note_number_glued_to_digits_is_split_only_in_a_note():
+    assert split_trailing_numbers("(2005): 46-717", 7, 1) is None
+    assert split_trailing_numbers("(2005): 46-717", 7, 1, after_digits=True) == (
+        "(2005): 46-71",
+        [7],
+    )
+    # `into 1999` is a year, not `into 199` and note 9
+    assert split_trailing_numbers("into 1999", 9, 1, after_digits=True) is None
 
 
 def test_hyphen_evidence_from_the_document_and_the_word_list():
@@ -160,3 +171,25 @@ def test_text_after_a_finished_note_that_starts_no_page_is_body_with_a_warning()
         "Final paragraph with no notes at all, which ends here."
     )
     assert [(d.line, d.code) for d in diagnostics] == [(9, "pdf.page-start")]
+
+
+def test_a_caption_known_only_by_its_length_is_read_with_a_warning():
+    source = (
+        "The harbour ledgers were kept by the same clerk for thirty\n"
+        "years, and his hand is easy to read.\n"
+        "\n"
+        "The clerk at his desk in the harbour office\n"
+        "His successor wrote less and abbreviated more, which makes the\n"
+        "later volumes harder going for anyone who opens them today.\n"
+    )
+    document, diagnostics = read(source)
+    assert [f.caption for f in document.figures()] == [
+        "The clerk at his desk in the harbour office"
+    ]
+    assert [p.text[:20] for p in document.paragraphs()] == [
+        "The harbour ledgers ",
+        "His successor wrote ",
+    ]
+    assert [(d.line, d.severity, d.code) for d in diagnostics] == [
+        (4, "warning", "pdf.caption-guess")
+    ]

@@ -22,13 +22,13 @@ def join_lines(
     keep each marker's offset (with the source line it came from)."""
     out, markers = "", []
     for index, line in enumerate(lines):
-        for piece in line.pieces:
+        for place, piece in enumerate(line.pieces):
             if isinstance(piece, int):
                 markers.append((Marker(piece, len(out.rstrip())), line.number))
                 continue
             piece = re.sub(r"\s+", " ", piece)
-            if not out or out.endswith(" "):
-                piece = piece.lstrip()
+            if not out or out.endswith(" ") or place == 0:
+                piece = piece.lstrip()  # a page's first line starts with a space
             out += piece
         out = out.rstrip()
         if index + 1 == len(lines):
@@ -204,6 +204,17 @@ def assemble_document(
             "that note's first line without its final period",
         )
         for line in events.unexpected
+    ]
+    diagnostics += [
+        warning(
+            path,
+            line,
+            "pdf.caption-guess",
+            "this short line is read as an image caption, since nothing but its length sets "
+            "it apart from the text (no notes above it, no leading space on the next page's "
+            "first line); if it is text, join it to the line below",
+        )
+        for line in events.guesses
     ]
     unique = {}
     for note in notes:

@@ -16,7 +16,6 @@ What the extraction does to a page, and how each part is recovered:
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 
 from glossator.ingest.source import Source
@@ -24,8 +23,11 @@ from glossator.ingest.source import Source
 SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*$")
 TERMINAL_PUNCTUATION = re.compile(r"[.!?;,:”\"]$")
 NOTE_END = re.compile(r"[.!?][”’\")]*$")  # a citation ends with a full stop
-YEAR = re.compile(r"(?<!\d)(1\d|20)\d\d$")
+YEAR = re.compile(r"(?<!\d)(1[5-9]|20)\d\d$")
 MAX_HEADING_LINES = 3
+MIN_BLOCK_LINES = 10  # lines that run on, needed to measure the body's width
+LOOK_AHEAD = 12  # lines searched for the note a body number might be taken for
+OPEN_CITATION = re.compile(r"(?:[,:;(“‘\-–]|\b(?:and|of|the|in|on|for|to|by|with|at))\s*$")
 
 
 @dataclass
@@ -47,13 +49,18 @@ class Line:
         return self.raw[:1].isspace() and not self.blank
 
 
-def split_trailing_numbers(raw: str, first: int, most: int) -> tuple[str, list[int]] | None:
+def split_trailing_numbers(
+    raw: str, first: int, most: int, after_digits: bool = False
+) -> tuple[str, list[int]] | None:
     """Split `text 16 17` into the text and its trailing numbers `first`, `first+1`, ...
 
     Only numbers that continue the expected sequence count, which is what tells a
-    marker from a number in the prose. A line ending in white space has no marker.
+    marker from a number in the prose; white space after the last one is ignored.
+    A number glued to digits is split off only after a year (`201331`), or anywhere
+    when the caller knows the line must end with this number (`after_digits`, a note).
     """
-    if not raw or raw[-1].isspace():
+    raw = raw.rstrip()
+    if not raw:
         return None
     for count in range(most, 0, -1):
         numbers = list(range(first, first + count))
@@ -64,8 +71,14 @@ def split_trailing_numbers(raw: str, first: int, most: int) -> tuple[str, list[i
         text, gap = match.group(1), match.group(2)
         if not text.strip():
             continue
-        if not gap and text[-1].isdigit() and not YEAR.search(text):
-            continue  # `...at 11` is not `at 1` + note 1; only a year takes a glued number
+        glued = not gap and text[-1].isdigit()
+        if glued and not YEAR.search(text):
+            if not after_digits:
+                continue  # `...at 11` is not `at 1` + note 1; only a year takes a glued number
+            if YEAR.search(raw):
+                continue  # `into 1999` is a year, not `199` + note 9
+            if not re.search(r"(?:[\s\-–:(]\d+|\d\d)$", text):
+                continue  # `hives.11` is note 11 (or marker 11), not `hives.1` + note 1
         return text, numbers
     return None
 
@@ -107,12 +120,17 @@ class Events:
     items: list[tuple] = field(default_factory=list)  # (kind, line, payload)
     notes: list[tuple[int, int, list[str]]] = field(default_factory=list)  # number, line, lines
     unexpected: list[int] = field(default_factory=list)  # lines after notes starting no page
+    guesses: list[int] = field(default_factory=list)  # captions known by their length alone
 
 
 def _is_heading(lines: list[Line], body_width: float) -> bool:
     text = " ".join(line.text for line in lines)
     if TERMINAL_PUNCTUATION.search(text) or any(len(x.text) > body_width * 0.7 for x in lines):
         return False
+    if any(SENTENCE_END.search(re.sub(r"\s*\d+$", "", x.text)) for x in lines):
+        return False  # `United Nations.` or `Malta Summit.13` ends a sentence
+    if text.count("(") != text.count(")") or text[:1].islower():
+        return False  # `(Royal Institute of` is part of a note; `end of` goes on a sentence
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) >= 4]
     return bool(words) and all(w[0].isupper() for w in words)
 
@@ -131,14 +149,33 @@ def _heading_lines(lines: list[Line], start: int, body_width: float) -> int:
     return 0
 
 
+def _block_width(lines: list[Line], share: float = 0.5) -> float:
+    """The body's line width (the median, or another quantile): of lines that run on into
+    the next line (the inside of paragraphs), leaving out long note lines and short last
+    lines."""
+    widths = sorted(
+        len(a.text) for a, b in zip(lines, lines[1:], strict=False) if not a.blank and not b.blank
+    )
+    if len(widths) < MIN_BLOCK_LINES:  # too few to tell: every line counts
+        widths = sorted(len(x.text) for x in lines if not x.blank)
+    return float(widths[min(len(widths) - 1, int(len(widths) * share))]) if widths else 60.0
+
+
 class PageReader:
-    """Walks the lines once, tracking which marker and note numbers come next."""
+    """Walks the lines once, tracking which marker and note numbers come next.
+
+    The evidence is the document's, not one layout's spacing: a note is a line after a
+    blank that ends with the number of a marker seen and not yet given its note (the
+    smallest such, since notes come in order), whether or not it starts with a space; a
+    note's continuation follows a blank line while the note stops mid-citation; the
+    page's first line follows a note directly.
+    """
 
     def __init__(self, source: Source) -> None:
         self.source = source
         self.lines = [Line(i + 1, raw) for i, raw in enumerate(source.text.splitlines())]
-        widths = [len(line.text) for line in self.lines if not line.blank]
-        self.body_width = statistics.median(widths) if widths else 60.0
+        self.body_width = _block_width(self.lines)
+        self.full_width = _block_width(self.lines, 0.9)
         self.events = Events()
         self.next_marker = 1
         self.markers_seen: set[int] = set()
@@ -152,35 +189,50 @@ class PageReader:
             i = self._step(i)
         return self.events
 
+    def _after_blank(self, i: int) -> bool:
+        return i > 0 and self.lines[i - 1].blank
+
     def _step(self, i: int) -> int:
         line = self.lines[i]
         if line.blank:
             if not self.in_notes:
                 self.events.items.append(("blank", line.number, None))
             return i + 1
-        if line.page_start:
+        note = None
+        if (line.page_start or self._after_blank(i)) and not self._note_open():
             note = self._note_number(i)
-            if note is not None:
-                self._start_note(line, note)
-                return i + 1
-            self.in_notes = False  # the next page begins
-        elif self.in_notes:
-            if self._note_incomplete():
-                self.events.notes[-1][2].append(line.raw)
-                return i + 1
-            if self._is_caption(i):
-                self.events.items.append(("figure", line.number, line.text))
-                self.in_notes = False
-                return i + 1
-            # A finished note, then a line that starts no page: the layout is broken here.
-            # Reading it as body text keeps headings and paragraphs out of the note.
-            self.events.unexpected.append(line.number)
+        if note is not None:
+            self._start_note(line, note)
+            return i + 1
+        page_start = line.page_start
+        if self.in_notes:
+            if self._after_blank(i) and not line.page_start:
+                # After a blank, between notes: a caption, a note's continuation, or (if
+                # a heading stands there) a page that lost its leading space.
+                if self._note_incomplete():
+                    self.events.notes[-1][2].append(line.raw)
+                    return i + 1
+                if self._is_caption(i):
+                    self.events.items.append(("figure", line.number, line.text))
+                    return i + 1
+                if not _heading_lines(self.lines, i, self.full_width) or self._notes_follow(i):
+                    self.events.notes[-1][2].append(line.raw)
+                    return i + 1
+                self.events.unexpected.append(line.number)
+            # The next page begins; without its leading space it is known by following a
+            # note (or caption) directly.
             self.in_notes = False
+            page_start = True
         elif self._is_caption(i):
             self.events.items.append(("figure", line.number, line.text))
             return i + 1
-        if not self.sentence_open and self._block_start(i):
-            count = _heading_lines(self.lines, i, self.body_width)
+        if not self.sentence_open:
+            count = _heading_lines(self.lines, i, self.full_width)
+            if count and not (page_start or self._block_start(i)):
+                # a page that lost its leading space may start with a heading: one that
+                # is set apart from the text below it by a blank line
+                after = i + count
+                count = count if after >= len(self.lines) or self.lines[after].blank else 0
             if count:
                 self.events.items.append(("heading", line.number, self.lines[i : i + count]))
                 return i + count
@@ -191,40 +243,111 @@ class PageReader:
         return i == 0 or self.lines[i].page_start or self.lines[i - 1].blank
 
     def _note_number(self, i: int) -> int | None:
-        """A page-start line is a note when it ends with a note number expected here:
-        one whose marker came already or, between the notes of a block (after a blank
-        line), one near the last note, so a note without a marker is still seen."""
-        candidates = sorted(self.markers_seen - self.notes_seen)
-        if self.in_notes and i > 0 and self.lines[i - 1].blank:
-            last = max(self.notes_seen, default=0)
-            candidates += [n for n in range(last - 1, last + 3) if n > 0]
-        for candidate in candidates:
-            if split_trailing_numbers(self.lines[i].raw, candidate, 1):
+        """A note ends with the number expected next: the first marker without its note,
+        or, between the notes of a block, one near the last note (a note without a
+        marker is still seen, and reported)."""
+        raw = self.lines[i].raw
+        pending = sorted(self.markers_seen - self.notes_seen)
+        for candidate in pending[:1]:
+            if split_trailing_numbers(raw, candidate, 1, after_digits=True):
+                if not self.lines[i].page_start and self._ends_again(i, candidate):
+                    return None  # `passing 12` in the body, and note 12 below it
+                weak = not split_trailing_numbers(raw, candidate, 1)
+                if weak and self._markers(raw):
+                    return None  # `hives. 11`: marker 11 as expected, not `hives. 1` + 1
                 return candidate
+        if self.lines[i].page_start or (self.in_notes and not self._note_incomplete()):
+            # a later marker's note, the one before it missing (to be reported)
+            for candidate in pending[1:]:
+                if split_trailing_numbers(raw, candidate, 1):
+                    return candidate
+        if self.in_notes and self._after_blank(i) and not self._note_incomplete():
+            # A note out of turn, to be reported, numbered near the last one: spaced or
+            # glued to a year (`1990), 88` is too weak).
+            last = max(self.notes_seen, default=0)
+            # (without the note's leading space, only a number the markers passed)
+            top = last + 3 if self.lines[i].page_start else min(last + 3, self.next_marker)
+            for candidate in range(max(last - 1, 1), top):
+                if split_trailing_numbers(raw, candidate, 1):
+                    return candidate
         return None
+
+    def _notes_follow(self, i: int) -> bool:
+        """Whether the note block goes on below line `i`: a note expected next follows."""
+        pending = sorted(self.markers_seen - self.notes_seen)
+        return bool(pending) and self._ends_again(i, pending[0])
+
+    def _ends_again(self, i: int, number: int) -> bool:
+        """Whether a later line of this block of blank-separated lines (a note block's
+        shape; it ends where two lines run on) also ends with `number`."""
+        for j in range(i + 2, min(i + 2 + LOOK_AHEAD, len(self.lines))):
+            if self.lines[j].blank:
+                continue
+            if not self.lines[j - 1].blank:
+                return False
+            if split_trailing_numbers(self.lines[j].raw, number, 1):
+                return True  # (glued to digits, as in `1990), 88`, is too weak to count)
+        return False
 
     def _note_incomplete(self) -> bool:
         """A note whose last line stops mid-citation continues on the next line."""
         last_line = self.events.notes[-1][2][-1].strip()
         return not NOTE_END.search(last_line)
 
+    def _note_open(self) -> bool:
+        """A note line ending on `,` `:` or `and` certainly goes on: the next line is
+        its continuation even if it ends with a number (`... 46, no. 3`)."""
+        return self.in_notes and bool(OPEN_CITATION.search(self.events.notes[-1][2][-1]))
+
     def _start_note(self, line: Line, number: int) -> None:
-        text, _ = split_trailing_numbers(line.raw, number, 1) or (line.raw, [])
+        found = split_trailing_numbers(line.raw, number, 1, after_digits=True)
+        text = found[0] if found else line.raw
         self.events.notes.append((number, line.number, [text]))
         self.notes_seen.add(number)
         self.in_notes = True
 
     def _is_caption(self, i: int) -> bool:
-        """A caption is a lone line right before the next page's first line."""
+        """A caption is a lone short line right before the next page's first line: it
+        follows a blank, runs straight into that line, and ends no sentence."""
         line = self.lines[i]
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if line.page_start or following is None or not following.page_start:
+        if line.page_start or (following is not None and following.blank):
             return False
-        if TERMINAL_PUNCTUATION.search(line.text):
+        if TERMINAL_PUNCTUATION.search(line.text) or not self._after_blank(i):
             return False
         if self.in_notes:
+            return True  # (the last page's caption ends the text)
+        if following is None:
+            # the text's last line, alone and ending no sentence: the last page's caption
+            return not self.sentence_open and not _heading_lines(self.lines, i, self.full_width)
+        if self.sentence_open and not following.page_start:
+            return False  # a blank line inside a sentence; the sentence goes on
+        if self.sentence_open and not self._last_line_had_markers():
+            # a blank inside a sentence with no marker line to explain it is a page's
+            # bottom: what stands alone before the next page is a caption
             return True
-        return (i == 0 or self.lines[i - 1].blank) and not self.sentence_open
+        if not self.sentence_open and _heading_lines(self.lines, i, self.full_width):
+            return False  # (no heading interrupts a sentence)
+        # A caption holds no sentence end, and it is no wrapped line: the next line's
+        # first word would have fitted on it. Without the next page's leading space to
+        # set it apart, it must also be short.
+        if re.search(r"[.!?][”’\"')\]]*\s", line.text):
+            return False
+        if _heading_lines(self.lines, i + 1, self.full_width):
+            return True  # no sentence runs on into a heading: the next page starts there
+        next_word = following.text.split()[0]
+        size = len(line.text)
+        fits = size + 1 + len(next_word) <= self.body_width or size > self.full_width
+        if fits and following.page_start:
+            return True
+        if fits and len(line.text) < self.body_width * 0.75:
+            self.events.guesses.append(line.number)  # only its shortness says so
+            return True
+        return False
+
+    def _last_line_had_markers(self) -> bool:
+        last = next((p for k, _, p in reversed(self.events.items) if k == "text"), None)
+        return last is not None and any(isinstance(x, int) for x in last.pieces)
 
     def _body_line(self, line: Line) -> None:
         found = self._markers(line.raw)

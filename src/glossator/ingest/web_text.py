@@ -14,6 +14,15 @@ from dataclasses import dataclass
 
 from glossator.diagnostics import Diagnostic, error
 from glossator.ingest.source import Source
+from glossator.ingest.web_frame import (
+    SEPARATORS,
+    is_date_line,
+    is_footer,
+    is_prose,
+    is_reading_time,
+    is_stray,
+    words,
+)
 from glossator.model import Document, Metadata, Paragraph, Section, assign_ids
 
 CREDIT_PATTERNS = (
@@ -29,6 +38,18 @@ CREDIT_PATTERNS = (
 )
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "la", "le", "da", "di", "bin", "al"})
 BYLINE = re.compile(r"^by\s+(?P<name>\S.*)$", re.IGNORECASE)
+# `By A`, `Words by A`, `Posted on March 3, 2012 by A`, `Story by A, Reuters`
+BYLINE_ANYWHERE = re.compile(
+    r"^(?:(?:words|story|text|reporting|posted|published)\b.*?\s)?by\s+(?P<name>[^|·•]+?)"
+    r"(?:,\s*(?:reuters|ap|afp|staff|correspondent|contributor|staff writer))?\s*$",
+    re.IGNORECASE,
+)
+CAPTION_CREDIT = re.compile(
+    r"(?:^|\s|\()(?:photo(?:graph)?|image|illustration|picture)(?:\s+credit)?\s*(?::|by)\s*"
+    r"(?P<credit>[^()]+?)\)?$",
+    re.IGNORECASE,
+)
+HEADER_WINDOW = 15
 MAX_NAME_WORDS = 6
 MAX_HEADER_WORDS = 30
 # Abbreviations a name may end with ("Jr.", "J.") although they end in a full stop.
@@ -109,8 +130,140 @@ def _author_block(items: list[Line]) -> tuple[int, str | None, str | None]:
     return len(items), None, None
 
 
+def _caption_credit(text: str) -> str | None:
+    """`Boats at dawn. Photograph: A. Person/Agency`: a caption that ends in a credit."""
+    match = CAPTION_CREDIT.search(text)
+    if match and _is_short(text, 40):
+        return match.group("credit").strip().rstrip(")")
+    return None
+
+
+def _byline_authors(text: str) -> list[str] | None:
+    """The names of `By A and B`, `Posted on <date> by A`, `A | <date>`, else None."""
+    parts = [part for part in SEPARATORS.split(text) if part]
+    dated = len(parts) > 1 and all(is_date_line(p) or is_reading_time(p) for p in parts[1:])
+    if dated and _is_bare_name(parts[0]):
+        return [parts[0]]  # `A | March 3, 2012 | 5 min read`
+    for part in parts:
+        match = BYLINE_ANYWHERE.match(part)
+        if match:
+            names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", match.group("name").strip())
+            names = [n.strip() for n in names if n.strip()]
+            if names and all(_is_name_like(n) for n in names):
+                return names
+    return None
+
+
+def _is_header_marker(text: str) -> bool:
+    return bool(
+        _credit(text)
+        or _caption_credit(text)
+        or _byline_authors(text)
+        or is_date_line(text)
+        or is_reading_time(text)
+        or is_stray(text)
+    )
+
+
+def _header(items: list[Line], meta: Metadata) -> int:
+    """Read the frame above the article into `meta`; return where the body starts.
+
+    The frame's lines are short and of known kinds (a byline, a date, a credit, a
+    share bar) or come before them (site name, kicker, title, dek); the body starts
+    at the first paragraph of prose after the last of them.
+    """
+    window = []
+    for item in items[:HEADER_WINDOW]:
+        if words(item.text) > MAX_HEADER_WORDS:
+            break  # a long paragraph: the article has begun
+        window.append(item)
+    texts = [item.text for item in window]
+    repeated = [
+        i for i in range(1, len(texts)) if texts[i] == texts[i - 1] and not is_prose(texts[i])
+    ][:1]
+    markers = [i for i, text in enumerate(texts) if _is_header_marker(text)] + repeated
+    # a name alone on its line right above the date is the author's
+    named_authors = [
+        i - 1
+        for i in markers
+        if i > 0
+        and is_date_line(texts[i])
+        and _is_bare_name(texts[i - 1])
+        and i - 1 not in markers
+        and (i - 1 > 1 or repeated)
+    ]
+    markers += named_authors
+    start, last, dek = None, -1, None
+    for i, text in enumerate(texts):
+        if i in repeated:
+            continue
+        if i in markers:
+            if dek is not None and is_stray(text) and i not in named_authors:
+                start = dek  # share buttons after prose: that prose was the article
+                break
+            last, dek = i, None  # prose before a byline or a date was the dek
+        elif is_prose(text):
+            if last >= 0 or dek is not None:
+                start = i if dek is None else dek
+                break
+            dek = i
+    if start is None:
+        start = dek if dek is not None else len(window)
+    markers = [i for i in markers if i < start]
+    first_marker = min([i for i in markers if i not in repeated] + [start])
+    named = [
+        i
+        for i in range(first_marker)
+        if not is_prose(texts[i]) and (not repeated or i <= repeated[0])
+    ]
+    if repeated:
+        meta.title = texts[repeated[0]]
+        before = [i for i in named if i < repeated[0] - 1]
+        meta.publication = texts[before[0]] if before else None
+    elif named:
+        meta.title = texts[named[-1]]
+        meta.publication = texts[named[0]] if len(named) > 1 else None
+    elif start > 0 and _is_short(texts[0] if texts else "", MAX_HEADER_WORDS):
+        meta.title = items[0].text
+    deks = [i for i in range(first_marker) if is_prose(texts[i])]
+    if deks and meta.title:
+        meta.subtitle = texts[deks[0]]
+    if named_authors and not meta.authors:
+        meta.authors = [texts[named_authors[0]]]
+    for text in texts[: last + 1]:
+        credit = _credit(text) or _caption_credit(text)
+        if credit and not meta.image_credit:
+            meta.image_credit = credit
+        authors = _byline_authors(text)
+        if authors and not meta.authors:
+            meta.authors = authors
+    if start == 0 and len(items) > 1 and not meta.title:
+        start = 0
+    return start
+
+
+def _body_and_author(items: list[Line], meta: Metadata) -> list[Line]:
+    """The body: up to the footer, without stray frame lines, without the author block."""
+    end = next((i for i, item in enumerate(items) if is_footer(item.text)), len(items))
+    body, footer = [x for x in items[:end] if not is_stray(x.text)], items[end:]
+    cut, author, bio = _author_block(body)
+    if author:
+        if not meta.authors:
+            meta.authors = [author]
+        meta.author_bio = bio
+        return body[:cut]
+    # A paragraph that starts with the byline's name is a bio only past the article's
+    # end (`About the author`): in the body it may be a sentence about the author.
+    named = meta.authors[:1]
+    for item in footer:
+        if named and _starts_with_name(item.text, named[0]) and words(item.text) >= 6:
+            meta.author_bio = item.text
+            break
+    return body
+
+
 def read_web_text(source: Source) -> tuple[Document, list[Diagnostic]]:
-    """Turn extracted blog text into a Document with its frame moved into the metadata."""
+    """Turn extracted page text into a Document with its frame moved into the metadata."""
     meta = Metadata()
     doc = Document(slug=source.slug, format="web-text", meta=meta, path=source.path)
     items = _lines(source.text)
@@ -123,36 +276,8 @@ def read_web_text(source: Source) -> tuple[Document, list[Diagnostic]]:
                 "the file is empty; paste the article's text into it, one paragraph per line",
             )
         ]
-
-    pos = 0
-    if len(items) > 1 and items[0].text == items[1].text:
-        meta.title, pos = items[0].text, 2
-    elif len(items) > 1 and _is_short(items[1].text, MAX_HEADER_WORDS):
-        meta.publication, meta.title, pos = items[0].text, items[1].text, 2
-        if pos < len(items) and items[pos].text == meta.title:
-            pos += 1
-    elif _is_short(items[0].text, MAX_HEADER_WORDS):
-        meta.title, pos = items[0].text, 1
-
-    rest = items[pos:]
-    for i, item in enumerate(rest):
-        credit = _credit(item.text)
-        if credit:
-            meta.image_credit = credit
-            del rest[i]
-            break
-    if rest and not meta.authors:
-        match = BYLINE.match(rest[0].text)
-        if match and _is_name_like(match.group("name").strip()):
-            meta.authors = [match.group("name").strip()]
-            del rest[0]
-
-    end, author, bio = _author_block(rest)
-    if author and not meta.authors:
-        meta.authors = [author]
-    if author:
-        meta.author_bio = bio
-    body = rest[:end]
+    start = _header(items, meta)
+    body = _body_and_author(items[start:], meta)
     if not body:
         return doc, [
             error(

@@ -78,12 +78,27 @@ own account of the habit is at <{LONG_URL}>.
 """
 LETTERS = """---
 title: Letters about Books
+image_credit: Photograph by Ada Example
 ---
 
 Letters between scholars read like footnotes set free.[^1]
 
 [^1]: [@grafton1997, 190].
 """
+PICTURES = """---
+title: A Page with a Picture
+image_credit: Drawing by Ada Example
+---
+
+![A single pixel, standing for a page](pixel.png)
+
+Below the picture, a line of text.
+"""
+# a 1 x 1 px PNG, written byte by byte
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a3e6a6d00000000049454e44ae426082"
+)
 REFS = """@book{grafton1997,
   author = {Grafton, Anthony},
   title = {The Footnote: A Curious History},
@@ -122,6 +137,8 @@ def reading_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     essays.mkdir(parents=True)
     (essays / "readers.md").write_text(READERS, encoding="utf-8")
     (essays / "letters.md").write_text(LETTERS, encoding="utf-8")
+    (essays / "pictures.md").write_text(PICTURES, encoding="utf-8")
+    (essays / "pixel.png").write_bytes(PIXEL)
     (root / "content" / "references.bib").write_text(REFS, encoding="utf-8")
     out = root / "_site"
     assert main(["build", "--content", str(root / "content"), "--out", str(out), "--strict"]) == 0
@@ -469,3 +486,26 @@ def test_everything_reads_without_javascript(opened: Any, reading_url: str):
     expect(page.locator("li#fn5")).to_be_in_viewport()
     page.locator('sup:has(#fnref1) + .sidenote a[href="../sources/grafton1997.html"]').click()
     expect(page).to_have_url(re.compile(r"/sources/grafton1997\.html$"))
+
+
+# --- Source pages and the essay's header ----------------------------------------------
+
+
+def test_an_image_credit_shows_only_on_a_page_with_an_image(reading_site: Path):
+    with_image = (reading_site / "essays" / "pictures.html").read_text(encoding="utf-8")
+    without = (reading_site / "essays" / "letters.html").read_text(encoding="utf-8")
+    assert '<p class="image-credit">Image credit: Drawing by Ada Example</p>' in with_image
+    assert "Ada Example" not in without
+
+
+def test_cite_this_essay_names_the_corpus_when_the_essay_names_no_publisher(reading_site: Path):
+    page = (reading_site / "essays" / "letters.html").read_text(encoding="utf-8")
+    cited = re.search(r'<pre id="cite-chicago">(.*?)</pre>', page, re.S).group(1)
+    assert cited == "“Letters about Books.” Glossator corpus."
+
+
+def test_a_source_page_counts_in_words_and_speaks_plainly(reading_site: Path):
+    page = (reading_site / GRAFTON).read_text(encoding="utf-8")
+    assert '<p class="cited-count">Cited 4 times.</p>' in page
+    jackson = (reading_site / "sources" / "jackson2001.html").read_text(encoding="utf-8")
+    assert "Cited twice" not in jackson and "Cited 2 times." in jackson

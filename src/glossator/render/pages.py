@@ -21,6 +21,7 @@ from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
 from glossator.model import Document, Marker, marker_anchors
+from glossator.model.inline import Image, nodes_of
 from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
 from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
@@ -182,7 +183,7 @@ def essay_context(
         "note_sources": note_sources,
         "description": description,
         "cite": {
-            "chicago": cite_formats.chicago(doc, url),
+            "chicago": cite_formats.chicago(doc, url, site.title),
             "bibtex": cite_formats.bibtex(doc, url),
             "ris": cite_formats.ris(doc, url),
         },
@@ -190,6 +191,9 @@ def essay_context(
         "opengraph": opengraph_tags(doc, site.title, description, url),
         "json_ld": json_ld(doc, cited, formatted, url, site.language),
         "works_cited": len(cited),
+        # an image credit is shown only where the page shows an image
+        "has_image": any(f.src for f in doc.figures())
+        or any(nodes_of(p.content, Image) for p in doc.paragraphs()),
         "page_lang": document_language(doc, site.language),
         "page_title": full_title(doc),
     }
@@ -202,7 +206,7 @@ def essay_downloads(doc: Document, site: SiteConfig) -> dict[str, bytes]:
     return {
         f"{base}.bib": cite_formats.bibtex(doc, url).encode("utf-8"),
         f"{base}.ris": cite_formats.ris(doc, url, newline="\r\n").encode("utf-8"),
-        f"{base}.txt": (cite_formats.chicago(doc, url) + "\n").encode("utf-8"),
+        f"{base}.txt": (cite_formats.chicago(doc, url, site.title) + "\n").encode("utf-8"),
     }
 
 

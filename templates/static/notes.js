@@ -9,6 +9,12 @@
 
   function target(a) { return d.getElementById(decodeURIComponent(a.hash.slice(1))); }
 
+  // On wide screens the note stands beside its marker already: no popover over it.
+  function besideIt(a) {
+    var s = a.parentNode && a.parentNode.nextElementSibling;
+    return !!(s && s.classList.contains("sidenote") && s.getClientRects().length);
+  }
+
   function place(a) {
     var r = a.getBoundingClientRect(), h = pop.offsetHeight;
     var top = r.bottom + 6;
@@ -20,15 +26,16 @@
   function show(a) {
     clearTimeout(timer);
     var note = target(a);
-    if (!pop || !note) return;
+    if (!pop || !note || besideIt(a)) return;
     if (current && current !== a) current.removeAttribute("aria-describedby");
-    // The note's blocks, copied as nodes (never parsed from a string), up to its source
-    // and back-links; copies keep no id and leave the tab order.
+    // The note's blocks and its source links, copied as nodes (never parsed from a
+    // string), without its back-links; copies keep no id and leave the tab order.
     var n = d.createElement("span"), node = note.firstChild, copy;
     n.className = "note-popover-number";
     n.textContent = a.textContent;
     pop.replaceChildren(n, " ");
-    for (; node && !/^(A|BR)$/.test(node.nodeName); node = node.nextSibling) {
+    for (; node; node = node.nextSibling) {
+      if (node.nodeType === 1 && node.matches("[role=doc-backlink]")) continue;
       copy = node.cloneNode(true);
       if (copy.querySelectorAll) {
         copy.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
@@ -68,12 +75,15 @@
     a.addEventListener("mouseenter", function () { show(a); });
     a.addEventListener("mouseleave", hideSoon);
     a.addEventListener("focus", function () { if (!quiet) show(a); });
-    a.addEventListener("blur", function () { if (current === a) hide(); });
+    a.addEventListener("blur", function (e) {
+      // a tap or click on a link in the popover moves the focus there: keep it open
+      if (current === a && !(e.relatedTarget && pop.contains(e.relatedTarget))) hide();
+    });
     a.addEventListener("pointerdown", function (e) { pointer = e.pointerType; shownOnDown = current === a; });
     a.addEventListener("click", function (e) {
       var touch = pointer === "touch" && e.detail > 0;
       pointer = "";
-      if (touch && !shownOnDown) { e.preventDefault(); show(a); return; }
+      if (touch && !shownOnDown && !besideIt(a)) { e.preventDefault(); show(a); return; }
       hide();
       focusAfter(a);
     });

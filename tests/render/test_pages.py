@@ -52,6 +52,14 @@ def read(site: Path, name: str) -> str:
 def test_chicago_without_authors_starts_with_the_title():
     d = doc(title="Why Footnotes?", date="2016-12")
     assert cite_formats.chicago(d, None) == "“Why Footnotes?” December 2016."
+    # published by the corpus: its title names the website
+    assert cite_formats.chicago(d, None, "Notes on Notes") == (
+        "“Why Footnotes?” Notes on Notes, December 2016."
+    )
+    d = doc(title="Why Footnotes?", date="2016-12", publication="The Margin")
+    assert cite_formats.chicago(d, None, "Notes on Notes") == (
+        "“Why Footnotes?” The Margin, December 2016."
+    )
 
 
 def test_chicago_inverts_the_first_author_only():

@@ -91,10 +91,10 @@ def _blocks(blocks: Iterable[Block], context: BlockContext) -> str:
 
 
 def permalink(paragraph: Paragraph) -> str:
+    """No space before the ¶: a line may not break there, leaving the ¶ (hidden until
+    pointed at) alone on a line of its own; the style sheet gives it its gap."""
     pid = esc(paragraph.id)
-    return (
-        f' <a class="permalink" href="#{pid}" aria-label="Permalink to paragraph {pid[1:]}">¶</a>'
-    )
+    return f'<a class="permalink" href="#{pid}" aria-label="Permalink to paragraph {pid[1:]}">¶</a>'
 
 
 def _has_anchor(paragraph: Paragraph, context: BlockContext) -> bool:

@@ -54,8 +54,11 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def chicago(doc: Document, url: str | None) -> str:
-    """The essay's entry in a Chicago bibliography (17th ed., 14.206 for web content)."""
+def chicago(doc: Document, url: str | None, site_title: str = "") -> str:
+    """The essay's entry in a Chicago bibliography (17th ed., 14.206 for web content):
+    an essay that names no publication is published by the corpus, so `site_title`
+    stands as the website's name, and an essay without an author is more than a bare
+    title and date."""
     meta = doc.meta
     parts = []
     authors = list(meta.authors)
@@ -71,7 +74,8 @@ def chicago(doc: Document, url: str | None) -> str:
     title = meta.title.strip() or doc.slug
     closing = "" if title.endswith(("?", "!", ".")) else "."
     parts.append(f"“{title}{closing}”")
-    where = ", ".join(p for p in (meta.publication, human_date(meta.date)) if p)
+    publication = meta.publication or site_title.strip()
+    where = ", ".join(p for p in (publication, human_date(meta.date)) if p)
     if where:
         parts.append(_sentence(where))
     if url:

@@ -41,11 +41,12 @@ def notes_context(allow_raw_html: bool = False) -> BlockContext:
     return BlockContext(allow_raw_html=allow_raw_html, anchors=False)
 
 
-def sidenote_html(note: Note) -> Markup:
-    """`<span class="sidenote" aria-hidden="true"><sup>N</sup> …</span>`, phrasing only."""
+def sidenote_html(note: Note, sources: str = "") -> Markup:
+    """`<span class="sidenote" aria-hidden="true"><sup>N</sup> …</span>`, phrasing only;
+    `sources` (escaped HTML, from `render.citing`) follows the note's text."""
     body = _phrasing(note.blocks, InlineRenderer("hidden"), first=True)
     return Markup(
-        f'<span class="sidenote" aria-hidden="true"><sup>{note.number}</sup> {body}</span>'
+        f'<span class="sidenote" aria-hidden="true"><sup>{note.number}</sup> {body}{sources}</span>'
     )
 
 

@@ -14,18 +14,25 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.filters import do_truncate
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
 from glossator.model import Document, Marker, marker_anchors
+from glossator.model.inline import Image, nodes_of
 from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
 from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
 from glossator.render.cite_this import human_date
+from glossator.render.citing import (
+    cited_count,
+    cited_in_html,
+    notes_list_html,
+    short_title,
+    sidenote_sources,
+)
 from glossator.render.data import data_files
 from glossator.render.feeds import atom_feed, feed_entry, sitemap
 from glossator.render.fields import field_html, field_text
@@ -105,7 +112,13 @@ def page_url(site: SiteConfig, path: str) -> str | None:
     return f"{site.base_url}/" + ("" if path == "index.html" else path)
 
 
-def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[str, Any]:
+def essay_body(
+    doc: Document,
+    linked: LinkedCorpus,
+    site: SiteConfig,
+    note_sources: dict[int, list[tuple[Work, str | None]]] | None = None,
+    shorts: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """The essay's HTML, computed here so the template stays simple: the body (sections
     nested by level), the table of contents' items, each paragraph (for site templates
     that lay out paragraphs themselves), each note for the notes list, the abstract,
@@ -124,7 +137,10 @@ def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[st
         ]
         for paragraph in paragraphs
     }
-    sidenotes = {note.number: sidenote_html(note) for note in doc.notes}
+    sources = sidenote_sources(note_sources or {}, refs, shorts or {})
+    sidenotes = {
+        note.number: sidenote_html(note, sources.get(note.number, "")) for note in doc.notes
+    }
     context = BlockContext(anchors, mentions, sidenotes, raw)
     notes = notes_context(raw)
     return {
@@ -141,43 +157,12 @@ def essay_body(doc: Document, linked: LinkedCorpus, site: SiteConfig) -> dict[st
     }
 
 
-def notes_list_html(
-    doc: Document,
-    note_html: dict[int, Markup],
-    note_sources: dict[int, list[tuple[Work, str | None]]],
-    refs: dict[int, list[str]],
-) -> Markup:
-    """The items of the notes list: each note, the source pages of its works, its
-    back-links. Written here rather than in the template: for a note-heavy essay the
-    template's loop was a good part of the page's cost. Essay pages sit in `essays/`."""
-    out = []
-    for index, note in enumerate(doc.notes, 1):
-        value = f' value="{note.number}"' if note.number != index else ""
-        out.append(f'<li id="{escape(note.id)}"{value} tabindex="-1">{note_html[note.number]}\n')
-        for work, _ in note_sources[note.number]:
-            label = do_truncate(None, work_label(work), 30, False, "…", 4)
-            link = f'<br><a href="../{escape(source_href(work.key))}">Source: {escape(label)}</a>'
-            if work.url:
-                link += f' (<a href="{escape(work.url)}" rel="external">online</a>)'
-            out.append(link)  # the template wrote no line break here
-        targets = refs.get(note.number, [])
-        for number, ref in enumerate(targets, 1):
-            several = len(targets) > 1
-            label = f" ({number})" if several else ""
-            sup = f"<sup>{number}</sup>" if several else ""
-            out.append(
-                f'<a href="#{escape(ref)}" role="doc-backlink" aria-label="Back to text{label}">'
-                f"↩{sup}</a>\n"
-            )
-        out.append("</li>\n")
-    return Markup("".join(out).removesuffix("\n"))  # the template ends the line
-
-
 def essay_context(
     doc: Document,
     linked: LinkedCorpus,
     formatted: dict[str, FormattedEntry],
     site: SiteConfig,
+    shorts: dict[str, str],
 ) -> dict[str, Any]:
     note_sources = {
         note.number: [
@@ -189,16 +174,18 @@ def essay_context(
     url = page_url(site, f"essays/{doc.slug}.html")
     cited = cited_works(doc, linked.works)
     description = excerpt(doc, DESCRIPTION_WORDS) or site.description
-    body = essay_body(doc, linked, site)
+    body = essay_body(doc, linked, site, note_sources, shorts)
     return {
         "doc": doc,
         "meta": doc.meta,
         **body,
-        "notes_list_html": notes_list_html(doc, body["note_html"], note_sources, body["refs"]),
+        "notes_list_html": notes_list_html(
+            doc, body["note_html"], note_sources, body["refs"], shorts
+        ),
         "note_sources": note_sources,
         "description": description,
         "cite": {
-            "chicago": cite_formats.chicago(doc, url),
+            "chicago": cite_formats.chicago(doc, url, site.title),
             "bibtex": cite_formats.bibtex(doc, url),
             "ris": cite_formats.ris(doc, url),
         },
@@ -206,6 +193,9 @@ def essay_context(
         "opengraph": opengraph_tags(doc, site.title, description, url),
         "json_ld": json_ld(doc, cited, formatted, url, site.language),
         "works_cited": len(cited),
+        # an image credit is shown only where the page shows an image
+        "has_image": any(f.src for f in doc.figures())
+        or any(nodes_of(p.content, Image) for p in doc.paragraphs()),
         "page_lang": document_language(doc, site.language),
         "page_title": full_title(doc),
     }
@@ -218,7 +208,7 @@ def essay_downloads(doc: Document, site: SiteConfig) -> dict[str, bytes]:
     return {
         f"{base}.bib": cite_formats.bibtex(doc, url).encode("utf-8"),
         f"{base}.ris": cite_formats.ris(doc, url, newline="\r\n").encode("utf-8"),
-        f"{base}.txt": (cite_formats.chicago(doc, url) + "\n").encode("utf-8"),
+        f"{base}.txt": (cite_formats.chicago(doc, url, site.title) + "\n").encode("utf-8"),
     }
 
 
@@ -293,6 +283,7 @@ def render_site(
     entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
     has_search = any((folder / "search.html").is_file() for folder in folders)
     work_labels = {k: work_label(w) for k, w in sorted(linked.works.items())}
+    shorts = {k: short_title(w, corpus.csl_items.get(k)) for k, w in sorted(linked.works.items())}
     files: dict[str, bytes] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
@@ -306,6 +297,7 @@ def render_site(
             entry_html=entry_html,
             has_search=has_search,
             work_labels=work_labels,
+            cited_count=cited_count,
             **context,
         )
         files[path] = html.encode("utf-8")
@@ -319,9 +311,18 @@ def render_site(
         source_counts=source_counts,
         excerpts=excerpts,
     )
-    page("bibliography.html", "bibliography.html", works=[linked.works[k] for k in ordered_keys])
+    page(
+        "bibliography.html",
+        "bibliography.html",
+        works=[linked.works[k] for k in ordered_keys],
+        cited_in={k: cited_in_html(linked.works[k], by_slug) for k in ordered_keys},
+    )
     for doc in documents:
-        page(f"essays/{doc.slug}.html", "essay.html", **essay_context(doc, linked, formatted, site))
+        page(
+            f"essays/{doc.slug}.html",
+            "essay.html",
+            **essay_context(doc, linked, formatted, site, shorts),
+        )
         files.update(essay_downloads(doc, site))
     for key in ordered_keys:
         work = linked.works[key]

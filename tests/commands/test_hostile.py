@@ -299,3 +299,16 @@ def test_headings_named_like_the_pages_own_ids_do_not_take_them():
     doc, _ = read_markdown(Source("a", "a.md", text))
     ids = [s.id for s in doc.sections if s.heading]
     assert ids == ["notes-2", "main-2", "s-p1", "s-fn1"]
+
+
+@pytest.mark.parametrize("src", ["images/" + "/".join(["x" * 200] * 25) + "/map.png", "map%00.png"])
+def test_an_image_path_the_system_refuses_is_a_message(tmp_path, capsys, src):
+    # found by benchmarks/fuzz.py (seed 117105): an image path longer than the system's
+    # limit raised ENAMETOOLONG from the file system; a `%00` becomes a NUL in the path.
+    essay = ESSAY.format(title="T") + f"\n![A map]({src})\n"
+    content = site(tmp_path, {"essays/a.md": essay})
+    code, lines = check(content, capsys)
+    assert code == 1
+    assert [line.split(": error: ")[0] for line in lines if "[image.unreadable]" in line] == [
+        f"{content / 'essays' / 'a.md'}:8"
+    ]

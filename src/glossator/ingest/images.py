@@ -78,6 +78,17 @@ def _local(
     src: str, essay: Path, content_dir: Path, shown: str, line: int
 ) -> tuple[str, bytes] | Diagnostic:
     """(path under content/, bytes) of a local image, or the problem with it."""
+    try:
+        return _find_local(src, essay, content_dir, shown, line)
+    except (OSError, RuntimeError, ValueError) as exc:
+        # a name the system refuses: too long, a NUL from `%00`, a link loop
+        reason = getattr(exc, "strerror", None) or "the path cannot be used"
+        return error(shown, line, "image.unreadable", f"cannot read image `{src}`: {reason}")
+
+
+def _find_local(
+    src: str, essay: Path, content_dir: Path, shown: str, line: int
+) -> tuple[str, bytes] | Diagnostic:
     root = content_dir.resolve()
     path = unquote(urlsplit(src).path) if not URL_SCHEME.match(src) else ""
     target = (

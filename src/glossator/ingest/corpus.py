@@ -24,6 +24,9 @@ from glossator.safetext import describe, unsafe_characters
 from glossator.yamlmap import load_yaml_mapping
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # used with fullmatch: `$` lets "a\n" by
+SOURCE_SUFFIXES = (".md", ".txt")
+# Suffixes of files meant as essays that are not read as one (`.MD`, `.markdown`).
+NEAR_SUFFIXES = {".md": ".md", ".markdown": ".md", ".mdown": ".md", ".mkd": ".md", ".txt": ".txt"}
 
 
 @dataclass
@@ -154,13 +157,18 @@ def _read_raw(
     return document, diags
 
 
-def essay_paths(content_dir: Path) -> list[Path]:
+def essay_paths(entries: list[Path]) -> list[Path]:
+    """The sources among `essays/`'s entries. Not only regular files: a FIFO or a
+    dangling link named like an essay is reported by read_text (never opened), not
+    silently skipped."""
+    return [p for p in entries if p.suffix in SOURCE_SUFFIXES and not p.is_dir()]
+
+
+def essay_entries(content_dir: Path) -> list[Path]:
+    """What `essays/` holds, listed once for the sources and for the warnings about what
+    is not read."""
     essays = content_dir / "essays"
-    if not essays.is_dir():
-        return []
-    # Not only regular files: a FIFO or a dangling link named like an essay is reported
-    # by read_text (never opened), not silently skipped.
-    return sorted(p for p in essays.iterdir() if not p.is_dir() and p.suffix in (".md", ".txt"))
+    return sorted(essays.iterdir()) if essays.is_dir() else []
 
 
 ReadMany = Callable[[list[Path], Path], list[tuple[Document | None, list[Diagnostic]]]]
@@ -200,8 +208,9 @@ def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
         shown = display_path(content_dir / "essays")
         corpus.diagnostics.append(error(shown, 1, problem.code, problem.message))
         return corpus
-    corpus.diagnostics += skipped_files(content_dir)
-    paths = essay_paths(content_dir)
+    entries = essay_entries(content_dir)
+    corpus.diagnostics += skipped_files(entries)
+    paths = essay_paths(entries)
     if not paths:
         corpus.diagnostics.append(
             warning(
@@ -223,20 +232,12 @@ def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
     return corpus
 
 
-SOURCE_SUFFIXES = (".md", ".txt")
-# Suffixes of files meant as essays that are not read as one (`.MD`, `.markdown`).
-NEAR_SUFFIXES = {".md": ".md", ".markdown": ".md", ".mdown": ".md", ".mkd": ".md", ".txt": ".txt"}
-
-
-def skipped_files(content_dir: Path) -> list[Diagnostic]:
+def skipped_files(entries: list[Path]) -> list[Diagnostic]:
     """A warning for each entry of `essays/` that looks meant as content but is not read:
     Markdown under another extension, a sidecar without its source, a sub-folder (only
     `essays/` itself is read, so a folder's essays would vanish without a word)."""
-    essays = content_dir / "essays"
-    if not essays.is_dir():
-        return []
     found = []
-    for path in sorted(essays.iterdir()):
+    for path in entries:
         shown = display_path(path)
         if path.name.startswith("."):
             continue  # editors' and systems' own files (.DS_Store, .foo.md.swp)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
-import re
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -21,10 +20,9 @@ import imagesize
 
 from glossator.diagnostics import Diagnostic, display_path, error, warning
 from glossator.model import Document, Figure, Paragraph
-from glossator.model.inline import CONTAINERS, Image, Inline, nodes_of
+from glossator.model.inline import CONTAINERS, Image, Inline, nodes_of, url_scheme
 from glossator.paths import ContentFileError, read_content_file
 
-URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 PAGES = "essays"  # the site folder of the essay pages, as of content/essays
 
@@ -40,8 +38,8 @@ def publish_images(
     for src, line in _sources(doc):
         if src in published or src.lower().startswith("data:"):
             continue
-        # any scheme (https:, ftp:, file:), protocol-relative `//host/x` or `\\\\host` (UNC)
-        if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//|\\\\)", src, re.I):
+        # any scheme (https:, ftp:, file:), protocol-relative `//host/x` or UNC `\\host`
+        if url_scheme(src) or src.startswith(("//", "\\\\")):
             diags.append(
                 warning(
                     shown,
@@ -90,7 +88,7 @@ def _find_local(
     src: str, essay: Path, content_dir: Path, shown: str, line: int
 ) -> tuple[str, bytes] | Diagnostic:
     root = content_dir.resolve()
-    path = unquote(urlsplit(src).path) if not URL_SCHEME.match(src) else ""
+    path = unquote(urlsplit(src).path)  # a src with a scheme is remote, not here
     target = (
         (root / path.lstrip("/") if path.startswith("/") else essay.parent / path) if path else None
     )

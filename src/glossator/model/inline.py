@@ -223,6 +223,17 @@ def _walk_refs(content: tuple[Inline, ...], offset: int, found: list[tuple[int, 
     return offset
 
 
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def url_scheme(url: str) -> str:
+    """The URL's scheme in lower case ("" for a relative one), as `urlsplit` gives it
+    but without its ValueError on a malformed host (`http://[x`): the renderer and the
+    image check both ask, on whatever a reader let through."""
+    match = SCHEME.match(url.strip())
+    return match.group(1).lower() if match else ""
+
+
 BARE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]}'’”]")
 
 

@@ -14,7 +14,6 @@ are left out).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -41,6 +40,7 @@ from glossator.model.inline import (
     Superscript,
     Text,
     plain_text,
+    url_scheme,
 )
 from glossator.render.math import math_html
 
@@ -60,16 +60,6 @@ class InlineOptions:
     allow_raw_html: bool = False
     marker_ids: Iterator[str] = field(default_factory=lambda: iter(()))
     sidenotes: Mapping[int, Markup] = field(default_factory=dict)
-
-
-SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
-
-
-def url_scheme(url: str) -> str:
-    """The URL's scheme in lower case ("" for a relative one), as `urlsplit` gives it
-    but without its ValueError on a malformed host (`http://[x`)."""
-    match = SCHEME.match(url.strip())
-    return match.group(1).lower() if match else ""
 
 
 def esc(text: str) -> str:

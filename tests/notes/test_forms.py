@@ -209,6 +209,150 @@ CASES = [
         None,
         id="press-release-not-un",
     ),
+    # --- publication facts without a place or a publisher (older and European notes)
+    pytest.param(
+        "Lucien Febvre, Le problème de l'incroyance au XVIe siècle (Paris, 1942), 7.",
+        "book",
+        {
+            "author": "Febvre, Lucien",
+            "title": "Le problème de l'incroyance au XVIe siècle",
+            "year": "1942",
+            "address": "Paris",
+        },
+        "7",
+        id="place-year-only",
+    ),
+    pytest.param(
+        "Carlo Ginzburg, Il formaggio e i vermi (Einaudi, 1976), 19.",
+        "book",
+        {"author": "Ginzburg, Carlo", "title": "Il formaggio e i vermi", "year": "1976"},
+        "19",
+        id="publisher-named-by-a-word-it-lacks",
+        marks=pytest.mark.xfail(
+            reason="a publisher without a telling word reads as a place", strict=True
+        ),
+    ),
+    pytest.param(
+        "Natalie Zemon Davis, The Return of Martin Guerre (Harvard University Press, 1983), 4.",
+        "book",
+        {
+            "author": "Davis, Natalie Zemon",
+            "title": "The Return of Martin Guerre",
+            "year": "1983",
+            "publisher": "Harvard University Press",
+        },
+        "4",
+        id="publisher-year-only",
+    ),
+    # --- pseudonyms (CMOS 14.81)
+    pytest.param(
+        "Mark Twain [Samuel Clemens], Life on the Mississippi (Boston: Osgood, 1883), 60.",
+        "book",
+        {
+            "author": "Twain, Mark",
+            "title": "Life on the Mississippi",
+            "year": "1883",
+            "publisher": "Osgood",
+            "address": "Boston",
+            "note": "Pseudonym of Samuel Clemens",
+        },
+        "60",
+        id="pseudonym-with-real-name",
+    ),
+    pytest.param(
+        'Cato [pseud.], "To the People of the State of New-York," New-York Journal, '
+        "October 25, 1787.",
+        "newspaper-article",
+        {
+            "author": "{Cato}",
+            "title": "To the People of the State of New-York",
+            "journal": "New-York Journal",
+            "year": "1787",
+            "month": "10",
+            "day": "25",
+        },
+        None,
+        id="pseudonym-only",
+    ),
+    # --- a periodical named without a telling word: dated, no URL
+    pytest.param(
+        'Louis Menand, "The Marxist and the Tramp," New Yorker, September 23, 2002, 82.',
+        "magazine-article",
+        {
+            "author": "Menand, Louis",
+            "title": "The Marxist and the Tramp",
+            "journal": "New Yorker",
+            "year": "2002",
+            "month": "9",
+            "day": "23",
+        },
+        "82",
+        id="periodical-without-telling-word",
+    ),
+    # --- Chinese and Japanese citation forms
+    pytest.param(
+        "钱穆：《国史大纲》（北京：商务印书馆，1996年），第45页。",
+        "book",
+        {
+            "author": "{钱穆}",
+            "title": "国史大纲",
+            "year": "1996",
+            "publisher": "商务印书馆",
+            "address": "北京",
+        },
+        "45",
+        id="chinese-book",
+    ),
+    pytest.param(
+        "夏目漱石『こころ』（岩波書店、1927年）、15-16頁。",
+        "book",
+        {"author": "{夏目漱石}", "title": "こころ", "year": "1927", "publisher": "岩波書店"},
+        "15--16",
+        id="japanese-book",
+    ),
+    pytest.param(
+        "柳田國男「蝸牛考」『人類學雜誌』1927年4月号、12頁。",
+        "magazine-article",
+        {
+            "author": "{柳田國男}",
+            "title": "蝸牛考",
+            "journal": "人類學雜誌",
+            "year": "1927",
+            "month": "4",
+        },
+        "12",
+        id="japanese-article",
+    ),
+    # --- volume abbreviations of other languages; a pinpoint "at" after the range
+    pytest.param(
+        "Alexis de Tocqueville, De la démocratie en Amérique, t. 2 (Paris, 1840), 12.",
+        "book",
+        {
+            "author": "de Tocqueville, Alexis",
+            "title": "De la démocratie en Amérique",
+            "volume": "2",
+            "year": "1840",
+            "address": "Paris",
+        },
+        "12",
+        id="french-tome",
+    ),
+    pytest.param(
+        'Oona A. Hathaway, "Do Human Rights Treaties Make a Difference?," Yale Law Journal '
+        "111, no. 8 (2002): 1935–2042, at 1940.",
+        "journal-article",
+        {
+            "author": "Hathaway, Oona A.",
+            "title": "Do Human Rights Treaties Make a Difference?",
+            "journal": "Yale Law Journal",
+            "volume": "111",
+            "number": "8",
+            "pages": "1935--2042",
+            "year": "2002",
+        },
+        "1940",
+        id="pinpoint-at",
+    ),
 ]
 
 
@@ -230,6 +374,16 @@ def test_a_resolution_of_another_body_is_no_un_document(text):
     work = parse_note(text)[0]
     assert work.kind == "government-document"
     assert not work.field("un_symbol") and not work.field("url")
+
+
+def test_commentary_before_a_semicolon_is_not_part_of_the_title():
+    works = parse_note(
+        "The argument is older than the book; Eric Hobsbawm, Nations and Nationalism "
+        "since 1780 (Cambridge: Cambridge University Press, 1990), 9."
+    )
+    assert [(w.field("author"), w.field("title"), w.locator) for w in works] == [
+        ("Hobsbawm, Eric", "Nations and Nationalism since 1780", "9")
+    ]
 
 
 def test_signal_words_and_several_works_in_one_note():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from glossator.model import Document, Metadata, Note
@@ -134,6 +134,8 @@ words = st.text(string.ascii_letters, min_size=3, max_size=10).filter(
     page=st.integers(1, 999),
     upper=st.booleans(),
 )
+# Found by this test: "Aaa, CIL, 1." was read as pages "CIL, 1" of Aaa's one work
+@example(family="AAA", title=["CIL", "AAA"], article="", cut=1, page=1, upper=False)
 def test_any_prefix_of_a_title_resolves_with_or_without_its_article(
     family, title, article, cut, page, upper
 ):
@@ -163,3 +165,40 @@ def test_case_short_forms_and_id_follow_the_legal_forms():
 def test_a_case_short_form_with_another_report_links_nothing():
     results = resolve(BROWN, LOVING, "Brown, 388 U.S. at 3.")
     assert results[2].cites == [] and codes(results[2]) == ["citation.short-unmatched"]
+
+
+MARUYAMA = "丸山眞男『日本の思想』（岩波書店、1961年）、28頁。"
+
+
+def test_chinese_and_japanese_ibid_and_short_forms():
+    results = resolve(
+        MARUYAMA, "同上、31頁。", GRAFTON, "丸山『日本の思想』、40頁。", "丸山、前掲書、2頁。"
+    )
+    first = results[0].cites[0].work
+    assert [(c.work, c.locator) for r in results[1:] for c in r.cites if c.work is first] == [
+        (first, "31"),
+        (first, "40"),
+        (first, "2"),
+    ]
+    assert [p for r in results for p in r.problems] == []
+
+
+def test_op_cit_is_the_author_s_one_work():
+    results = resolve(GRAFTON, BLOCH, "Grafton, op. cit., 45.")
+    assert [(work_label(c.work), c.locator) for c in results[2].cites] == [
+        ("Grafton, The Footnote", "45")
+    ]
+
+
+def test_a_short_form_finds_a_family_name_written_first():
+    results = resolve(
+        "Wang Gungwu, The Chinese Overseas (Cambridge, MA: Harvard University Press, 2000), 3.",
+        "Wang, Chinese Overseas, 8.",
+        "Wang, 9.",
+    )
+    work = results[0].cites[0].work
+    assert work.field("author") == "Wang, Gungwu"
+    assert [(c.work is work, c.locator) for r in results[1:] for c in r.cites] == [
+        (True, "8"),
+        (True, "9"),
+    ]

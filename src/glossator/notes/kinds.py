@@ -136,6 +136,19 @@ def container_kind(author: str, container: str, title: str) -> str:
     return _authority_kind(author, container) or "web-page"
 
 
+# Bodies that publish pages, reports and commentary rather than dated issues.
+_NOT_PERIODICAL = word_set(
+    "center centre institute institution foundation council university association society "
+    "committee commission office ministry department agency organization organisation watch "
+    "group trust fund bank forum initiative program programme project library archive"
+)
+
+
+def may_be_periodical(container: str) -> bool:
+    """A dated container with no URL is a periodical's issue unless a body issued it."""
+    return not _words(container) & _NOT_PERIODICAL
+
+
 def unquoted_kind(author: str | None, publisher: str | None, title: str) -> str:
     """Kind of a work with an unquoted title and no book facts."""
     kind = _authority_kind(author, publisher)
@@ -150,13 +163,20 @@ def unquoted_kind(author: str | None, publisher: str | None, title: str) -> str:
 
 _STOP = word_set(
     "a an and are as at be but by do for from how in into is it its not of on or over "
-    "than that the this to under vs was we were what when where why with"
+    "than that the this to under vs was we were what when where why with "
+    # articles and contractions of the other languages titles are cited in
+    "la le les une des du del der die das ein eine el los las il lo gli het een au aux"
 )
 
 
 def ascii_alnum(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", folded.lower())
+
+
+def letters(text: str, size: int = 12) -> str:
+    """The letters of a name in any script, for a key when it has no ASCII ones ("王赓武")."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())[:size]
 
 
 def significant_words(text: str) -> list[str]:

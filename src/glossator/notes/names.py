@@ -3,7 +3,8 @@
 Chicago inverts only the first author ("Keohane, Robert O., and Joseph S. Nye"), some
 writers invert every author, note form inverts none, and a corporate author ("United
 Nations Security Council") must be neither split nor inverted. Each rule decides from
-evidence in the string (organisation words, acronyms, shape), not from a list of names.
+evidence in the string (organisation words, acronyms, shape); which end of an
+uninverted name is the family's is name_order.py's question.
 """
 
 from __future__ import annotations
@@ -11,11 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
-def word_set(text: str) -> frozenset[str]:
-    """A frozenset from a space-separated word list (long lists read better as prose)."""
-    return frozenset(text.split())
-
+from glossator.notes.name_order import family_first, word_set
 
 # Words found in organisation names and (almost) never in personal names.
 ORG_WORDS = word_set(
@@ -133,6 +130,8 @@ def _invert(name: str) -> str:
     toks = name.split()
     if len(toks) < 2 or is_corporate(name):
         return name
+    if family_first(toks):  # "Wang Gungwu", "Мартенс Ф. Ф."
+        return f"{toks[0]}, {' '.join(toks[1:])}"
     suffix = ""
     if toks[-1].lower() in SUFFIXES:
         suffix, toks = toks[-1], toks[:-1]

@@ -29,7 +29,8 @@ _ROLE = re.compile(
 )
 _INVERTED = re.compile(r"^(?:[^\W\d_][\w'’\-]+\s+)*(?:[A-Z]\.\s*)+\s*[A-Z“\"]")
 _VOLUMES = re.compile(r"^(?P<n>\d+)\s+vols?\.?$", re.I)
-_VOLUME = re.compile(r"^vol\.\s*(?P<n>[\dIVXLC]+)(?:\s+of\s+.+)?$", re.I)
+# "vol. 2" and its abbreviations in the languages cited: tome, Band, tomo, том
+_VOLUME = re.compile(r"^(?:vol|t|bd|tomo|т)\.\s*(?P<n>[\dIVXLC]+)(?:\s+of\s+.+)?$", re.I)
 _EDITION = re.compile(r"^(?P<ed>\d+(?:st|nd|rd|th)|rev\.|new|revised|abridged|\w+)\s+ed\.?$", re.I)
 
 

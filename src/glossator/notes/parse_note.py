@@ -19,7 +19,7 @@ from glossator.notes.names import is_corporate, looks_like_name_or_org
 from glossator.notes.official import parse_legislation, parse_un, work_key
 from glossator.notes.work import FIELD_ORDER, ParsedWork, authors_field, make_work
 
-__all__ = ["FIELD_ORDER", "ParsedWork", "parse_note", "unread_reason", "work_key"]
+__all__ = ["FIELD_ORDER", "ParsedWork", "normalize", "parse_note", "unread_reason", "work_key"]
 
 
 def unread_reason(raw: str) -> str:
@@ -58,26 +58,60 @@ def _fallback(raw: str) -> ParsedWork:
     return ParsedWork("misc", "other", (("note", raw),), raw, None, False)
 
 
-# Full-width punctuation of Chinese and Japanese citations, read as its ASCII shape;
-# 《Title》 and 「Title」 mark titles as quotation marks do.
-_WIDE = str.maketrans({"，": ", ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "；": "; "})
+# Chinese and Japanese citations read as their ASCII shape: full-width punctuation;
+# 『Book』 and 《Book》 are titles as italics are, 「Article」 and 〈Article〉 quoted titles;
+# 1961年5月3日 a date; 第12页, 12頁, 12ページ a page.
+_WIDE = str.maketrans(
+    {"，": ", ", "、": ", ", "：": ": ", "（": " (", "）": ") ", "。": ". ", "；": "; ", "〜": "-"}
+)
+_MONTHS = "January February March April May June July August September October November December"
+_MONTH = dict(enumerate(_MONTHS.split(), start=1))
 
 
-def _normalize(text: str) -> str:
-    text = text.replace("\u00a0", " ").translate(_WIDE)
-    text = re.sub(r"第\s*(\d+(?:[-–]\d+)?)\s*[页頁]", r"\1", text)
-    text = re.sub(r"[《「](.+?)[》」]", r"\1", text)
+def _cjk_date(m: re.Match[str]) -> str:
+    month = _MONTH.get(int(m["m"])) if m["m"] else None
+    if not month:
+        return ", " + m["y"]
+    return f", {month} {m['d']}, {m['y']}" if m["d"] else f", {month} {m['y']}"
+
+
+def normalize(text: str) -> str:
+    """The note's text in the ASCII shapes the readers below expect."""
+    text = text.replace("\u00a0", " ")
+    if re.search(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]", text):
+        text = _normalize_cjk(text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _normalize_cjk(text: str) -> str:
+    text = re.sub(
+        r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?[号號]?",
+        _cjk_date,
+        text,
+    )
+    text = re.sub(r"第\s*(\d+(?:[-–~〜]\d+)?)\s*[页頁]", r"\1", text)
+    text = re.sub(r"(\d+(?:[-–~〜]\d+)?)\s*(?:[页頁]|ページ)", r"\1", text)
+    text = re.sub(r"\s*[『《]\s*(.+?)\s*[』》]", r", \1", text)
+    text = re.sub(r"\s*[「〈]\s*(.+?)\s*[」〉]", r', "\1," ', text)
+    text = text.translate(_WIDE)
+    text = re.sub(r"\s+([,.;)])", r"\1", text)
+    text = re.sub(r"(,\"?)(?:\s*[,:])+", r"\1", text)  # "Author:, Title", "Title,", Book"
+    text = re.sub(r":\s*,", ",", text)
+    text = re.sub(r"\(\s*,\s*", "(", text)
+    return re.sub(r"^\s*,\s*", "", text)
 
 
 def parse_note(text: str) -> list[ParsedWork]:
     """All works one note cites, in order; [] for a purely discursive note."""
-    text = _normalize(text)
+    text = normalize(text)
     if not text:
         return []
     parts = citation_parts(text)
     parsed = [_parse_segment(s) for s, _ in parts]
-    if len(parts) > 1 and None in parsed and not any(optional for _, optional in parts):
+    failed = [seg for (seg, _), work in zip(parts, parsed, strict=True) if work is None]
+    # "Title; Subtitle (…)" may be one citation, but "Commentary; Author, Title (…)" is not
+    rejoin = all(S.looks_like_citation(seg) for seg in failed)
+    if len(parts) > 1 and failed and rejoin and not any(optional for _, optional in parts):
         whole = _parse_segment(text)  # a ";" may belong to an unquoted title
         if whole is not None:
             return [whole]
@@ -103,12 +137,30 @@ def citation_parts(text: str) -> list[tuple[str, bool]]:
     return parts
 
 
+# "George Orwell [Eric Blair], …", "Publius [pseud.], …" (CMOS 14.81): the name as
+# published is the author; the real name, when given, is kept as a note.
+_PSEUDONYM = re.compile(
+    r"^[\"“]?(?P<name>[^\[\],.\"“”]{1,80}?)[\"”]?\s*\[(?P<real>[^\[\]]{2,80})\](?=[,.])"
+)
+
+
+def _take_pseudonym(text: str) -> tuple[str, str | None]:
+    m = _PSEUDONYM.match(text)
+    if not m:
+        return text, None
+    real = m["real"].strip()
+    note = None if re.fullmatch(r"pseud\.?|pseudonym", real, re.I) else f"Pseudonym of {real}"
+    return m["name"] + text[m.end() :], note
+
+
 def _parse_segment(raw: str) -> ParsedWork | None:
     text, url, note = S.take_url_and_access(S.strip_lead_in(S.strip_signal(raw)))
+    text, real_name = _take_pseudonym(text)
+    note = "; ".join(n for n in (real_name, note) if n) or None
     text, locator = S.take_locator(text)
     quoted = S.find_quoted_title(text)
     try:
-        work = _parse_quoted(raw, locator, *quoted) if quoted else None
+        work = _parse_quoted(raw, locator, *quoted, online=bool(url)) if quoted else None
         if work is None and (not quoted or S.take_book_facts(text)[1]):
             work = _parse_unquoted(raw, locator, text)  # quotation marks inside a title
     except (ValueError, IndexError):  # defensive: a shape that half-fits is just unparsed
@@ -124,9 +176,9 @@ def _parse_segment(raw: str) -> ParsedWork | None:
 
 
 def _parse_quoted(
-    raw: str, locator: str | None, pre: str, title: str, post: str
+    raw: str, locator: str | None, pre: str, title: str, post: str, *, online: bool = False
 ) -> ParsedWork | None:
-    """Article-like works: `Author. "Title." Container ...`."""
+    """Article-like works: `Author. "Title." Container ...`; `online` when a URL was given."""
     pre = pre.strip().rstrip(",;:").strip()
     if pre and not looks_like_name_or_org(pre):
         return None
@@ -215,6 +267,8 @@ def _parse_quoted(
     if not container and set(date) == {"year"} and not re.search(r"\(\d{4}\)", post):
         return None  # "Siegel, “Equality Talk,” 1475.": a page, not a year
     kind = K.container_kind(pre, container, title)
+    if kind == "web-page" and not online and "month" in date and K.may_be_periodical(container):
+        kind = "magazine-article"  # "Title," Container, May 23, 2011: a web page has a URL
     slot = "journal" if kind.endswith(("article", "agency")) else "organization"
     return make_work(kind, raw, locator, author=author, title=title, **{slot: container}, **date)
 

@@ -16,7 +16,7 @@ from glossator.model import Document, Note
 from glossator.model.citekeys import KeyCitation, find_groups
 from glossator.model.document import note_citations
 from glossator.notes import shapes as S
-from glossator.notes.parse_note import ParsedWork, citation_parts, parse_note
+from glossator.notes.parse_note import ParsedWork, citation_parts, normalize, parse_note
 from glossator.notes.short import IBID, ShortForm, read_short, suggest, work_label
 
 
@@ -86,6 +86,7 @@ def _ibid(locator: str | None, previous: list[Cite], result: NoteCites) -> None:
 
 def _short(form: ShortForm, state: _State, result: NoteCites) -> bool:
     """Link a short form to its earlier work; False when it may be a full citation."""
+    form = form.reading(state.earlier)
     found = form.matches(state.earlier)
     if len(found) == 1:
         result.cites.append(Cite(work=found[0], locator=form.locator))
@@ -138,7 +139,7 @@ def _segment(text: str, optional: bool, state: _State, result: NoteCites) -> Non
 
 
 def _resolve_text(result: NoteCites, state: _State) -> None:
-    text = re.sub(r"\s+", " ", result.note.text.replace("\u00a0", " ")).strip()
+    text = normalize(result.note.text)
     parts = citation_parts(text)
     bare = [S.strip_lead_in(S.strip_signal(s)) for s, _ in parts]
     special = [IBID.match(b) or read_short(b) for b in bare]

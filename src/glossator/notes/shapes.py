@@ -170,7 +170,8 @@ def find_quoted_title(text: str) -> tuple[str, str, str] | None:
 
 _ABBREVIATIONS = word_set(
     "al c ca cf co dr ed eds inc jr ltd mr mrs ms no p pp sr st trans v vol vs "
-    "jan feb mar apr aug sep sept oct nov dec"
+    "jan feb mar apr aug sep sept oct nov dec "
+    "t bd tomo pt т ч вып изд"  # volume, part and edition in French, German, Spanish, Russian
 )
 
 
@@ -216,9 +217,15 @@ def split_author_title(elements: list[str]) -> tuple[str | None, str]:
 
 
 _BOOK_FACTS = re.compile(
-    r"\((?P<address>[^:()]+):\s*(?P<publisher>[^():]+?),\s*(?P<year>\d{4})\)"
+    r"\((?:(?P<address>[^:()]+):\s*(?P<publisher>[^():]+?)|(?P<one>[^:()\d]+?)),\s*(?P<year>\d{4})\)"
     r"(?:\s*[,.]?\s*(?P<loc>(?:\d+[:.])?\d+(?:\s*[-–—]+\s*\d+)?(?:n\d+)?|[ivxlc]+"
     r"|preface|introduction|foreword|passim|(?:fol|sig)\.\s*\w+))?\s*\.?$"
+)
+# A publisher named without its place: a word that names a publishing house.
+_PUBLISHER_WORD = re.compile(
+    r"\b(?:press|books|publishers?|publishing|verlag|editions?|éditions|editore|editorial"
+    r"|university|universität|université|library)\b|出版|書店|书店|書房|社$",
+    re.I,
 )
 _REPRINT = re.compile(r"^(?P<first>\d{4});\s*(?:repr(?:int)?\.?|reprinted),?\s*", re.I)
 _BIB_FACTS = re.compile(
@@ -231,7 +238,9 @@ def take_book_facts(text: str) -> tuple[str, dict[str, str] | None]:
     m = _BOOK_FACTS.search(text)
     if m:
         facts = {k: v.strip() for k, v in m.groupdict().items() if v}
-        if reprint := _REPRINT.match(facts["address"]):  # "(1939; repr., London: …)"
+        if one := facts.pop("one", None):  # "(Paris, 1882)" or "(Harvard University Press, 1997)"
+            facts["publisher" if _PUBLISHER_WORD.search(one) else "address"] = one
+        if reprint := _REPRINT.match(facts.get("address", "")):  # "(1939; repr., London: …)"
             facts["address"] = facts["address"][reprint.end() :]
             facts["note"] = f"First published {reprint['first']}"
         if "loc" in facts:
@@ -247,7 +256,7 @@ def take_book_facts(text: str) -> tuple[str, dict[str, str] | None]:
 # --- article shapes after the quoted title ----------------------------------------------
 
 _PAGES = r"\d+(?:\s*[-–—]+\s*\d+)?"
-_TAIL = rf"(?:\s*[:,]\s*(?P<pages>{_PAGES})(?:\s*,\s*(?P<loc>{_PAGES}))?)?\s*\.?$"
+_TAIL = rf"(?:\s*[:,]\s*(?P<pages>{_PAGES})(?:\s*,\s*(?:at\s+)?(?P<loc>{_PAGES}))?)?\s*\.?$"
 JOURNAL = re.compile(
     r"^(?P<journal>.+?)[,.]?\s+"
     r"(?:(?:[Vv]ol\.\s*)?(?P<volume>\d+)"

@@ -17,9 +17,11 @@ from glossator.notes.parse_note import ParsedWork
 
 _NUM = r"(?:\d+(?:\s*[–\-]+\s*\d+)?(?:\s*nn?\.?\s*\d+)?|[ivxlc]+(?:[–\-][ivxlc]+)?|[IVXLC]+)\b"
 _LOC = rf"(?:vol\.\s*\d+,?\s*)?(?:pp?\.\s*|nn?\.\s*)?{_NUM}(?:\s*(?:,|and|nn?\.)\s*{_NUM})*"
-# "Ibid., 45." and the legal "Id. at 495." (Chicago 14.34, 14.276)
+# "Ibid., 45.", the legal "Id. at 495." (Chicago 14.34, 14.276), Japanese and Chinese 同上
 IBID = re.compile(
-    rf"^(?:ibid(?:em)?\.?|id\.)(?:(?:,\s*|\s+)(?:at\s+)?(?P<locator>{_LOC}))?\s*\.?$", re.I
+    rf"^(?:ibid(?:em)?\.?|id\.|同上|同前|同書|同书)(?:(?:,\s*|\s+)(?:at\s+)?(?P<locator>{_LOC}))?"
+    r"\s*\.?$",
+    re.I,
 )
 # A case's short form: "Brown, 347 U.S. at 495." (Chicago 14.276)
 _CASE_SHORT = re.compile(
@@ -41,6 +43,7 @@ _QUOTED_ONLY = re.compile(
 _ARTICLES = word_set(
     "the a an le la les l un une el los las il lo gli i o os as der die das ein eine de het een"
 )
+_OP_CIT = re.compile(r"op\.\s*cit\.?|前掲書?|前揭书|上引书", re.I)
 _NAME_NOISE = word_set("and et al others ed eds trans")
 
 
@@ -54,6 +57,12 @@ def name_words(work: ParsedWork) -> set[str]:
     """Every folded word of the work's authors, editors or issuing body."""
     text = " ".join(work.field(f) or "" for f in ("author", "editor", "organization"))
     return set(fold(text.replace("{", "").replace("}", "")).split()) - _NAME_NOISE
+
+
+def _family_of(word: str, names: set[str]) -> bool:
+    """ "丸山" of "丸山眞男": a name written without spaces is shortened to its family part."""
+    caseless = word[:1].isalpha() and word[:1].lower() == word[:1].upper()
+    return caseless and any(n.startswith(word) for n in names)
 
 
 def work_label(work: ParsedWork) -> str:
@@ -80,6 +89,15 @@ class ShortForm:
     locator: str | None
     either: bool = False  # "Footnote, 45": the one name is an author or a title
     report: str | None = None  # a case's volume and reporter ("347 U.S.")
+    # "Hill, CIL, 1": the author's work titled "CIL" at page 1, or pages CIL and 1 of
+    # the author's one work; the titled reading is taken when a work fits it
+    titled: ShortForm | None = None
+
+    def reading(self, earlier: list[ParsedWork]) -> ShortForm:
+        """This form, or its titled reading when exactly one earlier work fits that."""
+        if self.titled and len(self.titled.matches(earlier)) == 1:
+            return self.titled
+        return self
 
     def _case_fits(self, work: ParsedWork) -> bool:
         cited = fold(work.field("howpublished") or "")
@@ -87,7 +105,8 @@ class ShortForm:
 
     def _author_fits(self, work: ParsedWork) -> bool:
         words = [w for w in self.author if w not in _NAME_NOISE]
-        return bool(words) and set(words) <= name_words(work)
+        names = name_words(work)
+        return bool(words) and all(w in names or _family_of(w, names) for w in words)
 
     def _title_fits(self, work: ParsedWork, words: tuple[str, ...] | None = None) -> bool:
         short = list(words or self.title)
@@ -141,9 +160,17 @@ def _read(text: str) -> ShortForm | None:
         first = m["first"].strip()
         if not looks_like_name_or_org(first) or len(first.split()) > 8:
             return None
-        return ShortForm(text, tuple(fold(first).split()), (), m["locator"], either=True)
+        titled = _with_title(text)
+        titled = titled if titled and titled.title else None
+        return ShortForm(text, tuple(fold(first).split()), (), m["locator"], True, None, titled)
+    return _with_title(text)
+
+
+def _with_title(text: str) -> ShortForm | None:
     if m := _WITH_TITLE.match(text):
         author, title = m["author"].strip(), (m["quoted"] or m["title"] or "").strip()
+        if _OP_CIT.fullmatch(title) and looks_like_name_or_org(author):  # "Grafton, op. cit., 5"
+            return ShortForm(text, tuple(fold(author).split()), (), m["locator"], either=True)
         if not looks_like_name_or_org(author) or len(author.split()) > 6:
             return None
         if not m["quoted"] and len(title.split()) > 14:

@@ -395,3 +395,20 @@ def test_signal_words_and_several_works_in_one_note():
         ("Grafton, Anthony", "The Footnote"),
         ("Kagan, Robert", "Power and Weakness"),
     ]
+
+
+def test_a_name_without_latin_letters_gets_a_safe_key_of_its_own():
+    from glossator.notes.parse_note import work_key
+    from glossator.paths import key_is_plain
+
+    keys = [
+        work_key(parse_note(text)[0])
+        for text in (
+            "丸山眞男『日本の思想』（岩波書店、1961年）、28頁。",
+            "丸山眞男『現代政治の思想と行動』（未來社、1961年）、3頁。",
+            "Мартенс Ф. Ф., Современное право (Санкт-Петербург, 1882), 45.",
+        )
+    ]
+    assert all(key_is_plain(k) and k.isascii() for k in keys), keys
+    assert len(set(keys)) == 3
+    assert keys[0].startswith("cjk") and keys[2].startswith("cyrillic")

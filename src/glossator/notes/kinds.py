@@ -7,6 +7,7 @@ kinds can be read and extended on its own; all pure.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from urllib.parse import quote
@@ -174,9 +175,18 @@ def ascii_alnum(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", folded.lower())
 
 
-def letters(text: str, size: int = 12) -> str:
-    """The letters of a name in any script, for a key when it has no ASCII ones ("王赓武")."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())[:size]
+def script_key(name: str, title: str) -> str:
+    """A safe ASCII key part for a name with no Latin letters ("王赓武" → "cjk" + hash):
+    keys are file names and BibTeX keys, which must stay ASCII."""
+    first = next((c for c in name if c.isalpha()), "")
+    if not first:
+        return ""
+    script = unicodedata.name(first, "").split(" ")[0].lower()
+    script = {"cjk": "cjk", "hiragana": "cjk", "katakana": "cjk", "hangul": "hangul"}.get(
+        script, ascii_alnum(script)[:10]
+    )
+    digest = hashlib.sha256(f"{name}|{title}".encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{script or 'name'}{digest[:6]}"
 
 
 def significant_words(text: str) -> list[str]:

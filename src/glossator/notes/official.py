@@ -127,6 +127,9 @@ def work_key(work: ParsedWork) -> str:
         words = K.significant_words(work.field("note") or "")[:2]
         return "note" + "".join(words) + year
     if not name:
-        name = title_words.pop(0) if title_words else K.letters(author.split(",")[0]) or "anon"
+        title = work.field("title") or ""
+        name = K.script_key(author.split(",")[0], title) or (
+            title_words.pop(0) if title_words else "anon"
+        )
     title_words = [w for w in title_words if w != name]
     return name + year + (title_words[0] if title_words else "")

@@ -549,3 +549,46 @@ def test_a_un_press_release_without_symbol_keeps_its_bibliography_form():
         "United Nations General Assembly. “Assembly Elects Five Non-Permanent Members.” "
         "Press release. United Nations, June 7, 2019."
     )
+
+
+def _from_note(text: str) -> dict:
+    from glossator.notes.parse_note import parse_note, work_key
+
+    work = parse_note(text)[0]
+    return to_csl_json(work_key(work), work.entry_type, work.kind, work.fields)
+
+
+def test_cases_treaties_and_archives_use_csl_s_own_types_and_variables():
+    case = _from_note("Brown v. Board of Education, 347 U.S. 483, 495 (1954).")
+    treaty = _from_note(
+        "Convention on the Prevention and Punishment of the Crime of Genocide, "
+        "December 9, 1948, 78 U.N.T.S. 277."
+    )
+    letter = _from_note(
+        "Kennan to Acheson, 3 May 1947, box 27, folder 4, George F. Kennan Papers, "
+        "Seeley G. Mudd Manuscript Library, Princeton University."
+    )
+    assert (case["type"], case["container-title"], case["volume"], case["page"]) == (
+        "legal_case",
+        "U.S.",
+        "347",
+        "483",
+    )
+    assert (treaty["type"], treaty["container-title"], treaty["volume"]) == (
+        "treaty",
+        "U.N.T.S.",
+        "78",
+    )
+    assert letter["type"] == "manuscript"
+    assert letter["collection-title"] == "George F. Kennan Papers"
+    assert letter["archive"] == "Seeley G. Mudd Manuscript Library, Princeton University"
+    assert letter["archive_location"] == "box 27, folder 4"
+    # The reporter citation as Chicago (14.269) writes it; where the pinpoint goes is the
+    # style's choice (Zotero's Chicago puts it after the year)
+    note = format_note(case, "495").text
+    assert note.startswith("Brown v. Board of Education, 347 U.S. 483") and "495" in note
+    entries = format_bibliography([treaty])
+    assert entries[treaty["id"]].text == (
+        "Convention on the Prevention and Punishment of the Crime of Genocide, "
+        "December 9, 1948, 78 U.N.T.S. 277."
+    )

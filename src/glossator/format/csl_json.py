@@ -27,7 +27,12 @@ KIND_TYPES = {
     "un-draft-resolution": "document",
     "un-press-release": "document",
     "un-document": "document",
+    "legal-case": "legal_case",
+    "treaty": "treaty",
+    "archival": "manuscript",
 }
+# "347 U.S. 483", "78 U.N.T.S. 277", "1963 E.C.R. 1": volume, reporter or series, page
+_REPORTER = re.compile(r"^(?P<volume>\d+)\s+(?P<series>\S.*?)\s+(?P<page>\d+)$")
 ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -42,7 +47,10 @@ def to_csl_json(
     f = {k: _untex(v) for k, v in dict(fields).items() if v and v.strip()}
     # The parser writes its genre ("Press release") as `howpublished`; in a .bib file it
     # is how the work was published, which Pandoc and the mapping read as its publisher.
-    genre = f.pop("howpublished", "") if kind in KIND_TYPES else ""
+    published = f.pop("howpublished", "") if kind in KIND_TYPES else ""
+    # ... except for a case or treaty (its reporter or series) and an archival item (its
+    # collection), which CSL has variables of their own for
+    genre = "" if kind in ("legal-case", "treaty", "archival") else published
     item = entry_to_csl(key, entry_type, f)
     csl_type = item["type"] = _csl_type(entry_type, kind, f, item["type"])
     if csl_type == "webpage" and "container-title" not in item and f.get("organization"):
@@ -80,7 +88,34 @@ def to_csl_json(
     if csl_type in ("legislation", "bill"):
         item.pop("note", None)
         _legislative(item, f)
+    if kind in ("legal-case", "treaty"):
+        _reported(item, f, published)
+    if kind == "archival":
+        _archival(item, f, published)
     return item
+
+
+def _reported(item: dict, f: dict[str, str], report: str) -> None:
+    """A case or treaty as its reporter or treaty series cites it; the court as authority."""
+    item.pop("publisher", None)
+    report = _unbrace(report)
+    if m := _REPORTER.match(report):
+        item.update({"volume": m["volume"], "container-title": m["series"], "page": m["page"]})
+    elif report:
+        item["container-title"] = report
+    if f.get("organization"):
+        item["authority"] = _unbrace(f["organization"])
+
+
+def _archival(item: dict, f: dict[str, str], collection: str) -> None:
+    """Item, collection, shelf mark and repository in CSL's archive variables."""
+    item.pop("publisher", None)
+    if collection:
+        item["collection-title"] = _unbrace(collection)
+    if f.get("organization"):
+        item["archive"] = _unbrace(f["organization"])
+    if f.get("note"):
+        item["archive_location"] = item.pop("note")
 
 
 def _csl_type(entry_type: str, kind: str, f: dict[str, str], own: str) -> str:

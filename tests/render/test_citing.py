@@ -116,3 +116,19 @@ def test_the_bibliography_links_back_to_each_place():
         '<a href="essays/readers.html#p7">paragraph 7</a>'
     )
     assert cited_in_html(work("none"), {}) == ""
+
+
+def test_an_untitled_entry_is_named_by_author_and_year_never_by_its_key():
+    from glossator.render.pages import work_label
+
+    def label(**fields: str) -> str:
+        return work_label(Work("zz-internal-key", "misc", "other", fields, curated=True))
+
+    assert label(title="{The} {Footnote}") == "The Footnote"
+    assert label(author="Grafton, Anthony and Blair, Ann", year="1997") == "Grafton 1997"
+    assert label(author="{United Nations Security Council}", date="1998-09-23") == (
+        "United Nations Security Council 1998"
+    )
+    assert label(journal="Past {\\&} Present") != "zz-internal-key"
+    assert label(url="https://example.org/x") == "https://example.org/x"
+    assert label() == "zz-internal-key"  # nothing else to name it by

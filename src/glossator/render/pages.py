@@ -249,9 +249,22 @@ class CitedParagraphs:
 
 
 def work_label(work: Work) -> str:
-    """A work's short name in links: its title without BibTeX braces, else its key."""
-    title = field_text(work.fields.get("title", ""))
-    return title or work.key
+    """A work's short name in links: its title without BibTeX braces; for an untitled
+    entry its first author or body and year, as an author-date citation names it, or
+    its container or URL — an internal key only when the entry has nothing else."""
+    f = work.fields
+    title = field_text(f.get("title", ""))
+    if title:
+        return title
+    name = field_text(
+        (f.get("author") or f.get("editor") or f.get("organization") or "").split(" and ")[0]
+    )
+    family = name.split(",")[0].strip()
+    year = field_text(f.get("year", "") or f.get("date", "")[:4])
+    for label in (" ".join(p for p in (family, year) if p), field_text(f.get("journal", ""))):
+        if label:
+            return label
+    return field_text(f.get("url", "")) or work.key
 
 
 def about_paragraphs(text: str) -> list[str]:

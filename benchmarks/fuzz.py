@@ -1,12 +1,14 @@
 """Mutation fuzzing of whole builds: content diagnostics, never a traceback or a hang.
 
-Usage: python benchmarks/fuzz.py [INPUTS] [--seed N] [--jobs J] [--keep DIR]
+Usage: python benchmarks/fuzz.py [INPUTS] [--seed N] [--jobs J] [--keep DIR] [--from DIR]
 
 Each input is one of the project's own small sources (a pdf-text essay with its
 sidecar, Markdown essays using every construct, a web-text page, a `.bib`), mutated
 the ways real files break and hostile ones are made: lines dropped, duplicated or
 shuffled, digits changed, bytes flipped, the file truncated, Markdown and BibTeX syntax
-and odd characters inserted, two files spliced. Every input is read, linked, formatted
+and odd characters inserted, two files spliced. With `--from content` the input is
+the whole content folder (the seed essays, their sidecars, site.yaml, the `.bib`), one
+or more of its files mutated: the experiment of issue 14. Every input is read, linked, formatted
 and rendered in memory (`plan` + `render_plan`) in a worker with a time limit (10 s)
 and a memory limit (1 GB). A result is a failure when anything raises, the time or the
 memory runs out, or a page does not encode as UTF-8. Failures are written to `--keep`
@@ -36,6 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 TIME_LIMIT = 10  # seconds per input
 MEMORY_LIMIT = 1 << 30  # bytes per worker
+FROM: Path | None = None  # --from DIR: mutate that content folder instead of the fixtures
 
 INSERTS = [
     "[^1]",
@@ -91,8 +94,21 @@ INSERTS = [
 ]
 
 
+def content_folder(folder: Path) -> list[dict[str, str]]:
+    """A whole content folder (`--from content`: the seeds as the site builds them) as
+    one input, every text file of it open to mutation."""
+    files = {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix in (".md", ".txt", ".yaml", ".yml", ".bib")
+    }
+    return [files]
+
+
 def sources() -> list[dict[str, str]]:
     """The inputs to mutate: each a small content folder, as {relative path: text}."""
+    if FROM is not None:
+        return content_folder(FROM)
     good = FIXTURES / "good" / "essays"
     markdown = FIXTURES / "markdown"
     out = [
@@ -157,12 +173,15 @@ def mutate(text: str, rng: random.Random, other: str) -> str:
 
 def make_input(seed: int) -> dict[str, str]:
     rng = random.Random(seed)
-    pool = sources()
+    pool = _POOL or sources()
     files = dict(rng.choice(pool))
     other = next(iter(rng.choice(pool).values()))
     for name in rng.sample(sorted(files), rng.randint(1, len(files))):
         files[name] = mutate(files[name], rng, other)
     return files
+
+
+_POOL: list[dict[str, str]] = []
 
 
 def _alarm(signum, frame):  # noqa: ANN001, ANN202 (signal handler)
@@ -207,7 +226,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=0, help="the first input's seed")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, default=Path("fuzz-failures"))
+    parser.add_argument("--from", dest="folder", type=Path, help="a content folder to mutate")
     args = parser.parse_args(argv)
+    global FROM
+    FROM = args.folder.resolve() if args.folder else None
+    _POOL[:] = sources()
     signal.signal(signal.SIGALRM, _alarm)
     failures: dict[str, list[int]] = {}
     slowest = (0.0, -1)

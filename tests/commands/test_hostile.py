@@ -170,6 +170,41 @@ def test_private_use_characters_never_reach_the_page(tmp_path, capsys):
     assert "A note with marks." in page
 
 
+def test_controls_in_a_bib_never_reach_the_source_page_or_the_downloads(tmp_path, capsys):
+    bib = (
+        "@book{grafton1997,\n  author = {Grafton, Anthony},\n"
+        "  title = {The Foot\x1b[2Jnote\ue000},\n"
+        '  note = {Bell\x07 and \\char"1B escape},\n  year = {1997}\n}\n'
+    )
+    essay = ESSAY.format(title="T") + "\nCited [@grafton1997].\n"
+    content = site(tmp_path, {"essays/a.md": essay, "references.bib": bib})
+    code, lines = check(content, capsys)
+    assert code == 0
+    assert [line for line in lines if "text.unsafe-character" in line] == [
+        f"{content / 'references.bib'}:3: warning: 3 characters that are not text (the first "
+        "U+001B) were dropped; remove them from the file [text.unsafe-character]"
+    ]
+    code, out = build(content, capsys)
+    assert code == 0
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".bib", ".ris", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            assert not any(c in text for c in "\x1b\x07\ue000"), path
+    assert "The Foot[2Jnote" in (out / "sources" / "grafton1997.html").read_text("utf-8")
+
+
+def test_escaped_controls_in_csl_json_are_dropped_with_a_warning(tmp_path, capsys):
+    items = [{"id": "g", "type": "book", "title": "Foot\u001bnote", "issued": {"raw": "1997"}}]
+    essay = ESSAY.format(title="T").replace("---\n\n", "bibliography: refs.json\n---\n\n")
+    essay += "\nCited [@g].\n"
+    content = site(tmp_path, {"essays/a.md": essay, "essays/refs.json": json.dumps(items)})
+    code, lines = check(content, capsys)
+    assert code == 0, lines
+    assert any("text.unsafe-character" in line and "refs.json:1:" in line for line in lines)
+    code, out = build(content, capsys)
+    assert "\x1b" not in (out / "sources" / "g.html").read_text("utf-8")
+
+
 def test_a_byte_order_mark_before_front_matter_is_read_as_nothing(tmp_path, capsys):
     content = site(tmp_path, {"essays/a.md": b"\xef\xbb\xbf" + ESSAY.format(title="T").encode()})
     code, lines = check(content, capsys)

@@ -15,6 +15,7 @@ from typing import Any
 from glossator.bibliography.entry import BibEntry
 from glossator.diagnostics import Diagnostic, error, warning
 from glossator.paths import ContentFileError, read_content_file
+from glossator.safetext import UNSAFE
 
 ENTRY_TYPES = {
     "article-journal": "article",
@@ -49,6 +50,20 @@ FIELDS = {
 }
 
 
+def _without_unsafe(value: object, dropped: list[int]) -> object:
+    """Strings without control or private-use characters (`"\\u001b"` decodes to ESC);
+    `dropped` counts them for the warning."""
+    if isinstance(value, str):
+        value, count = UNSAFE.subn("", value)
+        dropped[0] += count
+        return value
+    if isinstance(value, list):
+        return [_without_unsafe(v, dropped) for v in value]
+    if isinstance(value, dict):
+        return {_without_unsafe(k, dropped): _without_unsafe(v, dropped) for k, v in value.items()}
+    return value
+
+
 def read_csl_json(
     path: Path, root: Path, shown: str
 ) -> tuple[dict[str, BibEntry], list[Diagnostic]]:
@@ -62,14 +77,20 @@ def read_csl_json(
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return {}, [error(shown, 1, "bib.unreadable", f"cannot read the bibliography: {reason}")]
+    dropped = [0]
     try:
-        items = json.loads(text)
+        items = _without_unsafe(json.loads(text), dropped)
     except json.JSONDecodeError as exc:
         return {}, [error(shown, exc.lineno, "bib.invalid", f"invalid JSON: {exc.msg}")]
+    except RecursionError:
+        return {}, [error(shown, 1, "bib.invalid", "the JSON is nested too deeply")]
     if not isinstance(items, list):
         return {}, [error(shown, 1, "bib.invalid", "CSL-JSON must be a list of items")]
     entries: dict[str, BibEntry] = {}
     diags: list[Diagnostic] = []
+    if dropped[0]:
+        message = f"{dropped[0]} escaped characters that are not text were dropped; remove them"
+        diags.append(warning(shown, 1, "text.unsafe-character", message))
     for index, item in enumerate(items, 1):
         key = item.get("id") if isinstance(item, dict) else None
         if not isinstance(key, str | int) or not str(key).strip():

@@ -33,6 +33,7 @@ from glossator.bibliography.inherit import resolve_inheritance
 from glossator.bibliography.latex import decode_latex
 from glossator.diagnostics import Diagnostic, error, warning
 from glossator.paths import ContentFileError, read_content_file
+from glossator.safetext import UNSAFE, describe, unsafe_characters
 
 
 def _split_concatenation(raw: str) -> list[str]:
@@ -96,7 +97,7 @@ def _decode(name: str, value: str) -> str:
     value = re.sub(r"[ \t\r\n]+", " ", value).strip()
     if name in VERBATIM_FIELDS:
         return value
-    return decode_latex(value)
+    return UNSAFE.sub("", decode_latex(value))  # `\char"1B` decodes to a control
 
 
 def _read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
@@ -111,14 +112,32 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [error(shown, 1, "bib.unreadable", f"cannot read the bibliography: {reason}")]
     data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM some editors write
     try:
-        return data.decode("utf-8"), []
+        text, diagnostics = data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         message = (
             f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
             "(undecodable bytes were read as U+FFFD)"
         )
-        return data.decode("utf-8", errors="replace"), [error(shown, line, "bib.encoding", message)]
+        text = data.decode("utf-8", errors="replace")
+        diagnostics = [error(shown, line, "bib.encoding", message)]
+    return _without_unsafe(text, shown, diagnostics)
+
+
+def _without_unsafe(
+    text: str, shown: str, diagnostics: list[Diagnostic]
+) -> tuple[str, list[Diagnostic]]:
+    """Control, private-use and other non-text characters dropped, as from essays
+    (safetext.py): they would reach source pages, downloads and the terminal."""
+    cleaned, count, first = unsafe_characters(text)
+    if count:
+        line = text.count("\n", 0, first) + 1
+        what = describe(text, first, count)
+        remove = "it" if count == 1 else "them"
+        diagnostics.append(
+            warning(shown, line, "text.unsafe-character", f"{what}; remove {remove} from the file")
+        )
+    return cleaned, diagnostics
 
 
 def _abort_reason(block: ParsingFailedBlock) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from glossator.diagnostics import Diagnostic, error, warning
+from glossator.model.ids import LANGUAGE_TAG
 from glossator.yamlmap import as_text, load_yaml_mapping
 
 
@@ -61,6 +62,13 @@ def parse_site_config(text: str, path: str) -> tuple[SiteConfig, list[Diagnostic
             diags.append(error(path, mapping.line(key), "site.invalid", f"`{key}` must be text"))
         else:
             values[key] = as_text(value)
+    if "language" in values and not LANGUAGE_TAG.fullmatch(str(values["language"])):
+        message = (
+            f"`language: {values['language']}` is not a language tag such as `en` or "
+            "`pt-BR`; `en` is used"
+        )
+        diags.append(warning(path, mapping.line("language"), "site.language", message))
+        del values["language"]
     if "base_url" in values:
         problem = base_url_problem(str(values["base_url"]))
         if problem:

@@ -130,8 +130,7 @@ def load_yaml_mapping(
                     "keep one",
                 )
             )
-        else:
-            lines[str(key.value)] = line
+        lines[str(key.value)] = line  # YAML keeps the last value: report it at its line
     return YamlMapping({str(k): v for k, v in values.items()}, lines), diagnostics
 
 

@@ -347,3 +347,78 @@ def test_an_image_path_the_system_refuses_is_a_message(tmp_path, capsys, src):
     assert [line.split(": error: ")[0] for line in lines if "[image.unreadable]" in line] == [
         f"{content / 'essays' / 'a.md'}:8"
     ]
+
+
+# --- every field validated where it enters, at its own line ---------------------------
+
+FRONT = "---\ntitle: T\ndate: 2024-05-01\n{field}\n---\n\nA paragraph.\n"
+
+
+@pytest.mark.parametrize(
+    ("field", "code", "says"),
+    [
+        ('lang: "en\\" onload=\\"x"', "meta.lang", "is not a language tag"),
+        ("lang: not a tag", "meta.lang", "is not a language tag"),
+        ("nocite: 1", "meta.invalid", "`nocite` must be a list of `@key`"),
+        ("nocite: '@'", "meta.invalid", "`nocite` must be a list of `@key`"),
+        ("author: {name: A B, orcid: 0000-0002-1825-0098}", "meta.author-detail", "ORCID iD"),
+        ("author: {name: A B, email: 'a@b onclick=x'}", "meta.author-detail", "e-mail"),
+        ("author: {name: A B, url: 'javascript:alert(1)'}", "meta.author-detail", "http(s)"),
+        ("author: [{name: [1, 2]}]", "meta.invalid", "`author` must be a name"),
+        ("keywords: {a: 1}", "meta.invalid", "`keywords` must be a word"),
+        ("subtitle: [a]", "meta.invalid", "`subtitle` must be a single line"),
+        ("bibliography: ../../x.bib", "bib.essay-file", "is outside content/"),
+        ("csl: ../../x.csl", "meta.csl", "inside the content folder"),
+        ("publication: [a]", "meta.invalid", "`publication` must be a single line"),
+    ],
+)
+def test_a_wrong_front_matter_field_is_reported_at_its_own_line(
+    tmp_path, capsys, field, code, says
+):
+    content = site(tmp_path, {"essays/a.md": FRONT.format(field=field)})
+    _, lines = check(content, capsys)
+    found = [line for line in lines if f"[{code}]" in line]
+    assert found and all(f"{content / 'essays' / 'a.md'}:4:" in line for line in found), lines
+    assert says in found[0]
+
+
+def test_author_details_that_are_right_are_kept_and_wrong_ones_never_become_links(tmp_path, capsys):
+    field = (
+        "author:\n  - name: A B\n    orcid: https://orcid.org/0000-0002-1825-0097\n"
+        "    email: a.b@example.org\n    url: https://example.org/ab\n"
+        "  - name: C D\n    url: 'javascript:alert(1)'\n    orcid: '1234'"
+    )
+    content = site(tmp_path, {"essays/a.md": FRONT.format(field=field)})
+    code, out = build(content, capsys)
+    assert code == 0
+    page = (out / "essays" / "a.html").read_text(encoding="utf-8")
+    data = (out / "api" / "documents" / "a.json").read_text(encoding="utf-8")
+    assert "https://orcid.org/0000-0002-1825-0097" in page
+    assert "mailto:a.b@example.org" in page or "a.b@example.org" in data
+    assert "javascript:" not in page and "javascript:" not in data
+    assert "1234" not in data
+
+
+def test_a_key_given_twice_is_reported_and_its_kept_value_checked_at_its_line(tmp_path, capsys):
+    essay = "---\ntitle: T\ndate: 2024-05-01\ndate: 2020-02-30\n---\n\nText.\n"
+    content = site(tmp_path, {"essays/a.md": essay})
+    _, lines = check(content, capsys)
+    path = content / "essays" / "a.md"
+    assert (
+        f"{path}:4: error: `date` is given twice (first at line 3); keep one [yaml.duplicate-key]"
+        in lines
+    )
+    assert any(line.startswith(f"{path}:4: error: field `date` must be") for line in lines), lines
+
+
+def test_site_language_must_be_a_language_tag(tmp_path, capsys):
+    essay = ESSAY.format(title="T")
+    content = site(tmp_path, {"essays/a.md": essay, "site.yaml": 'title: S\nlanguage: "en x"\n'})
+    code, lines = check(content, capsys)
+    assert code == 0
+    assert [line for line in lines if "[site.language]" in line] == [
+        f"{content / 'site.yaml'}:2: warning: `language: en x` is not a language tag such as "
+        "`en` or `pt-BR`; `en` is used [site.language]"
+    ]
+    code, out = build(content, capsys)
+    assert '<html lang="en"' in (out / "essays" / "a.html").read_text(encoding="utf-8")

@@ -372,6 +372,35 @@ def test_no_front_matter_at_all():
     assert "front matter" in diags[0].message
 
 
+def test_a_file_without_front_matter_takes_its_first_hash_heading_as_title():
+    doc, diags = read(
+        """
+        # Footnotes and Their Histories
+
+        The first paragraph.
+
+        ## A part
+
+        More.
+        """
+    )
+    assert doc.meta.title == "Footnotes and Their Histories"
+    assert messages(diags) == [
+        "essay.md:1: warning: no `title` in the front matter, so the first heading, "
+        "“Footnotes and Their Histories”, is the title; add `title: ...` to the front "
+        "matter to set it [meta.title-from-heading]"
+    ]
+    assert [s.heading for s in doc.sections] == [None, "A part"]
+    assert doc.sections[0].blocks  # the paragraph under the title is kept
+
+
+def test_a_heading_after_text_or_below_level_one_is_no_title():
+    for text in ("Intro.\n\n# Heading\n\nx\n", "## Heading\n\nx\n"):
+        doc, diags = read(text)
+        assert doc.meta.title == ""
+        assert [(d.line, d.code) for d in diags] == [(1, "meta.missing")]
+
+
 def test_invalid_front_matter_yaml_points_at_the_file_line():
     _, diags = read(
         """

@@ -176,6 +176,20 @@ def test_unknown_key_is_an_error_with_its_line(corpus):
     ]
 
 
+def test_cross_references_are_warnings_and_shown_as_written_as_pandoc_does(corpus):
+    path = corpus / "essays" / "first.md"
+    text = ESSAY_A.replace("@caporaso1992international", "@fig:map; @sec-intro")
+    path.write_text(text, "utf-8")
+    result = plan(corpus)
+    found = [str(d) for d in result.diagnostics if d.code.startswith("cite.")]
+    assert [f.split(": `")[0] for f in found] == [
+        "content/essays/first.md:7: warning",
+        "content/essays/first.md:7: warning",
+    ]
+    assert all("[cite.crossref]" in f and "shown as written" in f for f in found)
+    assert result.formatted is not None  # the essay still builds
+
+
 def test_unparseable_note_warns_what_could_not_be_read_and_links_nothing(corpus, capsys):
     path = corpus / "essays" / "second.md"
     path.write_text(ESSAY_B.replace("Pape, Robert A.", "zz 12 //"), "utf-8")

@@ -48,6 +48,7 @@ class _State:
     # notes made from citations in the body, by provisional id: (citation, line)
     key_notes: dict[int, tuple[Citation, int]] = field(default_factory=dict)
     inline_note_lines: dict[int, int] = field(default_factory=dict)
+    unreadable_metadata: bool = False  # reported already: no second "title missing"
 
     def key_note(self, citation: Citation, line: int) -> int:
         note_id = KEY_NOTE_BASE + len(self.key_notes)
@@ -121,38 +122,61 @@ def _metadata(state: _State, tokens: list[Token], title_fields: list[str | None]
         mapping, diags = load_yaml_mapping(matter.content, path, first_line=2)
         state.diagnostics += diags
         if mapping is None:
+            state.unreadable_metadata = True
             return meta
         meta, _, diags = parse_metadata(
             mapping, path, expect_format=False, markdown=markdown_blocks
         )
         state.diagnostics += diags
-    else:
+    elif state.source.text.startswith("---"):
         state.diagnostics.append(
             error(
                 path,
                 1,
                 "meta.missing",
                 "the front matter is not closed, so `title` cannot be read; end it with a "
-                "`---` line"
-                if state.source.text.startswith("---")
-                else "required field `title` is missing; start the file with front matter: a "
-                "`---` line, `title: ...`, and another `---` line",
+                "`---` line",
             )
         )
+        state.unreadable_metadata = True
         return Metadata()
-    if not meta.title:
+    else:
+        return Metadata()  # no front matter: the title may be the first heading
+    return meta
+
+
+def _title(state: _State, meta: Metadata, sections: list[Section], has_matter: bool) -> None:
+    """A file without a title in its metadata takes its first heading as the title when
+    that heading is a `#` one and starts the text, as many Markdown files are written;
+    otherwise the title is missing."""
+    if meta.title or state.unreadable_metadata:
+        return
+    first = next((s for s in sections if s.heading is not None or s.blocks), None)
+    if first is not None and first.title is not None and first.level == 1 and first.heading:
+        meta.title = first.heading
+        first.title = None
         state.diagnostics.append(
-            error(
-                path,
-                1,
-                "meta.missing",
-                "required field `title` is missing; add `title: ...` to the front matter"
-                if matter is not None
-                else "required field `title` is missing; write it on the title block's first "
-                "line: `% Title`",
+            warning(
+                state.source.path,
+                first.line,
+                "meta.title-from-heading",
+                f"no `title` in the front matter, so the first heading, “{meta.title}”, is "
+                "the title; add `title: ...` to the front matter to set it",
             )
         )
-    return meta
+        return
+    if has_matter:
+        message = "required field `title` is missing; add `title: ...` to the front matter"
+    elif state.source.text.startswith("%"):
+        message = (
+            "required field `title` is missing; write it on the title block's first line: `% Title`"
+        )
+    else:
+        message = (
+            "required field `title` is missing; start the file with front matter: a `---` "
+            "line, `title: ...`, and another `---` line (or a `# Title` heading)"
+        )
+    state.diagnostics.append(error(state.source.path, 1, "meta.missing", message))
 
 
 def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
@@ -189,6 +213,7 @@ def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
         )
         for note_id, (citation, line) in state.key_notes.items()
     ]
+    _title(state, meta, sections, any(t.type == "front_matter" for t in tokens))
     sections = [s for s in sections if s.heading is not None or s.blocks]
     _renumber(sections, notes)
     doc = Document(

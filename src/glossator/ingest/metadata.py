@@ -11,6 +11,7 @@ from typing import Any
 
 from glossator.diagnostics import Diagnostic, error, warning
 from glossator.ingest.metadata_values import (
+    author_detail_problems,
     authors,
     iso_date,
     json_safe,
@@ -19,6 +20,7 @@ from glossator.ingest.metadata_values import (
     text_list,
 )
 from glossator.model import FORMATS, METADATA_FIELDS, Author, Block, Metadata
+from glossator.model.ids import LANGUAGE_TAG
 from glossator.yamlmap import YamlMapping, as_text
 
 # What a sidecar may hold; anything else there is a mistake worth a warning.
@@ -112,6 +114,12 @@ def parse_metadata(
             text = as_text(values[key])
             if text is None:
                 diags.append(_bad(path, mapping.line(key), key, "a single line of text"))
+            elif key == "lang" and not LANGUAGE_TAG.fullmatch(text):
+                message = (
+                    f"`lang: {text}` is not a language tag such as `en`, `fr` or `pt-BR`; "
+                    "the site's language is used"
+                )
+                diags.append(warning(path, mapping.line(key), "meta.lang", message))
             else:
                 setattr(meta, name, text)
 
@@ -121,6 +129,7 @@ def parse_metadata(
         expected = "a name, a list of names, or a list of `name:` entries"
         diags.append(_bad(path, mapping.line(author_key), author_key, expected))
     else:
+        found = _checked_details(found, path, mapping.line(author_key), diags)
         meta.authors = [a.name for a in found]
         # Details only when some are given (as the schema has it: empty when only names
         # are known), so names alone read the same from front matter as from a sidecar.
@@ -207,6 +216,19 @@ def _front_matter_lists(meta: Metadata, mapping: YamlMapping, path: str) -> list
         else:
             setattr(meta, key, found)
     return diags
+
+
+def _checked_details(
+    found: list[Author], path: str, line: int, diags: list[Diagnostic]
+) -> list[Author]:
+    checked = []
+    for author in found:
+        author, problems = author_detail_problems(author)
+        for problem in problems:
+            message = f"{problem}; it is left out (author {author.name})"
+            diags.append(warning(path, line, "meta.author-detail", message))
+        checked.append(author)
+    return checked
 
 
 def _bad(path: str, line: int, key: str, expected: str) -> Diagnostic:

@@ -163,10 +163,50 @@ def nocite(value: Any) -> list[str] | None:
         return None
     keys = []
     for text in texts:
-        for match in NOCITE_KEY.finditer(text):
-            key = match.group(1)
-            keys.append(key[1:-1] if key.startswith("{") else key.rstrip(".:"))
+        found = [m.group(1) for m in NOCITE_KEY.finditer(text)]
+        if not found:
+            return None  # "nocite: 1", "@": no key at all, a mistake to report
+        keys += [key[1:-1] if key.startswith("{") else key.rstrip(".:") for key in found]
     return keys
+
+
+# An ORCID iD (with or without its https://orcid.org/ prefix) and an e-mail address as
+# their own specifications shape them; a URL must be http(s) with a host.
+ORCID = re.compile(r"(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])", re.ASCII)
+EMAIL = re.compile(r"[^@\s\"'<>()\[\],;:]+@[^@\s\"'<>()\[\],;:]+\.[A-Za-z]{2,}")
+
+
+def orcid_checksum_ok(orcid: str) -> bool:
+    """ISO 7064 11,2, the check digit every ORCID iD ends with."""
+    digits = orcid.replace("-", "")
+    total = 0
+    for d in digits[:-1]:
+        total = (total + int(d)) * 2
+    check = (12 - total % 11) % 11
+    return digits[-1] == ("X" if check == 10 else str(check))
+
+
+def author_detail_problems(author: Author) -> tuple[Author, list[str]]:
+    """The author with its ORCID, e-mail and URL kept only when they are what they say,
+    and what was wrong with each one dropped (they become links on the page)."""
+    problems = []
+    orcid, email, url = author.orcid, author.email, author.url
+    if orcid:
+        m = ORCID.fullmatch(orcid.strip())
+        if m and orcid_checksum_ok(m.group(1)):
+            orcid = m.group(1)
+        else:
+            problems.append(f"`orcid` {orcid!r} is not an ORCID iD such as 0000-0002-1825-0097")
+            orcid = ""
+    if email and not EMAIL.fullmatch(email.strip()):
+        problems.append(f"`email` {email!r} is not an e-mail address")
+        email = ""
+    if url and not re.fullmatch(r"https?://[^\s/?#\\]+[^\s]*", url.strip(), re.ASCII | re.I):
+        problems.append(f"`url` {url!r} is not an http(s) address")
+        url = ""
+    if not problems:
+        return author, []
+    return Author(author.name, author.affiliation, orcid, email.strip(), url.strip()), problems
 
 
 def json_safe(value: Any) -> Any:

@@ -22,6 +22,10 @@ from glossator.notes.parse_note import ParsedWork, unread_reason, work_key
 from glossator.notes.resolve import Cite, NoteCites, resolve_document
 from glossator.notes.short import work_label
 
+# Cross-reference prefixes: pandoc-crossref's `fig:`, `sec:`, `eq:`, `tbl:`, `lst:` and
+# Quarto's `fig-`, `tbl-`, `sec-`, `eq-`, `lst-` and theorem kinds.
+CROSSREF = re.compile(r"(?:fig|sec|eq|tbl|lst|thm|lem|cor|prp|cnj|def|exm|exr)[:-][\w:.-]+")
+
 
 @dataclass(frozen=True)
 class CitingPlace:
@@ -209,15 +213,7 @@ class Linker:
                     continue  # its works are cited by the citation after the names
                 for item in citation.items:
                     if item.key not in self.bibliography:
-                        self.diagnostics.append(
-                            error(
-                                doc.path,
-                                paragraph.line,
-                                "cite.unknown-key",
-                                f"`@{item.key}` is not in {self.bib_path}; add an entry "
-                                f"with that key or fix the key{self._did_you_mean(item.key)}",
-                            )
-                        )
+                        self.diagnostics.append(self._unknown(doc, paragraph.line, item.key))
                         continue
                     self._add_curated(item.key)
                     self.works[item.key].cited_by.append(
@@ -244,6 +240,27 @@ class Linker:
                         f"{self._did_you_mean(key)}",
                     )
                 )
+
+    def _unknown(self, doc: Document, line: int, key: str) -> Diagnostic:
+        """An unknown key is an error, but a cross-reference (`@fig:map`, `@sec-intro`),
+        which Pandoc's and Quarto's filters resolve, is a warning, as Pandoc's own
+        "citation not found" is: the essay still builds, the reference shown as written."""
+        if CROSSREF.fullmatch(key) and key not in self.bibliography:
+            return warning(
+                doc.path,
+                line,
+                "cite.crossref",
+                f"`@{key}` is a cross-reference (pandoc-crossref or Quarto), which "
+                "glossator does not number; it is shown as written. Link to the element "
+                "with [text](#id) instead",
+            )
+        return error(
+            doc.path,
+            line,
+            "cite.unknown-key",
+            f"`@{key}` is not in {self.bib_path}; add an entry with that key "
+            f"or fix the key{self._did_you_mean(key)}",
+        )
 
     def _did_you_mean(self, key: str) -> str:
         """` (did you mean `@grafton1997`?)` for the closest keys, or ""."""
@@ -279,15 +296,7 @@ class Linker:
             if cite.key in self.bibliography:
                 self._add_curated(cite.key)
                 return cite.key
-            self.diagnostics.append(
-                error(
-                    doc.path,
-                    note.line,
-                    "cite.unknown-key",
-                    f"`@{cite.key}` is not in {self.bib_path}; add an entry with that key "
-                    f"or fix the key{self._did_you_mean(cite.key)}",
-                )
-            )
+            self.diagnostics.append(self._unknown(doc, note.line, cite.key))
             return None
         assert cite.work is not None
         return self.key_for(cite.work)

@@ -19,6 +19,9 @@ search-results search-status"""
 PAGE_IDS = frozenset(_PAGE_IDS.split())
 GENERATED_ID = re.compile(r"^(p|fn|fnref|fig)\d+(-\d+)?$")
 
+# A language tag's shape (BCP 47: `en`, `pt-BR`, `zh-Hant-TW`): it becomes `lang=""`.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", re.ASCII)  # fullmatch
+
 
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: readable, URL-safe anchors."""

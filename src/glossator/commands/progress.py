@@ -1,0 +1,55 @@
+"""The build's progress bar: on a terminal only, so logs, pipes and CI stay as they were.
+
+A tqdm bar per stage on stderr, erased when the stage ends: what stays on the screen
+is the build's own report."""
+
+from __future__ import annotations
+
+import os
+from typing import IO
+
+from tqdm import tqdm
+
+
+class _Bar(tqdm):
+    monitor_interval = 0  # no monitor thread: the build forks its readers after the first bar
+
+
+class Bars:
+    """One bar at a time, replaced when the stage changes; `close()` erases the last."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.stage = ""
+        self.bar: _Bar | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage or self.bar is None:
+            self.close()
+            self.stage = stage
+            self.bar = _Bar(
+                total=total, desc=stage, file=self.stream, leave=False, ncols=width(self.stream)
+            )
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        self.bar, self.stage = None, ""
+
+
+def width(stream: IO[str]) -> int:
+    """The terminal's width, read as each bar starts; 80 when it says 0 (tqdm would then
+    draw nothing), as a terminal opened by a program may."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (OSError, ValueError):
+        return 80
+
+
+def terminal_progress(stream: IO[str]) -> Bars | None:
+    """Bars on `stream` if a person watches it: a terminal, and not a CI job (some CI
+    runners give their jobs a terminal, and their logs keep every redraw)."""
+    if not stream.isatty() or os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+        return None
+    return Bars(stream)

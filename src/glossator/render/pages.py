@@ -190,7 +190,7 @@ def essay_context(
             "bibtex": cite_formats.bibtex(doc, url),
             "ris": cite_formats.ris(doc, url),
         },
-        "highwire": highwire_tags(doc, cited, formatted, url, site.language),
+        "highwire": highwire_tags(doc, url, site.language),
         "opengraph": opengraph_tags(doc, site.title, description, url),
         "json_ld": json_ld(doc, cited, formatted, url, site.language),
         "works_cited": len(cited),

@@ -73,14 +73,17 @@ def read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
-@pytest.mark.parametrize("cache", [True, False])
-def test_on_a_terminal_the_build_shows_its_progress_then_erases_it(tmp_path, cache):
+# the terminal's size as a terminal emulator sets it, or none (0 by 0), as a program
+# that opens a terminal may leave it
+@pytest.mark.parametrize(("cache", "columns"), [(True, 100), (False, 100), (True, 0)])
+def test_on_a_terminal_the_build_shows_its_progress_then_erases_it(tmp_path, cache, columns):
     content, out = corpus(tmp_path), tmp_path / "_site"
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     args = [sys.executable, "-m", "glossator", "build", "--content", str(content)]
     args += ["--out", str(out)] + ([] if cache else ["--no-cache"])
     leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    lines = 24 if columns else 0
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
     try:
         run = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=follower, env=env)
         os.close(follower)

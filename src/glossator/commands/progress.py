@@ -27,8 +27,14 @@ class Bars:
         if stage != self.stage or self.bar is None:
             self.close()
             self.stage = stage
+            columns, lines = size(self.stream)
             self.bar = _Bar(
-                total=total, desc=stage, file=self.stream, leave=False, ncols=width(self.stream)
+                total=total,
+                desc=stage,
+                file=self.stream,
+                leave=False,
+                ncols=columns,
+                nrows=lines,
             )
         self.bar.update(done - self.bar.n)
 
@@ -38,13 +44,14 @@ class Bars:
         self.bar, self.stage = None, ""
 
 
-def width(stream: IO[str]) -> int:
-    """The terminal's width, read as each bar starts; 80 when it says 0 (tqdm would then
-    draw nothing), as a terminal opened by a program may."""
+def size(stream: IO[str]) -> tuple[int, int]:
+    """The terminal's columns and lines, read as each bar starts; 80 by 24 where it says
+    0 (a terminal opened by a program may), in which case tqdm would draw nothing."""
     try:
-        return os.get_terminal_size(stream.fileno()).columns or 80
+        columns, lines = os.get_terminal_size(stream.fileno())
     except (OSError, ValueError):
-        return 80
+        columns, lines = 0, 0
+    return columns or 80, lines or 24
 
 
 def terminal_progress(stream: IO[str]) -> Bars | None:

@@ -43,7 +43,7 @@ from glossator.paths import (
     resolve_style,
     source_name,
 )
-from glossator.progress import Progress, silent
+from glossator.progress import Progress, silent, step
 from glossator.render.pages import TEMPLATES_DIR, render_site
 from glossator.render.templating import search_path, template_problem
 from glossator.write import has_debris, write_site
@@ -206,10 +206,11 @@ def plan(
 
     diagnostics = corpus.diagnostics + check_corpus(corpus)
     bib_path = content_dir / "references.bib"
-    if store is None:
-        bibliography, bib_diagnostics = read_bibliography(bib_path)
-    else:
-        bibliography, bib_diagnostics = cached_bibliography(bib_path, store, templates)
+    with step(progress, "Reading references.bib"):
+        if store is None:
+            bibliography, bib_diagnostics = read_bibliography(bib_path)
+        else:
+            bibliography, bib_diagnostics = cached_bibliography(bib_path, store, templates)
     diagnostics += bib_diagnostics
     bibliography, essay_bib_diagnostics = with_essay_bibliographies(
         corpus.documents, content_dir, bibliography
@@ -218,14 +219,15 @@ def plan(
     essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir, make_style)
     diagnostics += style_diagnostics
     documents = _place_citations(corpus, content_dir, essay_styles)
-    index = None if store is None else cached_bibliography_index(bibliography, store, templates)
-    linked = link_corpus(documents, bibliography, display_path(bib_path), index)
+    with step(progress, "Linking citations"):
+        index = None if store is None else cached_bibliography_index(bibliography, store, templates)
+        linked = link_corpus(documents, bibliography, display_path(bib_path), index)
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)
-        formatted = format_corpus(linked, make_style(style), essay_styles)
+        formatted = format_corpus(linked, make_style(style), essay_styles, progress)
         linked = formatted.linked
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")
@@ -282,13 +284,14 @@ def build(
         return BuildResult(result.diagnostics, False)
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
-    index, search_diagnostics = cached_search_index(
-        result.linked.documents,
-        result.corpus.site,
-        display_path(out_dir / "search.html"),
-        store,
-        templates_dir,
-    )
+    with step(progress, "Indexing for search"):
+        index, search_diagnostics = cached_search_index(
+            result.linked.documents,
+            result.corpus.site,
+            display_path(out_dir / "search.html"),
+            store,
+            templates_dir,
+        )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
     try:
         files = render_plan(result, folders, bool(index), progress)
@@ -312,7 +315,7 @@ def build(
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
     forget(out_dir)
-    write_site(files, out_dir, content_dir)
+    write_site(files, out_dir, content_dir, progress)
     store.flush()
     done = BuildResult(diagnostics, True, len(files))
     if cache:

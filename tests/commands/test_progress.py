@@ -93,8 +93,11 @@ def test_on_a_terminal_the_build_shows_its_progress_then_erases_it(tmp_path, cac
         os.close(leader)
     assert run.returncode == 0 and stdout == b""
     assert "Reading essays:   0%|" in shown and f"| 0/{ESSAYS} [" in shown
-    # an essay page each (they cite no works, so there are no source pages)
-    assert "Rendering pages:" in shown
+    stages = ["Reading essays", "Reading references.bib", "Linking citations"]
+    stages += ["Formatting the bibliography", "Formatting citations", "Indexing for search"]
+    stages += ["Rendering pages", "Writing files"]
+    firsts = [shown.find(f"\r{stage}: ") for stage in stages]
+    assert -1 not in firsts and firsts == sorted(firsts), dict(zip(stages, firsts, strict=True))
     # the last bar erased, the report stands alone on its line
     report = f"glossator: wrote {files_in(out)} files to {out}\r\n"
     assert shown.endswith("\r" + report)

@@ -154,12 +154,12 @@ def test_the_essay_markup_contract(site):
     )
     assert (
         '<sup><a class="noteref" href="#fn1" id="fnref1" role="doc-noteref">1</a></sup>'
-        '<span class="sidenote" aria-hidden="true"><sup>1</sup> ' in html
+        '<span class="sidenote"><span aria-hidden="true"><sup>1</sup> ' in html
     )
-    assert '<li id="fn54" tabindex="-1">' in html
+    assert '<li id="fn54">' in html
     assert (
-        '<div id="note-popover" class="note-popover" popover="manual" role="tooltip" hidden>'
-        in (html)
+        '<div id="note-popover" class="note-popover" popover="manual" role="dialog" '
+        'aria-label="Note" hidden>' in html
     )
     assert html.count('class="copy-button"') == 3 and 'data-copy="cite-bibtex" hidden' in html
     assert "Image not included." in html and html.count("<figure ") == 4

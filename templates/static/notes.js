@@ -103,7 +103,8 @@
   }
 
   markers.forEach(function (a) {
-    a.addEventListener("mouseenter", function () { show(a); });
+    // (not while the keyboard is in an open note: moving it would drop the focus)
+    a.addEventListener("mouseenter", function () { if (!pop || !pop.contains(d.activeElement)) show(a); });
     a.addEventListener("mouseleave", hideSoon);
     a.addEventListener("focus", function () { if (!quiet) show(a); });
     a.addEventListener("blur", function (e) { if (current === a && !within(e.relatedTarget)) hide(); });

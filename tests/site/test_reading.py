@@ -286,6 +286,11 @@ def test_on_a_narrow_screen_the_popover_is_a_dialog_the_keyboard_goes_through(
             "document.getElementById('note-popover').contains(document.activeElement)"
         )
     assert reached == links
+    # pointing at another marker meanwhile leaves the note and the focus where they are
+    page.locator("#fnref3").hover()
+    page.wait_for_timeout(300)
+    expect(popover).to_have_attribute("aria-label", "Note 2")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == links[-1]
     for _ in links:
         page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.id") == "fnref2"

@@ -23,6 +23,7 @@ RANK = {
     "safetext": 0,
     "config": 0,
     "paths": 0,
+    "progress": 0,  # a callback type: stages report to it, nothing flows back
     "model": 0,
     "cache": 0,
     "ingest": 1,

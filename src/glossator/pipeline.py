@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -42,6 +43,7 @@ from glossator.paths import (
     resolve_style,
     source_name,
 )
+from glossator.progress import Progress, silent, step
 from glossator.render.pages import TEMPLATES_DIR, render_site
 from glossator.render.templating import search_path, template_problem
 from glossator.write import has_debris, write_site
@@ -182,26 +184,33 @@ def _place_citations(
     return placed
 
 
-def plan(content_dir: Path, store: Store | None = None, templates: Path | None = None) -> Plan:
+def plan(
+    content_dir: Path,
+    store: Store | None = None,
+    templates: Path | None = None,
+    progress: Progress = silent,
+) -> Plan:
     """Read, check, link and format; with a `store`, each document read and each call
-    to the citation style is looked up there first (and the reads run in parallel)."""
+    to the citation style is looked up there first (and the reads run in parallel).
+    `progress` is told of each essay read."""
     if store is None:
-        corpus = read_corpus(content_dir, read_each)
+        corpus = read_corpus(content_dir, partial(read_each, progress=progress))
 
         def make_style(name: str) -> CitationStyle:
             return CitationStyle(name)
     else:
-        corpus = read_corpus(content_dir, CachedReader(store, templates))
+        corpus = read_corpus(content_dir, CachedReader(store, templates, progress=progress))
 
         def make_style(name: str) -> CitationStyle:
             return CachedStyle(name, store, templates)
 
     diagnostics = corpus.diagnostics + check_corpus(corpus)
     bib_path = content_dir / "references.bib"
-    if store is None:
-        bibliography, bib_diagnostics = read_bibliography(bib_path)
-    else:
-        bibliography, bib_diagnostics = cached_bibliography(bib_path, store, templates)
+    with step(progress, "Reading references.bib"):
+        if store is None:
+            bibliography, bib_diagnostics = read_bibliography(bib_path)
+        else:
+            bibliography, bib_diagnostics = cached_bibliography(bib_path, store, templates)
     diagnostics += bib_diagnostics
     bibliography, essay_bib_diagnostics = with_essay_bibliographies(
         corpus.documents, content_dir, bibliography
@@ -210,14 +219,15 @@ def plan(content_dir: Path, store: Store | None = None, templates: Path | None =
     essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir, make_style)
     diagnostics += style_diagnostics
     documents = _place_citations(corpus, content_dir, essay_styles)
-    index = None if store is None else cached_bibliography_index(bibliography, store, templates)
-    linked = link_corpus(documents, bibliography, display_path(bib_path), index)
+    with step(progress, "Linking citations"):
+        index = None if store is None else cached_bibliography_index(bibliography, store, templates)
+        linked = link_corpus(documents, bibliography, display_path(bib_path), index)
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)
-        formatted = format_corpus(linked, make_style(style), essay_styles)
+        formatted = format_corpus(linked, make_style(style), essay_styles, progress)
         linked = formatted.linked
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")
@@ -242,9 +252,11 @@ def render_plan(
     result: Plan,
     templates_dir: Path | Sequence[Path] = TEMPLATES_DIR,
     search_available: bool = True,
+    progress: Progress = silent,
 ) -> dict[str, bytes]:
     assert result.formatted is not None
-    return render_site(result.corpus.site, result.formatted, templates_dir, search_available)
+    site = result.corpus.site
+    return render_site(site, result.formatted, templates_dir, search_available, progress)
 
 
 def build(
@@ -253,9 +265,11 @@ def build(
     templates_dir: Path = TEMPLATES_DIR,
     strict: bool = False,
     cache: bool = True,
+    progress: Progress = silent,
 ) -> BuildResult:
     """Build the site into `out_dir`. With `cache`, results of earlier builds are reused
-    (see incremental/): a build whose every input is unchanged writes nothing."""
+    (see incremental/): a build whose every input is unchanged writes nothing.
+    `progress` hears how far reading and rendering have got (the command's bar)."""
     check_output(content_dir, out_dir)  # a refused --out fails before any work
     store = Store(cache_folder(out_dir) if cache else None)
     fingerprint = ""
@@ -265,21 +279,22 @@ def build(
         done = recorded(out_dir, fingerprint)
         if done is not None and not has_debris(out_dir):
             return done
-    result = plan(content_dir, store if cache else None, templates_dir)
+    result = plan(content_dir, store if cache else None, templates_dir, progress)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
-    index, search_diagnostics = cached_search_index(
-        result.linked.documents,
-        result.corpus.site,
-        display_path(out_dir / "search.html"),
-        store,
-        templates_dir,
-    )
+    with step(progress, "Indexing for search"):
+        index, search_diagnostics = cached_search_index(
+            result.linked.documents,
+            result.corpus.site,
+            display_path(out_dir / "search.html"),
+            store,
+            templates_dir,
+        )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
     try:
-        files = render_plan(result, folders, search_available=bool(index))
+        files = render_plan(result, folders, bool(index), progress)
     except TemplateError as exc:
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
         return BuildResult(sort_diagnostics(problems), False)
@@ -300,7 +315,7 @@ def build(
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
     forget(out_dir)
-    write_site(files, out_dir, content_dir)
+    write_site(files, out_dir, content_dir, progress)
     store.flush()
     done = BuildResult(diagnostics, True, len(files))
     if cache:

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from .paths import STAMP, OutputError, check_output, inside, safe_relative
+from .progress import WRITING, Progress, silent
 
 __all__ = ["STAMP", "OutputError", "has_debris", "recover", "write_site"]
 
@@ -254,10 +255,11 @@ def _refuse_foreign(out: Path, shown: str) -> None:
         )
 
 
-def _write_files(files: dict[str, bytes], staging: Path) -> None:
+def _write_files(files: dict[str, bytes], staging: Path, progress: Progress) -> None:
     made: set[Path] = set()
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    for relative, data in sorted(files.items()):
+    for done, (relative, data) in enumerate(sorted(files.items())):
+        progress(WRITING, done, len(files))
         target = staging / safe_relative(relative)
         for folder in reversed(target.relative_to(staging).parents[:-1]):
             if folder not in made:
@@ -277,8 +279,14 @@ def _write_files(files: dict[str, bytes], staging: Path) -> None:
             os.close(fd)
 
 
-def write_site(files: dict[str, bytes], out_dir: Path, content_dir: Path | None = None) -> None:
-    """Write `files` (relative path -> bytes) as the whole new content of `out_dir`.
+def write_site(
+    files: dict[str, bytes],
+    out_dir: Path,
+    content_dir: Path | None = None,
+    progress: Progress = silent,
+) -> None:
+    """Write `files` (relative path -> bytes) as the whole new content of `out_dir`;
+    `progress` is told of each file.
 
     Refuses (OutputError) an output folder that is, holds or lies inside `content_dir`,
     or that glossator did not make; ValueError for a path that would leave it."""
@@ -301,7 +309,8 @@ def write_site(files: dict[str, bytes], out_dir: Path, content_dir: Path | None 
             _step("stamp")
             manifest = "".join(f"{relative}\n" for relative in sorted(files))
             (staging / STAMP).write_text(STAMP_TEXT + MANIFEST + manifest, encoding="utf-8")
-            _write_files(files, staging)
+            _write_files(files, staging, progress)
+            progress(WRITING, len(files), len(files))
             _step("chmod")
             os.chmod(staging, 0o755)
             _publish(staging, out)

@@ -73,8 +73,9 @@ def test_a_source_line_names_the_other_notes_and_the_neighbours():
     ]
     hidden = source_links(1, sources[1], citing, shorts, lambda n: f"#fnref{n}", hidden=True)
     assert hidden == [
-        'Source: <a href="../sources/g.html" tabindex="-1">The Footnote</a> · also cited in '
-        'notes <a href="#fnref2" tabindex="-1">2</a> and <a href="#fnref5" tabindex="-1">5</a>'
+        'Source: <a href="../sources/g.html">The Footnote</a><span aria-hidden="true"> · also '
+        'cited in notes <a href="#fnref2" tabindex="-1">2</a> and '
+        '<a href="#fnref5" tabindex="-1">5</a></span>'
     ]
 
 

@@ -71,7 +71,7 @@ def test_the_language_is_the_documents_own():
 
 
 def test_highwire_tags_with_abstract_keywords_and_language():
-    tags = highwire_tags(essay(**RICH), [], {}, "https://x.org/essays/an-essay.html", "en")
+    tags = highwire_tags(essay(**RICH), "https://x.org/essays/an-essay.html", "en")
     assert tags == [
         ("citation_title", "On Margins: A History of Notes"),
         ("citation_author", "Ann Smith"),
@@ -85,7 +85,7 @@ def test_highwire_tags_with_abstract_keywords_and_language():
 
 
 def test_highwire_tags_without_the_new_metadata_are_as_before():
-    assert highwire_tags(essay(), [], {}, None, "en") == [
+    assert highwire_tags(essay(), None, "en") == [
         ("citation_title", "On Margins"),
         ("citation_language", "en"),
     ]

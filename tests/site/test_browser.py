@@ -25,7 +25,7 @@ MARKER = 'a.noteref[href="#fn{}"]'
 PHONE = {"width": 375, "height": 812}
 WIDE = {"width": 1440, "height": 900}
 NARROW = {"width": 1024, "height": 900}  # too narrow for sidenotes: markers show the popover
-WEIGHT_LIMIT = 110_000  # bytes, as in test_quality
+WEIGHT_LIMIT = 100_000  # bytes, as in test_quality
 
 
 def normalized(text: str) -> str:

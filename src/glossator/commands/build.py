@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from glossator.commands.progress import terminal_progress
 from glossator.diagnostics import Diagnostic, format_json, format_text, summary
 from glossator.pipeline import build, check
+from glossator.progress import silent
 from glossator.write import OutputError
 
 USAGE_ERROR = 2
@@ -14,8 +16,15 @@ USAGE_ERROR = 2
 
 def run_build(args: argparse.Namespace) -> int:
     """`glossator build`: 0 written, 1 the content has errors, 2 the output is unsafe."""
+    bars = terminal_progress(sys.stderr)
     try:
-        result = build(args.content, args.out, strict=args.strict, cache=not args.no_cache)
+        result = build(
+            args.content,
+            args.out,
+            strict=args.strict,
+            cache=not args.no_cache,
+            progress=bars or silent,
+        )
     except OutputError as exc:
         print(f"glossator: {exc}", file=sys.stderr)
         return USAGE_ERROR
@@ -26,6 +35,9 @@ def run_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        if bars is not None:
+            bars.close()  # the bar is erased before the build's report is printed
     shown = [d for d in result.diagnostics if d.severity != "info"]
     sys.stderr.write(format_text(shown))
     note = uncurated_note(result.diagnostics)

@@ -15,6 +15,7 @@ from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
 from glossator.link.corpus import LinkedCorpus
+from glossator.progress import FORMATTING, Progress, silent, step
 
 
 @dataclass
@@ -32,20 +33,22 @@ def format_corpus(
     linked: LinkedCorpus,
     style_name: str | CitationStyle,
     essay_styles: dict[str, CitationStyle] | None = None,
+    progress: Progress = silent,
 ) -> FormattedCorpus:
     """Raises ValueError for an unknown site style (the caller reports it). The style
     is a name, or one already made (the build's, which caches its results).
 
     `essay_styles` gives the style an essay names in its front matter (`csl:`), by
     slug: its citations are formatted in it; the site's bibliography stays in the
-    site's style."""
+    site's style. `progress` hears of the bibliography, then of each essay."""
     style = style_name if isinstance(style_name, CitationStyle) else CitationStyle(style_name)
     essay_styles = essay_styles or {}
     csl_items = {
         key: to_csl_json(key, work.entry_type, work.kind, work.fields)
         for key, work in linked.works.items()
     }
-    entries = style.entries(list(csl_items.values()))
+    with step(progress, "Formatting the bibliography"):
+        entries = style.entries(list(csl_items.values()))
     order = sorted(csl_items, key=lambda k: (sort_key_chicago(csl_items[k]), k))
     bibtex = {
         key: entry_to_bibtex(
@@ -53,10 +56,10 @@ def format_corpus(
         )
         for key in order
     }
-    documents = [
-        fill_citations(doc, csl_items, essay_styles.get(doc.slug, style))
-        for doc in linked.documents
-    ]
+    documents = []
+    for doc in linked.documents:
+        documents.append(fill_citations(doc, csl_items, essay_styles.get(doc.slug, style)))
+        progress(FORMATTING, len(documents), len(linked.documents))
     return FormattedCorpus(
         dataclasses.replace(linked, documents=documents),
         {k: entries[k] for k in order},

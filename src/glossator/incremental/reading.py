@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import pickle
 import stat
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +27,10 @@ from glossator.diagnostics import Diagnostic, display_path
 from glossator.ingest.corpus import read_document
 from glossator.link.corpus import bibliography_index
 from glossator.model import Document
+from glossator.progress import READING, Progress, silent
 
 Read = tuple[Document | None, list[Diagnostic]]
+Task = tuple[int, str | None, tuple[Path, Path]]  # where its result goes, its key, its read
 POOL_MINIMUM = 8  # fewer documents than this are read in this process
 
 
@@ -81,28 +84,36 @@ class CachedReader:
     store: Store
     templates: Path | None = None
     workers: int = 0  # 0: one per core
+    progress: Progress = silent
+
+    def _keep(self, tasks: list[Task], read: Iterable[bytes], results: list[Read | None]) -> None:
+        """Each document as it is read: in its place, in the store, counted."""
+        cached = len(results) - len(tasks)
+        for done, ((at, key, _), data) in enumerate(zip(tasks, read, strict=True), 1):
+            results[at] = pickle.loads(data)
+            if key is not None:
+                self.store.put_pickled("read", key, data)
+            self.progress(READING, cached + done, len(results))
 
     def __call__(self, paths: list[Path], content_dir: Path) -> list[Read]:
         results: list[Read | None] = []
-        tasks: list[tuple[int, str | None, tuple[Path, Path]]] = []
+        tasks: list[Task] = []
         for path in paths:
             key = read_key(path, content_dir, self.templates)
             cached = self.store.get("read", key) if key is not None else None
             if cached is None:
                 tasks.append((len(results), key, (path, content_dir)))
             results.append(cached)
+        self.progress(READING, len(paths) - len(tasks), len(paths))
         workers = min(self.workers or pool_size(), len(tasks))
         if workers > 1 and len(tasks) >= POOL_MINIMUM and "fork" in _methods():
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
                 chunk = max(1, len(tasks) // (workers * 4))
-                read = list(pool.map(_read_pickled, [t for _, _, t in tasks], chunksize=chunk))
+                read = pool.map(_read_pickled, [t for _, _, t in tasks], chunksize=chunk)
+                self._keep(tasks, read, results)
         else:
-            read = [_read_pickled(task) for _, _, task in tasks]
-        for (at, key, _), data in zip(tasks, read, strict=True):
-            results[at] = pickle.loads(data)
-            if key is not None:
-                self.store.put_pickled("read", key, data)
+            self._keep(tasks, (_read_pickled(task) for _, _, task in tasks), results)
         done = [r for r in results if r is not None]
         assert len(done) == len(paths)
         return done

@@ -20,6 +20,7 @@ from glossator.ingest.readers import get_reader
 from glossator.ingest.source import Source
 from glossator.model import Document
 from glossator.paths import ContentFileError, essays_folder_problem, read_content_file, slug_problem
+from glossator.progress import READING, Progress, silent
 from glossator.safetext import describe, unsafe_characters
 from glossator.yamlmap import load_yaml_mapping
 
@@ -175,10 +176,14 @@ ReadMany = Callable[[list[Path], Path], list[tuple[Document | None, list[Diagnos
 
 
 def read_each(
-    paths: list[Path], content_dir: Path
+    paths: list[Path], content_dir: Path, progress: Progress = silent
 ) -> list[tuple[Document | None, list[Diagnostic]]]:
     """`read_document` of every path, in order, in this process."""
-    return [read_document(path, root=content_dir) for path in paths]
+    done = []
+    for path in paths:
+        done.append(read_document(path, root=content_dir))
+        progress(READING, len(done), len(paths))
+    return done
 
 
 def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:

@@ -56,7 +56,8 @@ def _and(items: Sequence[str]) -> str:
 
 def _also(number: int, notes: Sequence[int], href: Callable[[int], str], hidden: bool) -> str:
     """ " · also cited in notes 4, 12 and 30", linked; in the notes list (not `hidden`)
-    also the previous and the next of them."""
+    also the previous and the next of them. `hidden` (a sidenote's) is out of the
+    accessibility tree and the tab order: the notes list says it once."""
     others = [n for n in notes if n != number]
     if not others:
         return ""
@@ -64,7 +65,7 @@ def _also(number: int, notes: Sequence[int], href: Callable[[int], str], hidden:
     links = [f'<a href="{esc(href(n))}"{tab}>{n}</a>' for n in others]
     text = f" · also cited in note{'s' if len(others) > 1 else ''} {_and(links)}"
     if hidden:
-        return text
+        return f'<span aria-hidden="true">{text}</span>'
     before = [n for n in others if n < number]
     after = [n for n in others if n > number]
     if before:
@@ -85,13 +86,12 @@ def source_links(
     hidden: bool = False,
 ) -> list[str]:
     """One line per work the note cites: "Source: <short title> (online)", then the
-    other notes citing it. `href` gives another note's address; `hidden` (inside an
-    `aria-hidden` sidenote) takes the links out of the tab order."""
-    tab = ' tabindex="-1"' if hidden else ""
+    other notes citing it. `href` gives another note's address; `hidden` (a sidenote)
+    keeps the source link and hides the rest from assistive technology."""
     lines = []
     for work, _ in works:
         page = esc("../" + source_path(work.key))
-        line = f'Source: <a href="{page}"{tab}>{esc(shorts[work.key])}</a>'
+        line = f'Source: <a href="{page}">{esc(shorts[work.key])}</a>'
         if work.url and not hidden:  # the sidenote stays short: its source page has it
             line += f' (<a href="{esc(work.url)}" rel="external">online</a>)'
         line += _also(number, citing.get(work.key, ()), href, hidden)
@@ -114,7 +114,7 @@ def notes_list_html(
     out = []
     for index, note in enumerate(doc.notes, 1):
         value = f' value="{note.number}"' if note.number != index else ""
-        out.append(f'<li id="{esc(note.id)}"{value} tabindex="-1">{note_html[note.number]}\n')
+        out.append(f'<li id="{esc(note.id)}"{value}>{note_html[note.number]}\n')
         lines = source_links(
             note.number, note_sources[note.number], citing, shorts, lambda n: f"#fn{n}"
         )

@@ -60,14 +60,10 @@ def cited_works(doc: Document, works: dict[str, Work]) -> list[Work]:
     return [works[k] for k in keys if k in works]
 
 
-def highwire_tags(
-    doc: Document,
-    cited: list[Work],
-    formatted: dict[str, FormattedEntry],
-    url: str | None,
-    language: str,
-) -> list[tuple[str, str]]:
-    """`citation_*` meta tags, in the order Google Scholar's guidelines list them."""
+def highwire_tags(doc: Document, url: str | None, language: str) -> list[tuple[str, str]]:
+    """`citation_*` meta tags, in the order Google Scholar's guidelines list them: the
+    essay's own record, which reference managers read. No `citation_reference`: the
+    works cited are in the JSON-LD `citation`, the notes and the API (docs/reading.md)."""
     meta = doc.meta
     tags = [("citation_title", full_title(doc))]
     tags += [("citation_author", author) for author in meta.authors]
@@ -83,7 +79,6 @@ def highwire_tags(
     tags.append(("citation_language", document_language(doc, language)))
     if url:
         tags.append(("citation_fulltext_html_url", url))
-    tags += [("citation_reference", formatted[w.key].text) for w in cited if w.key in formatted]
     return tags
 
 
@@ -147,16 +142,15 @@ def json_ld(
     data["inLanguage"] = document_language(doc, language)
     if url:
         data["url"] = url
-    citations = []
+    citations: list[Any] = []
     for work in cited:
         entry = formatted.get(work.key)
-        item: dict[str, Any] = {
-            "@type": "CreativeWork",
-            "name": field_text(work.fields.get("title", "")) or (entry.text if entry else work.key),
-        }
-        if work.url:
-            item["url"] = work.url
-        citations.append(item)
+        name = field_text(work.fields.get("title", "")) or (entry.text if entry else work.key)
+        # schema.org's `citation` is a CreativeWork or Text: a work with an address is
+        # a CreativeWork with its url, any other its name alone (the page stays light)
+        citations.append(
+            {"@type": "CreativeWork", "name": name, "url": work.url} if work.url else name
+        )
     if citations:
         data["citation"] = citations
     return json_for_script(data)

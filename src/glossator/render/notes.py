@@ -4,8 +4,9 @@ sidenote inside the paragraph that carries its marker.
 A sidenote sits in a `<p>`, so it must be phrasing content: each further paragraph is
 a `<span class="sidenote-p">` (shown as a block by the style sheet), a list's items
 are such spans with their bullet or number, a quotation a span holding spans. The
-sidenote is `aria-hidden` (assistive technology reaches the note through its marker),
-so links in it leave the tab order.
+note's text is `aria-hidden` (assistive technology reads it once, in the notes list),
+so links in it leave the tab order; its "Source:" links stay, the next stop after the
+marker for the keyboard and screen readers alike (docs/reading.md).
 """
 
 from __future__ import annotations
@@ -42,11 +43,13 @@ def notes_context(allow_raw_html: bool = False) -> BlockContext:
 
 
 def sidenote_html(note: Note, sources: str = "") -> Markup:
-    """`<span class="sidenote" aria-hidden="true"><sup>N</sup> …</span>`, phrasing only;
-    `sources` (escaped HTML, from `render.citing`) follows the note's text."""
+    """`<span class="sidenote"><span aria-hidden="true"><sup>N</sup> …</span>…</span>`,
+    phrasing only; `sources` (escaped HTML, from `render.citing`) follows the note's
+    text, outside its `aria-hidden`."""
     body = _phrasing(note.blocks, InlineRenderer("hidden"), first=True)
     return Markup(
-        f'<span class="sidenote" aria-hidden="true"><sup>{note.number}</sup> {body}{sources}</span>'
+        f'<span class="sidenote"><span aria-hidden="true"><sup>{note.number}</sup> {body}</span>'
+        f"{sources}</span>"
     )
 
 

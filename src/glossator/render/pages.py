@@ -23,6 +23,7 @@ from glossator.link.corpus import LinkedCorpus, Work
 from glossator.model import Document, Marker, marker_anchors
 from glossator.model.inline import Image, nodes_of
 from glossator.paths import source_path
+from glossator.progress import RENDERING, Progress, silent
 from glossator.render import cite_this as cite_formats
 from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
 from glossator.render.cite_this import human_date
@@ -189,7 +190,7 @@ def essay_context(
             "bibtex": cite_formats.bibtex(doc, url),
             "ris": cite_formats.ris(doc, url),
         },
-        "highwire": highwire_tags(doc, cited, formatted, url, site.language),
+        "highwire": highwire_tags(doc, url, site.language),
         "opengraph": opengraph_tags(doc, site.title, description, url),
         "json_ld": json_ld(doc, cited, formatted, url, site.language),
         "works_cited": len(cited),
@@ -283,9 +284,11 @@ def render_site(
     corpus: FormattedCorpus,
     templates_dir: Path | Sequence[Path] = TEMPLATES_DIR,
     search_available: bool = True,
+    progress: Progress = silent,
 ) -> dict[str, bytes]:
     """Every page and data file of the site, from the formatted corpus; templates and
-    static files are looked up in `templates_dir` (one folder or several, first wins)."""
+    static files are looked up in `templates_dir` (one folder or several, first wins).
+    `progress` is told of each essay and source page."""
     folders = as_search_path(templates_dir)
     env = make_environment(folders)
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
@@ -330,14 +333,16 @@ def render_site(
         works=[linked.works[k] for k in ordered_keys],
         cited_in={k: cited_in_html(linked.works[k], by_slug) for k in ordered_keys},
     )
-    for doc in documents:
+    pages = len(documents) + len(ordered_keys)
+    for done, doc in enumerate(documents, 1):
         page(
             f"essays/{doc.slug}.html",
             "essay.html",
             **essay_context(doc, linked, formatted, site, shorts),
         )
         files.update(essay_downloads(doc, site))
-    for key in ordered_keys:
+        progress(RENDERING, done, pages)
+    for done, key in enumerate(ordered_keys, len(documents) + 1):
         work = linked.works[key]
         page(
             source_href(key),
@@ -347,6 +352,7 @@ def render_site(
             bibtex=bibtex[key],
             places=citing_places(work, by_slug, paragraphs),
         )
+        progress(RENDERING, done, pages)
     page(
         "about.html",
         "about.html",

@@ -183,6 +183,13 @@ CITATIONS = [
     "(New Haven: Yale University Press, 2010), 11-12.",
     "Cruikshank, Julie. Do Glaciers Listen? Local Knowledge, Colonial Encounters, and "
     "Social Imagination (Vancouver: UBC Press, 2005), 2005",
+    # long enough to wrap, and so to run onto the next page's foot
+    "Hobsbawm, Eric, and Terence Ranger, eds. The Invention of Tradition (Cambridge: "
+    "Cambridge University Press, 1983), 1-14, on which the argument of this section draws "
+    "throughout, though with more weight on the ledgers than on the ceremonies.",
+    "Le Roy Ladurie, Emmanuel. Times of Feast, Times of Famine: A History of Climate since "
+    "the Year 1000, trans. Barbara Bray (Garden City, NY: Doubleday, 1971), 80-95; the "
+    "figures for the glacier are those of the survey, not of the later estimates",
 ]
 
 

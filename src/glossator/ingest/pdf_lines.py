@@ -182,6 +182,7 @@ class PageReader:
         self.notes_seen: set[int] = set()
         self.in_notes = False
         self.sentence_open = False  # the last body text did not end a sentence
+        self.carry_open = False  # the last page's last note stopped mid-citation
 
     def read(self) -> Events:
         i = 0
@@ -204,6 +205,11 @@ class PageReader:
         if note is not None:
             self._start_note(line, note)
             return i + 1
+        if not self.in_notes and self._after_blank(i) and self._continues_last_note(i):
+            # the last page's note goes on at this page's foot, before its own notes
+            self.events.notes[-1][2].append(line.raw)
+            self.in_notes, self.carry_open = True, False
+            return i + 1
         page_start = line.page_start
         if self.in_notes:
             if self._after_blank(i) and not line.page_start:
@@ -221,6 +227,7 @@ class PageReader:
                 self.events.unexpected.append(line.number)
             # The next page begins; without its leading space it is known by following a
             # note (or caption) directly.
+            self.carry_open = self._note_incomplete()
             self.in_notes = False
             page_start = True
         elif self._is_caption(i):
@@ -255,6 +262,9 @@ class PageReader:
                 weak = not split_trailing_numbers(raw, candidate, 1)
                 if weak and self._markers(raw):
                     return None  # `hives. 11`: marker 11 as expected, not `hives. 1` + 1
+                later = weak and self.in_notes and self._note_incomplete()
+                if later and self._ends_again(i, candidate, glued=True):
+                    return None  # `1990), 88` goes on the last note; `no. 38` is 8
                 return candidate
         if self.lines[i].page_start or (self.in_notes and not self._note_incomplete()):
             # a later marker's note, the one before it missing (to be reported)
@@ -272,21 +282,54 @@ class PageReader:
                     return candidate
         return None
 
+    def _continues_last_note(self, i: int) -> bool:
+        """Whether line `i` is the last page's unfinished note going on: a note's
+        continuation has no number, so it is the numberless run of lone lines (each
+        between blank lines, none ending with a marker) that stands right before the
+        note expected next. (On a page that cites nothing, the note's end would stand
+        where a caption or a lone line of text stands: it is not looked for there.)"""
+        pending = sorted(self.markers_seen - self.notes_seen)
+        if not self.carry_open or not pending or self.lines[i].page_start:
+            return False
+        j = i
+        while not self._new_markers(self.lines[j].raw):
+            k = j + 1
+            if k < len(self.lines) and not self.lines[k].blank:
+                return False  # a line that runs on into the next is text
+            while k < len(self.lines) and self.lines[k].blank:
+                k += 1
+            if k == len(self.lines):
+                return False
+            if split_trailing_numbers(self.lines[k].raw, pending[0], 1, after_digits=True):
+                return True
+            if self.lines[k].page_start or k - i > 4 * LOOK_AHEAD:
+                return False
+            j = k
+        return False
+
+    def _new_markers(self, raw: str) -> bool:
+        """Whether the line ends with markers not seen yet (`no. 3` in a note's text,
+        when marker 3 is seen and its note is still to come, is not one)."""
+        found = self._markers(raw)
+        return bool(found) and any(n not in self.markers_seen for n in found[1])
+
     def _notes_follow(self, i: int) -> bool:
         """Whether the note block goes on below line `i`: a note expected next follows."""
         pending = sorted(self.markers_seen - self.notes_seen)
         return bool(pending) and self._ends_again(i, pending[0])
 
-    def _ends_again(self, i: int, number: int) -> bool:
+    def _ends_again(self, i: int, number: int, glued: bool = False) -> bool:
         """Whether a later line of this block of blank-separated lines (a note block's
-        shape; it ends where two lines run on) also ends with `number`."""
+        shape; it ends where two lines run on) also ends with `number`. Glued to digits
+        (`1990), 88`) is too weak to count unless `glued`: a weak reading weighed
+        against a later one as weak."""
         for j in range(i + 2, min(i + 2 + LOOK_AHEAD, len(self.lines))):
             if self.lines[j].blank:
                 continue
             if not self.lines[j - 1].blank:
                 return False
-            if split_trailing_numbers(self.lines[j].raw, number, 1):
-                return True  # (glued to digits, as in `1990), 88`, is too weak to count)
+            if split_trailing_numbers(self.lines[j].raw, number, 1, after_digits=glued):
+                return True
         return False
 
     def _note_incomplete(self) -> bool:
@@ -304,7 +347,7 @@ class PageReader:
         text = found[0] if found else line.raw
         self.events.notes.append((number, line.number, [text]))
         self.notes_seen.add(number)
-        self.in_notes = True
+        self.in_notes, self.carry_open = True, False
 
     def _is_caption(self, i: int) -> bool:
         """A caption is a lone short line right before the next page's first line: it

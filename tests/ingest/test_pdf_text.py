@@ -254,3 +254,28 @@ def test_a_lone_line_before_the_notes_is_text_when_the_last_note_was_whole():
     assert diagnostics == []
     assert document.notes[0].text.endswith("(Padua: Antenore, 2004), 101-35.")
     assert document.paragraphs()[-1].text.endswith("run to 1620, though its ledgers are lost.")
+
+
+GLUED_TWICE = (
+    "The harbour ledgers survive in two copies.  The second copy was 1\n"
+    "bound later.2\n"
+    "\n"
+    "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University 1\n"
+    "\n"
+    "Press, 1990), 82\n"
+    "\n"
+    "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 32\n"
+    "\n"
+    "(1982): 65-83.\n"
+)
+
+
+def test_a_number_glued_to_digits_is_weighed_against_a_later_one():
+    """`1990), 82` could be `1990), 8` + note 2, and so could `no. 32`: the first stands
+    where the unfinished note 1 goes on, so note 2 is the later one."""
+    document, diagnostics = read(GLUED_TWICE)
+    assert diagnostics == []
+    assert [n.text for n in document.notes] == [
+        "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University Press, 1990), 82",
+        "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
+    ]

@@ -189,7 +189,7 @@ CITATIONS = [
     "throughout, though with more weight on the ledgers than on the ceremonies.",
     "Le Roy Ladurie, Emmanuel. Times of Feast, Times of Famine: A History of Climate since "
     "the Year 1000, trans. Barbara Bray (Garden City, NY: Doubleday, 1971), 80-95; the "
-    "figures for the glacier are those of the survey, not of the later estimates",
+    "figures for the glacier are those of the survey, not of the later estimates.",
 ]
 
 

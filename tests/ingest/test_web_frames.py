@@ -77,6 +77,13 @@ def test_a_wire_frame_with_its_byline_on_one_line():
     ]
 
 
+def read_cleanly(text: str):
+    """The page's metadata and body paragraphs, read without a diagnostic."""
+    document, diagnostics = read_web_text(Source("page", "page.txt", text))
+    assert diagnostics == []
+    return document.meta, [p.text for p in document.paragraphs()]
+
+
 def test_a_blogger_frame_with_the_date_above_the_title_and_the_author_below():
     text = (
         "Field Notes Quarterly\n"
@@ -89,15 +96,13 @@ def test_a_blogger_frame_with_the_date_above_the_title_and_the_author_below():
         "Labels: archives, harbours\n"
         "Newer Post Older Post Home\n"
     )
-    document, diagnostics = read_web_text(Source("page", "page.txt", text))
-    assert diagnostics == []
-    meta = document.meta
+    meta, paragraphs = read_cleanly(text)
     assert (meta.publication, meta.title, meta.authors) == (
         "Field Notes Quarterly",
         "Letters From the Ice",
         ["Kwame Mensah"],
     )
-    assert [p.text for p in document.paragraphs()] == [
+    assert paragraphs == [
         "Most of the surviving letters were written in the winter months.",
         "What did the records leave out?",
     ]
@@ -118,16 +123,14 @@ def test_a_medium_frame_with_a_photo_credit_between_paragraphs():
         "41 Followers\n"
         "More from Ana de la Vega\n"
     )
-    document, diagnostics = read_web_text(Source("page", "page.txt", text))
-    assert diagnostics == []
-    meta = document.meta
+    meta, paragraphs = read_cleanly(text)
     assert (meta.title, meta.publication, meta.authors, meta.image_credit) == (
         "The Quiet Economics of Beekeeping",
         None,
         ["Ana de la Vega"],
         "T. Lind on Unsplash",
     )
-    assert [p.text for p in document.paragraphs()] == [
+    assert paragraphs == [
         "Like most archives, this one was saved by accident.",
         "The answer, as so often, is the work of women.",
     ]

@@ -44,6 +44,7 @@ class Page:
     credit: str | None = None
     bio: str | None = None
     frame: list[str] = field(default_factory=list)  # every frame line, none in the body
+    kind: str = ""  # which of FRAMES
 
 
 SITES = ["The Harbour Review", "Northern Ledger", "Field Notes Quarterly", "Valley Courier"]
@@ -106,7 +107,7 @@ def pages(draw: st.DrawFn) -> Page:
     date, credit = draw(st.sampled_from(DATES)), draw(st.sampled_from(CREDITS))
     bio = f"{names[0]} writes about harbours, archives and the people who keep them."
     on = st.booleans()
-    page = Page("", body, title, authors=names[:1])
+    page = Page("", body, title, authors=names[:1], kind=frame)
     head: list[str] = []
     tail: list[str] = []
     if frame == "blog":

@@ -32,11 +32,13 @@ def outcome(essay, style, carried: Counter[str]) -> str:
     if any(kind in NOT_COMPARED for kind, _ in layout.ambiguous):
         return "ambiguous number or carry (not compared)"
     if any(d.severity == "error" for d in diagnostics):
+        print("failed:", style, file=sys.stderr)
         return "failed"
     if canonical(document) == canonical(essay):
         return "exact"
     if relax(canonical(document), layout.ambiguous) == relax(canonical(essay), layout.ambiguous):
         return "exact but for listed ambiguous breaks"
+    print("failed:", style, file=sys.stderr)  # to keep among the regression cases
     return "failed"
 
 

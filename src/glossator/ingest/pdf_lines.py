@@ -260,8 +260,10 @@ class PageReader:
                 if not self.lines[i].page_start and self._ends_again(i, candidate):
                     return None  # `passing 12` in the body, and note 12 below it
                 weak = not split_trailing_numbers(raw, candidate, 1)
-                if weak and self._markers(raw):
-                    return None  # `hives. 11`: marker 11 as expected, not `hives. 1` + 1
+                if weak and split_trailing_numbers(raw, self.next_marker, 3):
+                    # `hives. 11`: marker 11 as expected, not `hives. 1` + 1 (but
+                    # `30: 16` with marker 13 next is `30: 1` + note 6)
+                    return None
                 later = weak and self.in_notes and self._note_incomplete()
                 if later and self._ends_again(i, candidate, glued=True):
                     return None  # `1990), 88` goes on the last note; `no. 38` is 8

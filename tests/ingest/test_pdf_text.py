@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from glossator.ingest.hyphenation import HyphenEvidence
-from glossator.ingest.pdf_lines import split_trailing_numbers
+from glossator.ingest.pdf_shapes import split_trailing_numbers
 from glossator.ingest.pdf_text import read_pdf_text
 from glossator.ingest.source import Source
 

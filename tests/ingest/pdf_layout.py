@@ -11,7 +11,9 @@ notes and the next page, and every artefact of the extraction chosen at random:
   spaces); two or three can share a line; the line may or may not end in a space, and a
   blank line may follow it (the superscript's own line);
 - a note's number ends its first line, spaced or glued to a word, a full stop or digits;
-  long notes wrap onto continuation lines after a blank line;
+  long notes wrap onto continuation lines after a blank line, and a page's last note
+  may run onto the next page's foot, where its lines stand without a number before
+  that page's own notes;
 - headings wrap over two lines; long words break with a soft hyphen, compounds at their
   own hyphen; pages start mid-sentence, with or without a leading space.
 
@@ -23,7 +25,10 @@ either reading there and only there:
   line the extraction puts after superscripts, reads exactly like a paragraph's end;
 - `number`: a prose line ending in a number that continues the marker sequence, or
   that is the number of a note due at this page's foot (`passing 12`, note 12 below):
-  such a layout is only checked to read without error.
+  such a layout is only checked to read without error;
+- `carry`: a lone line right above a page's notes when the note before them (on an
+  earlier page) ended without its full stop: it may be that note going on. Only
+  checked to read without error, like `number`.
 """
 
 from __future__ import annotations
@@ -74,12 +79,14 @@ class Style:
     trailing_space: float = 0.9  # share of prose lines that end in a space
     hyphenate: float = 0.3  # chance that a long word at a line end is broken
     note_width: int = 140  # longer notes wrap onto continuation lines
+    note_carry: float = 0.0  # chance that a page's last note runs onto the next page
 
 
 @dataclass
 class Layout:
     text: str
     ambiguous: list[tuple[str, str]] = field(default_factory=list)  # (kind, context)
+    carried: int = 0  # notes that run onto the next page's foot
 
 
 @cache
@@ -128,6 +135,12 @@ class Typesetter:
         self.page_top = False  # the next line starts a page
         self.words: Counter[str] = Counter()
         self.hyphens: list[tuple[str, str, bool]] = []  # (left, right, a real hyphen)
+        self.carry: list[str] = []  # a note's lines run onto the next page's foot
+        self.carry_note = 0
+        self.carried = 0
+        self.closing = False
+        self.carry_at = 0  # where the carried lines go if the note stays on its page
+        self.unstopped = False  # the last page's last note ended without its full stop
 
     # -- pages -------------------------------------------------------------------------
 
@@ -147,13 +160,38 @@ class Typesetter:
         if self.in_paragraph and SENTENCE_END.search(re.sub(r"[\s\d]+$", "", last)):
             # a page break after a finished sentence reads as a paragraph break as well
             self.ambiguous.append(("break", re.sub(r"[\s\d]+$", "", last).split()[-1]))
-        if self.page_notes or self.pending_caption:
+        if self.carry and (self._isolated_last_line() or not self.page_notes):
+            # Kept out: a page whose last line stands alone between blank lines (after a
+            # marker line's blank) cannot show where its text ends and the note goes on;
+            # on a page that cites nothing, the note's end would stand where a caption or
+            # a lone line of text does. The note stays whole on its own page.
+            lines = [x for piece in self.carry for x in ("", piece)]
+            self.out[self.carry_at : self.carry_at] = lines
+            self.unstopped = not SENTENCE_END.search(self.essay.notes[self.carry_note])
+            self.carry = []
+        if self.unstopped and not self.carry and self._isolated_last_line():
+            # the previous page's note may go on here, in the lone line above the foot
+            self.ambiguous.append(("carry", next(x for x in reversed(self.out) if x)[-30:]))
+        if self.page_notes:
+            self.unstopped = False  # (a page that cites nothing leaves the question open)
+        if self.page_notes or self.pending_caption or self.carry:
             if self.out and self.out[-1] != "":
                 self.out.append("")
-            for number in self.page_notes:
-                self._note(number)
+            last_note = "."
+            if self.carry:  # the last page's note goes on first, without its number
+                self.carried += 1
+                for piece in self.carry:
+                    self.out += [piece, ""]
+                last_note = self.essay.notes[self.carry_note]
+                self.unstopped = not SENTENCE_END.search(last_note)
+                self.carry = []
+            for index, number in enumerate(self.page_notes):
+                # (not before a caption: it would read as the unfinished note going on)
+                last = index + 1 == len(self.page_notes) and not self.pending_caption
+                last = last and not self.closing
+                self._note(number, carry=last and self.rng.random() < self.style.note_carry)
                 self.out.append("")
-            last_note = self.essay.notes[self.page_notes[-1]] if self.page_notes else "."
+                last_note = self.essay.notes[number]
             for caption in self.pending_caption:
                 # a note without its final full stop may go on in the caption's line;
                 # without notes or the next page's leading space, only its length sets it
@@ -174,7 +212,16 @@ class Typesetter:
         self.page_notes, self.pending_caption = [], []
         self.page_used, self.page_top = 0, True
 
-    def _note(self, number: int) -> None:
+    def _isolated_last_line(self) -> bool:
+        """Whether the page's last line of text stands alone between blank lines."""
+        end = len(self.out) - 1
+        while end >= 0 and self.out[end] == "":
+            end -= 1
+        return end >= 1 and self.out[end - 1] == ""
+
+    def _note(self, number: int, carry: bool = False) -> None:
+        """The note at the page's foot; with `carry`, its lines after one that stops
+        mid-sentence go to the next page's foot, as a long note's do in print."""
         text = self.essay.notes[number]
         first, rest = text, ""
         if len(text) > self.style.note_width:
@@ -189,7 +236,7 @@ class Typesetter:
         if not glue and digits and YEAR.search(digits.group(0) + str(number)):
             glue = " "  # `into 199` + 9 would read as the year 1999: the number is spaced
         lead = " " if self.style.note_space else ""
-        self.out.append(f"{lead}{first}{glue}{number}")
+        lines = [f"{lead}{first}{glue}{number}"]
         while rest:
             cut = (
                 rest.rfind(" ", 0, self.style.note_width)
@@ -201,7 +248,21 @@ class Typesetter:
             while cut > 0 and not SENTENCE_END.search(text) and SENTENCE_END.search(rest[:cut]):
                 cut = rest.rfind(" ", 0, cut)
             piece, rest = (rest, "") if cut <= 0 else (rest[:cut], rest[cut + 1 :])
-            self.out += ["", piece]
+            lines.append(piece)
+        # The page's part must stop mid-sentence (a finished sentence would read as the
+        # note's end), and so must its line before (after a finished sentence, the last
+        # line would stand alone before the next page like a caption); without the next
+        # page's leading space, the next page's first line would read as the note going on.
+        cuts = [
+            k
+            for k in range(1, len(lines))
+            if not any(SENTENCE_END.search(line) for line in lines[max(k - 2, 0) : k])
+        ]
+        keep = self.rng.choice(cuts) if carry and cuts and self.style.page_space else len(lines)
+        self.carry, self.carry_note = lines[keep:], number
+        self.out += [x for line in lines[:keep] for x in ("", line)][1:]
+        self.carry_at = len(self.out)
+        self.unstopped = not self.carry and not SENTENCE_END.search(text)
 
     # -- body --------------------------------------------------------------------------
 
@@ -214,15 +275,22 @@ class Typesetter:
                 following = blocks[index + 1] if index + 1 < len(blocks) else None
                 self._paragraph(block, following if isinstance(following, Caption) else None)
             # captions are placed by the paragraph before them
-        if self.page_notes or self.pending_caption:
+        self.closing = True  # the last page's notes have no next page to run onto
+        if self.page_notes or self.pending_caption or self.carry:
             self._end_page()
         text = "\n".join(self.out).rstrip("\n") + "\n"
+        lines = text.split("\n")
+        if sum(1 for a, b in zip(lines, lines[1:], strict=False) if a and b) < 10:
+            # a text of a few lines does not show its line width: no caption is certain
+            self.ambiguous += [
+                ("caption", b.text) for b in self.essay.blocks if isinstance(b, Caption)
+            ]
         # the evidence is what the layout shows: other occurrences may be broken too
         self.words = Counter(w.lower() for w in WORD.findall(text))
         for left, right, real in self.hyphens:
             if not self._hyphen_evident(left, right, real):
                 self.ambiguous.append(("hyphen", f"{left}-{right}"))
-        return Layout(text, self.ambiguous)
+        return Layout(text, self.ambiguous, self.carried)
 
     def _blank(self) -> None:
         if self.out and self.out[-1] != "" and not self.page_top:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from glossator.ingest.hyphenation import HyphenEvidence
-from glossator.ingest.pdf_lines import split_trailing_numbers
+from glossator.ingest.pdf_shapes import split_trailing_numbers
 from glossator.ingest.pdf_text import read_pdf_text
 from glossator.ingest.source import Source
 
@@ -192,4 +192,90 @@ def test_a_caption_known_only_by_its_length_is_read_with_a_warning():
     ]
     assert [(d.line, d.severity, d.code) for d in diagnostics] == [
         (4, "warning", "pdf.caption-guess")
+    ]
+
+
+CARRIED = (
+    " The guild’s records are thin before 1600, but the ledgers of two \n"
+    "shops survive whole.  Their prices rise with the cost of paper, 1\n"
+    "\n"
+    "which the shops bought by the bale from the mills on the Brenta \n"
+    "and the Piave.\n"
+    "\n"
+    " Ridolfi, Anna. “Two Venetian Shops and Their Books,” in The Trade in 1\n"
+    "\n"
+    "Print, ed. Marco Bellini (Padua: Antenore, 2004), 101-35, with the\n"
+    " The second shop is known from its inventories alone, which list \n"
+    "every book in stock.  The first shop’s accounts run to 1620. 2\n"
+    "\n"
+    "tables of paper prices for both shops at 118-20.\n"
+    "\n"
+    " Ricci, Paolo. Inventari di bottega (Venice: Marsilio, 1998), 7. 2\n"
+)
+
+
+def test_a_note_that_runs_onto_the_next_page_is_read_whole():
+    """Note 1 stops mid-citation at the first page's foot; its last line stands at the
+    next page's foot without a number, before that page's own note 2."""
+    document, diagnostics = read(CARRIED)
+    assert diagnostics == []
+    assert [n.text for n in document.notes] == [
+        "Ridolfi, Anna. “Two Venetian Shops and Their Books,” in The Trade in Print, ed. "
+        "Marco Bellini (Padua: Antenore, 2004), 101-35, with the tables of paper prices for "
+        "both shops at 118-20.",
+        "Ricci, Paolo. Inventari di bottega (Venice: Marsilio, 1998), 7.",
+    ]
+    assert [(p.text, [(m.note, m.offset) for m in p.markers]) for p in document.paragraphs()] == [
+        (
+            "The guild’s records are thin before 1600, but the ledgers of two shops survive "
+            "whole. Their prices rise with the cost of paper, which the shops bought by the "
+            "bale from the mills on the Brenta and the Piave.",
+            [(1, 85)],
+        ),
+        (
+            "The second shop is known from its inventories alone, which list every book in "
+            "stock. The first shop’s accounts run to 1620.",
+            [(2, 84)],
+        ),
+    ]
+
+
+def test_a_lone_line_before_the_notes_is_text_when_the_last_note_was_whole():
+    """The same shape after a note that ends with its full stop: the lone line is the
+    page's text, not a continuation."""
+    text = (
+        CARRIED.replace("101-35, with the\n", "101-35.\n")
+        .replace("run to 1620. 2", "run to 1620, 2")
+        .replace(
+            "tables of paper prices for both shops at 118-20.\n", "though its ledgers are lost.\n"
+        )
+    )
+    document, diagnostics = read(text)
+    assert diagnostics == []
+    assert document.notes[0].text.endswith("(Padua: Antenore, 2004), 101-35.")
+    assert document.paragraphs()[-1].text.endswith("run to 1620, though its ledgers are lost.")
+
+
+GLUED_TWICE = (
+    "The harbour ledgers survive in two copies.  The second copy was 1\n"
+    "bound later.2\n"
+    "\n"
+    "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University 1\n"
+    "\n"
+    "Press, 1990), 82\n"
+    "\n"
+    "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 32\n"
+    "\n"
+    "(1982): 65-83.\n"
+)
+
+
+def test_a_number_glued_to_digits_is_weighed_against_a_later_one():
+    """`1990), 82` could be `1990), 8` + note 2, and so could `no. 32`: the first stands
+    where the unfinished note 1 goes on, so note 2 is the later one."""
+    document, diagnostics = read(GLUED_TWICE)
+    assert diagnostics == []
+    assert [n.text for n in document.notes] == [
+        "Ostrom, Elinor. Governing the Commons (Cambridge: Cambridge University Press, 1990), 82",
+        "Darnton, Robert. “What Is the History of Books?” Daedalus 111, no. 3 (1982): 65-83.",
     ]

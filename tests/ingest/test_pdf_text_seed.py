@@ -254,3 +254,19 @@ def test_exact_paragraph_with_several_markers_on_one_line(essay):
         18: len(text),
     }
     assert isinstance(paragraph, Paragraph) and not isinstance(paragraph, Figure)
+
+
+def test_the_whole_document_is_the_hand_checked_one(essay):
+    """Every heading, paragraph, marker place, caption and note text, against the
+    document built from the source lines named in seed_expected.py."""
+    from pdf_essays import canonical, seed_essay
+
+    assert canonical(essay).split("\n\n") == canonical(seed_essay()).split("\n\n")
+
+
+def test_the_hand_checked_document_has_every_marker_and_note_once():
+    from pdf_essays import seed_essay
+
+    essay = seed_essay()
+    markers = [n for block in essay.blocks for n, _ in getattr(block, "markers", ())]
+    assert markers == list(range(1, 55)) and sorted(essay.notes) == markers

@@ -75,3 +75,62 @@ def test_a_wire_frame_with_its_byline_on_one_line():
     assert [p.text for p in document.paragraphs()] == [
         "Like most archives, this one was saved by accident."
     ]
+
+
+def read_cleanly(text: str):
+    """The page's metadata and body paragraphs, read without a diagnostic."""
+    document, diagnostics = read_web_text(Source("page", "page.txt", text))
+    assert diagnostics == []
+    return document.meta, [p.text for p in document.paragraphs()]
+
+
+def test_a_blogger_frame_with_the_date_above_the_title_and_the_author_below():
+    text = (
+        "Field Notes Quarterly\n"
+        "Sunday, November 25, 2007\n"
+        "Letters From the Ice\n"
+        "Most of the surviving letters were written in the winter months.\n"
+        "What did the records leave out?\n"
+        "Posted by Kwame Mensah at 11:52 PM\n"
+        "3 comments:\n"
+        "Labels: archives, harbours\n"
+        "Newer Post Older Post Home\n"
+    )
+    meta, paragraphs = read_cleanly(text)
+    assert (meta.publication, meta.title, meta.authors) == (
+        "Field Notes Quarterly",
+        "Letters From the Ice",
+        ["Kwame Mensah"],
+    )
+    assert paragraphs == [
+        "Most of the surviving letters were written in the winter months.",
+        "What did the records leave out?",
+    ]
+
+
+def test_a_medium_frame_with_a_photo_credit_between_paragraphs():
+    text = (
+        "The Quiet Economics of Beekeeping\n"
+        "Ana de la Vega\n"
+        "Follow\n"
+        "6 min readSep 25, 2022\n"
+        "Listen\n"
+        "Share\n"
+        "Like most archives, this one was saved by accident.\n"
+        "Photo by T. Lind on Unsplash\n"
+        "The answer, as so often, is the work of women.\n"
+        "Written by Ana de la Vega\n"
+        "41 Followers\n"
+        "More from Ana de la Vega\n"
+    )
+    meta, paragraphs = read_cleanly(text)
+    assert (meta.title, meta.publication, meta.authors, meta.image_credit) == (
+        "The Quiet Economics of Beekeeping",
+        None,
+        ["Ana de la Vega"],
+        "T. Lind on Unsplash",
+    )
+    assert paragraphs == [
+        "Like most archives, this one was saved by accident.",
+        "The answer, as so often, is the work of women.",
+    ]

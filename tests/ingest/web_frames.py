@@ -5,18 +5,26 @@ A frame is a list of parts around the body; each part may be left out. What the 
 must find is known from the parts chosen: the title, the site, the authors, the photo
 credit, the bio, and the body paragraphs exactly (never cut, no frame line inside).
 
-The five frames:
-- `blog`: a WordPress-like post: site, title, "Posted on <date> by <name>", categories,
-  body, "Share this:" buttons, "Like this:", "Related" posts, "Leave a Reply".
-- `newspaper`: site, section kicker, title, dek, byline with two authors, published
-  and updated dates, a photo caption ending in its credit, the body with
-  "Advertisement" and inline "Related: ..." links inside, topics, comment count, a
-  "Most popular" list.
+The seven frames (docs/readers.md names the real pages each follows):
+- `blog`: a WordPress-like post: site, title, a byline ("Posted on <date> by <name>",
+  "Written by <name> | <date> 11:00:00 PM", or the date alone), categories, body,
+  "Share this:" buttons, "Like this:", "Related" posts, "Leave a Reply" and the
+  comment form's lines.
+- `newspaper`: maybe "Skip to main content", site, section kicker, title, dek, byline
+  with two authors, published and updated dates, a photo caption ending in its
+  credit, the body with "Advertisement" and inline "Related: ..." links inside,
+  topics, comment count, a "Most popular" list.
 - `magazine`: site, title twice, subtitle, "By <name>", reading time, image credit,
   body, "About the author" and a bio, "More from <site>".
 - `wire`: title, "<name> | <date> | 5 min read", share bar, body, copyright line.
 - `newsletter`: site, title, subtitle, author name and date on their own lines, like
-  and share counts, body, subscribe box, comments, the author's name and bio.
+  and share counts, body, "Discussion about this post", subscribe box, comments, the
+  author's name and bio.
+- `blogger`: site (or not), the date above the title ("Sunday, November 25, 2007"),
+  body, "Posted by <name> at 11:52 PM", "No comments:", labels, "<< Home".
+- `medium`: title, dek, the author's name (and "Follow"), "6 min readSep 25, 2022"
+  (glued, or with "·"), "Listen", "Share", body with "Photo by <name> on Unsplash"
+  between paragraphs, "Written by <name>", followers, "More from <name>".
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ class Page:
     credit: str | None = None
     bio: str | None = None
     frame: list[str] = field(default_factory=list)  # every frame line, none in the body
+    kind: str = ""  # which of FRAMES
 
 
 SITES = ["The Harbour Review", "Northern Ledger", "Field Notes Quarterly", "Valley Courier"]
@@ -85,30 +94,49 @@ def bodies(draw: st.DrawFn) -> list[str]:
     ]
 
 
+FRAMES = ["blog", "newspaper", "magazine", "wire", "newsletter", "blogger", "medium"]
+WEEKDAYS = ["Saturday, November 1, 2008", "Sunday, November 25, 2007", "Tuesday, March 3, 2012"]
+
+
 @st.composite
 def pages(draw: st.DrawFn) -> Page:
-    frame = draw(st.sampled_from(["blog", "newspaper", "magazine", "wire", "newsletter"]))
+    frame = draw(st.sampled_from(FRAMES))
     body = draw(bodies())
     site, title = draw(st.sampled_from(SITES)), draw(st.sampled_from(TITLES))
     names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=2, unique=True))
     date, credit = draw(st.sampled_from(DATES)), draw(st.sampled_from(CREDITS))
     bio = f"{names[0]} writes about harbours, archives and the people who keep them."
     on = st.booleans()
-    page = Page("", body, title, authors=names[:1])
+    page = Page("", body, title, authors=names[:1], kind=frame)
     head: list[str] = []
     tail: list[str] = []
     if frame == "blog":
         page.publication = site
-        head = [site, title, f"Posted on {date} by {names[0]}"]
+        byline = draw(st.sampled_from(["posted", "written", "date"]))
+        head = [site, title]
+        if byline == "posted":
+            head.append(f"Posted on {date} by {names[0]}")
+        elif byline == "written":  # `Written by Tom | Apr 5, 2017 11:00:00 PM`
+            head.append(f"Written by {names[0]} | {date} 11:00:00 PM")
+        else:  # the date alone under the title, no author named
+            head.append(date)
+            page.authors = []
         if draw(on):
             head.append("Categories: History, Archives")
         tail = ["Share this:", "Twitter", "Facebook", "Like this:", "Like Loading..."]
         if draw(on):
             tail += ["Related", *RELATED]
         tail += ["Leave a Reply"]
+        if draw(on):
+            tail += [
+                "Your email address will not be published. Required fields are marked *",
+                "Comment",
+                "Name *",
+            ]
     elif frame == "newspaper":
         page.publication, page.authors = site, names
-        head = [site]
+        head = ["Skip to main content"] if draw(on) else []
+        head.append(site)
         if draw(on):
             head.append(draw(st.sampled_from(KICKERS)))
         head.append(title)
@@ -139,6 +167,34 @@ def pages(draw: st.DrawFn) -> Page:
         head = [title, f"{names[0]} | {date} | {draw(st.integers(2, 9))} min read"]
         head += ["Share", "Tweet", "Email"]
         tail = [f"© {date[-4:] if date[-4:].isdigit() else '2021'} {site}. All rights reserved."]
+    elif frame == "blogger":
+        # the date above the title; the author's name after the body, with the time
+        page.publication = site if draw(on) else None
+        head = [site] if page.publication else []
+        head += [draw(st.sampled_from(WEEKDAYS)), title]
+        comments = draw(st.sampled_from(["No comments:", "3 comments:"]))
+        tail = [f"Posted by {names[0]} at 11:52 PM", comments]
+        if draw(on):
+            tail.append("Labels: archives, harbours")
+        tail += draw(
+            st.sampled_from(
+                [
+                    ["Links to this post:", "Create a Link", "<< Home"],
+                    ["Newer Post Older Post Home"],
+                ]
+            )
+        )
+    elif frame == "medium":
+        # `Tarek Amr` / `4 min readSep 25, 2022`; a photo's credit between paragraphs
+        head = [title]
+        if draw(on):
+            head.append(draw(st.sampled_from(DEKS)))
+        head += [names[0], "Follow"] if draw(on) else [names[0]]
+        minutes = draw(st.integers(2, 20))
+        head.append(draw(st.sampled_from([f"{minutes} min read", f"{minutes} min read·"])) + date)
+        head += ["Listen", "Share"] if draw(on) else []
+        tail = [f"Written by {names[0]}", f"{draw(st.integers(2, 900))} Followers"]
+        tail += [f"More from {names[0]}", *RELATED]
     else:  # newsletter
         page.publication, page.bio = site, bio
         head = [site, title]
@@ -146,15 +202,19 @@ def pages(draw: st.DrawFn) -> Page:
             head.append(draw(st.sampled_from(DEKS)))
         head += [names[0], date, "Share"]
         tail = [f"Subscribe to {site}", "Leave a comment", names[0], bio]
+        if draw(on):
+            tail = ["Discussion about this post", "Comments", "Restack", *tail]
     middle = list(body)
+    if frame == "medium" and draw(on):
+        page.credit = f"{draw(st.sampled_from(NAMES))} on Unsplash"
+        middle.insert(draw(st.integers(0, len(middle))), f"Photo by {page.credit}")
+        page.frame.append(f"Photo by {page.credit}")
     if frame == "newspaper" and len(middle) > 1 and draw(on):
         middle.insert(1, "Advertisement")
         page.frame.append("Advertisement")
     if frame == "newspaper" and len(middle) > 2 and draw(on):
         middle.insert(2, f"Related: {RELATED[0]}")
         page.frame.append(f"Related: {RELATED[0]}")
-    if not page.authors:
-        page.authors = names[:1]
     page.frame += [line for line in head + tail if line not in (title,)]
     separator = "\n\n" if draw(on) else "\n"
     page.text = separator.join(head + middle + tail) + "\n"

@@ -11,7 +11,7 @@ import re
 
 from glossator.diagnostics import Diagnostic, error, warning
 from glossator.ingest.hyphenation import HyphenEvidence
-from glossator.ingest.pdf_lines import Events, Line, TextLine
+from glossator.ingest.pdf_shapes import Events, Line, TextLine
 from glossator.model import Document, Figure, Marker, Metadata, Note, Paragraph, Section, assign_ids
 
 

@@ -7,6 +7,7 @@ What the extraction does to a page, and how each part is recovered:
   a line (`the 16 17`). Numbers are taken in sequence, so prose numbers are not markers.
 - the page ends with its notes: each starts with a space and ends with its number
   (glued to a year: `201331` is 2013 + 31); continuation lines follow after blank lines.
+  A note cut by the page goes on at the next page's foot, numberless, before its notes.
 - an image caption may follow the notes, right before the next page's first line,
   which starts with a space; the text there may continue a sentence cut by the page.
 - blank lines are not reliable paragraph breaks: a break needs a finished sentence.
@@ -16,149 +17,20 @@ What the extraction does to a page, and how each part is recovered:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from glossator.ingest.pdf_shapes import (
+    LOOK_AHEAD,
+    NOTE_END,
+    OPEN_CITATION,
+    TERMINAL_PUNCTUATION,
+    Events,
+    Line,
+    block_width,
+    heading_lines,
+    place_markers,
+    split_trailing_numbers,
+)
 from glossator.ingest.source import Source
-
-SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*$")
-TERMINAL_PUNCTUATION = re.compile(r"[.!?;,:”\"]$")
-NOTE_END = re.compile(r"[.!?][”’\")]*$")  # a citation ends with a full stop
-YEAR = re.compile(r"(?<!\d)(1[5-9]|20)\d\d$")
-MAX_HEADING_LINES = 3
-MIN_BLOCK_LINES = 10  # lines that run on, needed to measure the body's width
-LOOK_AHEAD = 12  # lines searched for the note a body number might be taken for
-OPEN_CITATION = re.compile(r"(?:[,:;(“‘\-–]|\b(?:and|of|the|in|on|for|to|by|with|at))\s*$")
-
-
-@dataclass
-class Line:
-    number: int  # 1-based line in the source
-    raw: str
-
-    @property
-    def text(self) -> str:
-        return self.raw.strip()
-
-    @property
-    def blank(self) -> bool:
-        return not self.raw.strip()
-
-    @property
-    def page_start(self) -> bool:
-        """The extraction starts each page's (and each note's) first line with a space."""
-        return self.raw[:1].isspace() and not self.blank
-
-
-def split_trailing_numbers(
-    raw: str, first: int, most: int, after_digits: bool = False
-) -> tuple[str, list[int]] | None:
-    """Split `text 16 17` into the text and its trailing numbers `first`, `first+1`, ...
-
-    Only numbers that continue the expected sequence count, which is what tells a
-    marker from a number in the prose; white space after the last one is ignored.
-    A number glued to digits is split off only after a year (`201331`), or anywhere
-    when the caller knows the line must end with this number (`after_digits`, a note).
-    """
-    raw = raw.rstrip()
-    if not raw:
-        return None
-    for count in range(most, 0, -1):
-        numbers = list(range(first, first + count))
-        tail = r"\s+".join(str(n) for n in numbers)
-        match = re.match(rf"^(.*?)(\s*){tail}$", raw)
-        if not match:
-            continue
-        text, gap = match.group(1), match.group(2)
-        if not text.strip():
-            continue
-        glued = not gap and text[-1].isdigit()
-        if glued and not YEAR.search(text):
-            if not after_digits:
-                continue  # `...at 11` is not `at 1` + note 1; only a year takes a glued number
-            if YEAR.search(raw):
-                continue  # `into 1999` is a year, not `199` + note 9
-            if not re.search(r"(?:[\s\-–:(]\d+|\d\d)$", text):
-                continue  # `hives.11` is note 11 (or marker 11), not `hives.1` + note 1
-        return text, numbers
-    return None
-
-
-@dataclass
-class TextLine:
-    """A body line with its marker numbers placed where they stood."""
-
-    number: int
-    pieces: list[str | int]  # text, and note numbers at their places
-    spaced_end: bool = False  # white space followed the last character (`key- `)
-
-    @property
-    def ends_sentence(self) -> bool:
-        """A blank line after this one may be a paragraph break (markers aside)."""
-        text = "".join(p for p in self.pieces if isinstance(p, str)).rstrip()
-        return bool(SENTENCE_END.search(text))
-
-
-def place_markers(line_number: int, text: str, numbers: list[int]) -> TextLine:
-    """Markers sit at the line's double spaces, in order; the rest at the line end."""
-    stripped = text.rstrip()
-    gaps = [m.start() for m in re.finditer(r"\S(\s{2,})(?=\S)", stripped)]
-    gaps = [g + 1 for g in gaps][-len(numbers) :] if numbers else []
-    pieces: list[str | int] = []
-    cursor = 0
-    for gap, note in zip(gaps, numbers, strict=False):
-        pieces += [stripped[cursor:gap], note]
-        cursor = gap
-    pieces.append(stripped[cursor:])
-    pieces += numbers[len(gaps) :]
-    return TextLine(line_number, pieces, spaced_end=text[-1:].isspace())
-
-
-@dataclass
-class Events:
-    """The page stream sorted into its parts, still in reading order."""
-
-    items: list[tuple] = field(default_factory=list)  # (kind, line, payload)
-    notes: list[tuple[int, int, list[str]]] = field(default_factory=list)  # number, line, lines
-    unexpected: list[int] = field(default_factory=list)  # lines after notes starting no page
-    guesses: list[int] = field(default_factory=list)  # captions known by their length alone
-
-
-def _is_heading(lines: list[Line], body_width: float) -> bool:
-    text = " ".join(line.text for line in lines)
-    if TERMINAL_PUNCTUATION.search(text) or any(len(x.text) > body_width * 0.7 for x in lines):
-        return False
-    if any(SENTENCE_END.search(re.sub(r"\s*\d+$", "", x.text)) for x in lines):
-        return False  # `United Nations.` or `Malta Summit.13` ends a sentence
-    if text.count("(") != text.count(")") or text[:1].islower():
-        return False  # `(Royal Institute of` is part of a note; `end of` goes on a sentence
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) >= 4]
-    return bool(words) and all(w[0].isupper() for w in words)
-
-
-def _heading_lines(lines: list[Line], start: int, body_width: float) -> int:
-    """How many lines from `start` form a heading (0 if none): the longest title run
-    followed by body text, a blank line or the end."""
-    for count in range(MAX_HEADING_LINES, 0, -1):
-        run = lines[start : start + count]
-        if len(run) < count or any(line.blank for line in run):
-            continue
-        if count > 1 and any(line.page_start for line in run[1:]):
-            continue
-        if _is_heading(run, body_width):
-            return count
-    return 0
-
-
-def _block_width(lines: list[Line], share: float = 0.5) -> float:
-    """The body's line width (the median, or another quantile): of lines that run on into
-    the next line (the inside of paragraphs), leaving out long note lines and short last
-    lines."""
-    widths = sorted(
-        len(a.text) for a, b in zip(lines, lines[1:], strict=False) if not a.blank and not b.blank
-    )
-    if len(widths) < MIN_BLOCK_LINES:  # too few to tell: every line counts
-        widths = sorted(len(x.text) for x in lines if not x.blank)
-    return float(widths[min(len(widths) - 1, int(len(widths) * share))]) if widths else 60.0
 
 
 class PageReader:
@@ -174,14 +46,15 @@ class PageReader:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.lines = [Line(i + 1, raw) for i, raw in enumerate(source.text.splitlines())]
-        self.body_width = _block_width(self.lines)
-        self.full_width = _block_width(self.lines, 0.9)
+        self.body_width = block_width(self.lines)
+        self.full_width = block_width(self.lines, 0.9)
         self.events = Events()
         self.next_marker = 1
         self.markers_seen: set[int] = set()
         self.notes_seen: set[int] = set()
         self.in_notes = False
         self.sentence_open = False  # the last body text did not end a sentence
+        self.carry_open = False  # the last page's last note stopped mid-citation
 
     def read(self) -> Events:
         i = 0
@@ -204,6 +77,11 @@ class PageReader:
         if note is not None:
             self._start_note(line, note)
             return i + 1
+        if not self.in_notes and self._after_blank(i) and self._continues_last_note(i):
+            # the last page's note goes on at this page's foot, before its own notes
+            self.events.notes[-1][2].append(line.raw)
+            self.in_notes, self.carry_open = True, False
+            return i + 1
         page_start = line.page_start
         if self.in_notes:
             if self._after_blank(i) and not line.page_start:
@@ -215,19 +93,20 @@ class PageReader:
                 if self._is_caption(i):
                     self.events.items.append(("figure", line.number, line.text))
                     return i + 1
-                if not _heading_lines(self.lines, i, self.full_width) or self._notes_follow(i):
+                if not heading_lines(self.lines, i, self.full_width) or self._notes_follow(i):
                     self.events.notes[-1][2].append(line.raw)
                     return i + 1
                 self.events.unexpected.append(line.number)
             # The next page begins; without its leading space it is known by following a
             # note (or caption) directly.
+            self.carry_open = self._note_incomplete()
             self.in_notes = False
             page_start = True
         elif self._is_caption(i):
             self.events.items.append(("figure", line.number, line.text))
             return i + 1
         if not self.sentence_open:
-            count = _heading_lines(self.lines, i, self.full_width)
+            count = heading_lines(self.lines, i, self.full_width)
             if count and not (page_start or self._block_start(i)):
                 # a page that lost its leading space may start with a heading: one that
                 # is set apart from the text below it by a blank line
@@ -253,8 +132,13 @@ class PageReader:
                 if not self.lines[i].page_start and self._ends_again(i, candidate):
                     return None  # `passing 12` in the body, and note 12 below it
                 weak = not split_trailing_numbers(raw, candidate, 1)
-                if weak and self._markers(raw):
-                    return None  # `hives. 11`: marker 11 as expected, not `hives. 1` + 1
+                if weak and split_trailing_numbers(raw, self.next_marker, 3):
+                    # `hives. 11`: marker 11 as expected, not `hives. 1` + 1 (but
+                    # `30: 16` with marker 13 next is `30: 1` + note 6)
+                    return None
+                later = weak and self.in_notes and self._note_incomplete()
+                if later and self._ends_again(i, candidate, glued=True):
+                    return None  # `1990), 88` goes on the last note; `no. 38` is 8
                 return candidate
         if self.lines[i].page_start or (self.in_notes and not self._note_incomplete()):
             # a later marker's note, the one before it missing (to be reported)
@@ -272,21 +156,54 @@ class PageReader:
                     return candidate
         return None
 
+    def _continues_last_note(self, i: int) -> bool:
+        """Whether line `i` is the last page's unfinished note going on: a note's
+        continuation has no number, so it is the numberless run of lone lines (each
+        between blank lines, none ending with a marker) that stands right before the
+        note expected next. (On a page that cites nothing, the note's end would stand
+        where a caption or a lone line of text stands: it is not looked for there.)"""
+        pending = sorted(self.markers_seen - self.notes_seen)
+        if not self.carry_open or not pending or self.lines[i].page_start:
+            return False
+        j = i
+        while not self._new_markers(self.lines[j].raw):
+            k = j + 1
+            if k < len(self.lines) and not self.lines[k].blank:
+                return False  # a line that runs on into the next is text
+            while k < len(self.lines) and self.lines[k].blank:
+                k += 1
+            if k == len(self.lines):
+                return False
+            if split_trailing_numbers(self.lines[k].raw, pending[0], 1, after_digits=True):
+                return True
+            if self.lines[k].page_start or k - i > 4 * LOOK_AHEAD:
+                return False
+            j = k
+        return False
+
+    def _new_markers(self, raw: str) -> bool:
+        """Whether the line ends with markers not seen yet (`no. 3` in a note's text,
+        when marker 3 is seen and its note is still to come, is not one)."""
+        found = self._markers(raw)
+        return bool(found) and any(n not in self.markers_seen for n in found[1])
+
     def _notes_follow(self, i: int) -> bool:
         """Whether the note block goes on below line `i`: a note expected next follows."""
         pending = sorted(self.markers_seen - self.notes_seen)
         return bool(pending) and self._ends_again(i, pending[0])
 
-    def _ends_again(self, i: int, number: int) -> bool:
+    def _ends_again(self, i: int, number: int, glued: bool = False) -> bool:
         """Whether a later line of this block of blank-separated lines (a note block's
-        shape; it ends where two lines run on) also ends with `number`."""
+        shape; it ends where two lines run on) also ends with `number`. Glued to digits
+        (`1990), 88`) is too weak to count unless `glued`: a weak reading weighed
+        against a later one as weak."""
         for j in range(i + 2, min(i + 2 + LOOK_AHEAD, len(self.lines))):
             if self.lines[j].blank:
                 continue
             if not self.lines[j - 1].blank:
                 return False
-            if split_trailing_numbers(self.lines[j].raw, number, 1):
-                return True  # (glued to digits, as in `1990), 88`, is too weak to count)
+            if split_trailing_numbers(self.lines[j].raw, number, 1, after_digits=glued):
+                return True
         return False
 
     def _note_incomplete(self) -> bool:
@@ -304,7 +221,7 @@ class PageReader:
         text = found[0] if found else line.raw
         self.events.notes.append((number, line.number, [text]))
         self.notes_seen.add(number)
-        self.in_notes = True
+        self.in_notes, self.carry_open = True, False
 
     def _is_caption(self, i: int) -> bool:
         """A caption is a lone short line right before the next page's first line: it
@@ -319,21 +236,21 @@ class PageReader:
             return True  # (the last page's caption ends the text)
         if following is None:
             # the text's last line, alone and ending no sentence: the last page's caption
-            return not self.sentence_open and not _heading_lines(self.lines, i, self.full_width)
+            return not self.sentence_open and not heading_lines(self.lines, i, self.full_width)
         if self.sentence_open and not following.page_start:
             return False  # a blank line inside a sentence; the sentence goes on
         if self.sentence_open and not self._last_line_had_markers():
             # a blank inside a sentence with no marker line to explain it is a page's
             # bottom: what stands alone before the next page is a caption
             return True
-        if not self.sentence_open and _heading_lines(self.lines, i, self.full_width):
+        if not self.sentence_open and heading_lines(self.lines, i, self.full_width):
             return False  # (no heading interrupts a sentence)
         # A caption holds no sentence end, and it is no wrapped line: the next line's
         # first word would have fitted on it. Without the next page's leading space to
         # set it apart, it must also be short.
         if re.search(r"[.!?][”’\"')\]]*\s", line.text):
             return False
-        if _heading_lines(self.lines, i + 1, self.full_width):
+        if heading_lines(self.lines, i + 1, self.full_width):
             return True  # no sentence runs on into a heading: the next page starts there
         next_word = following.text.split()[0]
         size = len(line.text)

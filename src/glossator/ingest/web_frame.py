@@ -20,7 +20,7 @@ DATE = (
     rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?"
     rf"\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
-TIME = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
+TIME = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 DATE_LINE = re.compile(
     rf"^(?:(?:published|posted|updated|last\s+updated|first\s+published|modified)"
@@ -36,7 +36,7 @@ STRAY = re.compile(
     r"(?:related|read more|see also|also read|recommended|more on this story)\s*:\s*.+|"
     r"skip (?:to|past) .+|share|tweet|email|print|copy link|whatsapp|facebook|twitter|x|"
     r"linkedin|reddit|pinterest|telegram|flipboard|save|save article|share this (?:article|"
-    r"story|post)|share on .+|loading\.\.\.|like loading\.\.\.)$",
+    r"story|post)|share on .+|loading\.\.\.|like loading\.\.\.|follow|listen|restack)$",
     re.IGNORECASE,
 )
 # Lines after which nothing more of the article comes.
@@ -49,8 +49,14 @@ FOOTER = re.compile(
     r"topics?(?::.*)?|categor(?:y|ies):.*|filed under:.*|posted in:.*|about the authors?|"
     r"(?:sign up|subscribe|get) .*(?:newsletter|updates|inbox).*|subscribe(?: now| to .+)?|"
     r"©.*|copyright\b.*|all rights reserved\.?.*|(?:previous|next) (?:post|article|story):?.*|"
-    r"newer post|older post)$",
+    r"(?:newer|older) post(?: .*)?|<< home|no comments:?|\d+ comments?:|labels?:.*|"
+    rf"links to this post:?|discussion about this post|posted by .+ at {TIME}|written by .+|"
+    r"\d+ followers)$",
     re.IGNORECASE,
+)
+# A photo's credit on its own line, wherever it stands: `Photo by A. Person on Unsplash`.
+CREDIT_LINE = re.compile(
+    r"^(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy of|via)\s+(?P<credit>\S.*)$", re.I
 )
 MAX_FRAME_WORDS = 12  # a frame line is short; a longer line is prose even if it matches
 
@@ -62,6 +68,14 @@ def words(text: str) -> int:
 def is_stray(text: str) -> bool:
     """A share button, an advertisement label, an inline `Related: ...` link."""
     return words(text) <= MAX_FRAME_WORDS and bool(STRAY.match(text))
+
+
+def credit_line(text: str) -> str | None:
+    """The credit of a line that is only a photo's credit (no sentence)."""
+    match = CREDIT_LINE.match(text)
+    if not match or words(text) > MAX_FRAME_WORDS or is_prose(text):
+        return None
+    return match.group("credit").strip()
 
 
 def is_footer(text: str) -> bool:
@@ -76,6 +90,7 @@ def is_date_line(text: str) -> bool:
     """A line that is a date (maybe with a time, or a reading time beside it)."""
     if words(text) > MAX_FRAME_WORDS:
         return False
+    text = re.sub(r"(?<=min read)(?=\w)", " | ", text, flags=re.I)  # `4 min readSep 25`
     parts = [part for part in SEPARATORS.split(text) if part]
     return (
         bool(parts)

@@ -16,6 +16,8 @@ from glossator.diagnostics import Diagnostic, error
 from glossator.ingest.source import Source
 from glossator.ingest.web_frame import (
     SEPARATORS,
+    TIME,
+    credit_line,
     is_date_line,
     is_footer,
     is_prose,
@@ -40,7 +42,7 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "la", "le", "da", 
 BYLINE = re.compile(r"^by\s+(?P<name>\S.*)$", re.IGNORECASE)
 # `By A`, `Words by A`, `Posted on March 3, 2012 by A`, `Story by A, Reuters`
 BYLINE_ANYWHERE = re.compile(
-    r"^(?:(?:words|story|text|reporting|posted|published)\b.*?\s)?by\s+(?P<name>[^|·•]+?)"
+    r"^(?:(?:words|story|text|reporting|posted|published|written)\b.*?\s)?by\s+(?P<name>[^|·•]+?)"
     r"(?:,\s*(?:reuters|ap|afp|staff|correspondent|contributor|staff writer))?\s*$",
     re.IGNORECASE,
 )
@@ -182,16 +184,19 @@ def _header(items: list[Line], meta: Metadata) -> int:
         i for i in range(1, len(texts)) if texts[i] == texts[i - 1] and not is_prose(texts[i])
     ][:1]
     markers = [i for i, text in enumerate(texts) if _is_header_marker(text)] + repeated
-    # a name alone on its line right above the date is the author's
-    named_authors = [
-        i - 1
-        for i in markers
-        if i > 0
-        and is_date_line(texts[i])
-        and _is_bare_name(texts[i - 1])
-        and i - 1 not in markers
-        and (i - 1 > 1 or repeated)
-    ]
+    # a name alone on its line right above the date is the author's (a `Follow` button
+    # may stand between); right under the title only if a reading time marks the line
+    named_authors = []
+    for i in markers:
+        above = i - 1 - int(i > 1 and texts[i - 1].lower() == "follow")
+        if (
+            above >= 0
+            and is_date_line(texts[i])
+            and _is_bare_name(texts[above])
+            and above not in markers
+            and (above > 1 or repeated or (above == 1 and "min read" in texts[i].lower()))
+        ):
+            named_authors.append(above)
     markers += named_authors
     start, last, dek = None, -1, None
     for i, text in enumerate(texts):
@@ -216,10 +221,24 @@ def _header(items: list[Line], meta: Metadata) -> int:
         for i in range(first_marker)
         if not is_prose(texts[i]) and (not repeated or i <= repeated[0])
     ]
+    # `Saturday, November 1, 2008` above the title, as Blogger sets it
+    dated = first_marker + 1
+    dated_title = (
+        first_marker < start
+        and is_date_line(texts[first_marker])
+        and dated < start
+        and dated not in markers
+        and not is_prose(texts[dated])
+        and not is_footer(texts[dated])
+        and len(named) <= 1
+    )
     if repeated:
         meta.title = texts[repeated[0]]
         before = [i for i in named if i < repeated[0] - 1]
         meta.publication = texts[before[0]] if before else None
+    elif dated_title:
+        meta.title = texts[dated]
+        meta.publication = texts[named[0]] if named else None
     elif named:
         meta.title = texts[named[-1]]
         meta.publication = texts[named[0]] if len(named) > 1 else None
@@ -245,7 +264,16 @@ def _header(items: list[Line], meta: Metadata) -> int:
 def _body_and_author(items: list[Line], meta: Metadata) -> list[Line]:
     """The body: up to the footer, without stray frame lines, without the author block."""
     end = next((i for i, item in enumerate(items) if is_footer(item.text)), len(items))
-    body, footer = [x for x in items[:end] if not is_stray(x.text)], items[end:]
+    credits = [c for c in (credit_line(x.text) for x in items[:end]) if c]
+    if credits and not meta.image_credit:
+        meta.image_credit = credits[0]
+    body = [x for x in items[:end] if not is_stray(x.text) and not credit_line(x.text)]
+    footer = items[end:]
+    if footer and not meta.authors:
+        # `Posted by A at 11:52 PM` or `Written by A` opens the footer
+        byline = BYLINE_ANYWHERE.match(re.sub(rf"\s+at\s+{TIME}$", "", footer[0].text))
+        if byline and _is_name_like(byline.group("name").strip()):
+            meta.authors = [byline.group("name").strip()]
     cut, author, bio = _author_block(body)
     if author:
         if not meta.authors:
@@ -276,6 +304,8 @@ def read_web_text(source: Source) -> tuple[Document, list[Diagnostic]]:
                 "the file is empty; paste the article's text into it, one paragraph per line",
             )
         ]
+    while len(items) > 1 and is_stray(items[0].text):
+        items = items[1:]  # `Skip to main content` above the site's name
     start = _header(items, meta)
     body = _body_and_author(items[start:], meta)
     if not body:

@@ -42,8 +42,10 @@ from glossator.format.csl_text import (
     punctuate_initials,
     title_case,
 )
+from glossator.format.names import NameList, is_others
 
 TEXT_TAG = f"{{{CSL_NS}}}text"
+NAMES_TAG = f"{{{CSL_NS}}}names"
 
 FONT_PROPERTIES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
 
@@ -123,6 +125,10 @@ class _Fast(_FastXPath):
 
 
 class _Name(_Fast, model.Name):
+    def process(self, item, variable, context=None, sort_options=None, **kwargs):
+        """The names as CSL 1.0.2 sets them out (`format/names.py`)."""
+        return NameList(self, context, sort_options).render(item, variable)
+
     def initialize(self, given, mark, context):
         """Honour `initialize="false"`: keep given names, only punctuate their initials."""
         if self._inherited("initialize", context) == "false":
@@ -149,6 +155,71 @@ class _Names(_Fast, model.Names):
             item.__dict__["first_names"] = str(text)
         return text
 
+    def process(self, item, names_context=None, context=None, **kwargs):
+        """citeproc-py's, corrected: hyphenated variables (`container-author`, CSL
+        1.0.2's `director`) are found; a bare `cs:names` inside `cs:substitute` takes
+        the name, et-al and label of the `cs:names` it stands in for (CSL spec), also
+        inside a `cs:choose`; a variable already substituted is not shown again;
+        `form="count"` adds up the names of all variables."""
+        context = self if context is None else context
+        if names_context is None:
+            names_context = self._own("stands_for", self._stands_for)
+        repressed = context.get_layout().repressed.get(NAMES_TAG, ())
+        ref = item.reference
+        roles = [
+            r for r in self.get("variable", "").split()
+            if r not in repressed and ref.get(r.replace("-", "_"))
+        ]  # fmt: skip
+        label_role = {}
+        if set(roles) == {"editor", "translator"} and ref["editor"] == ref["translator"]:
+            term = self.get_term("editortranslator")
+            if term is not None and term.getchildren():  # a locale may leave it empty
+                roles, label_role = ["editor"], {"editor": "editortranslator"}
+        name_elem = names_context.name
+        if name_elem is None:
+            name_elem = names_context.makeelement(f"{{{CSL_NS}}}name")
+            names_context.insert(0, name_elem)
+            self.get_root().elements.append(name_elem)
+        label = names_context.label
+        output, counted = [], name_elem.get("form") == "count"
+        for role in roles:
+            text = name_elem.render(item, role, context=context, **kwargs)
+            if not text:
+                continue
+            _note_substituted(self, role)
+            if counted:
+                output.append(int(str(text)))
+                continue
+            if label is not None and kwargs.get("sort_options") is None:  # not in sort keys
+                plural = len([n for n in ref[role.replace("-", "_")] if not is_others(n)]) > 1
+                term = label.render(item, label_role.get(role, role), plural, **kwargs)
+                if term is not None:
+                    text = term + text if label is names_context[0] else text + term
+            output.append(text)
+        if output and counted:
+            return str(sum(output)) if sum(output) else None
+        if output:
+            return self.join(output, self.get_parent_delimiter(context))
+        substitute = self.substitute()
+        if substitute is None:
+            raise model.VariableError  # as citeproc-py: an empty group is dropped
+        return substitute.render(item, context=context, **kwargs)
+
+    def _stands_for(self):
+        """The `cs:names` a childless `cs:names` inside its `cs:substitute` stands for."""
+        if self.find("cs:name", self.nsmap) is not None:
+            return self
+        found = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+        return found[0] if found else self
+
+
+def _note_substituted(element, variable: str) -> None:
+    """Record a variable rendered inside an open `cs:substitute`, to suppress it in the
+    rest of the entry."""
+    open_substitutes = getattr(element.get_root(), "substituted", None)
+    if open_substitutes:
+        open_substitutes[-1].add(variable)
+
 
 class _Name_Part(_Fast, model.Name_Part):
     def format_part(self, given, family):
@@ -163,7 +234,13 @@ class _PageRanges:
 
 
 class _Number(_Fast, _PageRanges, model.Number):
-    pass
+    def process(self, item, context=None, **kwargs):
+        """citeproc-py's, with hyphenated variables found (`number-of-volumes`,
+        `chapter-number`: it looked them up as written and rendered nothing)."""
+        variable = self.get("variable")
+        if variable in ("locator", "page-first"):
+            return super().process(item, context, **kwargs)
+        return self._process(item.reference[variable.replace("-", "_")], variable)
 
 
 class _Label(_Fast, model.Label):
@@ -180,6 +257,15 @@ class _Label(_Fast, model.Label):
             return None
         return super().process(item, variable, plural, context, **kwargs)
 
+    def _is_plural(self, item):
+        """CSL: `number-of-volumes` and `number-of-pages` are plural above 1 ("3 vols.");
+        citeproc-py looked the value up on the cite, not the work, and lost the label."""
+        variable = self.get("variable") or ""
+        if variable.startswith("number-of"):
+            value = str(item.reference.get(variable.replace("-", "_"), "")).strip()
+            return value.isdigit() and int(value) > 1
+        return super()._is_plural(item)
+
 
 class _Text(_Fast, _PageRanges, model.Text):
     def process(self, item, context=None, **kwargs):
@@ -195,7 +281,7 @@ class _Text(_Fast, _PageRanges, model.Text):
         if "variable" in attrib:
             return self._variable(item, context), language
         if "macro" in attrib:
-            return self.get_macro(attrib["macro"]).render(item, context), language
+            return self.get_macro(attrib["macro"]).render(item, context, **kwargs), language
         if "term" in attrib:
             return self._term(item), language
         return String(self.preformat(attrib.get("value", ""))), language
@@ -207,9 +293,8 @@ class _Text(_Fast, _PageRanges, model.Text):
 
     def _variable(self, item, context):
         text = super()._variable(item, context)
-        open_substitutes = getattr(self.get_root(), "substituted", None)
-        if text and open_substitutes:
-            open_substitutes[-1].add(self.get("variable"))
+        if text:
+            _note_substituted(self, self.get("variable"))
         return text
 
     def quote(self, string):
@@ -232,6 +317,7 @@ class _Substitute(_Fast, model.Substitute):
         if text:
             layout = (context if context is not None else self).get_layout()
             layout.repressed.setdefault(TEXT_TAG, []).extend(used)
+            layout.repressed.setdefault(NAMES_TAG, []).extend(used)
             if open_substitutes:
                 open_substitutes[-1].update(used)
         return text
@@ -314,9 +400,16 @@ class _Choose(_Fast, model.Choose):
             taken = taken_by_shape[shape]
         else:
             taken = self._take(item, context)
+        self.__dict__["last_taken"] = taken  # for the enclosing group (`_Group`)
         if taken is None:
             return None
         return taken.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def branch_calls_variable(self) -> bool:
+        """Whether the branch last taken calls a variable (citeproc-py asked it of
+        every branch, so a group kept a term whose branch has none: "Performed by.")."""
+        taken = self.__dict__.get("last_taken")
+        return taken is not None and taken.calls_variable()
 
     def _branches(self):
         branches = list(self.iterchildren())
@@ -328,6 +421,32 @@ class _Choose(_Fast, model.Choose):
         return next(
             (b for b in branches if not isinstance(b, _If) or b.passes(item, context)), None
         )
+
+
+class _Group(_Fast, model.Group):
+    def process(self, item, context=None, **kwargs):
+        """citeproc-py's: suppressed when it calls variables and renders none (CSL
+        spec), with a `cs:choose` counted by the branch it took: a branch of terms
+        alone ("n.d.") neither calls a variable nor leaves the group empty."""
+        output, called, rendered = [], False, False
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            choose = isinstance(child, _Choose)
+            try:
+                if choose:
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                text = None
+            variable = child.branch_calls_variable() if choose else child.calls_variable()
+            called = called or variable
+            if text is not None:
+                output.append(text)
+                rendered = rendered or variable
+        if output and (rendered or not called):
+            return self.join(output)
+        raise model.VariableError
 
 
 class _Sort(_Fast, model.Sort):
@@ -368,6 +487,7 @@ def element_classes() -> dict[str, type]:
     """citeproc-py's element classes by tag, each with memoised lookups, plus ours."""
     ours = {
         "choose": _Choose,
+        "group": _Group,
         "else-if": _Else_If,
         "if": _If,
         "label": _Label,

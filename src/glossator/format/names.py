@@ -1,0 +1,159 @@
+"""A list of names as CSL 1.0.2 sets it out, for the corrected `cs:name` element.
+
+citeproc-py joined the last two names with ", " whatever the delimiter, formatted a
+particle with the given name's or family name's whole group, put the suffix outside
+the family name's affixes, spaced "d’ Aubignac", wrote family-first names ("我妻栄")
+given first, and did not mark a list cut short. Here, as the spec's "Name-part Order"
+and "Name-part Formatting" say:
+
+- each part is formatted on its own: `cs:name-part name="family"` formats the family
+  name and the non-dropping particle, `name="given"` the given name and the dropping
+  particle; affixes surround the group (for a name in display order the family
+  affixes also enclose the particles before it and the suffix);
+- `delimiter-precedes-last` and `-et-al` are read with all four values, and the
+  delimiter between names is the style's;
+- a list ending in `{"literal": "others"}` (what Pandoc and glossator's BibTeX reader
+  make of `and others`) ends in the style's "et al.";
+- a cite may carry how many names to show and how fully to give each given name
+  (`names_shown`, `givens`), which disambiguation sets (steps 1 and 2).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+OTHERS = "others"
+# A name in a script without spaces between its parts (CJK): family then given, joined.
+_UNSPACED = re.compile(r"^[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\s]+$")
+_JOINING = ("'", "’", "-", "\u2011")  # a particle that runs into the next part
+
+
+def is_others(name) -> bool:
+    """Whether a CSL name marks the list as cut short (`and others`)."""
+    return name.get("literal", "").strip().lower() == OTHERS and len(name) == 1
+
+
+def _join(*parts: str | None) -> str | None:
+    """Parts joined by spaces, without one after a particle ending in ’ or -."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        raw = re.sub("[\ue000-\uf8ff]", "", out)
+        out += part if not out or raw.endswith(_JOINING) else " " + part
+    return out or None
+
+
+class NameList:
+    """The options of one `cs:name` in its context, and the names it renders."""
+
+    def __init__(self, element, context, sort_options) -> None:
+        self.element = element
+        self.get = lambda name: element.get_option(name, context, sort_options)
+        parts = {p.get("name"): p for p in element.findall("cs:name-part", element.nsmap)}
+        self.family_part, self.given_part = parts.get("family"), parts.get("given")
+        self.context = context
+
+    def render(self, item, variable: str):
+        """The names of `variable` as one string (an int for `form="count"`), or None."""
+        names = list(item.reference.get(variable.replace("-", "_")) or [])
+        others = bool(names) and is_others(names[-1])
+        names = [n for n in names if not is_others(n)]
+        if not names:
+            return None
+        get = self.get
+        et_al_min, use_first = get("et-al-min"), get("et-al-use-first")
+        shown = item.__dict__.get("names_shown", {}).get(variable)
+        truncated = bool(et_al_min) and len(names) >= et_al_min and len(names) > use_first
+        count = use_first if truncated else len(names)
+        if shown is not None:
+            count = max(count, shown) if truncated else count
+            truncated = count < len(names)
+        cut = names[:count]
+        truncated = truncated or others
+        if get("form") == "count":
+            return len(cut)
+        givens = item.__dict__.get("givens", {}).get(variable, {})
+        inverted = [self._inverted(i, name) for i, name in enumerate(cut)]
+        texts = [self.one(name, i, inverted[i], givens.get(i)) for i, name in enumerate(cut)]
+        delimiter = get("delimiter")
+        if truncated and get("et-al-use-last") and count < len(names) - 1 and not others:
+            ellipsis = self.element.unicode_character("horizontal ellipsis")
+            last = self.one(names[-1], len(names) - 1, self._inverted(1, names[-1]), None)
+            return self.element.join(texts, delimiter) + delimiter + ellipsis + " " + last
+        if truncated:
+            et_al = self.element.et_al()
+            if not et_al:
+                return self.element.join(texts, delimiter)
+            rule = get("delimiter-precedes-et-al")
+            precedes = self._precedes(rule, len(texts) >= 2, inverted[-1])
+            return self.element.join(texts, delimiter) + (delimiter if precedes else " ") + et_al
+        and_ = get("and")
+        if and_ is None or len(texts) == 1:
+            return self.element.join(texts, delimiter)
+        term = self.element.get_single_term(name="and") if and_ == "text" else "&"
+        rule = get("delimiter-precedes-last")
+        precedes = self._precedes(rule, len(texts) >= 3, inverted[-2])
+        head = self.element.join(texts[:-1], delimiter)
+        return head + (delimiter if precedes else " ") + f"{term} " + texts[-1]
+
+    @staticmethod
+    def _precedes(rule: str, contextual: bool, inverted: bool) -> bool:
+        """Whether the delimiter comes before "et al." or the last name's "and"."""
+        if rule == "always":
+            return True
+        if rule == "after-inverted-name":
+            return inverted
+        return rule == "contextual" and contextual
+
+    def _inverted(self, i: int, name) -> bool:
+        order = self.get("name-as-sort-order")
+        if "literal" in name or self.get("form") != "long":
+            return False
+        return order == "all" or (order == "first" and i == 0)
+
+    def one(self, name, i: int, inverted: bool, level: int | None) -> str | None:
+        """One name. `level` (set by disambiguation) 1 shows at least initials, 2 the
+        full given name; None shows what the style says."""
+        given, family, dp, ndp, suffix = name.parts()
+        if "literal" in name:
+            return self._part(self.family_part, family)
+        form = "long" if level and self.get("form") == "short" else self.get("form")
+        mark = self.get("initialize-with")
+        if given and family and mark is not None and level != 2:
+            given = self.element.initialize(given, mark, self.context)
+        if not family:  # a given name alone ("Banksy") is never initialised
+            return self._part(self.given_part, given)
+        if _UNSPACED.match(family + (given or "")):
+            head = self._part(self.family_part, family)
+            return head if form == "short" else head + (self._part(self.given_part, given) or "")
+        fam, giv = partial(self._fmt, self.family_part), partial(self._fmt, self.given_part)
+        if form == "short":
+            return self._wrap(self.family_part, _join(fam(ndp), fam(family)))
+        if not inverted:
+            last = _join(giv(dp), fam(ndp), fam(family))
+            if suffix:
+                last += (", " if name.get("comma-suffix") else " ") + suffix
+            return _join(
+                self._wrap(self.given_part, giv(given)), self._wrap(self.family_part, last)
+            )
+        if self.get("demote-non-dropping-particle") in ("never", "sort-only"):
+            first, rest = _join(fam(ndp), fam(family)), _join(giv(given), giv(dp))
+        else:
+            first, rest = fam(family), _join(giv(given), giv(dp), giv(ndp))
+        parts = [self._wrap(self.family_part, first), self._wrap(self.given_part, rest), suffix]
+        return self.get("sort-separator").join(p for p in parts if p)
+
+    def _fmt(self, part, text):
+        """A name part with its `cs:name-part`'s case and font, without the affixes."""
+        if not text or part is None:
+            return text
+        return str(part.format(part.case(text)))
+
+    @staticmethod
+    def _wrap(part, text):
+        return text if not text or part is None else str(part.wrap(text))
+
+    def _part(self, part, text):
+        return self._wrap(part, self._fmt(part, text))

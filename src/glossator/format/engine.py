@@ -189,7 +189,10 @@ class CitationStyle:
         ambiguous = self._disambiguation.apply(source, _work_ids(items), "citation")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
-        citation = Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys])
+        cites = [make_cite(source, k, disambiguate=k in ambiguous) for k in keys]
+        for key, cite in zip(keys, cites, strict=True):
+            self._disambiguation.expand(cite, key)
+        citation = Citation(cites)
         bib.register(citation)
         if self._csl.root.bibliography is not None and self._csl.root.citation.sort is not None:
             bib.sort()  # works the citation's sort leaves tied keep bibliography order
@@ -217,7 +220,10 @@ class CitationStyle:
         out = []
 
         def cite(requests: list[CiteRequest]) -> FormattedEntry:
-            citation = Citation([_request_cite(source, ids, r, ambiguous) for r in requests])
+            cites = [_request_cite(source, ids, r, ambiguous) for r in requests]
+            for request, made in zip(requests, cites, strict=True):
+                self._disambiguation.expand(made, ids[str(request.item["id"])])
+            citation = Citation(cites)
             bib.register(citation)
             return self._finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
 

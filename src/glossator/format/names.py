@@ -34,6 +34,12 @@ def is_others(name) -> bool:
     return name.get("literal", "").strip().lower() == OTHERS and len(name) == 1
 
 
+def _person(name) -> tuple:
+    """Who a name is, for disambiguation: "J. J." and "J.J." are one person."""
+    given, *rest = name.parts()
+    return (re.sub(r"[\s.]", "", given or ""), *rest)
+
+
 def _join(*parts: str | None) -> str | None:
     """Parts joined by spaces, without one after a particle ending in ’ or -."""
     out = ""
@@ -76,6 +82,13 @@ class NameList:
             return len(cut)
         givens = item.__dict__.get("givens", {}).get(variable, {})
         inverted = [self._inverted(i, name) for i, name in enumerate(cut)]
+        record = item.__dict__.get("record_names")
+        if record is not None and all(r[0] != variable for r in record):  # for disambiguation
+            people = [
+                (i, _person(name), tuple(self.one(name, i, inverted[i], n) for n in (None, 1, 2)))
+                for i, name in enumerate(cut)
+            ]
+            record.append((variable, len(names), people))
         texts = [self.one(name, i, inverted[i], givens.get(i)) for i, name in enumerate(cut)]
         delimiter = get("delimiter")
         if truncated and get("et-al-use-last") and count < len(names) - 1 and not others:

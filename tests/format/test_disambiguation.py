@@ -127,3 +127,19 @@ def test_names_that_cannot_tell_works_apart_are_not_added(tmp_path):
     assert cite(style, items) == "Lind et al. 2000a; Lind et al. 2000b"
     items = [work("x", [LIND, ADA, QUIST], 2000), work("y", [LIND, ADA, MOREAU], 2000)]
     assert cite(style, items) == "Lind, Okafor, and Quist 2000; Lind, Okafor, and Moreau 2000"
+
+
+def test_a_style_that_never_renders_year_suffix_gets_it_after_the_first_issued_year(tmp_path):
+    # Spec: without a cs:text for `year-suffix`, the suffix follows the year of the
+    # first issued date rendered, once per entry.
+    path = tmp_path / "implicit.csl"
+    path.write_text(
+        STYLE.replace(
+            '<text variable="year-suffix"/>',
+            '</group><group prefix=" [" suffix="]">'
+            '<date variable="issued"><date-part name="year"/></date>',
+        ).format(options='disambiguate-add-year-suffix="true"'),
+        encoding="utf-8",
+    )
+    items = [work("x", [ADA], 2000), work("y", [ADA], 2000, "B")]
+    assert cite(CitationStyle(str(path)), items) == "Okafor 2000a [2000]; Okafor 2000b [2000]"

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from citeproc import model
+from citeproc.source import Date, DateRange
 from citeproc.string import MixedString, String
 
 from glossator.format.csl_text import (
@@ -423,6 +424,36 @@ class _Choose(_Fast, model.Choose):
         )
 
 
+class _Date(_Fast, model.Date):
+    def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
+        """citeproc-py's, and the year suffix of a style that never renders the
+        `year-suffix` variable after the year of the first issued date of the entry
+        (CSL spec: "rendered implicitly"), which citeproc-py left out ("Doe 1990")."""
+        text = super().process(item, variable, show_parts, context, **kwargs)
+        suffix = item.reference.get("year_suffix")
+        if not (text and suffix) or (variable or self.get("variable")) != "issued":
+            return text
+        style = context if context is not None else self
+        if style.get_root().__dict__.get("explicit_year_suffix", True):
+            return text
+        layouts = style.xpath_search("./ancestor-or-self::cs:layout[1]")
+        done = layouts[0].repressed if layouts else {}
+        year = str(abs(_year(item.reference.get("issued"))))
+        at = str(text).rfind(year)
+        if "year-suffix" in done or at < 0:
+            return text
+        done["year-suffix"] = True
+        at += len(year)
+        return String(str(text)[:at] + str(suffix) + str(text)[at:])
+
+
+def _year(date) -> int:
+    """The year of a date, or of a range's end ("1990–91a")."""
+    if isinstance(date, DateRange):
+        return date.begin.year if date.end.is_nil() else date.end.year
+    return date.year if isinstance(date, Date) else 0
+
+
 class _Group(_Fast, model.Group):
     def process(self, item, context=None, **kwargs):
         """citeproc-py's: suppressed when it calls variables and renders none (CSL
@@ -487,6 +518,7 @@ def element_classes() -> dict[str, type]:
     """citeproc-py's element classes by tag, each with memoised lookups, plus ours."""
     ours = {
         "choose": _Choose,
+        "date": _Date,
         "group": _Group,
         "else-if": _Else_If,
         "if": _If,

@@ -59,6 +59,8 @@ class Style(CitationStylesStyle):
                 root.locales[i] = _prepare(etree.parse(loc.getroottree().docinfo.URL, parser))
                 root.locales[i].style = root
         root.formatter = MarkerFormatter
+        found = root.xpath("//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS})
+        root.explicit_year_suffix = bool(found)  # else a date shows it (`_Date`)
         root.substituted = []  # per render: variables used inside each open cs:substitute
 
 

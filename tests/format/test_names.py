@@ -234,3 +234,48 @@ def test_counting_names_through_a_substitute(tmp_path):
       <substitute><names variable="editor"/></substitute></names>"""
     items = [book(id="x", author=[LIND]), book(id="y", editor=[LIND, OKAFOR, QUIST])]
     assert run(tmp_path, layout, items) == ["1", "3"]
+
+
+@pytest.mark.parametrize(
+    ("person", "sorted_as", "displayed"),
+    [
+        ({"family": "van Dam", "given": "Pieter"}, "Dam, Pieter van", "Pieter van Dam"),
+        ({"family": "d'Arezzo", "given": "Guido"}, "Arezzo, Guido d’", "Guido d’Arezzo"),
+        (
+            {"family": "Weber", "given": "Carl Maria von"},
+            "Weber, Carl Maria von",
+            "Carl Maria von Weber",
+        ),
+        ({"family": '"Van Dam"', "given": "Lotte"}, "Van Dam, Lotte", "Lotte Van Dam"),
+        (
+            {"family": "van Dam", "given": "Bram", "parse-names": False},
+            "van Dam, Bram",
+            "Bram van Dam",
+        ),
+    ],
+)
+def test_particles_are_read_out_of_family_and_given_names(tmp_path, person, sorted_as, displayed):
+    # As citeproc-js reads Zotero's data: lower-case leading words of the family name
+    # are its non-dropping particle (demoted when inverted, by default), trailing ones
+    # of the given name its dropping particle; quotes or parse-names=false keep it whole.
+    layout = """<group delimiter=" | ">
+      <names variable="author"><name name-as-sort-order="all"/></names>
+      <names variable="author"><name/></names></group>"""
+    assert run(tmp_path, layout, [book(author=[person])]) == [f"{sorted_as} | {displayed}"]
+
+
+def test_parsed_particles_sort_under_the_family_name(tmp_path):
+    style = STYLE.replace(
+        "<bibliography>",
+        '<bibliography><sort><key variable="author"/></sort>',
+    )
+    path = tmp_path / "sorted.csl"
+    layout = '<names variable="author"><name name-as-sort-order="all"/></names>'
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    items = [
+        book(id="g", author=[{"family": "van Gogh", "given": "Vincent"}]),
+        book(id="h", author=[{"family": "Hals", "given": "Frans"}]),
+        book(id="f", author=[{"family": "Fabritius", "given": "Carel"}]),
+    ]
+    lines = format_items(CitationStyle(str(path)), items, "bibliography", "html")
+    assert lines == ["Fabritius, Carel", "Gogh, Vincent van", "Hals, Frans"]

@@ -29,6 +29,56 @@ _UNSPACED = re.compile(r"^[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\
 _JOINING = ("'", "’", "-", "\u2011")  # a particle that runs into the next part
 
 
+_LOWER_START = re.compile(r"^[’']?[^\W\d_A-Z]", re.U)  # "van", "d’", "’t", not "Van"
+_ATTACHED = re.compile(r"^([^\W\d_]+[’'-])(?=[^\W\d_])", re.U)  # "d’Aubignac", "al-One"
+NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle")
+
+
+def parse_particles(name: dict) -> dict:
+    """A CSL-JSON name with its particles read out of the family and given names, as
+    citeproc-js reads Zotero's data: leading lower-case words of the family name
+    ("van Gogh", "d’Aubignac", "al-One") are the non-dropping particle, trailing ones
+    of the given name ("Alexander von") the dropping particle. A family name in
+    double quotes, a name with particles of its own, and `"parse-names": false` are
+    kept as written (the quotes dropped)."""
+    family, given = name.get("family"), name.get("given")
+    unparsed = str(name.get("parse-names")).lower() == "false"
+    if not isinstance(family, str) or "literal" in name or unparsed:
+        return name
+    if family.startswith('"') and family.endswith('"') and len(family) > 1:
+        return name | {"family": family[1:-1]}
+    if "non-dropping-particle" in name or "dropping-particle" in name:
+        return name
+    out = dict(name)
+    words = family.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and _LOWER_START.match(words[lead]):
+        lead += 1
+    particle, rest = words[:lead], " ".join(words[lead:])
+    attached = _ATTACHED.match(rest) if rest[:1].islower() else None
+    glued = _glue(particle)
+    if attached and attached.end() < len(rest) and rest[attached.end()].isupper():
+        glued = " ".join(filter(None, (glued, attached[1])))
+        rest = rest[attached.end() :]
+    if glued:
+        out["non-dropping-particle"], out["family"] = glued, rest
+    if isinstance(given, str) and " " in given.strip():
+        words = given.split()
+        tail = len(words)
+        while tail > 1 and _LOWER_START.match(words[tail - 1]) and words[tail - 1][-1] != ".":
+            tail -= 1
+        if tail < len(words):
+            out["given"], out["dropping-particle"] = " ".join(words[:tail]), " ".join(words[tail:])
+    return out
+
+
+def _glue(words: list[str]) -> str:
+    """Particle words as written, spaced: one ending in ’ keeps the space that followed
+    it ("de’ Frinkle"), where an attached one runs in ("d’Aubignac")."""
+    text = " ".join(words)
+    return text + " " if text.endswith(_JOINING) else text
+
+
 def is_others(name) -> bool:
     """Whether a CSL name marks the list as cut short (`and others`)."""
     return name.get("literal", "").strip().lower() == OTHERS and len(name) == 1
@@ -47,8 +97,8 @@ def _join(*parts: str | None) -> str | None:
         if not part:
             continue
         raw = re.sub("[\ue000-\uf8ff]", "", out)
-        out += part if not out or raw.endswith(_JOINING) else " " + part
-    return out or None
+        out += part if not out or raw.endswith((*_JOINING, " ")) else " " + part
+    return out.rstrip(" ") or None
 
 
 class NameList:
@@ -153,8 +203,8 @@ class NameList:
             )
         if self.get("demote-non-dropping-particle") in ("never", "sort-only"):
             first, rest = _join(fam(ndp), fam(family)), _join(giv(given), giv(dp))
-        else:
-            first, rest = fam(family), _join(giv(given), giv(dp), giv(ndp))
+        else:  # the particle is demoted after the given name, formatted as a family part
+            first, rest = fam(family), _join(giv(given), giv(dp), fam(ndp))
         parts = [self._wrap(self.family_part, first), self._wrap(self.given_part, rest), suffix]
         return self.get("sort-separator").join(p for p in parts if p)
 

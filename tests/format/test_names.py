@@ -279,3 +279,28 @@ def test_parsed_particles_sort_under_the_family_name(tmp_path):
     ]
     lines = format_items(CitationStyle(str(path)), items, "bibliography", "html")
     assert lines == ["Fabritius, Carel", "Gogh, Vincent van", "Hals, Frans"]
+
+
+def test_subsequent_author_substitute_replaces_the_names_and_keeps_the_label(tmp_path):
+    # The dash stands for the same names, whether or not a role label follows them
+    # (CMOS 17 15.17: "———, ed."); sorting ignores the label.
+    style = STYLE.replace(
+        "<bibliography>",
+        '<bibliography subsequent-author-substitute="———">'
+        '<sort><key macro="who"/><key variable="title"/></sort>',
+    ).replace(
+        "<citation>",
+        '<macro name="who"><names variable="author"><name name-as-sort-order="all"/>'
+        '<label form="short" prefix=", "/><substitute><names variable="editor"/>'
+        "</substitute></names></macro><citation>",
+    )
+    path = tmp_path / "dash.csl"
+    layout = '<group delimiter=". "><text macro="who"/><text variable="title"/></group>'
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    items = [
+        book(id="b", title="Beta", editor=[LIND]),
+        book(id="a", title="Alpha", author=[LIND]),
+        book(id="c", title="Gamma", author=[OKAFOR]),
+    ]
+    lines = format_items(CitationStyle(str(path)), items, "bibliography", "text")
+    assert lines == ["Lind, Tomas. Alpha", "———, ed. Beta", "Okafor, Ada. Gamma"]

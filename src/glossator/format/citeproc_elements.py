@@ -148,20 +148,15 @@ class _Name(_Fast, model.Name):
 
 
 class _Names(_Fast, model.Names):
-    def render(self, item, *args, **kwargs):
-        """Rendered as citeproc-py does; the first names an entry shows are noted on
-        the cite, for `subsequent-author-substitute` (engine.bibliography)."""
-        text = super().render(item, *args, **kwargs)
-        if text and "first_names" not in item.__dict__:
-            item.__dict__["first_names"] = str(text)
-        return text
 
     def process(self, item, names_context=None, context=None, **kwargs):
         """citeproc-py's, corrected: hyphenated variables (`container-author`, CSL
         1.0.2's `director`) are found; a bare `cs:names` inside `cs:substitute` takes
         the name, et-al and label of the `cs:names` it stands in for (CSL spec), also
         inside a `cs:choose`; a variable already substituted is not shown again;
-        `form="count"` adds up the names of all variables."""
+        `form="count"` adds up the names of all variables. The first names an entry
+        shows, without label, are noted on the cite for `subsequent-author-substitute`
+        (engine.bibliography)."""
         context = self if context is None else context
         if names_context is None:
             names_context = self._own("stands_for", self._stands_for)
@@ -191,6 +186,8 @@ class _Names(_Fast, model.Names):
             if counted:
                 output.append(int(str(text)))
                 continue
+            if "first_names" not in item.__dict__:  # for subsequent-author-substitute:
+                item.__dict__["first_names"] = str(text)  # the names, not their label
             if label is not None and kwargs.get("sort_options") is None:  # not in sort keys
                 plural = len([n for n in ref[role.replace("-", "_")] if not is_others(n)]) > 1
                 term = label.render(item, label_role.get(role, role), plural, **kwargs)
@@ -204,7 +201,10 @@ class _Names(_Fast, model.Names):
         substitute = self.substitute()
         if substitute is None:
             raise model.VariableError  # as citeproc-py: an empty group is dropped
-        return substitute.render(item, context=context, **kwargs)
+        text = substitute.render(item, context=context, **kwargs)
+        if text and "first_names" not in item.__dict__:  # a title standing for the author
+            item.__dict__["first_names"] = str(text)
+        return text
 
     def _stands_for(self):
         """The `cs:names` a childless `cs:names` inside its `cs:substitute` stands for."""

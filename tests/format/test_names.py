@@ -304,3 +304,26 @@ def test_subsequent_author_substitute_replaces_the_names_and_keeps_the_label(tmp
     ]
     lines = format_items(CitationStyle(str(path)), items, "bibliography", "text")
     assert lines == ["Lind, Tomas. Alpha", "———, ed. Beta", "Okafor, Ada. Gamma"]
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("lowercase", "notes on the <i>Vulgate</i> by ross"),
+        ("uppercase", "NOTES ON THE <i>Vulgate</i> BY ROSS"),
+    ],
+)
+def test_lower_and_upper_case_leave_a_nocase_part_as_written(tmp_path, case, expected):
+    layout = f'<text variable="title" text-case="{case}"/>'
+    item = book(title='Notes on the <i><span class="nocase">Vulgate</span></i> by Ross')
+    assert run(tmp_path, layout, [item]) == [expected]
+
+
+def test_title_case_capitalises_each_part_of_a_hyphenated_word_as_written(tmp_path):
+    # CMOS 8.161: "Self-Sustaining", the first part already capitalised; stop words
+    # inside stay lower case.
+    layout = '<text variable="title" text-case="title"/>'
+    item = book(title="Self-sustaining reactors and the out-of-date iPhone-era")
+    assert run(tmp_path, layout, [item]) == [
+        "Self-Sustaining Reactors and the Out-of-Date iPhone-era"
+    ]

@@ -30,7 +30,7 @@ import re
 
 from citeproc import model
 from citeproc.source import Date, DateRange
-from citeproc.string import MixedString, String
+from citeproc.string import MixedString, NoCase, String
 
 from glossator.format.csl_text import (
     CSL_NS,
@@ -99,6 +99,8 @@ class _Fast(_FastXPath):
     def case(self, text, language=None):
         if not text:
             return text
+        if isinstance(text, MixedString) and self.get("text-case") in ("lowercase", "uppercase"):
+            return _cased(text, self.get("text-case"))  # a nocase part kept as written
         cased = super().case(caseable(text), language)
         return cased if isinstance(text, MixedString) else String(str(cased))
 
@@ -120,6 +122,16 @@ class _Fast(_FastXPath):
         if string is None or d["unaffixed"]:
             return string
         return super().wrap(string)
+
+
+def _cased(text, case: str):
+    """Lower or upper case, leaving nocase parts (`<span class="nocase">`) alone."""
+    if isinstance(text, NoCase):
+        return text
+    if isinstance(text, MixedString):
+        return MixedString([_cased(part, case) for part in text])
+    text = caseable(text)
+    return text.lower() if case == "lowercase" else text.upper()
 
 
 # --- corrected elements --------------------------------------------------------------

@@ -153,6 +153,8 @@ def title_case(text) -> String:
             out[i] = word.lower()
         elif word.islower() and (ends or bare not in STOP_WORDS):
             out[i] = _capitalise(word)
+        elif re.search(r"\w[-/][^\W\d_]*[a-z]", word) and not re.search(r"[a-z][A-Z]", word):
+            out[i] = _capitalise(word)  # "Out-of-fashion": each part is a word
     return String("".join(out))
 
 
@@ -160,6 +162,8 @@ def _capitalise(word: str) -> str:
     """ "'influence'" → "'Influence'"; "out-of-fashion" → "Out-of-Fashion"."""
     pieces = re.split(r"([-/])", word)
     for k in range(0, len(pieces), 2):
+        if not pieces[k].islower():
+            continue  # "Out", "UN" as written
         if k == 0 or pieces[k].lower() not in STOP_WORDS:
             pieces[k] = re.sub(r"^\W*\w", lambda m: m[0].upper(), pieces[k])
     return "".join(pieces)

@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 
 from citeproc import model
-from citeproc.source import Date, DateRange
 from citeproc.string import MixedString, NoCase, String
 
 from glossator.format.csl_text import (
@@ -43,6 +42,7 @@ from glossator.format.csl_text import (
     punctuate_initials,
     title_case,
 )
+from glossator.format.date_ranges import issued_year, render_range
 from glossator.format.names import NameList, is_others
 
 TEXT_TAG = f"{{{CSL_NS}}}text"
@@ -160,7 +160,6 @@ class _Name(_Fast, model.Name):
 
 
 class _Names(_Fast, model.Names):
-
     def process(self, item, names_context=None, context=None, **kwargs):
         """citeproc-py's, corrected: hyphenated variables (`container-author`, CSL
         1.0.2's `director`) are found; a bare `cs:names` inside `cs:substitute` takes
@@ -437,6 +436,9 @@ class _Choose(_Fast, model.Choose):
 
 
 class _Date(_Fast, model.Date):
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        return render_range(self, date_range, show_parts, context)
+
     def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
         """citeproc-py's, and the year suffix of a style that never renders the
         `year-suffix` variable after the year of the first issued date of the entry
@@ -450,20 +452,13 @@ class _Date(_Fast, model.Date):
             return text
         layouts = style.xpath_search("./ancestor-or-self::cs:layout[1]")
         done = layouts[0].repressed if layouts else {}
-        year = str(abs(_year(item.reference.get("issued"))))
+        year = str(abs(issued_year(item.reference.get("issued"))))
         at = str(text).rfind(year)
         if "year-suffix" in done or at < 0:
             return text
         done["year-suffix"] = True
         at += len(year)
         return String(str(text)[:at] + str(suffix) + str(text)[at:])
-
-
-def _year(date) -> int:
-    """The year of a date, or of a range's end ("1990–91a")."""
-    if isinstance(date, DateRange):
-        return date.begin.year if date.end.is_nil() else date.end.year
-    return date.year if isinstance(date, Date) else 0
 
 
 class _Group(_Fast, model.Group):

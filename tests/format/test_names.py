@@ -327,3 +327,36 @@ def test_title_case_capitalises_each_part_of_a_hyphenated_word_as_written(tmp_pa
     assert run(tmp_path, layout, [item]) == [
         "Self-Sustaining Reactors and the Out-of-Date iPhone-era"
     ]
+
+
+def test_a_suffix_after_a_comma_in_the_given_name(tmp_path):
+    # citeproc-js's convention for Zotero data: "Hale, Simon, III" typed as given
+    # "Simon, III"; "!" asks for the comma to be kept before the suffix.
+    layout = '<names variable="author"><name/></names>'
+    items = [
+        book(id="a", author=[{"family": "Hale", "given": "Simon, III"}]),
+        book(id="b", author=[{"family": "Hale", "given": "Simon,! Jr."}]),
+    ]
+    assert run(tmp_path, layout, items) == ["Simon Hale III", "Simon Hale, Jr."]
+
+
+def test_a_macro_inside_substitute_shows_the_substituted_names_once(tmp_path):
+    # Spec: substituted variables are suppressed in the rest of the output; a macro
+    # the substitute calls is that rest too.
+    layout = """<group delimiter=". "><names variable="author"><name/><substitute>
+      <text macro="eds"/></substitute></names><text variable="title"/></group>"""
+    style = STYLE.replace(
+        "<citation>",
+        '<macro name="eds"><names variable="editor"><name/><label form="short" prefix=", "/>'
+        '</names><names variable="editor"><name/></names></macro><citation>',
+    )
+    path = tmp_path / "once.csl"
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    lines = format_items(CitationStyle(str(path)), [book(editor=[LIND])], "bibliography", "text")
+    assert lines == ["Tomas Lind, ed. A Book"]
+
+
+def test_et_al_use_first_zero_leaves_the_names_out(tmp_path):
+    layout = """<names variable="author" suffix=": "><name et-al-min="2" et-al-use-first="0"/>
+      </names><text variable="title"/>"""
+    assert run(tmp_path, layout, [book(author=[LIND, OKAFOR])]) == ["A Book"]

@@ -193,7 +193,7 @@ class _Names(_Fast, model.Names):
             text = name_elem.render(item, role, context=context, **kwargs)
             if not text:
                 continue
-            _note_substituted(self, role)
+            _note_substituted(self, role, context)
             if counted:
                 output.append(int(str(text)))
                 continue
@@ -225,12 +225,17 @@ class _Names(_Fast, model.Names):
         return found[0] if found else self
 
 
-def _note_substituted(element, variable: str) -> None:
+def _note_substituted(element, variable: str, context) -> None:
     """Record a variable rendered inside an open `cs:substitute`, to suppress it in the
-    rest of the entry."""
+    rest of the entry, from now on: a macro the substitute calls does not show an
+    editor twice ("Doe ed.Doe editor")."""
     open_substitutes = getattr(element.get_root(), "substituted", None)
     if open_substitutes:
         open_substitutes[-1].add(variable)
+        layouts = context.xpath_search("./ancestor-or-self::cs:layout[1]")
+        if layouts:
+            layouts[0].repressed.setdefault(NAMES_TAG, []).append(variable)
+            layouts[0].repressed.setdefault(TEXT_TAG, []).append(variable)
 
 
 class _Name_Part(_Fast, model.Name_Part):
@@ -306,7 +311,7 @@ class _Text(_Fast, _PageRanges, model.Text):
     def _variable(self, item, context):
         text = super()._variable(item, context)
         if text:
-            _note_substituted(self, self.get("variable"))
+            _note_substituted(self, self.get("variable"), context)
         return text
 
     def quote(self, string):

@@ -40,16 +40,23 @@ def parse_particles(name: dict) -> dict:
     ("van Gogh", "d’Aubignac", "al-One") are the non-dropping particle, trailing ones
     of the given name ("Alexander von") the dropping particle. A family name in
     double quotes, a name with particles of its own, and `"parse-names": false` are
-    kept as written (the quotes dropped)."""
+    kept as written (the quotes dropped). A suffix after a comma in the given name
+    is the suffix ("John, III"; "John,! Jr." is written "John Doe, Jr.")."""
     family, given = name.get("family"), name.get("given")
     unparsed = str(name.get("parse-names")).lower() == "false"
     if not isinstance(family, str) or "literal" in name or unparsed:
         return name
     if family.startswith('"') and family.endswith('"') and len(family) > 1:
         return name | {"family": family[1:-1]}
-    if "non-dropping-particle" in name or "dropping-particle" in name:
-        return name
     out = dict(name)
+    if isinstance(given, str) and "," in given and "suffix" not in name:
+        given, _, suffix = given.partition(",")  # "John, III"; "John,! Jr." keeps its comma
+        out["given"], given = given.strip(), given.strip()
+        out["suffix"] = suffix.lstrip(" !").strip()
+        if suffix.lstrip().startswith("!"):
+            out["comma-suffix"] = True
+    if "non-dropping-particle" in name or "dropping-particle" in name:
+        return out
     words = family.split(" ")
     lead = 0
     while lead < len(words) - 1 and _LOWER_START.match(words[lead]):
@@ -127,6 +134,8 @@ class NameList:
             count = max(count, shown) if truncated else count
             truncated = count < len(names)
         cut = names[:count]
+        if not cut:  # et-al-use-first="0": the names are left out
+            return None
         truncated = truncated or others
         if get("form") == "count":
             return len(cut)

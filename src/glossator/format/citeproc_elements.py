@@ -19,6 +19,10 @@ strings, styles are parsed with our own subclasses of its element classes:
   after "U.S."); names and numbers reaching the case methods as plain `str` or
   `int` no longer crash (some 60 styles did); and lookups are memoised, since the
   6,000-line Chicago styles were re-queried by XPath for every item.
+- issue 11: names (`name_elements.py`, `names.py`: substitution, CSL 1.0.2 roles,
+  "et al." for `and others`, the spec's name-part order and formatting); cs:number
+  and cs:label with hyphenated variables ("3 vols."); a group counting a cs:choose by
+  the branch it took; the implicit year suffix and date ranges (`date_ranges.py`).
 
 Font styles render as private-use marker characters (`csl_text.MarkerFormatter`), so the
 text is escaped once at the end: citeproc-py's HTML formatter does not escape variables.
@@ -29,220 +33,20 @@ from __future__ import annotations
 import re
 
 from citeproc import model
-from citeproc.string import MixedString, NoCase, String
+from citeproc.string import String
 
 from glossator.format.csl_text import (
-    CSL_NS,
     NUMERIC,
     Q_CLOSE,
     Q_OPEN,
-    MarkerFormatter,
-    caseable,
     last_page,
-    punctuate_initials,
     title_case,
 )
 from glossator.format.date_ranges import issued_year, render_range
-from glossator.format.names import NameList, is_others
-
-TEXT_TAG = f"{{{CSL_NS}}}text"
-NAMES_TAG = f"{{{CSL_NS}}}names"
-
-FONT_PROPERTIES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
-
-
-class _FastXPath:
-    """Memoised XPath queries: the style tree does not change once parsed. The style
-    holds every element's proxy, so caches kept on an element last with the style."""
-
-    def _own(self, name: str, compute):
-        d = self.__dict__
-        if name not in d:
-            d[name] = compute()
-        return d[name]
-
-    def _shared(self, key, compute):
-        memo = self._own("root_memo", lambda: self.get_root().__dict__.get("memo"))
-        if memo is None:
-            return compute()
-        if key not in memo:
-            memo[key] = compute()
-        return memo[key]
-
-    def xpath_search(self, expression):
-        found = self._own("xpaths", dict)
-        if expression not in found:
-            found[expression] = super().xpath_search(expression)
-        return found[expression]
-
-
-class _Fast(_FastXPath):
-    """Memoised lookups that citeproc-py repeated for every item, and no-op formatting
-    skipped for the many elements without font properties or affixes."""
-
-    def calls_variable(self):
-        return self._own("calls", super().calls_variable)
-
-    def get_macro(self, name):
-        return self.get_root().__dict__["macros"][name]
-
-    def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
-        args = (name, form, fallback_locale, zero_padded)
-        return self._shared(("term", *args), lambda: super(_Fast, self).get_term(*args))
-
-    def get_date(self, form):
-        return self._shared(("date", form), lambda: super(_Fast, self).get_date(form))
-
-    def get_formatter(self):
-        return MarkerFormatter
-
-    def case(self, text, language=None):
-        if not text:
-            return text
-        if isinstance(text, MixedString) and self.get("text-case") in ("lowercase", "uppercase"):
-            return _cased(text, self.get("text-case"))  # a nocase part kept as written
-        cased = super().case(caseable(text), language)
-        return cased if isinstance(text, MixedString) else String(str(cased))
-
-    def strip_periods(self, string):
-        return super().strip_periods(caseable(string))
-
-    def format(self, string):
-        d = self.__dict__
-        if "plain" not in d:
-            d["plain"] = not any(a in self.attrib for a in FONT_PROPERTIES)
-        if d["plain"]:
-            return str(string) if isinstance(string, (int, float)) else string
-        return super().format(string)
-
-    def wrap(self, string):
-        d = self.__dict__
-        if "unaffixed" not in d:
-            d["unaffixed"] = "prefix" not in self.attrib and "suffix" not in self.attrib
-        if string is None or d["unaffixed"]:
-            return string
-        return super().wrap(string)
-
-
-def _cased(text, case: str):
-    """Lower or upper case, leaving nocase parts (`<span class="nocase">`) alone."""
-    if isinstance(text, NoCase):
-        return text
-    if isinstance(text, MixedString):
-        return MixedString([_cased(part, case) for part in text])
-    text = caseable(text)
-    return text.lower() if case == "lowercase" else text.upper()
-
+from glossator.format.element_base import Fast, FastXPath, note_substituted
+from glossator.format.name_elements import Label, Name, NamePart, Names, Substitute
 
 # --- corrected elements --------------------------------------------------------------
-
-
-class _Name(_Fast, model.Name):
-    def process(self, item, variable, context=None, sort_options=None, **kwargs):
-        """The names as CSL 1.0.2 sets them out (`format/names.py`)."""
-        return NameList(self, context, sort_options).render(item, variable)
-
-    def initialize(self, given, mark, context):
-        """Honour `initialize="false"`: keep given names, only punctuate their initials."""
-        if self._inherited("initialize", context) == "false":
-            return punctuate_initials(str(given), mark)
-        return super().initialize(given, mark, context)
-
-    def _inherited(self, option: str, context) -> str:
-        if option in self.attrib:
-            return self.get(option).lower()
-        expr = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
-        parents = (context if context is not None else self).xpath_search(expr)
-        for element in (*parents, self.get_root()):
-            if option in element.attrib:
-                return element.get(option).lower()
-        return "true"
-
-
-class _Names(_Fast, model.Names):
-    def process(self, item, names_context=None, context=None, **kwargs):
-        """citeproc-py's, corrected: hyphenated variables (`container-author`, CSL
-        1.0.2's `director`) are found; a bare `cs:names` inside `cs:substitute` takes
-        the name, et-al and label of the `cs:names` it stands in for (CSL spec), also
-        inside a `cs:choose`; a variable already substituted is not shown again;
-        `form="count"` adds up the names of all variables. The first names an entry
-        shows, without label, are noted on the cite for `subsequent-author-substitute`
-        (engine.bibliography)."""
-        context = self if context is None else context
-        if names_context is None:
-            names_context = self._own("stands_for", self._stands_for)
-        repressed = context.get_layout().repressed.get(NAMES_TAG, ())
-        ref = item.reference
-        roles = [
-            r for r in self.get("variable", "").split()
-            if r not in repressed and ref.get(r.replace("-", "_"))
-        ]  # fmt: skip
-        label_role = {}
-        if set(roles) == {"editor", "translator"} and ref["editor"] == ref["translator"]:
-            term = self.get_term("editortranslator")
-            if term is not None and term.getchildren():  # a locale may leave it empty
-                roles, label_role = ["editor"], {"editor": "editortranslator"}
-        name_elem = names_context.name
-        if name_elem is None:
-            name_elem = names_context.makeelement(f"{{{CSL_NS}}}name")
-            names_context.insert(0, name_elem)
-            self.get_root().elements.append(name_elem)
-        label = names_context.label
-        output, counted = [], name_elem.get("form") == "count"
-        for role in roles:
-            text = name_elem.render(item, role, context=context, **kwargs)
-            if not text:
-                continue
-            _note_substituted(self, role, context)
-            if counted:
-                output.append(int(str(text)))
-                continue
-            if "first_names" not in item.__dict__:  # for subsequent-author-substitute:
-                item.__dict__["first_names"] = str(text)  # the names, not their label
-            if label is not None and kwargs.get("sort_options") is None:  # not in sort keys
-                plural = len([n for n in ref[role.replace("-", "_")] if not is_others(n)]) > 1
-                term = label.render(item, label_role.get(role, role), plural, **kwargs)
-                if term is not None:
-                    text = term + text if label is names_context[0] else text + term
-            output.append(text)
-        if output and counted:
-            return str(sum(output)) if sum(output) else None
-        if output:
-            return self.join(output, self.get_parent_delimiter(context))
-        substitute = self.substitute()
-        if substitute is None:
-            raise model.VariableError  # as citeproc-py: an empty group is dropped
-        text = substitute.render(item, context=context, **kwargs)
-        if text and "first_names" not in item.__dict__:  # a title standing for the author
-            item.__dict__["first_names"] = str(text)
-        return text
-
-    def _stands_for(self):
-        """The `cs:names` a childless `cs:names` inside its `cs:substitute` stands for."""
-        if self.find("cs:name", self.nsmap) is not None:
-            return self
-        found = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
-        return found[0] if found else self
-
-
-def _note_substituted(element, variable: str, context) -> None:
-    """Record a variable rendered inside an open `cs:substitute`, to suppress it in the
-    rest of the entry, from now on: a macro the substitute calls does not show an
-    editor twice ("Doe ed.Doe editor")."""
-    open_substitutes = getattr(element.get_root(), "substituted", None)
-    if open_substitutes:
-        open_substitutes[-1].add(variable)
-        layouts = context.xpath_search("./ancestor-or-self::cs:layout[1]")
-        if layouts:
-            layouts[0].repressed.setdefault(NAMES_TAG, []).append(variable)
-            layouts[0].repressed.setdefault(TEXT_TAG, []).append(variable)
-
-
-class _Name_Part(_Fast, model.Name_Part):
-    def format_part(self, given, family):
-        """As strings: affixes made them lists that `cs:name` could not join."""
-        given, family = super().format_part(given, family)
-        return (given if given is None else str(given)), (family if family is None else str(family))
 
 
 class _PageRanges:
@@ -250,7 +54,7 @@ class _PageRanges:
         return last_page(str(first), str(last), self.get_root().get_option("page-range-format"))
 
 
-class _Number(_Fast, _PageRanges, model.Number):
+class _Number(Fast, _PageRanges, model.Number):
     def process(self, item, context=None, **kwargs):
         """citeproc-py's, with hyphenated variables found (`number-of-volumes`,
         `chapter-number`: it looked them up as written and rendered nothing)."""
@@ -260,31 +64,7 @@ class _Number(_Fast, _PageRanges, model.Number):
         return self._process(item.reference[variable.replace("-", "_")], variable)
 
 
-class _Label(_Fast, model.Label):
-    def process(self, item, variable=None, plural=None, context=None, **kwargs):
-        """No term for an empty variable (CSL spec): an "Edition" label without edition."""
-        name = variable or self.get("variable")
-        if name == "locator":
-            if not item.has_locator:
-                return None
-        elif name == "editortranslator":  # the role cs:names gives an editor who translated
-            if not ("editor" in item.reference and "translator" in item.reference):
-                return None
-        elif name and name.replace("-", "_") not in item.reference:
-            return None
-        return super().process(item, variable, plural, context, **kwargs)
-
-    def _is_plural(self, item):
-        """CSL: `number-of-volumes` and `number-of-pages` are plural above 1 ("3 vols.");
-        citeproc-py looked the value up on the cite, not the work, and lost the label."""
-        variable = self.get("variable") or ""
-        if variable.startswith("number-of"):
-            value = str(item.reference.get(variable.replace("-", "_"), "")).strip()
-            return value.isdigit() and int(value) > 1
-        return super()._is_plural(item)
-
-
-class _Text(_Fast, _PageRanges, model.Text):
+class _Text(Fast, _PageRanges, model.Text):
     def process(self, item, context=None, **kwargs):
         """As citeproc-py's, without raising and catching an error per text to learn
         that the item has no `language`."""
@@ -311,7 +91,7 @@ class _Text(_Fast, _PageRanges, model.Text):
     def _variable(self, item, context):
         text = super()._variable(item, context)
         if text:
-            _note_substituted(self, self.get("variable"), context)
+            note_substituted(self, self.get("variable"), context)
         return text
 
     def quote(self, string):
@@ -322,25 +102,7 @@ class _Text(_Fast, _PageRanges, model.Text):
         return Q_OPEN + string + Q_CLOSE
 
 
-class _Substitute(_Fast, model.Substitute):
-    def render(self, item, context=None, **kwargs):
-        """Suppress what the substitute rendered, also through macros (CSL spec)."""
-        open_substitutes = self.get_root().substituted  # a stack, kept on the style
-        open_substitutes.append(set())
-        try:
-            text = super().render(item, context=context, **kwargs)
-        finally:
-            used = open_substitutes.pop()
-        if text:
-            layout = (context if context is not None else self).get_layout()
-            layout.repressed.setdefault(TEXT_TAG, []).extend(used)
-            layout.repressed.setdefault(NAMES_TAG, []).extend(used)
-            if open_substitutes:
-                open_substitutes[-1].update(used)
-        return text
-
-
-class _If(_Fast, model.If):
+class _If(Fast, model.If):
     """Conditions parsed once per element. `disambiguate="true"` holds for a cite the
     engine marked ambiguous (`_Cite.disambiguate`): one whose plain rendering is the same
     as another work's in the same set of citations."""
@@ -404,7 +166,7 @@ class _Else_If(_If):
 STATIC_TESTS = {"type", "variable", "disambiguate", "_locator"}
 
 
-class _Choose(_Fast, model.Choose):
+class _Choose(Fast, model.Choose):
     def render(self, item, context=None, delimiter="", **kwargs):
         """The branch taken, remembered per item shape when it depends on nothing else:
         the Chicago styles test dozens of conditions per element for every item."""
@@ -440,7 +202,7 @@ class _Choose(_Fast, model.Choose):
         )
 
 
-class _Date(_Fast, model.Date):
+class _Date(Fast, model.Date):
     def render_date_range(self, date_range, show_parts=None, context=None):
         return render_range(self, date_range, show_parts, context)
 
@@ -466,7 +228,7 @@ class _Date(_Fast, model.Date):
         return String(str(text)[:at] + str(suffix) + str(text)[at:])
 
 
-class _Group(_Fast, model.Group):
+class _Group(Fast, model.Group):
     def process(self, item, context=None, **kwargs):
         """citeproc-py's: suppressed when it calls variables and renders none (CSL
         spec), with a `cs:choose` counted by the branch it took: a branch of terms
@@ -492,7 +254,7 @@ class _Group(_Fast, model.Group):
         raise model.VariableError
 
 
-class _Sort(_Fast, model.Sort):
+class _Sort(Fast, model.Sort):
     def sort(self, items, context):
         """The items ordered by each cs:key (empty keys last, whatever the direction),
         each key computed once: citeproc-py compared them pairwise, lower-casing and
@@ -534,18 +296,18 @@ def element_classes() -> dict[str, type]:
         "group": _Group,
         "else-if": _Else_If,
         "if": _If,
-        "label": _Label,
-        "name": _Name,
-        "names": _Names,
-        "name-part": _Name_Part,
+        "label": Label,
+        "name": Name,
+        "names": Names,
+        "name-part": NamePart,
         "sort": _Sort,
         "number": _Number,
-        "substitute": _Substitute,
+        "substitute": Substitute,
         "text": _Text,
     }
     classes = {}
     for cls in model.CitationStylesElement.__subclasses__():
         tag = cls.__name__.replace("_", "-").lower()
-        mixin = _FastXPath if cls is model.Locale else _Fast  # its own get_term
+        mixin = FastXPath if cls is model.Locale else Fast  # its own get_term
         classes[tag] = ours.get(tag) or type(cls.__name__, (mixin, cls), {})
     return classes

@@ -58,7 +58,6 @@ ENGINE = {
     "bell1876": "a patent's title is title-cased (Pandoc: as written)",
     "d-uncertain": "circa printed as '[1000?]' (Pandoc: ignored)",
     "d-both": "circa printed as '[1370?]' (Pandoc: ignored)",
-    "d-bce": "title case capitalises 'de' (Pandoc keeps it lower case)",
     "braudel1972": "no 'by' for the author of the whole (container-author)",
 }
 
@@ -116,4 +115,4 @@ def test_deliberate_differences_still_differ(formatted):
 def test_most_entries_agree(formatted):
     agree = [k for k, (ours, pandoc) in formatted.items() if ours == pandoc]
     assert len(formatted) == 77
-    assert len(agree) >= len(formatted) - len(DELIBERATE) - len(ENGINE) == 51
+    assert len(agree) >= len(formatted) - len(DELIBERATE) - len(ENGINE) == 52

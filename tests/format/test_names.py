@@ -360,3 +360,17 @@ def test_et_al_use_first_zero_leaves_the_names_out(tmp_path):
     layout = """<names variable="author" suffix=": "><name et-al-min="2" et-al-use-first="0"/>
       </names><text variable="title"/>"""
     assert run(tmp_path, layout, [book(author=[LIND, OKAFOR])]) == ["A Book"]
+
+
+def test_title_case_keeps_a_lower_case_name_particle(tmp_path):
+    # "de" and "von" as written inside a title, as citeproc-js and Pandoc keep them;
+    # an English word that is also a particle ("van") is capitalised like any word.
+    layout = '<text variable="title" text-case="title"/>'
+    items = [
+        book(id="a", title="commentarii de bello gallico"),
+        book(id="b", title="the blue van of john von doe"),
+    ]
+    assert run(tmp_path, layout, items) == [
+        "Commentarii de Bello Gallico",
+        "The Blue Van of John von Doe",
+    ]

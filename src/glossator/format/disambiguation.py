@@ -70,6 +70,7 @@ class Disambiguation:
         self._rule = rule.lower()
         self._letters: dict[str, str] = {}  # a work (its signature) → its year suffix
         self._expanded: dict[str, tuple] = {}  # a work → (expansion, reading), bibliography-wide
+        self._settled: set[str] = set()  # works a bibliography-wide pass told apart
         self._read: dict[str, tuple[str, list]] = {}  # a work → its first citation, names
         self.expansions: dict[str, Expansion] = {}  # engine key → expansion, last apply
 
@@ -90,6 +91,8 @@ class Disambiguation:
         names = self._add_names or self._add_givenname
         if remember and self._rule == "by-cite":  # by cite: a document's own cites
             names = False
+        if not remember and all(work in self._settled for work in ids.values()):
+            names = False  # the bibliography told these works apart already
         if not (tests or self._suffix or names):
             return set()
         readings = {key: self._base(source, key, work) for key, work in ids.items()}
@@ -102,8 +105,10 @@ class Disambiguation:
         for key, work in ids.items():
             if work in self._expanded:  # the bibliography already told them apart
                 expansions[key], readings[key] = self._expanded[work]
-            elif remember and (expansions[key].names_shown or expansions[key].givens):
-                self._expanded[work] = (expansions[key], readings[key])
+            elif remember and names:
+                self._settled.add(work)
+                if expansions[key].names_shown or expansions[key].givens:
+                    self._expanded[work] = (expansions[key], readings[key])
         self.expansions = expansions
         groups = _alike(readings)
         for key, work in ids.items():

@@ -7,7 +7,7 @@ import re
 import string
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from glossator.bibliography import BibEntry, entry_to_bibtex, entry_to_csl, read_bibliography
@@ -46,6 +46,11 @@ def test_any_text_decodes_without_error_and_without_growing_much(text):
 
 @given(st.text(alphabet=string.printable + "éü—“”<>", max_size=60))
 @settings(max_examples=150, deadline=None)
+# A protected group whose text begins with a character written as a command was read
+# back as a special character, braces dropped (`{\textbackslash{}}` → `\`).
+@example("{\\}")
+@example("a { ~b} c")
+@example("{<i>Word</i> here}")
 def test_written_fields_read_back_the_same(tmp_path_factory, text):
     value = " ".join(text.split())
     if not value:

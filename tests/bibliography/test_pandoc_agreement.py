@@ -34,7 +34,7 @@ ENTRY = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>(.*?)</div>', 
 DELIBERATE = {
     "iso8601": "@standard is a report (Pandoc: legislation, 'Pub. L. Nos.')",
     "berners1989": "@misc is CSL's `document` (Pandoc: no type, printed as a book)",
-    "montaigne1958": "editortype = translator and editora are read (Pandoc: editor)",
+    "montaigne1958": "editortype = translator and editora (a compiler) are read (Pandoc: editor)",
     "lovejoy1940": "a DOI written as a URL is reduced to the DOI (Pandoc doubles it)",
     "wolfram2020": "eid is the page when there are no pages (Pandoc drops it)",
     "geertz1972": "\\url{} around a url is read (Pandoc prints it)",
@@ -53,21 +53,12 @@ DELIBERATE = {
     "hamlet1601": "a performance (speech): as king1963",
 }
 ENGINE = {
-    "eisenstein1979": "number-of-volumes without the 'vols.' term",
-    "gibbon1776mv": "number-of-volumes without the 'vols.' term",
-    "braudel1972mv": "number-of-volumes without the 'vols.' term",
-    "alexander1987": "an editor-only book: editors printed as authors with initials",
-    "blair1990": "<i> in a title is escaped instead of italic",
-    "latex-markup": "<i>, <b> and small caps escaped; nested quotes not made single",
-    "vdem2023": "`and others` has no 'et al.' (citeproc-py has no marker for it)",
+    "latex-markup": "title case inside markup: 'De Thou', 'Nato' (Pandoc: 'de Thou', 'nato')",
     "rcore2023": "version term and 'released' for software",
     "bell1876": "a patent's title is title-cased (Pandoc: as written)",
-    "kubrick1968": "no 'dir.' (citeproc-py knows only CSL 1.0.1 names)",
     "d-uncertain": "circa printed as '[1000?]' (Pandoc: ignored)",
     "d-both": "circa printed as '[1370?]' (Pandoc: ignored)",
-    "d-bce": "title case capitalises 'de' (Pandoc keeps it lower case)",
     "braudel1972": "no 'by' for the author of the whole (container-author)",
-    "weber1978bureaucracy": "no 'by' for the author of the whole (container-author)",
 }
 
 
@@ -124,4 +115,4 @@ def test_deliberate_differences_still_differ(formatted):
 def test_most_entries_agree(formatted):
     agree = [k for k, (ours, pandoc) in formatted.items() if ours == pandoc]
     assert len(formatted) == 77
-    assert len(agree) >= len(formatted) - len(DELIBERATE) - len(ENGINE) == 43
+    assert len(agree) >= len(formatted) - len(DELIBERATE) - len(ENGINE) == 52

@@ -136,6 +136,8 @@ def fields(item: dict[str, Any]) -> dict[str, str]:
 
 
 def _name(name: dict[str, Any]) -> str:
+    if name == {"literal": "others"}:  # a list cut short: `and others`
+        return "others"
     if name.get("literal"):
         return "{" + str(name["literal"]) + "}"
     family = str(name.get("family") or "").strip()

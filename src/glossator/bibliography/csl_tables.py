@@ -100,10 +100,14 @@ GENRE_KEYS = {
     "patentfr": "French patent",
     "patreq": "Patent request",
 }
-# `editortype` (and `editoratype`, …) → the CSL name variable. CSL 1.0.2's other roles
-# (director, compiler, organizer) would crash citeproc-py, which knows only CSL 1.0.1's
-# names: a director is the film's author, the others are editors.
-EDITOR_ROLES = {"translator": "translator", "director": "author"}
+# `editortype` (and `editoratype`, …) → the CSL name variable: CSL 1.0.2's roles where
+# it has one (the engine reads them: "Kubrick, Stanley, dir."), else an editor.
+EDITOR_ROLES = {
+    "translator": "translator",
+    "director": "director",
+    "compiler": "compiler",
+    "organizer": "organizer",
+}
 # Name fields copied to a CSL name variable as they are.
 NAME_FIELDS = {
     "author": "author",

@@ -140,9 +140,14 @@ def parse_name(name: str) -> dict[str, str]:
     return person
 
 
+OTHERS = {"literal": "others"}
+
+
 def parse_names(field: str) -> list[dict[str, str]]:
-    """A BibTeX name list → CSL names; `others` (a list cut short) is left out."""
-    return [parse_name(n) for n in split_names(field) if n.lower() != "others"]
+    """A BibTeX name list → CSL names; `and others` (a list cut short) ends it in
+    `{"literal": "others"}`, as Pandoc writes it, which the engine prints "et al."."""
+    names = [parse_name(n) for n in split_names(field) if n.lower() != "others"]
+    return names + [dict(OTHERS)] if names and has_others(field) else names
 
 
 def has_others(field: str) -> bool:

@@ -28,7 +28,7 @@ from glossator.bibliography.csl_tables import (
     TYPES,
 )
 from glossator.bibliography.dates import edtf_date, year_month_day
-from glossator.bibliography.names import parse_names, split_names
+from glossator.bibliography.names import OTHERS, parse_names, split_names
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _URL_MACRO = re.compile(r"^\\(?:url|href)\{([^{}]*)\}(?:\{[^{}]*\})?$")
@@ -101,10 +101,11 @@ def _names(item: dict, f: Mapping[str, str]) -> None:
     for field in ("editor", "editora", "editorb", "editorc"):
         if f.get(field):
             role = EDITOR_ROLES.get(unbrace(f.get(field + "type", "")).lower(), "editor")
-            if role == "author" and f.get("author"):
-                role = "editor"
             known = item.setdefault(role, [])
             known += [n for n in parse_names(f[field]) if n not in known]
+            if OTHERS in known:  # a list cut short stays cut short at its end
+                known.remove(OTHERS)
+                known.append(dict(OTHERS))
     for variable in [v for v, names in item.items() if isinstance(names, list) and not names]:
         del item[variable]
 

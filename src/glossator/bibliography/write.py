@@ -90,6 +90,16 @@ def _tags(value: str) -> dict[int, tuple[int, str]]:
     return found
 
 
+def _closing_tag(value: str, start: int, tags: dict[int, tuple[int, str]]) -> int:
+    """Where the tag opened at `start` closes (tags pair like brackets)."""
+    depth = 0
+    for at in sorted(k for k in tags if k >= start):
+        depth += 1 if tags[at][1] != "}" else -1
+        if depth == 0:
+            return at
+    return start
+
+
 def _encode(name: str, value: str) -> str:
     """A Unicode value → LaTeX text that reads back to the same value."""
     value = re.sub(r"[ \t\r\n]+", " ", value).strip()
@@ -98,15 +108,22 @@ def _encode(name: str, value: str) -> str:
             value = value.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
         return value
     unmatched, tags = _unmatched_braces(value), _tags(value)
-    pieces, i = [], 0
+    pieces, i, opening, closes = [], 0, False, {}
     while i < len(value):
+        ch = value[i]
         if i in tags:
             length, latex = tags[i]
-            pieces.append(latex)
+            if opening and latex != "}":  # `{<i>x</i>}` → `{{\textit{x}}}`
+                latex, closes[_closing_tag(value, i, tags)] = "{" + latex, "}"
+            pieces.append(latex + closes.pop(i, "") if latex == "}" else latex)
             i += length
+            opening = False
             continue
-        ch = value[i]
-        pieces.append(_UNMATCHED[ch] if i in unmatched else _ESCAPES.get(ch, ch))
+        piece = _UNMATCHED[ch] if i in unmatched else _ESCAPES.get(ch, ch)
+        # A group that begins with a command is a special character to the reader
+        # (`{\'e}`, braces dropped): a protected `{\}` is written `{{\textbackslash{}}}`.
+        pieces.append("{" + piece + "}" if opening and piece[0] == "\\" else piece)
+        opening = (ch == "{" and i not in unmatched) or (opening and ch == " ")
         i += 1
     out = "".join(pieces)
     return _LIGATURE.sub(r"\1{}", out)  # "--" stays two hyphens, not an en dash

@@ -16,6 +16,7 @@ import re
 
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest
+from glossator.format.names import is_others
 from glossator.model import BlockQuote, Document, ListBlock, Note, Paragraph
 from glossator.model.document import Block, citations_in, note_citations
 from glossator.model.inline import CONTAINERS, Citation, Inline
@@ -161,9 +162,12 @@ def _names(citation: Citation, csl_items: dict[str, dict]) -> str:
             groups.append(f"@{item.key}")
             continue
         people = csl.get("author") or csl.get("editor") or []
-        names = [p.get("family") or p.get("literal") or "" for p in people]
+        cut_short = any(is_others(p) for p in people)  # `and others`
+        names = [p.get("family") or p.get("literal") or "" for p in people if not is_others(p)]
         names = [n for n in names if n]
-        if not names:
+        if names and cut_short:
+            groups.append(f"{names[0]} et al.")
+        elif not names:
             groups.append(csl.get("title-short") or csl.get("title") or item.key)
         elif len(names) == 1:
             groups.append(names[0])

@@ -19,6 +19,10 @@ strings, styles are parsed with our own subclasses of its element classes:
   after "U.S."); names and numbers reaching the case methods as plain `str` or
   `int` no longer crash (some 60 styles did); and lookups are memoised, since the
   6,000-line Chicago styles were re-queried by XPath for every item.
+- issue 11: names (`name_elements.py`, `names.py`: substitution, CSL 1.0.2 roles,
+  "et al." for `and others`, the spec's name-part order and formatting); cs:number
+  and cs:label with hyphenated variables ("3 vols."); a group counting a cs:choose by
+  the branch it took; the implicit year suffix and date ranges (`date_ranges.py`).
 
 Font styles render as private-use marker characters (`csl_text.MarkerFormatter`), so the
 text is escaped once at the end: citeproc-py's HTML formatter does not escape variables.
@@ -29,132 +33,20 @@ from __future__ import annotations
 import re
 
 from citeproc import model
-from citeproc.string import MixedString, String
+from citeproc.string import String
 
 from glossator.format.csl_text import (
-    CSL_NS,
     NUMERIC,
     Q_CLOSE,
     Q_OPEN,
-    MarkerFormatter,
-    caseable,
     last_page,
-    punctuate_initials,
     title_case,
 )
-
-TEXT_TAG = f"{{{CSL_NS}}}text"
-
-FONT_PROPERTIES = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
-
-
-class _FastXPath:
-    """Memoised XPath queries: the style tree does not change once parsed. The style
-    holds every element's proxy, so caches kept on an element last with the style."""
-
-    def _own(self, name: str, compute):
-        d = self.__dict__
-        if name not in d:
-            d[name] = compute()
-        return d[name]
-
-    def _shared(self, key, compute):
-        memo = self._own("root_memo", lambda: self.get_root().__dict__.get("memo"))
-        if memo is None:
-            return compute()
-        if key not in memo:
-            memo[key] = compute()
-        return memo[key]
-
-    def xpath_search(self, expression):
-        found = self._own("xpaths", dict)
-        if expression not in found:
-            found[expression] = super().xpath_search(expression)
-        return found[expression]
-
-
-class _Fast(_FastXPath):
-    """Memoised lookups that citeproc-py repeated for every item, and no-op formatting
-    skipped for the many elements without font properties or affixes."""
-
-    def calls_variable(self):
-        return self._own("calls", super().calls_variable)
-
-    def get_macro(self, name):
-        return self.get_root().__dict__["macros"][name]
-
-    def get_term(self, name, form=None, fallback_locale=True, zero_padded=False):
-        args = (name, form, fallback_locale, zero_padded)
-        return self._shared(("term", *args), lambda: super(_Fast, self).get_term(*args))
-
-    def get_date(self, form):
-        return self._shared(("date", form), lambda: super(_Fast, self).get_date(form))
-
-    def get_formatter(self):
-        return MarkerFormatter
-
-    def case(self, text, language=None):
-        if not text:
-            return text
-        cased = super().case(caseable(text), language)
-        return cased if isinstance(text, MixedString) else String(str(cased))
-
-    def strip_periods(self, string):
-        return super().strip_periods(caseable(string))
-
-    def format(self, string):
-        d = self.__dict__
-        if "plain" not in d:
-            d["plain"] = not any(a in self.attrib for a in FONT_PROPERTIES)
-        if d["plain"]:
-            return str(string) if isinstance(string, (int, float)) else string
-        return super().format(string)
-
-    def wrap(self, string):
-        d = self.__dict__
-        if "unaffixed" not in d:
-            d["unaffixed"] = "prefix" not in self.attrib and "suffix" not in self.attrib
-        if string is None or d["unaffixed"]:
-            return string
-        return super().wrap(string)
-
+from glossator.format.date_ranges import issued_year, render_range
+from glossator.format.element_base import Fast, FastXPath, note_substituted
+from glossator.format.name_elements import Label, Name, NamePart, Names, Substitute
 
 # --- corrected elements --------------------------------------------------------------
-
-
-class _Name(_Fast, model.Name):
-    def initialize(self, given, mark, context):
-        """Honour `initialize="false"`: keep given names, only punctuate their initials."""
-        if self._inherited("initialize", context) == "false":
-            return punctuate_initials(str(given), mark)
-        return super().initialize(given, mark, context)
-
-    def _inherited(self, option: str, context) -> str:
-        if option in self.attrib:
-            return self.get(option).lower()
-        expr = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
-        parents = (context if context is not None else self).xpath_search(expr)
-        for element in (*parents, self.get_root()):
-            if option in element.attrib:
-                return element.get(option).lower()
-        return "true"
-
-
-class _Names(_Fast, model.Names):
-    def render(self, item, *args, **kwargs):
-        """Rendered as citeproc-py does; the first names an entry shows are noted on
-        the cite, for `subsequent-author-substitute` (engine.bibliography)."""
-        text = super().render(item, *args, **kwargs)
-        if text and "first_names" not in item.__dict__:
-            item.__dict__["first_names"] = str(text)
-        return text
-
-
-class _Name_Part(_Fast, model.Name_Part):
-    def format_part(self, given, family):
-        """As strings: affixes made them lists that `cs:name` could not join."""
-        given, family = super().format_part(given, family)
-        return (given if given is None else str(given)), (family if family is None else str(family))
 
 
 class _PageRanges:
@@ -162,26 +54,17 @@ class _PageRanges:
         return last_page(str(first), str(last), self.get_root().get_option("page-range-format"))
 
 
-class _Number(_Fast, _PageRanges, model.Number):
-    pass
+class _Number(Fast, _PageRanges, model.Number):
+    def process(self, item, context=None, **kwargs):
+        """citeproc-py's, with hyphenated variables found (`number-of-volumes`,
+        `chapter-number`: it looked them up as written and rendered nothing)."""
+        variable = self.get("variable")
+        if variable in ("locator", "page-first"):
+            return super().process(item, context, **kwargs)
+        return self._process(item.reference[variable.replace("-", "_")], variable)
 
 
-class _Label(_Fast, model.Label):
-    def process(self, item, variable=None, plural=None, context=None, **kwargs):
-        """No term for an empty variable (CSL spec): an "Edition" label without edition."""
-        name = variable or self.get("variable")
-        if name == "locator":
-            if not item.has_locator:
-                return None
-        elif name == "editortranslator":  # the role cs:names gives an editor who translated
-            if not ("editor" in item.reference and "translator" in item.reference):
-                return None
-        elif name and name.replace("-", "_") not in item.reference:
-            return None
-        return super().process(item, variable, plural, context, **kwargs)
-
-
-class _Text(_Fast, _PageRanges, model.Text):
+class _Text(Fast, _PageRanges, model.Text):
     def process(self, item, context=None, **kwargs):
         """As citeproc-py's, without raising and catching an error per text to learn
         that the item has no `language`."""
@@ -195,7 +78,7 @@ class _Text(_Fast, _PageRanges, model.Text):
         if "variable" in attrib:
             return self._variable(item, context), language
         if "macro" in attrib:
-            return self.get_macro(attrib["macro"]).render(item, context), language
+            return self.get_macro(attrib["macro"]).render(item, context, **kwargs), language
         if "term" in attrib:
             return self._term(item), language
         return String(self.preformat(attrib.get("value", ""))), language
@@ -207,9 +90,8 @@ class _Text(_Fast, _PageRanges, model.Text):
 
     def _variable(self, item, context):
         text = super()._variable(item, context)
-        open_substitutes = getattr(self.get_root(), "substituted", None)
-        if text and open_substitutes:
-            open_substitutes[-1].add(self.get("variable"))
+        if text:
+            note_substituted(self, self.get("variable"), context)
         return text
 
     def quote(self, string):
@@ -220,24 +102,7 @@ class _Text(_Fast, _PageRanges, model.Text):
         return Q_OPEN + string + Q_CLOSE
 
 
-class _Substitute(_Fast, model.Substitute):
-    def render(self, item, context=None, **kwargs):
-        """Suppress what the substitute rendered, also through macros (CSL spec)."""
-        open_substitutes = self.get_root().substituted  # a stack, kept on the style
-        open_substitutes.append(set())
-        try:
-            text = super().render(item, context=context, **kwargs)
-        finally:
-            used = open_substitutes.pop()
-        if text:
-            layout = (context if context is not None else self).get_layout()
-            layout.repressed.setdefault(TEXT_TAG, []).extend(used)
-            if open_substitutes:
-                open_substitutes[-1].update(used)
-        return text
-
-
-class _If(_Fast, model.If):
+class _If(Fast, model.If):
     """Conditions parsed once per element. `disambiguate="true"` holds for a cite the
     engine marked ambiguous (`_Cite.disambiguate`): one whose plain rendering is the same
     as another work's in the same set of citations."""
@@ -301,7 +166,7 @@ class _Else_If(_If):
 STATIC_TESTS = {"type", "variable", "disambiguate", "_locator"}
 
 
-class _Choose(_Fast, model.Choose):
+class _Choose(Fast, model.Choose):
     def render(self, item, context=None, delimiter="", **kwargs):
         """The branch taken, remembered per item shape when it depends on nothing else:
         the Chicago styles test dozens of conditions per element for every item."""
@@ -314,9 +179,16 @@ class _Choose(_Fast, model.Choose):
             taken = taken_by_shape[shape]
         else:
             taken = self._take(item, context)
+        self.__dict__["last_taken"] = taken  # for the enclosing group (`_Group`)
         if taken is None:
             return None
         return taken.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def branch_calls_variable(self) -> bool:
+        """Whether the branch last taken calls a variable (citeproc-py asked it of
+        every branch, so a group kept a term whose branch has none: "Performed by.")."""
+        taken = self.__dict__.get("last_taken")
+        return taken is not None and taken.calls_variable()
 
     def _branches(self):
         branches = list(self.iterchildren())
@@ -330,7 +202,59 @@ class _Choose(_Fast, model.Choose):
         )
 
 
-class _Sort(_Fast, model.Sort):
+class _Date(Fast, model.Date):
+    def render_date_range(self, date_range, show_parts=None, context=None):
+        return render_range(self, date_range, show_parts, context)
+
+    def process(self, item, variable=None, show_parts=None, context=None, **kwargs):
+        """citeproc-py's, and the year suffix of a style that never renders the
+        `year-suffix` variable after the year of the first issued date of the entry
+        (CSL spec: "rendered implicitly"), which citeproc-py left out ("Doe 1990")."""
+        text = super().process(item, variable, show_parts, context, **kwargs)
+        suffix = item.reference.get("year_suffix")
+        if not (text and suffix) or (variable or self.get("variable")) != "issued":
+            return text
+        style = context if context is not None else self
+        if style.get_root().__dict__.get("explicit_year_suffix", True):
+            return text
+        layouts = style.xpath_search("./ancestor-or-self::cs:layout[1]")
+        done = layouts[0].repressed if layouts else {}
+        year = str(abs(issued_year(item.reference.get("issued"))))
+        at = str(text).rfind(year)
+        if "year-suffix" in done or at < 0:
+            return text
+        done["year-suffix"] = True
+        at += len(year)
+        return String(str(text)[:at] + str(suffix) + str(text)[at:])
+
+
+class _Group(Fast, model.Group):
+    def process(self, item, context=None, **kwargs):
+        """citeproc-py's: suppressed when it calls variables and renders none (CSL
+        spec), with a `cs:choose` counted by the branch it took: a branch of terms
+        alone ("n.d.") neither calls a variable nor leaves the group empty."""
+        output, called, rendered = [], False, False
+        delimiter = self.get("delimiter", "")
+        for child in self.iterchildren():
+            choose = isinstance(child, _Choose)
+            try:
+                if choose:
+                    text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except model.VariableError:
+                text = None
+            variable = child.branch_calls_variable() if choose else child.calls_variable()
+            called = called or variable
+            if text is not None:
+                output.append(text)
+                rendered = rendered or variable
+        if output and (rendered or not called):
+            return self.join(output)
+        raise model.VariableError
+
+
+class _Sort(Fast, model.Sort):
     def sort(self, items, context):
         """The items ordered by each cs:key (empty keys last, whatever the direction),
         each key computed once: citeproc-py compared them pairwise, lower-casing and
@@ -368,20 +292,22 @@ def element_classes() -> dict[str, type]:
     """citeproc-py's element classes by tag, each with memoised lookups, plus ours."""
     ours = {
         "choose": _Choose,
+        "date": _Date,
+        "group": _Group,
         "else-if": _Else_If,
         "if": _If,
-        "label": _Label,
-        "name": _Name,
-        "names": _Names,
-        "name-part": _Name_Part,
+        "label": Label,
+        "name": Name,
+        "names": Names,
+        "name-part": NamePart,
         "sort": _Sort,
         "number": _Number,
-        "substitute": _Substitute,
+        "substitute": Substitute,
         "text": _Text,
     }
     classes = {}
     for cls in model.CitationStylesElement.__subclasses__():
         tag = cls.__name__.replace("_", "-").lower()
-        mixin = _FastXPath if cls is model.Locale else _Fast  # its own get_term
+        mixin = FastXPath if cls is model.Locale else Fast  # its own get_term
         classes[tag] = ours.get(tag) or type(cls.__name__, (mixin, cls), {})
     return classes

@@ -129,6 +129,11 @@ _STOP_WORDS = """a about above across after against along amid among an and arou
     for from in into nor of on onto or over per so the through throughout till to toward
     towards under underneath unlike until up upon v versus via vs with within without yet"""
 STOP_WORDS = frozenset(_STOP_WORDS.split())
+# Name particles written in lower case stay so in a title ("John von Doe", "Commentarii
+# de Bello Gallico"), as citeproc-js and Pandoc keep them; not at a title's start, and
+# not those that are also English words ("van", "den", "ten").
+_PARTICLES = "da de del della der des di du von vom zu zum zur"
+PARTICLES = frozenset(_PARTICLES.split())
 _BREAK = re.compile(r"[:?!—]$|(?<![.\s])(?<!\b\w)\.$")  # "Title:", "Ends." (not "U.S.")
 
 
@@ -151,8 +156,12 @@ def title_case(text) -> String:
         ends = n in (0, len(words) - 1) or _BREAK.search(previous) or _BREAK.search(word)
         if bare in STOP_WORDS and not ends and word[1:].islower():
             out[i] = word.lower()
+        elif word in PARTICLES and n:
+            continue  # "von", "de" as written
         elif word.islower() and (ends or bare not in STOP_WORDS):
             out[i] = _capitalise(word)
+        elif re.search(r"\w[-/][^\W\d_]*[a-z]", word) and not re.search(r"[a-z][A-Z]", word):
+            out[i] = _capitalise(word)  # "Out-of-fashion": each part is a word
     return String("".join(out))
 
 
@@ -160,6 +169,8 @@ def _capitalise(word: str) -> str:
     """ "'influence'" → "'Influence'"; "out-of-fashion" → "Out-of-Fashion"."""
     pieces = re.split(r"([-/])", word)
     for k in range(0, len(pieces), 2):
+        if not pieces[k].islower():
+            continue  # "Out", "UN" as written
         if k == 0 or pieces[k].lower() not in STOP_WORDS:
             pieces[k] = re.sub(r"^\W*\w", lambda m: m[0].upper(), pieces[k])
     return "".join(pieces)

@@ -4,15 +4,19 @@ citeproc-py does neither. Two works are ambiguous when their first citation, wit
 locator, renders the same. A style with `disambiguate-add-year-suffix` gives them the
 letters a, b, c… in bibliography order (the `year-suffix` variable); otherwise its
 `disambiguate="true"` conditions hold for them (CSL 1.0.2, disambiguation step 4).
-Adding names or given names (steps 1–2) is not done.
+Before either, names are added (step 1, `disambiguate-add-names`) and
+given names shown (step 2, `disambiguate-add-givenname`, by its
+`givenname-disambiguation-rule`), as `Expansion`s the engine puts on its cites.
 
-Letters given over a whole bibliography are kept by the instance, so that a document
+Letters and names given over a whole bibliography are kept by the instance, so that a document
 citing only one of the works still calls it "1982a", as the bibliography does. A work
 is known by its signature (its id and content), so that one style formatting other
 items under the same ids is not misled.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from citeproc import CitationStylesBibliography
 from citeproc.source import Citation
@@ -25,8 +29,24 @@ from glossator.format.csl_text import CSL_NS, MarkerFormatter
 CS = f"{{{CSL_NS}}}"
 
 
+@dataclass
+class Expansion:
+    """How a cite shows more of its names: names shown per variable (step 1,
+    `disambiguate-add-names`) and, per variable and name, 1 for initials or 2 for the
+    full given name (step 2, `disambiguate-add-givenname`)."""
+
+    names_shown: dict[str, int] = field(default_factory=dict)
+    givens: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    def apply(self, cite) -> None:
+        if self.names_shown:
+            vars(cite)["names_shown"] = self.names_shown
+        if self.givens:
+            vars(cite)["givens"] = self.givens
+
+
 class Disambiguation:
-    """What a style asks to disambiguate, and the year suffixes given so far."""
+    """What a style asks to disambiguate, and what was given so far."""
 
     def __init__(self, csl) -> None:
         self._csl = csl
@@ -37,22 +57,60 @@ class Disambiguation:
             "bibliography": _tests(root.bibliography, macros, set()),
         }
         citation = root.citation
-        self._suffix = citation is not None and (
-            citation.get("disambiguate-add-year-suffix", "false").lower() == "true"
+
+        def option(name: str) -> bool:
+            return citation is not None and citation.get(name, "false").lower() == "true"
+
+        self._suffix = option("disambiguate-add-year-suffix")
+        self._add_names = option("disambiguate-add-names")
+        self._add_givenname = option("disambiguate-add-givenname")
+        rule = (
+            citation.get("givenname-disambiguation-rule", "by-cite") if citation is not None else ""
         )
+        self._rule = rule.lower()
         self._letters: dict[str, str] = {}  # a work (its signature) → its year suffix
-        self._read: dict[str, str] = {}  # a work → how its first citation reads
+        self._expanded: dict[str, tuple] = {}  # a work → (expansion, reading), bibliography-wide
+        self._settled: set[str] = set()  # works a bibliography-wide pass told apart
+        self._read: dict[str, tuple[str, list]] = {}  # a work → its first citation, names
+        self.expansions: dict[str, Expansion] = {}  # engine key → expansion, last apply
+
+    def expand(self, cite, key: str) -> None:
+        """Give a citation's cite the names the last `apply` found it needs."""
+        expansion = self.expansions.get(key)
+        if expansion is not None:
+            expansion.apply(cite)
 
     def apply(self, source: CiteProcJSON, ids: dict[str, str], layout: str) -> set[str]:
-        """Set year suffixes on the references of `source` (keyed by engine key; `ids`
-        gives each key's work id) and return the keys for which `disambiguate="true"`
-        holds in `layout` ("citation" or "bibliography"). A bibliography keeps the
-        letters it gives, for the notes. Nothing is rendered for a layout that tests
-        nothing, in a style without year suffixes: ambiguity costs a citation per work."""
+        """Work out the names, given names and year suffixes that tell the works of
+        `source` apart (keyed by engine key; `ids` gives each key's work), in the
+        spec's order, and return the keys for which `disambiguate="true"` holds in
+        `layout` ("citation" or "bibliography"). A bibliography keeps what it gives,
+        for the notes. Nothing is rendered for a style that asks for none of it."""
         tests, remember = self._tests[layout], layout == "bibliography"
-        if not (tests or self._suffix):
+        self.expansions = {}
+        names = self._add_names or self._add_givenname
+        if remember and self._rule == "by-cite":  # by cite: a document's own cites
+            names = False
+        if not remember and all(work in self._settled for work in ids.values()):
+            names = False  # the bibliography told these works apart already
+        if not (tests or self._suffix or names):
             return set()
-        groups = [g for g in self._readings(source, ids) if len(g) > 1]
+        readings = {key: self._base(source, key, work) for key, work in ids.items()}
+        expansions = {key: Expansion() for key in ids}
+        if names:
+            if self._add_givenname and self._rule != "by-cite":
+                self._expand_names(source, readings, expansions, list(ids))
+            for group in _alike(readings):
+                self._resolve(source, group, readings, expansions)
+        for key, work in ids.items():
+            if work in self._expanded:  # the bibliography already told them apart
+                expansions[key], readings[key] = self._expanded[work]
+            elif remember and names:
+                self._settled.add(work)
+                if expansions[key].names_shown or expansions[key].givens:
+                    self._expanded[work] = (expansions[key], readings[key])
+        self.expansions = expansions
+        groups = _alike(readings)
         for key, work in ids.items():
             if work in self._letters:
                 source[key]["year_suffix"] = String(self._letters[work])
@@ -60,7 +118,7 @@ class Disambiguation:
             return {key for group in groups for key in group} if tests else set()
         for group in groups:
             if any(ids[key] in self._letters for key in group):
-                continue  # the bibliography already told them apart
+                continue
             for n, key in enumerate(self._in_bibliography_order(source, group)):
                 letter = _letter(n)
                 source[key]["year_suffix"] = String(letter)
@@ -68,18 +126,86 @@ class Disambiguation:
                     self._letters[ids[key]] = letter
         return set()
 
-    def _readings(self, source: CiteProcJSON, ids: dict[str, str]) -> list[list[str]]:
-        """Keys grouped by how their first citation reads (without year suffix), each
-        work read once per build, however many documents cite it."""
-        readings: dict[str, list[str]] = {}
-        for key, work in ids.items():
-            if work not in self._read:  # its own bibliography: positions scan the cites
-                bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
-                citation = Citation([make_cite(source, key)])
-                bib.register(citation)
-                self._read[work] = str(bib.cite(citation, lambda _item: None))
-            readings.setdefault(self._read[work], []).append(key)
-        return list(readings.values())
+    def _base(self, source: CiteProcJSON, key: str, work: str) -> tuple[str, list]:
+        """How a work's first citation reads (without year suffix) and the names it
+        shows, once per build however many documents cite it."""
+        if work not in self._read:
+            record = self._add_givenname and self._rule != "by-cite"
+            self._read[work] = self._render(source, key, Expansion(), record)
+        return self._read[work]
+
+    def _render(
+        self, source: CiteProcJSON, key: str, expansion: Expansion, record: bool = True
+    ) -> tuple[str, list]:
+        """How the cite reads with `expansion`, and (if `record`) the names it shows."""
+        bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
+        cite = make_cite(source, key)
+        expansion.apply(cite)
+        names: list = []
+        if record:
+            vars(cite)["record_names"] = names
+        citation = Citation([cite])
+        bib.register(citation)
+        return str(bib.cite(citation, lambda _item: None)), names
+
+    def _expand_names(self, source, readings, expansions, keys) -> None:
+        """Step 2 for the rules that look at names, not cites: every shown name that
+        reads as another person's does gets initials or its given name, as far as the
+        rule allows (`primary-name`: the first name only)."""
+        levels = self._levels({key: readings[key][1] for key in keys})
+        for key, found in levels.items():
+            givens = expansions[key].givens
+            for variable, by_index in found.items():
+                mine = givens.setdefault(variable, {})
+                for index, level in by_index.items():
+                    mine[index] = max(level, mine.get(index, 0))
+            readings[key] = self._render(source, key, expansions[key])
+
+    def _levels(self, names: dict[str, list]) -> dict[str, dict]:
+        """`_name_levels` under the style's rule: the first name only for `primary-`
+        rules, initials at most for `-with-initials` ones."""
+        rule = self._rule
+        most = 1 if rule.endswith("initials") else 2
+        return _name_levels(names, rule.startswith("primary"), most)
+
+    def _resolve(self, source, group: list[str], readings, expansions) -> None:
+        """Steps 1 and 2 for cites that read alike: show more names, one at a time, and
+        tell their names apart at each count, until each reads as no other. A cite
+        that stays ambiguous is left as it was, for the later steps."""
+        for key in group:  # the names each shows (a by-cite style's base has none)
+            if not readings[key][1]:
+                readings[key] = self._render(source, key, expansions[key])
+        before = {key: (readings[key], expansions[key]) for key in group}
+        first = {key: readings[key][1][0] if readings[key][1] else None for key in group}
+        counts = [None]
+        if self._add_names:
+            shown = [len(f[2]) for f in first.values() if f]
+            most = max((f[1] for f in first.values() if f), default=0)
+            counts += list(range(min(shown, default=most) + 1, most + 1))
+        pending = list(group)
+        for count in counts:
+            trial = {}
+            for key in pending:
+                expansion = Expansion(dict(expansions[key].names_shown), {})
+                if count is not None and first[key]:
+                    expansion.names_shown[first[key][0]] = count
+                trial[key] = (self._render(source, key, expansion), expansion)
+            if self._add_givenname:
+                names = {key: reading[1] for key, (reading, _) in trial.items()}
+                names |= {k: readings[k][1] for k in group if k not in trial}
+                levels = self._levels(names)
+                for key in pending:
+                    expansion = trial[key][1]
+                    expansion.givens = _merged(expansions[key].givens, levels.get(key, {}))
+                    trial[key] = (self._render(source, key, expansion), expansion)
+            for key in pending:
+                readings[key], expansions[key] = trial[key]
+            texts = [readings[key][0] for key in group]
+            pending = [key for key in pending if texts.count(readings[key][0]) > 1]
+            if not pending:
+                return
+        for key in pending:  # names that did not tell them apart are not added
+            readings[key], expansions[key] = before[key]
 
     def _in_bibliography_order(self, source: CiteProcJSON, keys: list[str]) -> list[str]:
         if self._csl.root.bibliography is None:
@@ -88,6 +214,51 @@ class Disambiguation:
         bib.register(Citation([make_cite(source, key) for key in keys]))
         bib.sort()
         return [str(key) for key in bib.keys]
+
+
+def _alike(readings: dict[str, tuple[str, list]]) -> list[list[str]]:
+    """Keys whose cites read the same, in groups of two or more."""
+    groups: dict[str, list[str]] = {}
+    for key, (text, _) in readings.items():
+        groups.setdefault(text, []).append(key)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _name_levels(names: dict[str, list], primary: bool, most: int) -> dict[str, dict]:
+    """For each cite, the names (variable → index → level) that read as a different
+    person's name does and the least level that tells them apart (at most `most`).
+    `names` holds what each cite showed: (variable, how many, [(index, person,
+    (as shown, with initials, in full))])."""
+    shown: list[tuple[str, str, int, tuple, tuple]] = []
+    for key, records in names.items():
+        for r, (variable, _total, people) in enumerate(records):
+            for index, person, forms in people:
+                if not primary or (r == 0 and index == 0):
+                    shown.append((key, variable, index, person, forms))
+    by_form: dict[str, dict[tuple, tuple]] = {}
+    for _key, _variable, _index, person, forms in shown:
+        by_form.setdefault(forms[0], {})[person] = forms
+    out: dict[str, dict] = {}
+    for key, variable, index, person, forms in shown:
+        others = [f for p, f in by_form[forms[0]].items() if p != person]
+        if not others:
+            continue
+        levels = range(1, most + 1)
+        level = next((n for n in levels if all(forms[n] != o[n] for o in others)), None)
+        if level is None:  # none tells it from all: the least that tells it from some
+            level = next((n for n in levels if any(forms[n] != o[n] for o in others)), None)
+        if level is not None and forms[level] != forms[0]:
+            out.setdefault(key, {}).setdefault(variable, {})[index] = level
+    return out
+
+
+def _merged(givens: dict, more: dict) -> dict:
+    out = {variable: dict(by_index) for variable, by_index in givens.items()}
+    for variable, by_index in more.items():
+        mine = out.setdefault(variable, {})
+        for index, level in by_index.items():
+            mine[index] = max(level, mine.get(index, 0))
+    return out
 
 
 def _tests(element, macros: dict, seen: set[str]) -> bool:

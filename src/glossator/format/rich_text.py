@@ -17,6 +17,7 @@ import re
 from citeproc.source import Date, DateRange
 
 from glossator.format.csl_text import CLOSE, NODECOR, NODECOR_END, OPEN, Q_CLOSE, Q_OPEN
+from glossator.format.names import parse_particles
 
 _TAGS = {"i": "Italic", "b": "Bold", "sup": "Superscript", "sub": "Subscript"}
 _MARKUP = re.compile(
@@ -45,7 +46,8 @@ def rich_item(item: dict) -> dict:
             if value is None:
                 continue
         elif isinstance(value, list) and all(isinstance(n, dict) for n in value):
-            value = [_name_apostrophes(name) for name in value]  # "D'Arcus" → "D’Arcus"
+            # "D'Arcus" → "D’Arcus"; "van Gogh" → particle "van", family "Gogh"
+            value = [parse_particles(_name_apostrophes(name)) for name in value]
         out[key] = value
     return out
 

@@ -216,6 +216,18 @@ def assemble_document(
         )
         for line in events.guesses
     ]
+    diagnostics += [
+        warning(
+            path,
+            line,
+            "pdf.note-carried",
+            f"this line is read as note {number} going on from the page before: that note "
+            "stops mid-citation and no number starts this line. If it is the page's text, "
+            "give it the page's leading space; if the note ends before it, end the note "
+            "with its final period",
+        )
+        for line, number in events.carried
+    ]
     unique = {}
     for note in notes:
         unique.setdefault(note.number, note)

@@ -80,6 +80,7 @@ class PageReader:
         if not self.in_notes and self._after_blank(i) and self._continues_last_note(i):
             # the last page's note goes on at this page's foot, before its own notes
             self.events.notes[-1][2].append(line.raw)
+            self.events.carried.append((line.number, self.events.notes[-1][0]))
             self.in_notes, self.carry_open = True, False
             return i + 1
         page_start = line.page_start

@@ -111,6 +111,7 @@ class Events:
     notes: list[tuple[int, int, list[str]]] = field(default_factory=list)  # number, line, lines
     unexpected: list[int] = field(default_factory=list)  # lines after notes starting no page
     guesses: list[int] = field(default_factory=list)  # captions known by their length alone
+    carried: list[tuple[int, int]] = field(default_factory=list)  # (line, note) read as going on
 
 
 def is_heading(lines: list[Line], body_width: float) -> bool:

@@ -28,6 +28,13 @@ from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
 from glossator.incremental import CachedReader, CachedStyle, build_fingerprint, cache_folder
 from glossator.incremental.inputs import forget, record, recorded
+from glossator.incremental.published import (
+    Published,
+    forget_published,
+    published,
+    record_published,
+    reusable,
+)
 from glossator.incremental.reading import cached_bibliography, cached_bibliography_index
 from glossator.incremental.searching import cached_search_index
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
@@ -42,7 +49,7 @@ from glossator.paths import (
     resolve_style,
     source_name,
 )
-from glossator.render.pages import TEMPLATES_DIR, render_site
+from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
 from glossator.render.templating import search_path, template_problem
 from glossator.write import has_debris, write_site
 from glossator.yamlmap import load_yaml_mapping
@@ -278,11 +285,48 @@ def build(
         templates_dir,
     )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
+    before = published(out_dir) if cache else Published()
     try:
-        files = render_plan(result, folders, search_available=bool(index))
+        rendered = render_jobs(
+            result.corpus.site,
+            result.formatted,
+            folders,
+            bool(index),
+            before.jobs if cache else None,
+        )
     except TemplateError as exc:
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
         return BuildResult(sort_diagnostics(problems), False)
+    return _publish(
+        result,
+        rendered,
+        index,
+        before,
+        content_dir,
+        out_dir,
+        strict,
+        store,
+        search_diagnostics,
+        fingerprint if cache else None,
+    )
+
+
+def _publish(
+    result: Plan,
+    rendered: Rendered,
+    index: dict[str, bytes],
+    before: Published,
+    content_dir: Path,
+    out_dir: Path,
+    strict: bool,
+    store: Store,
+    search_diagnostics: list[Diagnostic],
+    fingerprint: str | None,
+) -> BuildResult:
+    """Write the rendered site (linking what the published one already holds), then
+    record what was written for the next build."""
+    files = rendered.files
+    made = set(files) | {p for job in rendered.kept for p in rendered.jobs[job][1]}
     files.update(index)
     clashes = [
         error(
@@ -293,16 +337,19 @@ def build(
             "rename it or move it to another folder",
         )
         for path in sorted(result.corpus.assets)
-        if path in files
+        if path in files or path in made
     ]
     files.update(result.corpus.assets)  # the essays' images, at their paths under content/
     diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics + clashes)
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
     forget(out_dir)
-    write_site(files, out_dir, content_dir)
+    forget_published(out_dir)
+    keep = reusable(rendered, files, before) if fingerprint is not None else {}
+    write_site(files, out_dir, content_dir, keep)
     store.flush()
-    done = BuildResult(diagnostics, True, len(files))
-    if cache:
-        record(out_dir, fingerprint, files, done)
+    done = BuildResult(diagnostics, True, len(files) + len(keep))
+    if fingerprint is not None:
+        record(out_dir, fingerprint, [*files, *keep], done)
+        record_published(out_dir, files, keep, before, rendered.jobs)
     return done

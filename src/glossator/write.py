@@ -32,6 +32,7 @@ import errno
 import fcntl
 import os
 import re
+import shutil
 import signal
 import sys
 import tempfile
@@ -254,35 +255,62 @@ def _refuse_foreign(out: Path, shown: str) -> None:
         )
 
 
-def _write_files(files: dict[str, bytes], staging: Path) -> None:
+def _link(source: Path, target: Path, stat: tuple[int, int, int], relative: str) -> None:
+    """A published file, unchanged, into the staging folder: a hard link (a copy where
+    links are refused). One no longer as recorded was changed during the build."""
+    found = os.lstat(source)
+    if (found.st_ino, found.st_size, found.st_mtime_ns) != stat:
+        raise OutputError(f"{relative} in the output changed during the build; build again")
+    _step("link")
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copyfile(source, target, follow_symlinks=False)
+
+
+def _write_files(
+    files: dict[str, bytes], staging: Path, out: Path, keep: dict[str, tuple[int, int, int]]
+) -> None:
     made: set[Path] = set()
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    for relative, data in sorted(files.items()):
+    for relative in sorted({*files, *keep}):
         target = staging / safe_relative(relative)
         for folder in reversed(target.relative_to(staging).parents[:-1]):
             if folder not in made:
                 _step("mkdir")
                 (staging / folder).mkdir(exist_ok=True)
+                # nothing in staging is a link; checked anyway, once a folder
+                if not inside(staging / folder, staging):
+                    raise OSError(errno.EPERM, "path leaves the output folder", relative)
                 made.add(folder)
-        if not inside(target.parent, staging):  # nothing in staging is a link; checked anyway
-            raise OSError(errno.EPERM, "path leaves the output folder", relative)
+        if relative in keep:
+            _link(out / safe_relative(relative), target, keep[relative], relative)
+            continue
         _step("create")
         fd = os.open(target, flags | getattr(os, "O_CLOEXEC", 0), 0o644)
         try:
             _step("write")
-            view = memoryview(data)
+            view = memoryview(files[relative])
             while view:
                 view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
 
 
-def write_site(files: dict[str, bytes], out_dir: Path, content_dir: Path | None = None) -> None:
-    """Write `files` (relative path -> bytes) as the whole new content of `out_dir`.
+def write_site(
+    files: dict[str, bytes],
+    out_dir: Path,
+    content_dir: Path | None = None,
+    keep: dict[str, tuple[int, int, int]] | None = None,
+) -> None:
+    """Write `files` (relative path -> bytes) as the whole new content of `out_dir`,
+    with the published files `keep` names (path -> their inode, size and time) as
+    they are: those are linked, not written again.
 
     Refuses (OutputError) an output folder that is, holds or lies inside `content_dir`,
     or that glossator did not make; ValueError for a path that would leave it."""
-    for relative in files:
+    keep = keep or {}
+    for relative in [*files, *keep]:
         if relative == STAMP:
             raise ValueError(f"unsafe output path {relative!r}")
         safe_relative(relative)
@@ -299,9 +327,9 @@ def write_site(files: dict[str, bytes], out_dir: Path, content_dir: Path | None 
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
         try:
             _step("stamp")
-            manifest = "".join(f"{relative}\n" for relative in sorted(files))
+            manifest = "".join(f"{relative}\n" for relative in sorted({*files, *keep}))
             (staging / STAMP).write_text(STAMP_TEXT + MANIFEST + manifest, encoding="utf-8")
-            _write_files(files, staging)
+            _write_files(files, staging, out, keep)
             _step("chmod")
             os.chmod(staging, 0o755)
             _publish(staging, out)

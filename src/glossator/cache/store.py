@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -31,8 +32,15 @@ def digest(*parts: bytes | str) -> str:
 
 
 def value_digest(value: Any) -> str:
-    """A key for a plain value (dataclasses, dicts, lists of them): its pickle."""
-    return digest(pickle.dumps(value, PROTOCOL))
+    """A key for a plain, acyclic value (dataclasses, dicts, lists of them): its pickle
+    without the memo, so that equal values give equal bytes whichever of their parts
+    happen to be one shared object (a memo would pickle a shared string once, and an
+    equal copy twice)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, PROTOCOL)
+    pickler.fast = True  # no memo: every part written out where it stands
+    pickler.dump(value)
+    return digest(buffer.getvalue())
 
 
 class Store:

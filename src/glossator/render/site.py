@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, meta
 from markupsafe import Markup
 
 from glossator.cache import code_version, digest
 from glossator.cache.store import value_digest
-from glossator.cache.version import tree_digest
 from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
 from glossator.link.corpus import LinkedCorpus
@@ -67,6 +66,32 @@ class CitingEssay:
 
     slug: str
     meta: Metadata
+
+
+def template_key(env: Environment, name: str) -> str:
+    """The files a template is made of (it, what it extends, includes and imports, as
+    the search path resolves each name): a page depends on these and no others. A name
+    computed at render time makes it depend on every template."""
+    seen: dict[str, tuple[str, str]] = {}
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        source, filename, _ = env.loader.get_source(env, current)
+        seen[current] = (filename or "", source)
+        for found in meta.find_referenced_templates(env.parse(source)):
+            if found is None:
+                return digest("all", *(f"{n}:{s}" for n, s in _every_template(env)))
+            todo.append(found)
+    return digest(*(f"{n}\0{f}\0{s}" for n, (f, s) in sorted(seen.items())))
+
+
+def _every_template(env: Environment) -> list[tuple[str, str]]:
+    return [
+        (n, env.loader.get_source(env, n)[0])
+        for n in sorted(env.list_templates(extensions=["html"]))
+    ]
 
 
 def render_page(env: Environment, template: str, context: dict[str, Any]) -> bytes:
@@ -119,14 +144,14 @@ def render_jobs(
     has_search = any((folder / "search.html").is_file() for folder in folders)
     work_labels = {k: work_label(w) for k, w in sorted(linked.works.items())}
     shorts = {k: short_title(w, corpus.csl_items.get(k)) for k, w in sorted(linked.works.items())}
-    base = ""
+    base: dict[str, str] = {}
     if previous is not None:
-        base = digest(
-            code_version(TEMPLATES_DIR),
-            *[tree_digest(folder) for folder in folders],
-            *[str(folder) for folder in folders],
-            value_digest((site, has_search, search_available)),
+        shared = digest(
+            code_version(TEMPLATES_DIR), value_digest((site, has_search, search_available))
         )
+        base = {
+            kind: digest(shared, template_key(env, f"{kind}.html")) for kind in ("essay", "source")
+        }
     out = Rendered({}, [], {})
 
     def context(path: str, **values: Any) -> dict[str, Any]:
@@ -144,7 +169,7 @@ def render_jobs(
         """Whether `job` need not run; records its signature either way."""
         if previous is None:
             return False
-        signature = digest(base, job, value_digest(inputs))
+        signature = digest(base[job.split(":")[0]], job, value_digest(inputs))
         before = previous.get(job)
         if before is not None and before[0] == signature:
             out.jobs[job] = before

@@ -83,14 +83,19 @@ def source_path(key: str) -> str:
     return f"sources/{source_name(key)}.html"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def safe_relative(relative: str) -> PurePosixPath:
     """`relative` as a path inside the output folder; ValueError if it could leave it
     (absolute, `..`, empty parts, backslashes, control characters, over-long names)."""
     if not relative or relative.startswith("/") or "\\" in relative:
         raise ValueError(f"unsafe output path {relative!r}")
     parts = relative.split("/")
+    if _CONTROL.search(relative):
+        raise ValueError(f"unsafe output path {relative!r}")
     for part in parts:
-        if part in ("", ".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in part):
+        if part in ("", ".", ".."):
             raise ValueError(f"unsafe output path {relative!r}")
         if len(part.encode("utf-8", "surrogatepass")) > 200:
             raise ValueError(f"output file name too long in {relative!r}")

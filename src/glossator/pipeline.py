@@ -27,7 +27,7 @@ from glossator.diagnostics import (
 from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
 from glossator.incremental import CachedReader, CachedStyle, build_fingerprint, cache_folder
-from glossator.incremental.inputs import forget, record, recorded
+from glossator.incremental.inputs import RECORDS, forget, record, recorded
 from glossator.incremental.published import (
     Published,
     forget_published,
@@ -348,6 +348,8 @@ def _publish(
     keep = reusable(rendered, files, before) if fingerprint is not None else {}
     write_site(files, out_dir, content_dir, keep)
     store.flush()
+    if fingerprint is not None:  # what this build did not use, no later build needs
+        store.prune(keep_folders=RECORDS)
     done = BuildResult(diagnostics, True, len(files) + len(keep))
     if fingerprint is not None:
         record(out_dir, fingerprint, [*files, *keep], done)

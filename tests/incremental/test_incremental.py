@@ -345,3 +345,34 @@ def test_a_deleted_essay_loses_its_pages(tmp_path):
     (content / "essays" / "beta.md").unlink()
     assert build(content, out).ok
     assert not [p for p in files_of(out) if "beta" in p]
+
+
+def cache_entries(root: Path) -> list[str]:
+    cache = root / ".glossator-cache"
+    return sorted(
+        p.relative_to(cache).as_posix()
+        for p in cache.rglob("*")
+        if p.is_file() and p.parent.parent == cache and p.parent.name not in ("sites", "published")
+    )
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
+    content = start(tmp_path)
+    out = tmp_path / "_site"
+    assert build(content, out).ok
+    first = cache_entries(tmp_path)
+    reads = [e for e in first if e.startswith("read/")]
+    assert len(reads) == 1  # alpha
+    (tmp_path / ".glossator-cache" / "read" / ".tmp-left-by-a-killed-build").write_bytes(b"x")
+    for n in range(4):  # four edits: each leaves one read, one citations entry, ...
+        text = essay("Glosses", [(n % len(SENTENCES), 0)])
+        (content / "essays" / "alpha.md").write_text(text, "utf-8")
+        assert build(content, out).ok
+        now = cache_entries(tmp_path)
+        assert len(now) == len(first), now  # bounded: one build's worth
+    assert [e for e in now if e.startswith("read/")] != reads  # the old read is gone
+    assert not any(".tmp-" in e for e in now)
+    # the cache left is enough: a fresh output folder beside it reads nothing again
+    store = Store(tmp_path / ".glossator-cache")
+    key_reads = CachedReader(store, TEMPLATES_DIR)(sorted((content / "essays").iterdir()), content)
+    assert store.hits == 1 and store.misses == 0 and len(key_reads) == 1

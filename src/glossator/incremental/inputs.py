@@ -25,6 +25,7 @@ from glossator.cache.store import PROTOCOL
 from glossator.paths import STAMP
 
 CACHE_NAME = ".glossator-cache"
+RECORDS = ("sites", "published")  # per output folder, beside the store's entries
 
 
 def cache_folder(out_dir: Path) -> Path:

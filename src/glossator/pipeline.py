@@ -8,7 +8,7 @@ never breaks the site.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -16,13 +16,13 @@ from jinja2 import TemplateError
 from glossator.bibliography import read_bibliography
 from glossator.bibliography.essays import with_essay_bibliographies
 from glossator.cache import Store
+from glossator.config import SiteConfig
 from glossator.diagnostics import (
     Diagnostic,
     display_path,
     error,
     has_errors,
     sort_diagnostics,
-    warning,
 )
 from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
@@ -30,6 +30,8 @@ from glossator.incremental import CachedReader, CachedStyle, build_fingerprint, 
 from glossator.incremental.inputs import RECORDS, forget, record, recorded
 from glossator.incremental.published import (
     Published,
+    Stat,
+    bytes_digest,
     forget_published,
     published,
     record_published,
@@ -38,19 +40,19 @@ from glossator.incremental.published import (
 from glossator.incremental.reading import cached_bibliography, cached_bibliography_index
 from glossator.incremental.searching import cached_search_index
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
+from glossator.link.checks import check_corpus, renamed_keys
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.model import Document
 from glossator.notes.in_text import citations_in_text
 from glossator.paths import (
     ContentFileError,
     check_output,
-    key_is_plain,
     read_content_file,
     resolve_style,
-    source_name,
 )
 from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
 from glossator.render.templating import search_path, template_problem
+from glossator.search.pagefind import INDEX_DIR
 from glossator.write import has_debris, write_site
 from glossator.yamlmap import load_yaml_mapping
 
@@ -60,6 +62,9 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     ok: bool
     files: int = 0
+    # With `build(search_later=True)`: what completes the site with its search index,
+    # when the pages were published with the previous one.
+    finish: Callable[[], BuildResult] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -70,60 +75,6 @@ class Plan:
     linked: LinkedCorpus
     formatted: FormattedCorpus | None
     diagnostics: list[Diagnostic]
-
-
-def check_corpus(corpus: Corpus) -> list[Diagnostic]:
-    """Problems only visible across documents: two files claiming one slug."""
-    seen: dict[str, str] = {}
-    problems = []
-    for doc in corpus.documents:
-        if doc.slug in seen:
-            problems.append(
-                error(
-                    doc.path,
-                    1,
-                    "document.duplicate-slug",
-                    f"slug `{doc.slug}` is also used by {seen[doc.slug]}; rename one of the "
-                    "files (after `glossator import`, remove the raw source you replaced)",
-                )
-            )
-        else:
-            seen[doc.slug] = doc.path
-    return problems
-
-
-def renamed_keys(linked: LinkedCorpus, bibliography: dict, bib_shown: str) -> list[Diagnostic]:
-    """A warning at each cited entry whose key is not a safe file name: its source page
-    gets the name `paths.source_name` gives it."""
-    found = []
-    for key, work in sorted(linked.works.items()):
-        if work.curated and not key_is_plain(key):
-            found.append(
-                warning(
-                    bib_shown,
-                    bibliography[key].line,
-                    "bib.key-renamed",
-                    f"key is not a safe file name, so its page is sources/{source_name(key)}"
-                    ".html; use letters, digits and `_.:+-` (at most 100) to keep the key "
-                    "as its name",
-                )
-            )
-    # Pages whose names differ only in case overwrite each other on macOS and Windows
-    # (and BibTeX itself treats such keys as one).
-    by_folded: dict[str, str] = {}
-    for key, work in sorted(linked.works.items()):
-        other = by_folded.setdefault(source_name(key).casefold(), key)
-        if other != key and work.curated:
-            found.append(
-                warning(
-                    bib_shown,
-                    bibliography[key].line,
-                    "bib.key-case",
-                    f"key `{key}` differs from `{other}` only in case; their pages would "
-                    "overwrite each other on macOS and Windows, so rename one",
-                )
-            )
-    return found
 
 
 def _site_line(site_file: Path, key: str) -> int:
@@ -260,9 +211,13 @@ def build(
     templates_dir: Path = TEMPLATES_DIR,
     strict: bool = False,
     cache: bool = True,
+    search_later: bool = False,
 ) -> BuildResult:
     """Build the site into `out_dir`. With `cache`, results of earlier builds are reused
-    (see incremental/): a build whose every input is unchanged writes nothing."""
+    (see incremental/): a build whose every input is unchanged writes nothing. With
+    `search_later` (serve), a search index not in the cache is not waited for: the
+    pages are published with the previous index, and the result's `finish` builds the
+    new one and publishes it (the complete site, as `build` would have written it)."""
     check_output(content_dir, out_dir)  # a refused --out fails before any work
     store = Store(cache_folder(out_dir) if cache else None)
     fingerprint = ""
@@ -275,32 +230,31 @@ def build(
     result = plan(content_dir, store if cache else None, templates_dir)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
+    before = published(out_dir) if cache else Published()
+    stale = {p: e[0] for p, e in before.files.items() if p.startswith(INDEX_DIR + "/")}
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
+    shown = display_path(out_dir / "search.html")
+    docs, site = result.linked.documents, result.corpus.site
     index, search_diagnostics = cached_search_index(
-        result.linked.documents,
-        result.corpus.site,
-        display_path(out_dir / "search.html"),
-        store,
-        templates_dir,
+        docs, site, shown, store, templates_dir, compute=not (search_later and stale)
     )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
-    before = published(out_dir) if cache else Published()
     try:
         rendered = render_jobs(
-            result.corpus.site,
+            site,
             result.formatted,
             folders,
-            bool(index),
+            index is None or bool(index),
             before.jobs if cache else None,
         )
     except TemplateError as exc:
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
         return BuildResult(sort_diagnostics(problems), False)
-    return _publish(
+    done = _publish(
         result,
         rendered,
-        index,
+        index if index is not None else {},
         before,
         content_dir,
         out_dir,
@@ -308,7 +262,48 @@ def build(
         store,
         search_diagnostics,
         fingerprint if cache else None,
+        stale if index is None else None,
     )
+    if index is None and done.ok:
+
+        def finish() -> BuildResult:
+            return _finish(done, fingerprint, (docs, site, shown), store, content_dir, out_dir)
+
+        done.finish = finish
+    return done
+
+
+def _finish(
+    interim: BuildResult,
+    fingerprint: str,
+    search: tuple[list[Document], SiteConfig, str],
+    store: Store,
+    content_dir: Path,
+    out_dir: Path,
+) -> BuildResult:
+    """Publish the search index of a site published without it: the index files
+    written, every other file linked as it is. Anything else changed meanwhile (a
+    file of the site by hand, Pagefind failing): a whole build instead."""
+    index, search_diagnostics = cached_search_index(*search, store, TEMPLATES_DIR)
+    now = published(out_dir)
+    pages = [p for p in now.listed if not p.startswith(INDEX_DIR + "/")]
+    if not index or any(p not in now.files for p in pages):
+        return build(content_dir, out_dir)
+    keep = {p: now.files[p][0] for p in pages}
+    files = dict(index)
+    for path in [p for p in files if p in now.files]:
+        if bytes_digest(files[path]) == now.files[path][1]:
+            keep[path] = now.files[path][0]
+            del files[path]
+    forget(out_dir)
+    forget_published(out_dir)
+    write_site(files, out_dir, content_dir, keep)
+    store.flush()
+    done = BuildResult(sort_diagnostics(interim.diagnostics + search_diagnostics), True)
+    done.files = len(files) + len(keep)
+    record(out_dir, fingerprint, [*files, *keep], done)
+    record_published(out_dir, files, keep, now, now.jobs)
+    return done
 
 
 def _publish(
@@ -322,9 +317,11 @@ def _publish(
     store: Store,
     search_diagnostics: list[Diagnostic],
     fingerprint: str | None,
+    stale: dict[str, Stat] | None = None,
 ) -> BuildResult:
     """Write the rendered site (linking what the published one already holds), then
-    record what was written for the next build."""
+    record what was written for the next build; with `stale`, the previous search
+    index is kept and the build not recorded as complete."""
     files = rendered.files
     made = set(files) | {p for job in rendered.kept for p in rendered.jobs[job][1]}
     files.update(index)
@@ -346,12 +343,14 @@ def _publish(
     forget(out_dir)
     forget_published(out_dir)
     keep = reusable(rendered, files, before) if fingerprint is not None else {}
+    keep.update(stale or {})
     write_site(files, out_dir, content_dir, keep)
     store.flush()
     if fingerprint is not None:  # what this build did not use, no later build needs
         store.prune(keep_folders=RECORDS)
     done = BuildResult(diagnostics, True, len(files) + len(keep))
     if fingerprint is not None:
-        record(out_dir, fingerprint, [*files, *keep], done)
+        if stale is None:
+            record(out_dir, fingerprint, [*files, *keep], done)
         record_published(out_dir, files, keep, before, rendered.jobs)
     return done

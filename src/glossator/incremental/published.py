@@ -35,6 +35,7 @@ class Published:
 
     files: dict[str, tuple[Stat, bytes]] = field(default_factory=dict)  # -> stat, digest
     jobs: Jobs = field(default_factory=dict)
+    listed: list[str] = field(default_factory=list)  # every file recorded, trusted or not
 
 
 def _path(out_dir: Path) -> Path:
@@ -63,7 +64,7 @@ def published(out_dir: Path) -> Published:
     out = Path(out_dir)
     trusted = {p: entry for p, entry in files.items() if _stat(out / p) == entry[0]}
     whole = {j: v for j, v in jobs.items() if all(p in trusted for p in v[1])}
-    return Published(trusted, whole)
+    return Published(trusted, whole, sorted(files))
 
 
 def reusable(rendered: Rendered, files: dict[str, bytes], before: Published) -> dict[str, Stat]:

@@ -37,7 +37,11 @@ from glossator.incremental.published import (
     record_published,
     reusable,
 )
-from glossator.incremental.reading import cached_bibliography, cached_bibliography_index
+from glossator.incremental.reading import (
+    CachedResolver,
+    cached_bibliography,
+    cached_bibliography_index,
+)
 from glossator.incremental.searching import cached_search_index
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
 from glossator.link.checks import check_corpus, renamed_keys
@@ -169,7 +173,13 @@ def plan(content_dir: Path, store: Store | None = None, templates: Path | None =
     diagnostics += style_diagnostics
     documents = _place_citations(corpus, content_dir, essay_styles)
     index = None if store is None else cached_bibliography_index(bibliography, store, templates)
-    linked = link_corpus(documents, bibliography, display_path(bib_path), index)
+    shown = display_path(bib_path)
+    if store is None:
+        linked = link_corpus(documents, bibliography, shown)
+    else:
+        linked = link_corpus(
+            documents, bibliography, shown, index, CachedResolver(store, templates)
+        )
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None

@@ -56,6 +56,7 @@ from glossator.model import (
     blocks_text,
 )
 from glossator.model.inline import plain_text
+from glossator.search.watchdog import Watchdog
 
 SEARCH_PAGE = "search.html"
 INDEX_DIR = "pagefind"
@@ -80,30 +81,6 @@ class SearchError(Exception):
 
 class PagefindMissing(SearchError):
     """The package or its binary is not there: the one case where installing helps."""
-
-
-class _Watchdog:
-    """Kills the process when the reply awaited is later than its own time limit."""
-
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
-        self._process = process
-        self._timer: threading.Timer | None = None
-        self.fired: str | None = None  # what was awaited when it had to kill
-
-    def arm(self, seconds: float, what: str) -> None:
-        self.cancel()
-
-        def kill() -> None:
-            self.fired = f"no answer to {what} within {seconds:.0f} s"
-            self._process.kill()
-
-        self._timer = threading.Timer(seconds, kill)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def cancel(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
 
 
 @dataclass(frozen=True)
@@ -202,7 +179,7 @@ class _Service:
     reply is base64-encoded JSON followed by a comma (base64 never contains one)."""
 
     def __init__(
-        self, process: subprocess.Popen[bytes], stderr: IO[bytes], watchdog: _Watchdog
+        self, process: subprocess.Popen[bytes], stderr: IO[bytes], watchdog: Watchdog
     ) -> None:
         self._process = process
         self._stderr = stderr
@@ -297,14 +274,14 @@ def _service(executable: Path) -> Iterator[_Service]:
             )
         except OSError as exc:
             raise SearchError(f"cannot run {executable}: {exc}") from exc
-        watchdog = _Watchdog(process)
+        watchdog = Watchdog(process)
         try:
             yield _Service(process, stderr, watchdog)
         except BaseException:
             process.kill()  # it failed or answered wrongly: no need to wait for it
             raise
         finally:
-            watchdog.cancel()
+            watchdog.stop()
             for stream in (process.stdin, process.stdout):
                 if stream is not None:
                     with suppress(OSError):

@@ -41,6 +41,8 @@ from glossator.incremental.reading import (
     CachedResolver,
     cached_bibliography,
     cached_bibliography_index,
+    cached_identities,
+    store_identities,
 )
 from glossator.incremental.searching import cached_search_index
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
@@ -177,9 +179,10 @@ def plan(content_dir: Path, store: Store | None = None, templates: Path | None =
     if store is None:
         linked = link_corpus(documents, bibliography, shown)
     else:
-        linked = link_corpus(
-            documents, bibliography, shown, index, CachedResolver(store, templates)
-        )
+        known = cached_identities(store, templates)
+        resolver = CachedResolver(store, templates)
+        linked = link_corpus(documents, bibliography, shown, index, resolver, known)
+        store_identities(store, templates, known)
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None

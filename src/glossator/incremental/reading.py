@@ -24,7 +24,7 @@ from glossator.cache import Store, code_version, digest
 from glossator.cache.store import PROTOCOL, value_digest
 from glossator.diagnostics import Diagnostic, display_path
 from glossator.ingest.corpus import read_document
-from glossator.link.corpus import BibIndex, bibliography_index
+from glossator.link.corpus import BibIndex, Identities, bibliography_index
 from glossator.model import Document
 from glossator.notes.resolve import NoteCites, resolve_document
 
@@ -156,3 +156,18 @@ class CachedResolver:
             found = resolve_document(doc)
             self.store.put("resolve", key, found)
         return found
+
+
+def _identities_key(templates: Path | None) -> str:
+    return digest(code_version(templates), "identities")
+
+
+def cached_identities(store: Store, templates: Path | None = None) -> Identities:
+    """The works' identities the last build worked out (`link.Linker._identity`)."""
+    found = store.get("identities", _identities_key(templates))
+    return found if isinstance(found, dict) else {}
+
+
+def store_identities(store: Store, templates: Path | None, identities: Identities) -> None:
+    """This build's, for the next (only the works cited now, so it stays bounded)."""
+    store.put("identities", _identities_key(templates), identities)

@@ -98,6 +98,8 @@ def kind_of(entry_type: str, fields: dict[str, str]) -> str:
 
 
 BibIndex = tuple[dict[str, str], dict[str, str]]
+# a parsed work's (type, fields) -> its fingerprint and loose identity
+Identities = dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, str]]
 
 
 def bibliography_index(bibliography: dict[str, BibEntry]) -> BibIndex:
@@ -118,18 +120,31 @@ class Linker:
         bibliography: dict[str, BibEntry],
         bib_path: str,
         index: BibIndex | None = None,
+        known: Identities | None = None,
     ) -> None:
         self.bibliography = bibliography
         self.bib_path = bib_path
         self.by_fingerprint, self.by_loose = index or bibliography_index(bibliography)
+        self.known = known if known is not None else {}  # identities of earlier builds
+        self.identities: Identities = {}  # those of this build's works
         self.works: dict[str, Work] = {}
         self.parsed_keys: dict[str, str] = {}  # loose identity -> key of an uncurated work
         self.diagnostics: list[Diagnostic] = []
 
+    def _identity(self, work: ParsedWork) -> tuple[str, str]:
+        """The work's fingerprint and loose identity, each worked out once (a pure
+        function of its type and fields, so a build may take an earlier one's)."""
+        key = (work.entry_type, work.fields)
+        found = self.identities.get(key) or self.known.get(key)
+        if found is None:
+            fields = dict(work.fields)
+            found = (fingerprint(work.entry_type, fields), loose_key(fields))
+        self.identities[key] = found
+        return found
+
     def _curated_key(self, work: ParsedWork) -> str | None:
-        fields = dict(work.fields)
-        exact = self.by_fingerprint.get(fingerprint(work.entry_type, fields))
-        return exact or self.by_loose.get(loose_key(fields))
+        printed, loose = self._identity(work)
+        return self.by_fingerprint.get(printed) or self.by_loose.get(loose)
 
     def reserve_keys(self, resolved: list[list[NoteCites]], docs: list[Document]) -> None:
         """Give every uncurated work its key before any note is linked, in identity
@@ -143,16 +158,10 @@ class Linker:
                     if cite.work is None:
                         continue
                     curated = self._curated_key(cite.work)
+                    printed, loose = self._identity(cite.work)
                     if curated is None:
-                        variants.setdefault(loose_key(dict(cite.work.fields)), []).append(
-                            (cite.work, doc, cites.note)
-                        )
-                    elif (
-                        self.by_fingerprint.get(
-                            fingerprint(cite.work.entry_type, dict(cite.work.fields))
-                        )
-                        is None
-                    ):
+                        variants.setdefault(loose, []).append((cite.work, doc, cites.note))
+                    elif self.by_fingerprint.get(printed) is None:
                         self._merged(curated, [(cite.work, doc, cites.note)], curated=True)
         taken = set(self.bibliography)
         for identity in sorted(variants):
@@ -172,7 +181,7 @@ class Linker:
         beyond case and punctuation (a subtitle, a journal's qualifier, initials)."""
         seen: dict[str, ParsedWork] = {}
         for work, doc, note in forms:
-            print_ = fingerprint(work.entry_type, dict(work.fields))
+            print_ = self._identity(work)[0]
             if not curated and (not seen or print_ in seen):
                 seen.setdefault(print_, work)
                 continue
@@ -194,7 +203,7 @@ class Linker:
         if curated is not None:
             self._add_curated(curated, work.kind)
             return curated
-        return self.parsed_keys[loose_key(dict(work.fields))]
+        return self.parsed_keys[self._identity(work)[1]]
 
     def _add_curated(self, key: str, kind: str | None = None) -> None:
         if key not in self.works:
@@ -302,11 +311,13 @@ def link_corpus(
     bib_path: str,
     index: BibIndex | None = None,
     resolve: Callable[[Document], list[NoteCites]] = resolve_document,
+    known: Identities | None = None,
 ) -> LinkedCorpus:
     """Link every document's notes to works; documents come out in slug order.
     `index` is `bibliography_index(bibliography)`, when the caller has it; `resolve`
-    is `notes.resolve_document` or a cached stand-in for it."""
-    linker = Linker(bibliography, bib_path, index)
+    is `notes.resolve_document` or a cached stand-in for it; `known` the identities
+    of works an earlier build worked out, and gets this build's in their place."""
+    linker = Linker(bibliography, bib_path, index, known)
     ordered = sorted(documents, key=lambda d: d.slug)
     resolved = [resolve(doc) for doc in ordered]
     linker.reserve_keys(resolved, ordered)
@@ -342,6 +353,9 @@ def link_corpus(
                     f"bib` to add it to {bib_path} for curation",
                 )
             )
+    if known is not None:
+        known.clear()
+        known.update(linker.identities)
     return LinkedCorpus(linked_docs, linker.works, mentions, note_cites, linker.diagnostics)
 
 

@@ -188,7 +188,10 @@ def plan(content_dir: Path, store: Store | None = None, templates: Path | None =
     formatted = None
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)
-        formatted = format_corpus(linked, make_style(style), essay_styles)
+        works = None if store is None else cached_identities(store, templates, "works")
+        formatted = format_corpus(linked, make_style(style), essay_styles, works)
+        if store is not None and works is not None:
+            store_identities(store, templates, works, "works")
         linked = formatted.linked
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")

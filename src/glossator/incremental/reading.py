@@ -158,16 +158,18 @@ class CachedResolver:
         return found
 
 
-def _identities_key(templates: Path | None) -> str:
-    return digest(code_version(templates), "identities")
-
-
-def cached_identities(store: Store, templates: Path | None = None) -> Identities:
-    """The works' identities the last build worked out (`link.Linker._identity`)."""
-    found = store.get("identities", _identities_key(templates))
+def cached_identities(
+    store: Store, templates: Path | None = None, kind: str = "identities"
+) -> Identities:
+    """What the last build worked out for each work, a pure function of the work: its
+    identities (`link.Linker._identity`), or with kind "works" its CSL-JSON and BibTeX
+    (`format.format_corpus`)."""
+    found = store.get(kind, digest(code_version(templates), kind))
     return found if isinstance(found, dict) else {}
 
 
-def store_identities(store: Store, templates: Path | None, identities: Identities) -> None:
+def store_identities(
+    store: Store, templates: Path | None, identities: dict, kind: str = "identities"
+) -> None:
     """This build's, for the next (only the works cited now, so it stays bounded)."""
-    store.put("identities", _identities_key(templates), identities)
+    store.put(kind, digest(code_version(templates), kind), identities)

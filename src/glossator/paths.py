@@ -16,7 +16,9 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Sequence
 from functools import cache
+from importlib.resources import files
 from pathlib import Path, PurePosixPath
 
 STAMP = ".glossator-site"  # the file that marks a folder as made by glossator build
@@ -219,3 +221,41 @@ def check_output(content_dir: Path | None, out_dir: Path) -> Path:
                 "it. Choose an empty or new folder with --out"
             )
     return out
+
+
+# --- templates ------------------------------------------------------------------
+
+SITE_TEMPLATES = "templates"  # beside content/, in the site's root
+
+
+def builtin_templates() -> Path:
+    """The folder of the templates shipped with glossator."""
+    try:
+        folder = files("glossator.templates")
+    except ModuleNotFoundError:  # an editable install made before the templates were data
+        raise RuntimeError(
+            "glossator's templates are not installed; reinstall it (`make` does, "
+            "or `pip install -e .`)"
+        ) from None
+    if not isinstance(folder, Path):  # a zipped install: Jinja needs real files
+        raise RuntimeError(f"glossator's templates are not in a folder ({folder}); reinstall it")
+    return folder
+
+
+def site_templates(content_dir: Path) -> Path:
+    """A site's own templates: the `templates/` folder beside its content folder."""
+    return content_dir.resolve().parent / SITE_TEMPLATES
+
+
+def search_path(content_dir: Path, builtin: Path) -> list[Path]:
+    """The folders templates and static files are looked up in, first match first: the
+    site's folder when it exists (and is not the built-in set itself, as in glossator's
+    own repository), then the built-in set."""
+    site = site_templates(content_dir)
+    if site.is_dir() and site.resolve() != builtin.resolve():
+        return [site, builtin]
+    return [builtin]
+
+
+def as_search_path(templates: Path | Sequence[Path]) -> list[Path]:
+    return [templates] if isinstance(templates, Path) else list(templates)

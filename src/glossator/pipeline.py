@@ -8,7 +8,7 @@ never breaks the site.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -18,6 +18,7 @@ from glossator.bibliography.essays import with_essay_bibliographies
 from glossator.cache import Store
 from glossator.config import SiteConfig
 from glossator.diagnostics import (
+    BuildResult,
     Diagnostic,
     display_path,
     error,
@@ -26,8 +27,8 @@ from glossator.diagnostics import (
 )
 from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
-from glossator.incremental import CachedReader, CachedStyle, build_fingerprint, cache_folder
-from glossator.incremental.inputs import RECORDS, forget, record, recorded
+from glossator.incremental import cache_folder, unchanged
+from glossator.incremental.inputs import RECORDS, forget, record
 from glossator.incremental.published import (
     Published,
     Stat,
@@ -38,6 +39,7 @@ from glossator.incremental.published import (
     reusable,
 )
 from glossator.incremental.reading import (
+    CachedReader,
     CachedResolver,
     cached_bibliography,
     cached_bibliography_index,
@@ -45,6 +47,7 @@ from glossator.incremental.reading import (
     store_identities,
 )
 from glossator.incremental.searching import cached_search_index
+from glossator.incremental.styles import CachedStyle
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
 from glossator.link.checks import check_corpus, renamed_keys
 from glossator.link.corpus import LinkedCorpus, link_corpus
@@ -59,18 +62,8 @@ from glossator.paths import (
 from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
 from glossator.render.templating import search_path, template_problem
 from glossator.search.pagefind import INDEX_DIR
-from glossator.write import has_debris, write_site
+from glossator.write import write_site
 from glossator.yamlmap import load_yaml_mapping
-
-
-@dataclass
-class BuildResult:
-    diagnostics: list[Diagnostic]
-    ok: bool
-    files: int = 0
-    # With `build(search_later=True)`: what completes the site with its search index,
-    # when the pages were published with the previous one.
-    finish: Callable[[], BuildResult] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -228,20 +221,19 @@ def build(
     strict: bool = False,
     cache: bool = True,
     search_later: bool = False,
+    fingerprint: str | None = None,
 ) -> BuildResult:
     """Build the site into `out_dir`. With `cache`, results of earlier builds are reused
     (see incremental/): a build whose every input is unchanged writes nothing. With
     `search_later` (serve), a search index not in the cache is not waited for: the
     pages are published with the previous index, and the result's `finish` builds the
-    new one and publishes it (the complete site, as `build` would have written it)."""
+    new one and publishes it (the complete site, as `build` would have written it).
+    `fingerprint`: the inputs' (`incremental.unchanged`), when the caller has it."""
     check_output(content_dir, out_dir)  # a refused --out fails before any work
     store = Store(cache_folder(out_dir) if cache else None)
-    fingerprint = ""
-    if cache:
-        folders = search_path(content_dir, templates_dir)
-        fingerprint = build_fingerprint(content_dir, folders, out_dir, strict, templates_dir)
-        done = recorded(out_dir, fingerprint)
-        if done is not None and not has_debris(out_dir):
+    if cache and fingerprint is None:
+        fingerprint, done = unchanged(content_dir, out_dir, templates_dir, strict)
+        if done is not None:
             return done
     result = plan(content_dir, store if cache else None, templates_dir)
     if has_errors(result.diagnostics, strict) or result.formatted is None:

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossator.cache import Store, digest
-from glossator.incremental import CachedReader, build_fingerprint, cache_folder
+from glossator.incremental import build_fingerprint, cache_folder
+from glossator.incremental.reading import CachedReader
 from glossator.ingest.corpus import read_each
 from glossator.pipeline import TEMPLATES_DIR, build
 from glossator.render import site as render_site_module

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from glossator.diagnostics import Diagnostic, format_json, format_text, summary
-from glossator.pipeline import build, check
+from glossator.diagnostics import BuildResult, Diagnostic, format_json, format_text, summary
+from glossator.incremental import unchanged
+from glossator.paths import builtin_templates
 from glossator.write import OutputError
 
 USAGE_ERROR = 2
@@ -15,7 +16,7 @@ USAGE_ERROR = 2
 def run_build(args: argparse.Namespace) -> int:
     """`glossator build`: 0 written, 1 the content has errors, 2 the output is unsafe."""
     try:
-        result = build(args.content, args.out, strict=args.strict, cache=not args.no_cache)
+        result = _build(args)
     except OutputError as exc:
         print(f"glossator: {exc}", file=sys.stderr)
         return USAGE_ERROR
@@ -38,6 +39,25 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> BuildResult:
+    """A build with nothing to do answers from its record before the stages (Jinja,
+    citeproc, lxml, markdown-it: most of its time) are imported."""
+    fingerprint = None
+    if not args.no_cache:
+        fingerprint, done = unchanged(args.content, args.out, builtin_templates(), args.strict)
+        if done is not None:
+            return done
+    from glossator.pipeline import build  # only now: see above
+
+    return build(
+        args.content,
+        args.out,
+        strict=args.strict,
+        cache=not args.no_cache,
+        fingerprint=fingerprint,
+    )
+
+
 def uncurated_note(diagnostics: list[Diagnostic]) -> str:
     """What the `bib.uncurated` notes add up to, said once, as the news it is (nothing is
     wrong: the works are cited as the notes give them)."""
@@ -54,6 +74,8 @@ def uncurated_note(diagnostics: list[Diagnostic]) -> str:
 def run_check(args: argparse.Namespace) -> int:
     """`glossator check`: the build's diagnostics, nothing written. Errors and warnings
     are listed; notes (info) only with --verbose, or in JSON; a summary line ends it."""
+    from glossator.pipeline import check  # imported when used, as for `build`
+
     result = check(args.content, strict=args.strict)
     if args.format == "json":
         sys.stdout.write(format_json(result.diagnostics))

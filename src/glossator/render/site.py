@@ -144,14 +144,6 @@ def render_jobs(
     has_search = any((folder / "search.html").is_file() for folder in folders)
     work_labels = {k: work_label(w) for k, w in sorted(linked.works.items())}
     shorts = {k: short_title(w, corpus.csl_items.get(k)) for k, w in sorted(linked.works.items())}
-    base: dict[str, str] = {}
-    if previous is not None:
-        shared = digest(
-            code_version(TEMPLATES_DIR), value_digest((site, has_search, search_available))
-        )
-        base = {
-            kind: digest(shared, template_key(env, f"{kind}.html")) for kind in ("essay", "source")
-        }
     out = Rendered({}, [], {})
 
     def context(path: str, **values: Any) -> dict[str, Any]:
@@ -164,6 +156,16 @@ def render_jobs(
 
     def page(path: str, template: str, **values: Any) -> None:
         out.files[path] = render_page(env, template, context(path, **values))
+
+    _front_pages(page, corpus, documents, by_slug)  # first, as always
+    base: dict[str, str] = {}
+    if previous is not None:
+        shared = digest(
+            code_version(TEMPLATES_DIR), value_digest((site, has_search, search_available))
+        )
+        base = {
+            kind: digest(shared, template_key(env, f"{kind}.html")) for kind in ("essay", "source")
+        }
 
     def skipped(job: str, inputs: Any) -> bool:
         """Whether `job` need not run; records its signature either way."""
@@ -242,17 +244,10 @@ def render_jobs(
     return out
 
 
-def _corpus_pages(
-    out: Rendered,
-    page: Any,
-    site: SiteConfig,
-    corpus: FormattedCorpus,
-    documents: list[Document],
-    by_slug: dict[str, Document],
-    has_search: bool,
-    search_available: bool,
+def _front_pages(
+    page: Any, corpus: FormattedCorpus, documents: list[Document], by_slug: dict[str, Document]
 ) -> None:
-    """The pages listing the whole corpus, made on every build."""
+    """The home page and the bibliography, made on every build."""
     linked, ordered_keys = corpus.linked, list(corpus.entries)
     page(
         "index.html",
@@ -267,6 +262,20 @@ def _corpus_pages(
         works=[linked.works[k] for k in ordered_keys],
         cited_in={k: cited_in_html(linked.works[k], by_slug) for k in ordered_keys},
     )
+
+
+def _corpus_pages(
+    out: Rendered,
+    page: Any,
+    site: SiteConfig,
+    corpus: FormattedCorpus,
+    documents: list[Document],
+    by_slug: dict[str, Document],
+    has_search: bool,
+    search_available: bool,
+) -> None:
+    """The other pages listing the whole corpus, made on every build."""
+    ordered_keys = list(corpus.entries)
     page(
         "about.html",
         "about.html",

@@ -37,9 +37,9 @@ import signal
 import sys
 import tempfile
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from .paths import STAMP, OutputError, check_output, inside, safe_relative
+from .paths import STAMP, OutputError, check_output, check_relative, inside
 
 __all__ = ["STAMP", "OutputError", "has_debris", "recover", "write_site"]
 
@@ -235,17 +235,17 @@ def _refuse_foreign(out: Path, shown: str) -> None:
     if MANIFEST not in stamp:
         return
     written = set(stamp.split(MANIFEST, 1)[1].splitlines()) | {STAMP}
-    folders = {str(PurePosixPath(w).parent) for w in written}
+    folders = {w.rpartition("/")[0] or "." for w in written}
     foreign = []
-    for root, dirs, names in os.walk(out):
-        here = Path(root).relative_to(out)
+    top = str(out)
+    for root, dirs, names in os.walk(top):  # strings: this sees every file of the site
+        here = os.path.relpath(root, top)
+        prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
         for name in sorted(dirs):
-            if (here / name).as_posix() not in folders:
-                foreign.append((here / name).as_posix() + "/")
-        dirs[:] = [d for d in dirs if (here / d).as_posix() in folders]
-        foreign += [
-            (here / n).as_posix() for n in sorted(names) if (here / n).as_posix() not in written
-        ]
+            if prefix + name not in folders:
+                foreign.append(prefix + name + "/")
+        dirs[:] = [d for d in dirs if prefix + d in folders]
+        foreign += [prefix + n for n in sorted(names) if prefix + n not in written]
     if foreign:
         listed = ", ".join(foreign[:3]) + (
             f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
@@ -322,7 +322,7 @@ def write_site(
     for relative in [*files, *keep]:
         if relative == STAMP:
             raise ValueError(f"unsafe output path {relative!r}")
-        safe_relative(relative)
+        check_relative(relative)
     shown = str(out_dir)
     out = check_output(content_dir, out_dir)
     if not out.parent.is_dir():

@@ -42,7 +42,7 @@ def _path(out_dir: Path) -> Path:
     return cache_folder(out_dir) / "published" / digest(os.path.abspath(out_dir))
 
 
-def _stat(path: Path) -> Stat | None:
+def _stat(path: Path | str) -> Stat | None:
     try:
         found = os.lstat(path)
     except OSError:
@@ -61,8 +61,8 @@ def published(out_dir: Path) -> Published:
             files, jobs = pickle.load(handle)
     except Exception:  # noqa: BLE001 - no record or a damaged one: trust nothing
         return Published()
-    out = Path(out_dir)
-    trusted = {p: entry for p, entry in files.items() if _stat(out / p) == entry[0]}
+    out = str(out_dir)
+    trusted = {p: e for p, e in files.items() if _stat(os.path.join(out, p)) == e[0]}
     whole = {j: v for j, v in jobs.items() if all(p in trusted for p in v[1])}
     return Published(trusted, whole, sorted(files))
 
@@ -88,10 +88,10 @@ def record_published(
     out_dir: Path, written: dict[str, bytes], kept: dict[str, Stat], before: Published, jobs: Jobs
 ) -> None:
     """Note what `out_dir` now holds: the files written, and those linked (unchanged)."""
-    out = Path(out_dir)
+    out = str(out_dir)
     files = {p: (stat, before.files[p][1]) for p, stat in kept.items()}
     for path, data in written.items():
-        stat = _stat(out / path)
+        stat = _stat(os.path.join(out, path))
         if stat is not None:
             files[path] = (stat, bytes_digest(data))
     path = _path(out_dir)

@@ -185,6 +185,7 @@ class _Service:
         self._stderr = stderr
         self._watchdog = watchdog
         self._buffer = b""
+        self._start = 0  # where the next reply begins in the buffer
         self._message_id = 0
 
     def send(self, payload: dict[str, Any], seconds: float = 0.0) -> dict[str, Any]:
@@ -232,18 +233,27 @@ class _Service:
     def _receive(self, message_id: int, failed: list[OSError]) -> dict[str, Any]:
         stdout = self._process.stdout
         assert stdout is not None
-        try:
-            while b"," not in self._buffer:
-                chunk = stdout.read1(1 << 16)
-                if not chunk:
-                    late = self._watchdog.fired
-                    why = f": {late}, so it was stopped" if late else ""
-                    why += f" ({failed[0]})" if failed and not late else ""
-                    raise SearchError(f"pagefind stopped{why}{self._stderr_tail()}")
-                self._buffer += chunk
-        except OSError as exc:
-            raise SearchError(f"pagefind stopped ({exc}){self._stderr_tail()}") from exc
-        message, _, self._buffer = self._buffer.partition(b",")
+        # Replies are cut out of the buffer at an offset, and a reply still arriving
+        # is joined once whole: slicing or appending to the rest at every reply copied
+        # the index's reply (hundreds of megabytes at 1,000 essays) over and over.
+        end = self._buffer.find(b",", self._start)
+        if end < 0:
+            parts = [self._buffer[self._start :]]
+            try:
+                while b"," not in parts[-1]:
+                    chunk = stdout.read1(1 << 16)
+                    if not chunk:
+                        late = self._watchdog.fired
+                        why = f": {late}, so it was stopped" if late else ""
+                        why += f" ({failed[0]})" if failed and not late else ""
+                        raise SearchError(f"pagefind stopped{why}{self._stderr_tail()}")
+                    parts.append(chunk)
+            except OSError as exc:
+                raise SearchError(f"pagefind stopped ({exc}){self._stderr_tail()}") from exc
+            self._buffer, self._start = b"".join(parts), 0
+            end = self._buffer.find(b",")
+        message = self._buffer[self._start : end]
+        self._start = end + 1
         try:
             reply = json.loads(base64.b64decode(message))
             answer = reply["payload"]

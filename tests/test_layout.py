@@ -42,7 +42,18 @@ RANK = {
     "__main__": 12,
 }
 # Imports inside functions, each with its reason; nothing else may hide there.
-DEFERRED = {("glossator.search.pagefind", "pagefind.service")}  # optional dependency
+DEFERRED = {
+    ("glossator.search.pagefind", "pagefind.service"),  # optional dependency
+    # A command's code is imported when it runs, so that `glossator build` with nothing
+    # to do answers from its record without importing the stages (most of its time).
+    ("glossator.cli", "glossator.commands.serve"),
+    ("glossator.cli", "glossator.commands.bib"),
+    ("glossator.cli", "glossator.commands.init"),
+    ("glossator.cli", "glossator.commands.format"),
+    ("glossator.cli", "glossator.commands.importer"),
+    ("glossator.commands.build", "glossator.pipeline"),
+    ("glossator.commands.build", "glossator.commands.progress"),  # tqdm, not for a no-op
+}
 
 
 def module_name(path: Path) -> str:

@@ -12,12 +12,11 @@ import sys
 from pathlib import Path
 
 from glossator import __version__
-from glossator.commands.bib import run_bib
 from glossator.commands.build import run_build, run_check
-from glossator.commands.format import FORMATS, MODES, run_format
-from glossator.commands.importer import run_import
-from glossator.commands.init import run_init
-from glossator.commands.serve import run_serve
+
+# `glossator format`'s choices (here, so that parsing the arguments imports no command)
+MODES = ("bibliography", "citation")
+FORMATS = ("text", "html")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -93,16 +92,28 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """Each command's module is imported when it runs: `glossator build` with nothing
+    to do then imports no stage at all (see commands/build.py)."""
     if args.command == "build":
         return run_build(args)
-    if args.command == "serve":
-        return run_serve(args)
     if args.command == "check":
         return run_check(args)
+    if args.command == "serve":
+        from glossator.commands.serve import run_serve
+
+        return run_serve(args)
     if args.command == "bib":
+        from glossator.commands.bib import run_bib
+
         return run_bib(args.content)
     if args.command == "init":
+        from glossator.commands.init import run_init
+
         return run_init(args.directory)
     if args.command == "format":
+        from glossator.commands.format import run_format
+
         return run_format(args.style, args.items, args.mode, args.format)
+    from glossator.commands.importer import run_import
+
     return run_import(args.source, args.reader, args.output, args.force)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ERROR = "error"
@@ -114,3 +114,17 @@ def display_path(path: Path) -> str:
         return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+@dataclass
+class BuildResult:
+    """What a build says: its diagnostics, whether it wrote the site, how many files.
+    Here, not in the pipeline, so that a build with nothing to do can answer (from
+    its record) without importing the stages."""
+
+    diagnostics: list[Diagnostic]
+    ok: bool
+    files: int = 0
+    # With `build(search_later=True)`: what completes the site with its search index,
+    # when the pages were published with the previous one.
+    finish: Callable[[], BuildResult] | None = field(default=None, compare=False, repr=False)

@@ -16,7 +16,9 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Sequence
 from functools import cache
+from importlib.resources import files
 from pathlib import Path, PurePosixPath
 
 STAMP = ".glossator-site"  # the file that marks a folder as made by glossator build
@@ -83,18 +85,29 @@ def source_path(key: str) -> str:
     return f"sources/{source_name(key)}.html"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def safe_relative(relative: str) -> PurePosixPath:
     """`relative` as a path inside the output folder; ValueError if it could leave it
     (absolute, `..`, empty parts, backslashes, control characters, over-long names)."""
+    check_relative(relative)
+    return PurePosixPath(*relative.split("/"))
+
+
+def check_relative(relative: str) -> None:
+    """ValueError unless `relative` is a safe path inside the output folder (see
+    `safe_relative`); without making a path object, for tens of thousands of files."""
     if not relative or relative.startswith("/") or "\\" in relative:
         raise ValueError(f"unsafe output path {relative!r}")
     parts = relative.split("/")
+    if _CONTROL.search(relative):
+        raise ValueError(f"unsafe output path {relative!r}")
     for part in parts:
-        if part in ("", ".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in part):
+        if part in ("", ".", ".."):
             raise ValueError(f"unsafe output path {relative!r}")
         if len(part.encode("utf-8", "surrogatepass")) > 200:
             raise ValueError(f"output file name too long in {relative!r}")
-    return PurePosixPath(*parts)
 
 
 # --- reading ----------------------------------------------------------------------
@@ -214,3 +227,41 @@ def check_output(content_dir: Path | None, out_dir: Path) -> Path:
                 "it. Choose an empty or new folder with --out"
             )
     return out
+
+
+# --- templates ------------------------------------------------------------------
+
+SITE_TEMPLATES = "templates"  # beside content/, in the site's root
+
+
+def builtin_templates() -> Path:
+    """The folder of the templates shipped with glossator."""
+    try:
+        folder = files("glossator.templates")
+    except ModuleNotFoundError:  # an editable install made before the templates were data
+        raise RuntimeError(
+            "glossator's templates are not installed; reinstall it (`make` does, "
+            "or `pip install -e .`)"
+        ) from None
+    if not isinstance(folder, Path):  # a zipped install: Jinja needs real files
+        raise RuntimeError(f"glossator's templates are not in a folder ({folder}); reinstall it")
+    return folder
+
+
+def site_templates(content_dir: Path) -> Path:
+    """A site's own templates: the `templates/` folder beside its content folder."""
+    return content_dir.resolve().parent / SITE_TEMPLATES
+
+
+def search_path(content_dir: Path, builtin: Path) -> list[Path]:
+    """The folders templates and static files are looked up in, first match first: the
+    site's folder when it exists (and is not the built-in set itself, as in glossator's
+    own repository), then the built-in set."""
+    site = site_templates(content_dir)
+    if site.is_dir() and site.resolve() != builtin.resolve():
+        return [site, builtin]
+    return [builtin]
+
+
+def as_search_path(templates: Path | Sequence[Path]) -> list[Path]:
+    return [templates] if isinstance(templates, Path) else list(templates)

@@ -17,44 +17,55 @@ from jinja2 import TemplateError
 from glossator.bibliography import read_bibliography
 from glossator.bibliography.essays import with_essay_bibliographies
 from glossator.cache import Store
+from glossator.config import SiteConfig
 from glossator.diagnostics import (
+    BuildResult,
     Diagnostic,
     display_path,
     error,
     has_errors,
     sort_diagnostics,
-    warning,
 )
 from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
-from glossator.incremental import CachedReader, CachedStyle, build_fingerprint, cache_folder
-from glossator.incremental.inputs import forget, record, recorded
-from glossator.incremental.reading import cached_bibliography, cached_bibliography_index
+from glossator.incremental import cache_folder, unchanged
+from glossator.incremental.inputs import RECORDS, forget, record
+from glossator.incremental.published import (
+    Published,
+    Stat,
+    bytes_digest,
+    forget_published,
+    published,
+    record_published,
+    reusable,
+)
+from glossator.incremental.reading import (
+    CachedReader,
+    CachedResolver,
+    cached_bibliography,
+    cached_bibliography_index,
+    cached_identities,
+    store_identities,
+)
 from glossator.incremental.searching import cached_search_index
+from glossator.incremental.styles import CachedStyle
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
+from glossator.link.checks import check_corpus, renamed_keys
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.model import Document
 from glossator.notes.in_text import citations_in_text
 from glossator.paths import (
     ContentFileError,
     check_output,
-    key_is_plain,
     read_content_file,
     resolve_style,
-    source_name,
 )
 from glossator.progress import Progress, silent, step
-from glossator.render.pages import TEMPLATES_DIR, render_site
+from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
 from glossator.render.templating import search_path, template_problem
-from glossator.write import has_debris, write_site
+from glossator.search.pagefind import INDEX_DIR
+from glossator.write import write_site
 from glossator.yamlmap import load_yaml_mapping
-
-
-@dataclass
-class BuildResult:
-    diagnostics: list[Diagnostic]
-    ok: bool
-    files: int = 0
 
 
 @dataclass
@@ -65,60 +76,6 @@ class Plan:
     linked: LinkedCorpus
     formatted: FormattedCorpus | None
     diagnostics: list[Diagnostic]
-
-
-def check_corpus(corpus: Corpus) -> list[Diagnostic]:
-    """Problems only visible across documents: two files claiming one slug."""
-    seen: dict[str, str] = {}
-    problems = []
-    for doc in corpus.documents:
-        if doc.slug in seen:
-            problems.append(
-                error(
-                    doc.path,
-                    1,
-                    "document.duplicate-slug",
-                    f"slug `{doc.slug}` is also used by {seen[doc.slug]}; rename one of the "
-                    "files (after `glossator import`, remove the raw source you replaced)",
-                )
-            )
-        else:
-            seen[doc.slug] = doc.path
-    return problems
-
-
-def renamed_keys(linked: LinkedCorpus, bibliography: dict, bib_shown: str) -> list[Diagnostic]:
-    """A warning at each cited entry whose key is not a safe file name: its source page
-    gets the name `paths.source_name` gives it."""
-    found = []
-    for key, work in sorted(linked.works.items()):
-        if work.curated and not key_is_plain(key):
-            found.append(
-                warning(
-                    bib_shown,
-                    bibliography[key].line,
-                    "bib.key-renamed",
-                    f"key is not a safe file name, so its page is sources/{source_name(key)}"
-                    ".html; use letters, digits and `_.:+-` (at most 100) to keep the key "
-                    "as its name",
-                )
-            )
-    # Pages whose names differ only in case overwrite each other on macOS and Windows
-    # (and BibTeX itself treats such keys as one).
-    by_folded: dict[str, str] = {}
-    for key, work in sorted(linked.works.items()):
-        other = by_folded.setdefault(source_name(key).casefold(), key)
-        if other != key and work.curated:
-            found.append(
-                warning(
-                    bib_shown,
-                    bibliography[key].line,
-                    "bib.key-case",
-                    f"key `{key}` differs from `{other}` only in case; their pages would "
-                    "overwrite each other on macOS and Windows, so rename one",
-                )
-            )
-    return found
 
 
 def _site_line(site_file: Path, key: str) -> int:
@@ -221,13 +178,23 @@ def plan(
     documents = _place_citations(corpus, content_dir, essay_styles)
     with step(progress, "Linking citations"):
         index = None if store is None else cached_bibliography_index(bibliography, store, templates)
-        linked = link_corpus(documents, bibliography, display_path(bib_path), index)
+        shown = display_path(bib_path)
+        if store is None:
+            linked = link_corpus(documents, bibliography, shown)
+        else:
+            known = cached_identities(store, templates)
+            resolver = CachedResolver(store, templates)
+            linked = link_corpus(documents, bibliography, shown, index, resolver, known)
+            store_identities(store, templates, known)
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)
-        formatted = format_corpus(linked, make_style(style), essay_styles, progress)
+        works = None if store is None else cached_identities(store, templates, "works")
+        formatted = format_corpus(linked, make_style(style), essay_styles, works, progress)
+        if store is not None and works is not None:
+            store_identities(store, templates, works, "works")
         linked = formatted.linked
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")
@@ -252,11 +219,9 @@ def render_plan(
     result: Plan,
     templates_dir: Path | Sequence[Path] = TEMPLATES_DIR,
     search_available: bool = True,
-    progress: Progress = silent,
 ) -> dict[str, bytes]:
     assert result.formatted is not None
-    site = result.corpus.site
-    return render_site(site, result.formatted, templates_dir, search_available, progress)
+    return render_site(result.corpus.site, result.formatted, templates_dir, search_available)
 
 
 def build(
@@ -265,39 +230,124 @@ def build(
     templates_dir: Path = TEMPLATES_DIR,
     strict: bool = False,
     cache: bool = True,
+    search_later: bool = False,
+    fingerprint: str | None = None,
     progress: Progress = silent,
 ) -> BuildResult:
     """Build the site into `out_dir`. With `cache`, results of earlier builds are reused
-    (see incremental/): a build whose every input is unchanged writes nothing.
-    `progress` hears how far reading and rendering have got (the command's bar)."""
+    (see incremental/): a build whose every input is unchanged writes nothing. With
+    `search_later` (serve), a search index not in the cache is not waited for: the
+    pages are published with the previous index, and the result's `finish` builds the
+    new one and publishes it (the complete site, as `build` would have written it).
+    `fingerprint`: the inputs' (`incremental.unchanged`), when the caller has it.
+    `progress` hears how far the stages have got (the command's bar)."""
     check_output(content_dir, out_dir)  # a refused --out fails before any work
     store = Store(cache_folder(out_dir) if cache else None)
-    fingerprint = ""
-    if cache:
-        folders = search_path(content_dir, templates_dir)
-        fingerprint = build_fingerprint(content_dir, folders, out_dir, strict, templates_dir)
-        done = recorded(out_dir, fingerprint)
-        if done is not None and not has_debris(out_dir):
+    if cache and fingerprint is None:
+        fingerprint, done = unchanged(content_dir, out_dir, templates_dir, strict)
+        if done is not None:
             return done
     result = plan(content_dir, store if cache else None, templates_dir, progress)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
+    before = published(out_dir) if cache else Published()
+    stale = {p: e[0] for p, e in before.files.items() if p.startswith(INDEX_DIR + "/")}
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
+    shown = display_path(out_dir / "search.html")
+    docs, site = result.linked.documents, result.corpus.site
     with step(progress, "Indexing for search"):
         index, search_diagnostics = cached_search_index(
-            result.linked.documents,
-            result.corpus.site,
-            display_path(out_dir / "search.html"),
-            store,
-            templates_dir,
+            docs, site, shown, store, templates_dir, compute=not (search_later and stale)
         )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
     try:
-        files = render_plan(result, folders, bool(index), progress)
+        rendered = render_jobs(
+            site,
+            result.formatted,
+            folders,
+            index is None or bool(index),
+            before.jobs if cache else None,
+            progress,
+        )
     except TemplateError as exc:
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
         return BuildResult(sort_diagnostics(problems), False)
+    done = _publish(
+        result,
+        rendered,
+        index if index is not None else {},
+        before,
+        content_dir,
+        out_dir,
+        strict,
+        store,
+        search_diagnostics,
+        fingerprint if cache else None,
+        stale if index is None else None,
+        progress,
+    )
+    if index is None and done.ok:
+
+        def finish() -> BuildResult:
+            return _finish(done, fingerprint, (docs, site, shown), store, content_dir, out_dir)
+
+        done.finish = finish
+    return done
+
+
+def _finish(
+    interim: BuildResult,
+    fingerprint: str,
+    search: tuple[list[Document], SiteConfig, str],
+    store: Store,
+    content_dir: Path,
+    out_dir: Path,
+) -> BuildResult:
+    """Publish the search index of a site published without it: the index files
+    written, every other file linked as it is. Anything else changed meanwhile (a
+    file of the site by hand, Pagefind failing): a whole build instead."""
+    index, search_diagnostics = cached_search_index(*search, store, TEMPLATES_DIR)
+    now = published(out_dir)
+    pages = [p for p in now.listed if not p.startswith(INDEX_DIR + "/")]
+    if not index or any(p not in now.files for p in pages):
+        return build(content_dir, out_dir)
+    keep = {p: now.files[p][0] for p in pages}
+    files = dict(index)
+    for path in [p for p in files if p in now.files]:
+        if bytes_digest(files[path]) == now.files[path][1]:
+            keep[path] = now.files[path][0]
+            del files[path]
+    forget(out_dir)
+    forget_published(out_dir)
+    write_site(files, out_dir, content_dir, keep)
+    store.flush()
+    done = BuildResult(sort_diagnostics(interim.diagnostics + search_diagnostics), True)
+    done.files = len(files) + len(keep)
+    record(out_dir, fingerprint, [*files, *keep], done)
+    record_published(out_dir, files, keep, now, now.jobs)
+    return done
+
+
+def _publish(
+    result: Plan,
+    rendered: Rendered,
+    index: dict[str, bytes],
+    before: Published,
+    content_dir: Path,
+    out_dir: Path,
+    strict: bool,
+    store: Store,
+    search_diagnostics: list[Diagnostic],
+    fingerprint: str | None,
+    stale: dict[str, Stat] | None = None,
+    progress: Progress = silent,
+) -> BuildResult:
+    """Write the rendered site (linking what the published one already holds), then
+    record what was written for the next build; with `stale`, the previous search
+    index is kept and the build not recorded as complete."""
+    files = rendered.files
+    made = set(files) | {p for job in rendered.kept for p in rendered.jobs[job][1]}
     files.update(index)
     clashes = [
         error(
@@ -308,16 +358,23 @@ def build(
             "rename it or move it to another folder",
         )
         for path in sorted(result.corpus.assets)
-        if path in files
+        if path in files or path in made
     ]
     files.update(result.corpus.assets)  # the essays' images, at their paths under content/
     diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics + clashes)
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
     forget(out_dir)
-    write_site(files, out_dir, content_dir, progress)
+    forget_published(out_dir)
+    keep = reusable(rendered, files, before) if fingerprint is not None else {}
+    keep.update(stale or {})
+    write_site(files, out_dir, content_dir, keep, progress)
     store.flush()
-    done = BuildResult(diagnostics, True, len(files))
-    if cache:
-        record(out_dir, fingerprint, files, done)
+    if fingerprint is not None:  # what this build did not use, no later build needs
+        store.prune(keep_folders=RECORDS)
+    done = BuildResult(diagnostics, True, len(files) + len(keep))
+    if fingerprint is not None:
+        if stale is None:
+            record(out_dir, fingerprint, [*files, *keep], done)
+        record_published(out_dir, files, keep, before, rendered.jobs)
     return done

@@ -32,13 +32,14 @@ import errno
 import fcntl
 import os
 import re
+import shutil
 import signal
 import sys
 import tempfile
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from .paths import STAMP, OutputError, check_output, inside, safe_relative
+from .paths import STAMP, OutputError, check_output, check_relative, inside
 from .progress import WRITING, Progress, silent
 
 __all__ = ["STAMP", "OutputError", "has_debris", "recover", "write_site"]
@@ -99,18 +100,19 @@ def _remove_made(folder: Path) -> None:
             folder.rmdir()
         return
     stamp = folder / STAMP
-    for root, dirs, files in os.walk(folder, topdown=False):
-        here = Path(root)
+    top = str(folder)
+    for root, dirs, files in os.walk(top, topdown=False):
         for name in files:
-            if here / name != stamp:
+            if root != top or name != STAMP:
                 _step("unlink")
-                (here / name).unlink()
+                os.unlink(os.path.join(root, name))
         for name in dirs:
             _step("rmdir")
-            if (here / name).is_symlink():
-                (here / name).unlink()
+            path = os.path.join(root, name)
+            if os.path.islink(path):
+                os.unlink(path)
             else:
-                (here / name).rmdir()
+                os.rmdir(path)
     _step("unlink stamp")
     stamp.unlink()
     _step("rmdir")
@@ -234,17 +236,17 @@ def _refuse_foreign(out: Path, shown: str) -> None:
     if MANIFEST not in stamp:
         return
     written = set(stamp.split(MANIFEST, 1)[1].splitlines()) | {STAMP}
-    folders = {str(PurePosixPath(w).parent) for w in written}
+    folders = {w.rpartition("/")[0] or "." for w in written}
     foreign = []
-    for root, dirs, names in os.walk(out):
-        here = Path(root).relative_to(out)
+    top = str(out)
+    for root, dirs, names in os.walk(top):  # strings: this sees every file of the site
+        here = os.path.relpath(root, top)
+        prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
         for name in sorted(dirs):
-            if (here / name).as_posix() not in folders:
-                foreign.append((here / name).as_posix() + "/")
-        dirs[:] = [d for d in dirs if (here / d).as_posix() in folders]
-        foreign += [
-            (here / n).as_posix() for n in sorted(names) if (here / n).as_posix() not in written
-        ]
+            if prefix + name not in folders:
+                foreign.append(prefix + name + "/")
+        dirs[:] = [d for d in dirs if prefix + d in folders]
+        foreign += [prefix + n for n in sorted(names) if prefix + n not in written]
     if foreign:
         listed = ", ".join(foreign[:3]) + (
             f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
@@ -255,45 +257,81 @@ def _refuse_foreign(out: Path, shown: str) -> None:
         )
 
 
-def _write_files(files: dict[str, bytes], staging: Path, progress: Progress) -> None:
-    made: set[Path] = set()
+def _link(source: str, target: str, stat: tuple[int, int, int], relative: str) -> None:
+    """A published file, unchanged, into the staging folder: a hard link (a copy where
+    links are refused). One no longer as recorded was changed during the build."""
+    found = os.lstat(source)
+    if (found.st_ino, found.st_size, found.st_mtime_ns) != stat:
+        raise OutputError(f"{relative} in the output changed during the build; build again")
+    _step("link")
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copyfile(source, target, follow_symlinks=False)
+
+
+def _write_files(
+    files: dict[str, bytes],
+    staging: Path,
+    out: Path,
+    keep: dict[str, tuple[int, int, int]],
+    progress: Progress = silent,
+) -> None:
+    """Every file into the staging folder (paths checked by `write_site`): plain string
+    paths, since pathlib's cost per file shows at tens of thousands of files."""
+    made: set[str] = {""}
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    for done, (relative, data) in enumerate(sorted(files.items())):
-        progress(WRITING, done, len(files))
-        target = staging / safe_relative(relative)
-        for folder in reversed(target.relative_to(staging).parents[:-1]):
-            if folder not in made:
-                _step("mkdir")
-                (staging / folder).mkdir(exist_ok=True)
-                made.add(folder)
-        if not inside(target.parent, staging):  # nothing in staging is a link; checked anyway
-            raise OSError(errno.EPERM, "path leaves the output folder", relative)
+    flags |= getattr(os, "O_CLOEXEC", 0)
+    root, published = str(staging), str(out)
+    everything = sorted({*files, *keep})
+    for done, relative in enumerate(everything):
+        progress(WRITING, done, len(everything))
+        folder = relative.rpartition("/")[0]
+        if folder not in made:
+            parts = folder.split("/")
+            for depth in range(1, len(parts) + 1):
+                step = "/".join(parts[:depth])
+                if step not in made:
+                    _step("mkdir")
+                    os.mkdir(os.path.join(root, step))
+                    # nothing in staging is a link; checked anyway, once a folder
+                    if not inside(staging / step, staging):
+                        raise OSError(errno.EPERM, "path leaves the output folder", relative)
+                    made.add(step)
+        target = os.path.join(root, relative)
+        if relative in keep:
+            _link(os.path.join(published, relative), target, keep[relative], relative)
+            continue
         _step("create")
-        fd = os.open(target, flags | getattr(os, "O_CLOEXEC", 0), 0o644)
+        fd = os.open(target, flags, 0o644)
         try:
             _step("write")
-            view = memoryview(data)
+            view = memoryview(files[relative])
             while view:
                 view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
+    progress(WRITING, len(everything), len(everything))
 
 
 def write_site(
     files: dict[str, bytes],
     out_dir: Path,
     content_dir: Path | None = None,
+    keep: dict[str, tuple[int, int, int]] | None = None,
     progress: Progress = silent,
 ) -> None:
-    """Write `files` (relative path -> bytes) as the whole new content of `out_dir`;
-    `progress` is told of each file.
+    """Write `files` (relative path -> bytes) as the whole new content of `out_dir`,
+    with the published files `keep` names (path -> their inode, size and time) as
+    they are: those are linked, not written again. `progress` is told of each file.
 
     Refuses (OutputError) an output folder that is, holds or lies inside `content_dir`,
     or that glossator did not make; ValueError for a path that would leave it."""
-    for relative in files:
+    keep = keep or {}
+    for relative in [*files, *keep]:
         if relative == STAMP:
             raise ValueError(f"unsafe output path {relative!r}")
-        safe_relative(relative)
+        check_relative(relative)
     shown = str(out_dir)
     out = check_output(content_dir, out_dir)
     if not out.parent.is_dir():
@@ -307,10 +345,9 @@ def write_site(
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
         try:
             _step("stamp")
-            manifest = "".join(f"{relative}\n" for relative in sorted(files))
+            manifest = "".join(f"{relative}\n" for relative in sorted({*files, *keep}))
             (staging / STAMP).write_text(STAMP_TEXT + MANIFEST + manifest, encoding="utf-8")
-            _write_files(files, staging, progress)
-            progress(WRITING, len(files), len(files))
+            _write_files(files, staging, out, keep, progress)
             _step("chmod")
             os.chmod(staging, 0o755)
             _publish(staging, out)

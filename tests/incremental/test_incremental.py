@@ -4,18 +4,23 @@ writes; a build with nothing changed writes nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossator.cache import Store, digest
-from glossator.incremental import CachedReader, build_fingerprint, cache_folder
+from glossator.incremental import build_fingerprint, cache_folder
+from glossator.incremental.reading import CachedReader
 from glossator.ingest.corpus import read_each
 from glossator.pipeline import TEMPLATES_DIR, build
+from glossator.render import site as render_site_module
 
 BIB = {
     "grafton1997": (
@@ -130,6 +135,34 @@ def start(root: Path) -> Path:
     return content
 
 
+@contextlib.contextmanager
+def counting_renders() -> Iterator[list[str]]:
+    """The path of every page rendered through a template while inside."""
+    rendered: list[str] = []
+    real = render_site_module.render_page
+
+    def counted(env, template, context):
+        rendered.append(context["path"])
+        return real(env, template, context)
+
+    with mock.patch.object(render_site_module, "render_page", counted):
+        yield rendered
+
+
+def family(path: str) -> list[str]:
+    """An essay page with its downloads and JSON; any other page alone."""
+    if path.startswith("essays/"):
+        slug = path.removeprefix("essays/").removesuffix(".html")
+        return [f"essays/{slug}.{ext}" for ext in ("html", "bib", "ris", "txt")] + [
+            f"api/documents/{slug}.json"
+        ]
+    return [path]
+
+
+def per_page(rendered: list[str]) -> list[str]:
+    return [p for p in rendered if p.startswith(("essays/", "sources/"))]
+
+
 @settings(
     max_examples=12,
     deadline=None,
@@ -144,12 +177,18 @@ def test_any_edit_sequence_builds_what_a_clean_build_does(sequence):
         assert build(content, cached).ok
         for step in sequence:
             apply(step, content, bib_titles, TEMPLATES_DIR)
-            incremental = build(content, cached)
+            published = files_of(cached)
+            with counting_renders() as rendered:
+                incremental = build(content, cached)
             scratch = build(content, clean, cache=False)
             assert incremental.ok == scratch.ok
             assert incremental.diagnostics == scratch.diagnostics
             if scratch.ok:
-                assert files_of(cached) == files_of(clean), step
+                now = files_of(cached)
+                assert now == files_of(clean), step
+                # an essay or source page is rendered again only when what it shows changed
+                for path in per_page(rendered):
+                    assert any(published.get(f) != now.get(f) for f in family(path)), (path, step)
             shutil.rmtree(clean, ignore_errors=True)
         assert (root / "cached" / ".glossator-cache").is_dir()
         assert not (root / "clean" / ".glossator-cache").exists()
@@ -252,3 +291,89 @@ def test_reading_in_parallel_and_from_the_cache_gives_what_reading_in_order_does
     store.flush()
     assert reader(paths, content) == expected  # from the cache, but for the link
     assert store.hits == len(paths) - 1
+
+
+def test_an_edit_renders_that_essay_and_the_sources_it_cites_or_cited(tmp_path):
+    content = start(tmp_path)  # alpha cites grafton1997 and eisenstein1979, jackson2001
+    essays = content / "essays"
+    (essays / "beta.md").write_text(essay("Small Type", [(2, 3)]), "utf-8")  # jackson2001
+    (essays / "gamma.md").write_text(essay("The Apparatus", [(4, 4)]), "utf-8")  # none
+    out = tmp_path / "_site"
+    with counting_renders() as rendered:
+        assert build(content, out).ok
+    assert sorted(per_page(rendered)) == [
+        "essays/alpha.html",
+        "essays/beta.html",
+        "essays/gamma.html",
+        "sources/eisenstein1979.html",
+        "sources/grafton1997.html",
+        "sources/jackson2001.html",
+    ]
+    beta = os.stat(out / "essays/beta.html").st_ino
+    (essays / "alpha.md").write_text(essay("Glosses", [(0, 0), (3, None)]), "utf-8")
+    with counting_renders() as rendered:
+        assert build(content, out).ok
+    # alpha, and jackson2001, which it no longer cites (its page now lists beta alone);
+    # eisenstein1979, cited by no one now, has no page; grafton1997's page shows the
+    # same citing sentence as before; beta and gamma are not touched
+    assert sorted(per_page(rendered)) == ["essays/alpha.html", "sources/jackson2001.html"]
+    assert not (out / "sources" / "eisenstein1979.html").exists()
+    assert os.stat(out / "essays/beta.html").st_ino == beta  # linked, not written again
+    assert {"index.html", "bibliography.html"} <= set(rendered)
+
+
+def test_a_published_page_changed_by_hand_is_rendered_again(tmp_path):
+    content = start(tmp_path)
+    (content / "essays" / "beta.md").write_text(essay("Small Type", [(2, 3)]), "utf-8")
+    out = tmp_path / "_site"
+    assert build(content, out).ok
+    good = (out / "essays" / "beta.html").read_bytes()
+    with open(out / "essays" / "beta.html", "ab") as handle:  # same inode, new bytes
+        handle.write(b"<!-- a hand edit -->")
+    (content / "essays" / "alpha.md").write_text(essay("Glosses", [(2, None)]), "utf-8")
+    with counting_renders() as rendered:
+        assert build(content, out).ok
+    assert "essays/beta.html" in rendered
+    assert (out / "essays" / "beta.html").read_bytes() == good
+
+
+def test_a_deleted_essay_loses_its_pages(tmp_path):
+    content = start(tmp_path)
+    (content / "essays" / "beta.md").write_text(essay("Small Type", [(2, 3)]), "utf-8")
+    out = tmp_path / "_site"
+    assert build(content, out).ok
+    assert (out / "api" / "documents" / "beta.json").is_file()
+    (content / "essays" / "beta.md").unlink()
+    assert build(content, out).ok
+    assert not [p for p in files_of(out) if "beta" in p]
+
+
+def cache_entries(root: Path) -> list[str]:
+    cache = root / ".glossator-cache"
+    return sorted(
+        p.relative_to(cache).as_posix()
+        for p in cache.rglob("*")
+        if p.is_file() and p.parent.parent == cache and p.parent.name not in ("sites", "published")
+    )
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
+    content = start(tmp_path)
+    out = tmp_path / "_site"
+    assert build(content, out).ok
+    first = cache_entries(tmp_path)
+    reads = [e for e in first if e.startswith("read/")]
+    assert len(reads) == 1  # alpha
+    (tmp_path / ".glossator-cache" / "read" / ".tmp-left-by-a-killed-build").write_bytes(b"x")
+    for n in range(4):  # four edits: each leaves one read, one citations entry, ...
+        text = essay("Glosses", [(n % len(SENTENCES), 0)])
+        (content / "essays" / "alpha.md").write_text(text, "utf-8")
+        assert build(content, out).ok
+        now = cache_entries(tmp_path)
+        assert len(now) == len(first), now  # bounded: one build's worth
+    assert [e for e in now if e.startswith("read/")] != reads  # the old read is gone
+    assert not any(".tmp-" in e for e in now)
+    # the cache left is enough: a fresh output folder beside it reads nothing again
+    store = Store(tmp_path / ".glossator-cache")
+    key_reads = CachedReader(store, TEMPLATES_DIR)(sorted((content / "essays").iterdir()), content)
+    assert store.hits == 1 and store.misses == 0 and len(key_reads) == 1

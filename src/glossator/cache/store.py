@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -31,8 +32,15 @@ def digest(*parts: bytes | str) -> str:
 
 
 def value_digest(value: Any) -> str:
-    """A key for a plain value (dataclasses, dicts, lists of them): its pickle."""
-    return digest(pickle.dumps(value, PROTOCOL))
+    """A key for a plain, acyclic value (dataclasses, dicts, lists of them): its pickle
+    without the memo, so that equal values give equal bytes whichever of their parts
+    happen to be one shared object (a memo would pickle a shared string once, and an
+    equal copy twice)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, PROTOCOL)
+    pickler.fast = True  # no memo: every part written out where it stands
+    pickler.dump(value)
+    return digest(buffer.getvalue())
 
 
 class Store:
@@ -46,6 +54,7 @@ class Store:
         self.hits = 0
         self.misses = 0
         self.pending: list[tuple[str, str, bytes]] = []
+        self.used: set[tuple[str, str]] = set()  # every entry this build read or wrote
 
     def _path(self, kind: str, key: str) -> Path:
         assert self.folder is not None
@@ -61,6 +70,7 @@ class Store:
             self.misses += 1
             return None
         self.hits += 1
+        self.used.add((kind, key))
         return value
 
     def put(self, kind: str, key: str, value: Any) -> None:
@@ -72,6 +82,7 @@ class Store:
         build slower."""
         if self.folder is None:
             return
+        self.used.add((kind, key))
         if not self.folder.is_dir():
             self.pending.append((kind, key, data))
             return
@@ -101,3 +112,28 @@ class Store:
         pending, self.pending = self.pending, []
         for kind, key, data in pending:
             self.put_pickled(kind, key, data)
+
+    def prune(self, keep_folders: tuple[str, ...] = ()) -> int:
+        """Remove every entry this build neither read nor wrote (and any temporary file
+        a killed build left), so the cache holds one build's worth; the folders named in
+        `keep_folders` are not the store's and are left alone. The number removed."""
+        if self.folder is None:
+            return 0
+        removed = 0
+        try:
+            kinds = [k for k in os.listdir(self.folder) if k not in keep_folders]
+        except OSError:
+            return 0
+        for kind in kinds:
+            folder = self.folder / kind
+            try:
+                names = os.listdir(folder)
+            except OSError:  # not a folder of entries
+                continue
+            for name in names:
+                if name.endswith(".pickle") and (kind, name[: -len(".pickle")]) in self.used:
+                    continue
+                with contextlib.suppress(OSError):
+                    os.unlink(folder / name)
+                    removed += 1
+        return removed

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from glossator.commands.progress import terminal_progress
-from glossator.diagnostics import Diagnostic, format_json, format_text, summary
-from glossator.pipeline import build, check
+from glossator.diagnostics import BuildResult, Diagnostic, format_json, format_text, summary
+from glossator.incremental import unchanged
+from glossator.paths import builtin_templates
 from glossator.progress import silent
 from glossator.write import OutputError
+
+if TYPE_CHECKING:
+    from glossator.commands.progress import Bars
 
 USAGE_ERROR = 2
 
 
 def run_build(args: argparse.Namespace) -> int:
     """`glossator build`: 0 written, 1 the content has errors, 2 the output is unsafe."""
-    bars = terminal_progress(sys.stderr)
+    bars: list[Bars] = []  # the progress bar, once the build has work to show
     try:
-        result = build(
-            args.content,
-            args.out,
-            strict=args.strict,
-            cache=not args.no_cache,
-            progress=bars or silent,
-        )
+        result = _build(args, bars)
     except OutputError as exc:
         print(f"glossator: {exc}", file=sys.stderr)
         return USAGE_ERROR
@@ -36,8 +34,8 @@ def run_build(args: argparse.Namespace) -> int:
         )
         return 1
     finally:
-        if bars is not None:
-            bars.close()  # the bar is erased before the build's report is printed
+        for bar in bars:
+            bar.close()  # the bar is erased before the build's report is printed
     shown = [d for d in result.diagnostics if d.severity != "info"]
     sys.stderr.write(format_text(shown))
     note = uncurated_note(result.diagnostics)
@@ -48,6 +46,31 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     print(f"glossator: wrote {result.files} files to {args.out}", file=sys.stderr)
     return 0
+
+
+def _build(args: argparse.Namespace, bars: list[Bars]) -> BuildResult:
+    """A build with nothing to do answers from its record before the stages (Jinja,
+    citeproc, lxml, markdown-it: most of its time) and the progress bar are imported;
+    the bar it makes otherwise goes into `bars`, for the caller to close."""
+    fingerprint = None
+    if not args.no_cache:
+        fingerprint, done = unchanged(args.content, args.out, builtin_templates(), args.strict)
+        if done is not None:
+            return done
+    from glossator.commands.progress import terminal_progress  # only now: see above
+    from glossator.pipeline import build
+
+    shown = terminal_progress(sys.stderr)
+    if shown is not None:
+        bars.append(shown)
+    return build(
+        args.content,
+        args.out,
+        strict=args.strict,
+        cache=not args.no_cache,
+        fingerprint=fingerprint,
+        progress=shown or silent,
+    )
 
 
 def uncurated_note(diagnostics: list[Diagnostic]) -> str:
@@ -66,6 +89,8 @@ def uncurated_note(diagnostics: list[Diagnostic]) -> str:
 def run_check(args: argparse.Namespace) -> int:
     """`glossator check`: the build's diagnostics, nothing written. Errors and warnings
     are listed; notes (info) only with --verbose, or in JSON; a summary line ends it."""
+    from glossator.pipeline import check  # imported when used, as for `build`
+
     result = check(args.content, strict=args.strict)
     if args.format == "json":
         sys.stdout.write(format_json(result.diagnostics))

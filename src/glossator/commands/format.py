@@ -15,9 +15,6 @@ from glossator.diagnostics import Diagnostic, display_path, error
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
 
-MODES = ("bibliography", "citation")
-FORMATS = ("text", "html")
-
 
 def format_items(style: CitationStyle, items: list[dict], mode: str, fmt: str) -> list[str]:
     """The lines `glossator format` prints: one per bibliography entry (sorted as the

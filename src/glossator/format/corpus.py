@@ -33,6 +33,7 @@ def format_corpus(
     linked: LinkedCorpus,
     style_name: str | CitationStyle,
     essay_styles: dict[str, CitationStyle] | None = None,
+    known: dict | None = None,
     progress: Progress = silent,
 ) -> FormattedCorpus:
     """Raises ValueError for an unknown site style (the caller reports it). The style
@@ -40,22 +41,29 @@ def format_corpus(
 
     `essay_styles` gives the style an essay names in its front matter (`csl:`), by
     slug: its citations are formatted in it; the site's bibliography stays in the
-    site's style. `progress` hears of the bibliography, then of each essay."""
+    site's style.
+
+    `known` holds each work's CSL-JSON and BibTeX from an earlier build, by the work's
+    key, type, kind and fields (of which they are pure functions), and gets this
+    build's in their place. `progress` hears of the bibliography, then of each essay."""
     style = style_name if isinstance(style_name, CitationStyle) else CitationStyle(style_name)
     essay_styles = essay_styles or {}
-    csl_items = {
-        key: to_csl_json(key, work.entry_type, work.kind, work.fields)
-        for key, work in linked.works.items()
-    }
+    earlier, done = known if known is not None else {}, {}
+    for key, work in linked.works.items():
+        identity = (key, work.entry_type, work.kind, tuple(work.fields.items()))
+        found = earlier.get(identity)
+        if found is None:
+            item = to_csl_json(key, work.entry_type, work.kind, work.fields)
+            found = (item, entry_to_bibtex(BibEntry(key, work.entry_type, work.fields, 0)))
+        done[key] = identity, found
+    if known is not None:
+        known.clear()
+        known.update(done.values())
+    csl_items = {key: found[0] for key, (_, found) in done.items()}
     with step(progress, "Formatting the bibliography"):
         entries = style.entries(list(csl_items.values()))
     order = sorted(csl_items, key=lambda k: (sort_key_chicago(csl_items[k]), k))
-    bibtex = {
-        key: entry_to_bibtex(
-            BibEntry(key, linked.works[key].entry_type, linked.works[key].fields, 0)
-        )
-        for key in order
-    }
+    bibtex = {key: done[key][1][1] for key in order}
     documents = []
     for doc in linked.documents:
         documents.append(fill_citations(doc, csl_items, essay_styles.get(doc.slug, style)))

@@ -4,11 +4,11 @@
 and the code version, the ones not cached spread over a process pool; `styles.py`
 memoises the citation style's work (the bibliography's entries, each document's
 citations) under the hash of exactly what it is given; `inputs.py` fingerprints a
-build's every input so that a build with nothing changed writes nothing.
+build's every input so that a build with nothing changed writes nothing;
+`published.py` records what the output holds, file by file. Only `inputs` is imported
+here: a build with nothing to do answers without importing the stages.
 """
 
-from glossator.incremental.inputs import build_fingerprint, cache_folder
-from glossator.incremental.reading import CachedReader
-from glossator.incremental.styles import CachedStyle
+from glossator.incremental.inputs import build_fingerprint, cache_folder, unchanged
 
-__all__ = ["CachedReader", "CachedStyle", "build_fingerprint", "cache_folder"]
+__all__ = ["build_fingerprint", "cache_folder", "unchanged"]

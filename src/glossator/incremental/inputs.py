@@ -22,9 +22,12 @@ from typing import Any
 
 from glossator.cache import code_version, digest
 from glossator.cache.store import PROTOCOL
-from glossator.paths import STAMP
+from glossator.diagnostics import BuildResult
+from glossator.paths import STAMP, check_output, search_path
+from glossator.write import has_debris
 
 CACHE_NAME = ".glossator-cache"
+RECORDS = ("sites", "published")  # per output folder, beside the store's entries
 
 
 def cache_folder(out_dir: Path) -> Path:
@@ -138,3 +141,18 @@ def record(out_dir: Path, fingerprint: str, files: Iterable[str], value: Any) ->
         os.replace(temporary, path)
     except OSError:
         return
+
+
+def unchanged(
+    content_dir: Path, out_dir: Path, builtin_templates: Path, strict: bool
+) -> tuple[str, BuildResult | None]:
+    """The build's fingerprint, and what the build that wrote `out_dir` returned when
+    it had these very inputs and the folder is as it left it (so this one has nothing
+    to do); only light modules are needed for it. OutputError for a refused output."""
+    check_output(content_dir, out_dir)
+    folders = search_path(content_dir, builtin_templates)
+    fingerprint = build_fingerprint(content_dir, folders, out_dir, strict, builtin_templates)
+    done = recorded(out_dir, fingerprint)
+    if done is not None and not has_debris(out_dir) and isinstance(done, BuildResult):
+        return fingerprint, done
+    return fingerprint, None

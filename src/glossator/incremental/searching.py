@@ -25,13 +25,17 @@ def cached_search_index(
     shown_path: str,
     store: Store,
     templates: Path | None = None,
-) -> tuple[dict[str, bytes], list[Diagnostic]]:
-    """`search.search_index`, looked up in `store` first."""
+    compute: bool = True,
+) -> tuple[dict[str, bytes] | None, list[Diagnostic]]:
+    """`search.search_index`, looked up in `store` first; without `compute`, None
+    when it is not there (the caller runs Pagefind later)."""
     records = search_records(documents)
     key = digest(code_version(templates), "search", value_digest(records), index_language(site))
     found = store.get("search", key)
     if found is not None:
         return found, []
+    if not compute:
+        return None, []
     index, diagnostics = search_index(documents, site, shown_path)
     if index and not diagnostics:
         store.put("search", key, index)

@@ -12,7 +12,7 @@ from typing import Any
 from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus
-from glossator.model import document_to_json
+from glossator.model import Document, document_to_json
 from glossator.render.jsontext import dumps
 
 # A document's export: each section's title, each block and each note on one line.
@@ -57,8 +57,16 @@ def sources_json(
     return items
 
 
-def data_files(corpus: FormattedCorpus) -> dict[str, bytes]:
-    """The JSON API and the BibTeX of the corpus, works in bibliography order."""
+def document_file(doc: Document) -> tuple[str, bytes]:
+    """One document's export, `api/documents/<slug>.json`: a page of its own, rendered
+    with the essay's page (and only when the essay's inputs change)."""
+    return f"api/documents/{doc.slug}.json", json_bytes(
+        document_to_json(doc), INLINE_KEYS, ROW_KEYS
+    )
+
+
+def corpus_files(corpus: FormattedCorpus) -> dict[str, bytes]:
+    """The corpus-wide data: the works in bibliography order, as JSON and BibTeX."""
     linked, formatted, bibtex, csl_items = (
         corpus.linked,
         corpus.entries,
@@ -66,11 +74,8 @@ def data_files(corpus: FormattedCorpus) -> dict[str, bytes]:
         corpus.csl_items,
     )
     keys = list(formatted)
-    files = {
-        f"api/documents/{doc.slug}.json": json_bytes(document_to_json(doc), INLINE_KEYS, ROW_KEYS)
-        for doc in linked.documents
+    return {
+        "api/sources.json": json_bytes(sources_json(linked, formatted, keys)),
+        "api/sources.csl.json": json_bytes([csl_items[k] for k in keys]),
+        "references.bib": "\n".join(bibtex[k] for k in keys).encode("utf-8"),
     }
-    files["api/sources.json"] = json_bytes(sources_json(linked, formatted, keys))
-    files["api/sources.csl.json"] = json_bytes([csl_items[k] for k in keys])
-    files["references.bib"] = "\n".join(bibtex[k] for k in keys).encode("utf-8")
-    return files

@@ -14,28 +14,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 
 from glossator.config import SiteConfig
-from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
 from glossator.model import Document, Marker, marker_anchors
 from glossator.model.inline import Image, nodes_of
 from glossator.paths import source_path
-from glossator.progress import RENDERING, Progress, silent
 from glossator.render import cite_this as cite_formats
 from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
 from glossator.render.cite_this import human_date
 from glossator.render.citing import (
-    cited_count,
-    cited_in_html,
     notes_list_html,
-    short_title,
     sidenote_sources,
 )
-from glossator.render.data import data_files
-from glossator.render.feeds import atom_feed, feed_entry, sitemap
 from glossator.render.fields import field_html, field_text
 from glossator.render.head import (
     cited_works,
@@ -277,111 +269,6 @@ def root_path(site: SiteConfig) -> str:
     the 404 page is served at any depth, so its links start there."""
     path = urlsplit(site.base_url).path.rstrip("/") if site.base_url else ""
     return path + "/"
-
-
-def render_site(
-    site: SiteConfig,
-    corpus: FormattedCorpus,
-    templates_dir: Path | Sequence[Path] = TEMPLATES_DIR,
-    search_available: bool = True,
-    progress: Progress = silent,
-) -> dict[str, bytes]:
-    """Every page and data file of the site, from the formatted corpus; templates and
-    static files are looked up in `templates_dir` (one folder or several, first wins).
-    `progress` is told of each essay and source page."""
-    folders = as_search_path(templates_dir)
-    env = make_environment(folders)
-    linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
-    documents = sorted(linked.documents, key=lambda d: d.slug)
-    by_slug = {d.slug: d for d in documents}
-    paragraphs = CitedParagraphs(documents)
-    ordered_keys = list(formatted)  # already in bibliography order
-    entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
-    has_search = any((folder / "search.html").is_file() for folder in folders)
-    work_labels = {k: work_label(w) for k, w in sorted(linked.works.items())}
-    shorts = {k: short_title(w, corpus.csl_items.get(k)) for k, w in sorted(linked.works.items())}
-    files: dict[str, bytes] = {}
-
-    def page(path: str, template: str, **context: Any) -> None:
-        root = context.pop("root", "../" * path.count("/"))
-        context.setdefault("canonical", page_url(site, path))
-        html = env.get_template(template).render(
-            site=site,
-            root=root,
-            path=path,
-            formatted=formatted,
-            entry_html=entry_html,
-            has_search=has_search,
-            work_labels=work_labels,
-            cited_count=cited_count,
-            **context,
-        )
-        files[path] = html.encode("utf-8")
-
-    source_counts = {d.slug: len(cited_works(d, linked.works)) for d in documents}
-    excerpts = {d.slug: excerpt(d) for d in documents}
-    page(
-        "index.html",
-        "index.html",
-        documents=documents,
-        source_counts=source_counts,
-        excerpts=excerpts,
-    )
-    page(
-        "bibliography.html",
-        "bibliography.html",
-        works=[linked.works[k] for k in ordered_keys],
-        cited_in={k: cited_in_html(linked.works[k], by_slug) for k in ordered_keys},
-    )
-    pages = len(documents) + len(ordered_keys)
-    for done, doc in enumerate(documents, 1):
-        page(
-            f"essays/{doc.slug}.html",
-            "essay.html",
-            **essay_context(doc, linked, formatted, site, shorts),
-        )
-        files.update(essay_downloads(doc, site))
-        progress(RENDERING, done, pages)
-    for done, key in enumerate(ordered_keys, len(documents) + 1):
-        work = linked.works[key]
-        page(
-            source_href(key),
-            "source.html",
-            work=work,
-            entry=formatted[key],
-            bibtex=bibtex[key],
-            places=citing_places(work, by_slug, paragraphs),
-        )
-        progress(RENDERING, done, pages)
-    page(
-        "about.html",
-        "about.html",
-        documents=documents,
-        about=about_paragraphs(site.about),
-        counts={
-            "essays": len(documents),
-            "notes": sum(len(d.notes) for d in documents),
-            "works": len(ordered_keys),
-            "paragraphs": sum(len(d.paragraphs()) for d in documents),
-        },
-        site_citation=site_citation(site),
-    )
-    page("404.html", "404.html", canonical=None, root=root_path(site))
-    if has_search:
-        page("search.html", "search.html", search_available=search_available)
-    files["feed.xml"] = atom_feed(site, [feed_entry(d) for d in documents])
-    pages = sorted(p for p in files if p.endswith(".html") and p != "404.html")
-    map_bytes = sitemap(site, pages)
-    if map_bytes is not None:
-        files["sitemap.xml"] = map_bytes
-    files.update(data_files(corpus))
-    for folder in reversed(folders):  # a site's static file replaces the built-in one
-        static = folder / "static"
-        if static.is_dir():
-            for asset in sorted(static.rglob("*")):
-                if asset.is_file():
-                    files[f"static/{asset.relative_to(static).as_posix()}"] = asset.read_bytes()
-    return dict(sorted(files.items()))
 
 
 def site_citation(site: SiteConfig) -> str:

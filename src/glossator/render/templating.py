@@ -12,47 +12,27 @@ A site overrides a template, or a static file, by putting one with the same name
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from glossator.diagnostics import Diagnostic, display_path, error
+from glossator.paths import (  # where the folders are: decided with every other path
+    SITE_TEMPLATES,
+    as_search_path,
+    builtin_templates,
+    search_path,
+    site_templates,
+)
 
-SITE_TEMPLATES = "templates"  # beside content/, in the site's root
-
-
-def builtin_templates() -> Path:
-    """The folder of the templates shipped with glossator."""
-    try:
-        folder = files("glossator.templates")
-    except ModuleNotFoundError:  # an editable install made before the templates were data
-        raise RuntimeError(
-            "glossator's templates are not installed; reinstall it (`make` does, "
-            "or `pip install -e .`)"
-        ) from None
-    if not isinstance(folder, Path):  # a zipped install: Jinja needs real files
-        raise RuntimeError(f"glossator's templates are not in a folder ({folder}); reinstall it")
-    return folder
-
-
-def site_templates(content_dir: Path) -> Path:
-    """A site's own templates: the `templates/` folder beside its content folder."""
-    return content_dir.resolve().parent / SITE_TEMPLATES
-
-
-def search_path(content_dir: Path, builtin: Path) -> list[Path]:
-    """The folders templates and static files are looked up in, first match first: the
-    site's folder when it exists (and is not the built-in set itself, as in glossator's
-    own repository), then the built-in set."""
-    site = site_templates(content_dir)
-    if site.is_dir() and site.resolve() != builtin.resolve():
-        return [site, builtin]
-    return [builtin]
-
-
-def as_search_path(templates: Path | Sequence[Path]) -> list[Path]:
-    return [templates] if isinstance(templates, Path) else list(templates)
+__all__ = [
+    "SITE_TEMPLATES",
+    "as_search_path",
+    "builtin_templates",
+    "search_path",
+    "site_templates",
+    "template_problem",
+]
 
 
 def template_problem(exc: TemplateError, folders: Sequence[Path]) -> Diagnostic:

@@ -20,8 +20,8 @@ each reply: 11 s for the 109 records of the seed corpus. So this module speaks t
 wrapper's protocol itself, to the same binary (`pagefind --service`: base64-encoded JSON
 messages, each ending in a comma, answered in turn), the records written by a thread
 while their replies are read: 0.12 s for the seeds, and byte for byte the files the
-wrapper writes. The same records in the same
-order give the same files, so two builds are identical.
+wrapper writes. The same records in the same order give the same files, so two builds
+are identical. Each reply has its own time limit, in proportion to what it answers.
 
 If the package or its binary is missing, or Pagefind fails, the build goes on without
 search: no index, and a `search.unavailable` warning; search.html's script then finds no
@@ -56,10 +56,15 @@ from glossator.model import (
     blocks_text,
 )
 from glossator.model.inline import plain_text
+from glossator.search.watchdog import Watchdog
 
 SEARCH_PAGE = "search.html"
 INDEX_DIR = "pagefind"
-TIMEOUT = 60.0  # seconds for the whole indexing run; a hung binary is killed after it
+# A reply may take TIMEOUT s, plus SECONDS_PER_MB for each megabyte of its record, and
+# the index itself (GetFiles) SECONDS_PER_RECORD a record; a late one: pagefind killed.
+TIMEOUT = 30.0
+SECONDS_PER_MB = 10.0
+SECONDS_PER_RECORD = 0.005
 # Pagefind writes its own UI bundles too; search.html has its own small UI, so these
 # are left out of the site (about 400 KB that nothing would load).
 UNUSED_PREFIXES = (
@@ -72,6 +77,10 @@ UNUSED_PREFIXES = (
 
 class SearchError(Exception):
     """Pagefind could not build the index; the message says why."""
+
+
+class PagefindMissing(SearchError):
+    """The package or its binary is not there: the one case where installing helps."""
 
 
 @dataclass(frozen=True)
@@ -169,16 +178,23 @@ class _Service:
     """A running `pagefind --service`, asked in turn: each request and each
     reply is base64-encoded JSON followed by a comma (base64 never contains one)."""
 
-    def __init__(self, process: subprocess.Popen[bytes], stderr: IO[bytes]) -> None:
+    def __init__(
+        self, process: subprocess.Popen[bytes], stderr: IO[bytes], watchdog: Watchdog
+    ) -> None:
         self._process = process
         self._stderr = stderr
+        self._watchdog = watchdog
         self._buffer = b""
+        self._start = 0  # where the next reply begins in the buffer
         self._message_id = 0
 
-    def send(self, payload: dict[str, Any]) -> dict[str, Any]:
-        return self.send_all([payload])[0]
+    def send(self, payload: dict[str, Any], seconds: float = 0.0) -> dict[str, Any]:
+        """One request; its reply may take TIMEOUT plus `seconds`."""
+        return self.send_all([payload], seconds)[0]
 
-    def send_all(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def send_all(
+        self, payloads: list[dict[str, Any]], seconds: float = 0.0
+    ) -> list[dict[str, Any]]:
         """Requests written one after another by a thread while this one reads the
         replies: Pagefind answers each in turn, so this is the same exchange as one
         request at a time, without waiting a round trip for each record (about half
@@ -205,23 +221,39 @@ class _Service:
         writer = threading.Thread(target=write, name="pagefind-requests", daemon=True)
         writer.start()
         try:
-            return [self._receive(first + n, failed) for n in range(len(payloads))]
+            replies = []
+            for n, payload in enumerate(payloads):
+                self._watchdog.arm(TIMEOUT + seconds + _weight(payload), _what(payload))
+                replies.append(self._receive(first + n, failed))
+            return replies
         finally:
+            self._watchdog.cancel()
             writer.join(timeout=TIMEOUT)
 
     def _receive(self, message_id: int, failed: list[OSError]) -> dict[str, Any]:
         stdout = self._process.stdout
         assert stdout is not None
-        try:
-            while b"," not in self._buffer:
-                chunk = stdout.read1(1 << 16)
-                if not chunk:
-                    why = f" ({failed[0]})" if failed else ""
-                    raise SearchError(f"pagefind stopped{why}{self._stderr_tail()}")
-                self._buffer += chunk
-        except OSError as exc:
-            raise SearchError(f"pagefind stopped ({exc}){self._stderr_tail()}") from exc
-        message, _, self._buffer = self._buffer.partition(b",")
+        # Replies are cut out of the buffer at an offset, and a reply still arriving
+        # is joined once whole: slicing or appending to the rest at every reply copied
+        # the index's reply (hundreds of megabytes at 1,000 essays) over and over.
+        end = self._buffer.find(b",", self._start)
+        if end < 0:
+            parts = [self._buffer[self._start :]]
+            try:
+                while b"," not in parts[-1]:
+                    chunk = stdout.read1(1 << 16)
+                    if not chunk:
+                        late = self._watchdog.fired
+                        why = f": {late}, so it was stopped" if late else ""
+                        why += f" ({failed[0]})" if failed and not late else ""
+                        raise SearchError(f"pagefind stopped{why}{self._stderr_tail()}")
+                    parts.append(chunk)
+            except OSError as exc:
+                raise SearchError(f"pagefind stopped ({exc}){self._stderr_tail()}") from exc
+            self._buffer, self._start = b"".join(parts), 0
+            end = self._buffer.find(b",")
+        message = self._buffer[self._start : end]
+        self._start = end + 1
         try:
             reply = json.loads(base64.b64decode(message))
             answer = reply["payload"]
@@ -252,16 +284,14 @@ def _service(executable: Path) -> Iterator[_Service]:
             )
         except OSError as exc:
             raise SearchError(f"cannot run {executable}: {exc}") from exc
-        watchdog = threading.Timer(TIMEOUT, process.kill)
-        watchdog.daemon = True
-        watchdog.start()
+        watchdog = Watchdog(process)
         try:
-            yield _Service(process, stderr)
+            yield _Service(process, stderr, watchdog)
         except BaseException:
             process.kill()  # it failed or answered wrongly: no need to wait for it
             raise
         finally:
-            watchdog.cancel()
+            watchdog.stop()
             for stream in (process.stdin, process.stdout):
                 if stream is not None:
                     with suppress(OSError):
@@ -279,14 +309,24 @@ def pagefind_executable() -> Path:
     try:  # imported here: the package is optional, and the site builds without it
         from pagefind.service import get_executable
     except ImportError as exc:
-        raise SearchError(f"the `pagefind` package is not installed ({exc})") from exc
+        raise PagefindMissing(f"the `pagefind` package is not installed ({exc})") from exc
     try:
         executable = get_executable()
     except (OSError, ValueError) as exc:
-        raise SearchError(f"the pagefind binary is missing ({exc})") from exc
+        raise PagefindMissing(f"the pagefind binary is missing ({exc})") from exc
     if executable is None or not Path(executable).is_file():
-        raise SearchError("the pagefind binary is missing")
+        raise PagefindMissing("the pagefind binary is missing")
     return Path(executable)
+
+
+def _weight(payload: dict[str, Any]) -> float:
+    """Seconds a record's size allows beyond TIMEOUT."""
+    return SECONDS_PER_MB * len(str(payload.get("content", ""))) / 1_000_000
+
+
+def _what(payload: dict[str, Any]) -> str:
+    is_record = payload.get("type") == "AddRecord"
+    return f"the record of {payload.get('url')}" if is_record else f"{payload.get('type')}"
 
 
 def build_index(records: list[Record], language: str) -> dict[str, bytes]:
@@ -308,7 +348,9 @@ def build_index(records: list[Record], language: str) -> dict[str, bytes]:
                 for record in records
             ]
         )
-        reply = service.send({"type": "GetFiles", "index_id": index_id})
+        reply = service.send(
+            {"type": "GetFiles", "index_id": index_id}, SECONDS_PER_RECORD * len(records)
+        )
     files: dict[str, bytes] = {}
     try:
         for item in reply["files"]:
@@ -337,6 +379,9 @@ def search_index(
         message = (
             f"search index not built: {reason}; the site works without it and "
             f"{SEARCH_PAGE} says search is unavailable. "
-            "Install Pagefind with `pip install 'pagefind[bin]'`"
         )
+        if isinstance(exc, PagefindMissing):
+            message += "Install Pagefind with `pip install 'pagefind[bin]'`"
+        else:  # installed, but it failed: installing it again would not help
+            message += "Pagefind is installed but failed; the next build tries again"
         return {}, [warning(shown_path, 1, "search.unavailable", message)]

@@ -35,18 +35,41 @@ class Session:
     _changed: threading.Condition = field(default_factory=threading.Condition)
 
     def rebuild(self) -> BuildResult | None:
-        """Build once; on success the pages reload, on failure they show the error."""
+        """Build once; on success the pages reload, on failure they show the error. A
+        search index not in the cache is built after the pages reload (`finish`)."""
+        result = self._build(lambda: build(self.content, self.out, search_later=True))
+        if result is not None and result.finish is not None:
+            started = time.perf_counter()
+            done = self._build(result.finish, announce=False)
+            if done is not None and done.ok:
+                took = (time.perf_counter() - started) * 1000
+                self.report(f"glossator: search index rebuilt in {took:.0f} ms")
+            return done
+        return result
+
+    def _build(self, run: Callable[[], BuildResult], announce: bool = True) -> BuildResult | None:
+        """One build; `announce`: its success reloads the pages (the search index alone
+        changes nothing they show)."""
         started = time.perf_counter()
         try:
-            result: BuildResult | None = build(self.content, self.out)
+            result: BuildResult | None = run()
         except (OutputError, OSError) as exc:
             result, message = None, f"glossator: {exc}\n"
         else:
-            shown = [d for d in result.diagnostics if d.severity != "info"]
+            shown = [
+                d
+                for d in result.diagnostics
+                if d.severity != "info" and (announce or d.code.startswith("search."))
+            ]
             message = format_text(shown)
         took = (time.perf_counter() - started) * 1000
         with self._changed:
-            if result is not None and result.ok:
+            if result is not None and result.ok and not announce:
+                if self.state.error:  # a failure of the index build cleared
+                    self.state = State(self.state.build, "")
+                if message:
+                    self.report(message.rstrip("\n"))
+            elif result is not None and result.ok:
                 self.state = State(self.state.build + 1, "")
                 self.report(f"{message}glossator: rebuilt in {took:.0f} ms")
             else:

@@ -166,16 +166,16 @@ def test_two_builds_are_byte_identical(tmp_path: Path):
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def test_indexing_the_seeds_takes_under_a_second(seed_plan: Any):
-    """The best of three runs, so a machine busy with other work does not fail it."""
+def test_indexing_the_seeds_gives_one_fragment_per_record(seed_plan: Any):
+    """Every record is indexed as its own page of the index (its time is measured in
+    benchmarks/, not asserted here)."""
     records = search_records(seed_plan.linked.documents)
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        files = build_index(records, "en")
-        timings.append(time.perf_counter() - start)
+    files = build_index(records, "en")
+    entry = json.loads(files["pagefind/pagefind-entry.json"])
+    assert entry["languages"]["en"]["page_count"] == len(records)
+    fragments = [name for name in files if name.startswith("pagefind/fragment/")]
+    assert len(fragments) == len(records)
     assert "pagefind/pagefind.js" in files
-    assert min(timings) < 1.0, f"indexing {len(records)} records took {min(timings):.2f} s"
 
 
 def test_the_same_records_give_the_same_files_and_others_do_not():

@@ -219,7 +219,16 @@ def test_a_change_under_content_is_rebuilt_by_the_watcher(tmp_path):
     assert not watcher.is_alive()
 
 
-def test_ctrl_c_stops_serve_cleanly(tmp_path):
+def _as_background_job() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # what a shell's `&` gives its job
+
+
+@pytest.mark.parametrize(
+    ("stop", "start"),
+    [(signal.SIGINT, None), (signal.SIGINT, _as_background_job), (signal.SIGTERM, None)],
+    ids=["ctrl-c", "ctrl-c-to-a-background-job", "sigterm"],
+)
+def test_ctrl_c_stops_serve_cleanly(tmp_path, stop, start):
     content = make_content(tmp_path)
     process = subprocess.Popen(
         [sys.executable, "-m", "glossator", "serve", "--content", str(content), "--port", "0"],
@@ -227,6 +236,7 @@ def test_ctrl_c_stops_serve_cleanly(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=start,
     )
     try:
         lines = []
@@ -238,9 +248,9 @@ def test_ctrl_c_stops_serve_cleanly(tmp_path):
                 break
         port = int(line.split(":")[-1].split("/")[0])
         assert get(port, "/")[0] == 200
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
+        assert process.wait(timeout=15) == 0  # before reading: a process left running fails
         rest = process.stderr.read()
-        assert process.wait(timeout=15) == 0
     finally:
         if process.poll() is None:
             process.kill()

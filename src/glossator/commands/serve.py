@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import signal
 import sys
 
 from glossator.pipeline import TEMPLATES_DIR
@@ -17,9 +18,17 @@ def report(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run_serve(args: argparse.Namespace) -> int:
-    """0 after Ctrl-C; 2 when the port cannot be opened. A content error never stops it:
-    the last good site stays served and the pages show the error."""
+    """0 after Ctrl-C (or SIGTERM); 2 when the port cannot be opened. A content error
+    never stops it: the last good site stays served and the pages show the error."""
+    # Started as a shell's background job, a process inherits SIGINT ignored, so Ctrl-C
+    # and `kill -INT` would not stop it; `kill` (SIGTERM) stops it as cleanly.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _stop)
     session = Session(args.content, args.out, report)
     session.rebuild()
     try:

@@ -70,6 +70,9 @@ SEED_STYLES = [
         (4294967295, 48, 17, True, True, False, 0.6558488081345207, 0.22059600685472422, 73, 1.0),
         (830422, 59, 18, True, False, False, 1.0, 0.48831329700252657, 66, 1.0),
         (8, 59, 37, True, False, True, 0.9, 0.3, 146, 1.0),
+        # a carried note's line ending in its date's day (`Herzegovina. 30`) read as
+        # marker 30 with 27 due, so the carry stopped and the notes skipped
+        (3513, 57, 15, True, False, True, 0.0, 0.0, 79, 1.0),
         # `30: 16` is `30: 1` + note 6, though 16 is within the markers' look-ahead
         (384856, 88, 58, False, False, False, 0.3537601026236879, 0.3537601026236879, 88, 0.5),
     ]

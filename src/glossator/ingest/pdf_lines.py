@@ -167,7 +167,9 @@ class PageReader:
         if not self.carry_open or not pending or self.lines[i].page_start:
             return False
         j = i
-        while not self._new_markers(self.lines[j].raw):
+        # a line ends body text only with the marker expected next: `Herzegovina. 30`
+        # (a note's date, broken before its month) is no marker 30 when 27 is due
+        while not split_trailing_numbers(self.lines[j].raw, self.next_marker, 3):
             k = j + 1
             if k < len(self.lines) and not self.lines[k].blank:
                 return False  # a line that runs on into the next is text
@@ -181,12 +183,6 @@ class PageReader:
                 return False
             j = k
         return False
-
-    def _new_markers(self, raw: str) -> bool:
-        """Whether the line ends with markers not seen yet (`no. 3` in a note's text,
-        when marker 3 is seen and its note is still to come, is not one)."""
-        found = self._markers(raw)
-        return bool(found) and any(n not in self.markers_seen for n in found[1])
 
     def _notes_follow(self, i: int) -> bool:
         """Whether the note block goes on below line `i`: a note expected next follows."""

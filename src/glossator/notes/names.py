@@ -133,7 +133,7 @@ def _invert(name: str) -> str:
     if family_first(toks):  # "Wang Gungwu", "Мартенс Ф. Ф."
         return f"{toks[0]}, {' '.join(toks[1:])}"
     suffix = ""
-    if toks[-1].lower() in SUFFIXES:
+    if len(toks) > 2 and toks[-1].lower() in SUFFIXES:  # "Martin Luther King Jr."
         suffix, toks = toks[-1], toks[:-1]
     i = len(toks) - 1
     while i > 1 and toks[i - 1].lower() in PARTICLES:

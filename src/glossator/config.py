@@ -29,9 +29,12 @@ class SiteConfig:
     # Whether raw HTML in essays (inline tags, HTML blocks) is written to the page as
     # HTML. Off by default: it is shown as text, so nothing an essay says becomes markup.
     allow_raw_html: bool = False
+    # Whether the site gets a search index. Off, the build skips Pagefind (the largest
+    # part of a big corpus's build and memory) and the search page says search is off.
+    search: bool = True
 
 
-FLAGS = {"allow_raw_html"}  # settings that are yes/no, not text
+FLAGS = {"allow_raw_html", "search"}  # settings that are yes/no, not text
 
 
 def parse_site_config(text: str, path: str) -> tuple[SiteConfig, list[Diagnostic]]:

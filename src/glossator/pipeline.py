@@ -256,10 +256,13 @@ def build(
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
     shown = display_path(out_dir / "search.html")
     docs, site = result.linked.documents, result.corpus.site
-    with step(progress, "Indexing for search"):
-        index, search_diagnostics = cached_search_index(
-            docs, site, shown, store, templates_dir, compute=not (search_later and stale)
-        )
+    index: dict[str, bytes] | None = {}  # `search: false` in site.yaml: no index at all
+    search_diagnostics: list[Diagnostic] = []
+    if site.search:
+        with step(progress, "Indexing for search"):
+            index, search_diagnostics = cached_search_index(
+                docs, site, shown, store, templates_dir, compute=not (search_later and stale)
+            )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
     try:
         rendered = render_jobs(

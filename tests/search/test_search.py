@@ -432,3 +432,26 @@ def test_quotations_lists_tables_code_and_figures_are_found_at_their_anchors():
         (f"{url}#fig2", "Same", "Figure 2"),
         (f"{url}#fn1", "A note. Quoted in it.", "Note 1"),
     ]
+
+
+def test_search_false_builds_no_index_and_says_so_without_a_warning(tmp_path: Path, capsys):
+    content = tmp_path / "content"
+    (content / "essays").mkdir(parents=True)
+    (content / "essays" / "a.md").write_text(
+        "---\ntitle: A\ndate: 2024-01-01\n---\n\nA paragraph to find.\n", encoding="utf-8"
+    )
+    (content / "site.yaml").write_text("title: S\nsearch: false\n", encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    assert "warning" not in capsys.readouterr().err
+    assert not (out / "pagefind").exists()
+    assert 'class="search-unavailable"' in (out / "search.html").read_text(encoding="utf-8")
+    # turned on again, the next build (from the cache) indexes the site
+    (content / "site.yaml").write_text("title: S\n", encoding="utf-8")
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    assert (out / "pagefind" / "pagefind.js").is_file()
+    (content / "site.yaml").write_text("title: S\nsearch: sometimes\n", encoding="utf-8")
+    assert main(["check", "--content", str(content)]) == 1
+    assert "site.yaml:2: error: `search` must be true or false [site.invalid]" in (
+        capsys.readouterr().out
+    )

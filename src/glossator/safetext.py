@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from glossator.diagnostics import Diagnostic, warning
+
 UNSAFE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff"
     "\U000f0000-\U0010ffff]"
@@ -37,3 +39,17 @@ def describe(text: str, offset: int, count: int) -> str:
     if count == 1:
         return f"1 character that is not text ({code}) was dropped"
     return f"{count} characters that are not text (the first {code}) were dropped"
+
+
+def without_unsafe(text: str, shown: str) -> tuple[str, list[Diagnostic]]:
+    """`text` without its unsafe characters, and the one `text.unsafe-character`
+    warning (at the first one's line) that every file read says it with."""
+    cleaned, count, first = unsafe_characters(text)
+    if not count:
+        return text, []
+    line = text.count("\n", 0, first) + 1
+    what = describe(text, first, count)
+    remove = "it" if count == 1 else "them"
+    return cleaned, [
+        warning(shown, line, "text.unsafe-character", f"{what}; remove {remove} from the file")
+    ]

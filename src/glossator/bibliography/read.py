@@ -33,7 +33,7 @@ from glossator.bibliography.inherit import resolve_inheritance
 from glossator.bibliography.latex import decode_latex
 from glossator.diagnostics import Diagnostic, error, warning
 from glossator.paths import ContentFileError, read_content_file
-from glossator.safetext import UNSAFE, describe, unsafe_characters
+from glossator.safetext import UNSAFE, without_unsafe
 
 
 def _split_concatenation(raw: str) -> list[str]:
@@ -121,23 +121,8 @@ def _read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
         )
         text = data.decode("utf-8", errors="replace")
         diagnostics = [error(shown, line, "bib.encoding", message)]
-    return _without_unsafe(text, shown, diagnostics)
-
-
-def _without_unsafe(
-    text: str, shown: str, diagnostics: list[Diagnostic]
-) -> tuple[str, list[Diagnostic]]:
-    """Control, private-use and other non-text characters dropped, as from essays
-    (safetext.py): they would reach source pages, downloads and the terminal."""
-    cleaned, count, first = unsafe_characters(text)
-    if count:
-        line = text.count("\n", 0, first) + 1
-        what = describe(text, first, count)
-        remove = "it" if count == 1 else "them"
-        diagnostics.append(
-            warning(shown, line, "text.unsafe-character", f"{what}; remove {remove} from the file")
-        )
-    return cleaned, diagnostics
+    text, unsafe = without_unsafe(text, shown)
+    return text, diagnostics + unsafe
 
 
 def _abort_reason(block: ParsingFailedBlock) -> str:

@@ -21,7 +21,7 @@ from glossator.ingest.source import Source
 from glossator.model import Document
 from glossator.paths import ContentFileError, essays_folder_problem, read_content_file, slug_problem
 from glossator.progress import READING, Progress, silent
-from glossator.safetext import describe, unsafe_characters
+from glossator.safetext import without_unsafe
 from glossator.yamlmap import load_yaml_mapping
 
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # used with fullmatch: `$` lets "a\n" by
@@ -62,20 +62,7 @@ def read_text(path: Path, root: Path | None = None) -> tuple[str | None, list[Di
 def _clean(text: str, shown: str) -> tuple[str, list[Diagnostic]]:
     """The text without a leading byte-order mark and without the characters that
     are not text (safetext.py), with a warning for the latter."""
-    text = text.removeprefix("\ufeff")
-    cleaned, count, first = unsafe_characters(text)
-    if not count:
-        return text, []
-    line = text.count("\n", 0, first) + 1
-    what = describe(text, first, count)
-    return cleaned, [
-        warning(
-            shown,
-            line,
-            "text.unsafe-character",
-            f"{what}; remove {'it' if count == 1 else 'them'} from the file",
-        )
-    ]
+    return without_unsafe(text.removeprefix("\ufeff"), shown)
 
 
 def read_document(

@@ -102,14 +102,14 @@ def looks_like_name_or_org(text: str) -> bool:
         bare = tok.strip(".()")
         if not bare or bare.lower() in FUNCTION_WORDS or JOINED_PARTICLE.match(bare):
             continue
-        if not (bare[0].isupper() or bare[0].isdigit() or _caseless(bare[0])):
+        if not (bare[0].isupper() or bare[0].isdigit() or caseless(bare[0])):
             return False
         if re.search(r"[^\w.'’\-&/]", bare):
             return False
     return True
 
 
-def _caseless(char: str) -> bool:
+def caseless(char: str) -> bool:
     """A letter of a script without case (Chinese, Japanese, Arabic…): a name may start so."""
     return char.isalpha() and char.lower() == char.upper()
 

@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from glossator.notes.names import fold, looks_like_name_or_org, word_set
+from glossator.notes.names import caseless, fold, looks_like_name_or_org, word_set
 from glossator.notes.parse_note import ParsedWork
 
 _NUM = r"(?:\d+(?:\s*[–\-]+\s*\d+)?(?:\s*nn?\.?\s*\d+)?|[ivxlc]+(?:[–\-][ivxlc]+)?|[IVXLC]+)\b"
@@ -61,8 +61,7 @@ def name_words(work: ParsedWork) -> set[str]:
 
 def _family_of(word: str, names: set[str]) -> bool:
     """ "丸山" of "丸山眞男": a name written without spaces is shortened to its family part."""
-    caseless = word[:1].isalpha() and word[:1].lower() == word[:1].upper()
-    return caseless and any(n.startswith(word) for n in names)
+    return bool(word) and caseless(word[0]) and any(n.startswith(word) for n in names)
 
 
 def work_label(work: ParsedWork) -> str:

@@ -38,7 +38,6 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 TIME_LIMIT = 10  # CPU seconds per input (CPU, not wall time: a loaded machine is no hang)
 MEMORY_LIMIT = 1 << 30  # bytes per worker
-FROM: Path | None = None  # --from DIR: mutate that content folder instead of the fixtures
 
 INSERTS = [
     "[^1]",
@@ -107,8 +106,6 @@ def content_folder(folder: Path) -> list[dict[str, str]]:
 
 def sources() -> list[dict[str, str]]:
     """The inputs to mutate: each a small content folder, as {relative path: text}."""
-    if FROM is not None:
-        return content_folder(FROM)
     good = FIXTURES / "good" / "essays"
     markdown = FIXTURES / "markdown"
     out = [
@@ -171,6 +168,9 @@ def mutate(text: str, rng: random.Random, other: str) -> str:
     return text
 
 
+_POOL: list[dict[str, str]] = []  # the inputs of this run, read once before the workers fork
+
+
 def make_input(seed: int) -> dict[str, str]:
     rng = random.Random(seed)
     pool = _POOL or sources()
@@ -179,9 +179,6 @@ def make_input(seed: int) -> dict[str, str]:
     for name in rng.sample(sorted(files), rng.randint(1, len(files))):
         files[name] = mutate(files[name], rng, other)
     return files
-
-
-_POOL: list[dict[str, str]] = []
 
 
 def _alarm(signum, frame):  # noqa: ANN001, ANN202 (signal handler)
@@ -228,9 +225,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep", type=Path, default=Path("fuzz-failures"))
     parser.add_argument("--from", dest="folder", type=Path, help="a content folder to mutate")
     args = parser.parse_args(argv)
-    global FROM
-    FROM = args.folder.resolve() if args.folder else None
-    _POOL[:] = sources()
+    _POOL[:] = content_folder(args.folder.resolve()) if args.folder else sources()
     signal.signal(signal.SIGPROF, _alarm)
     failures: dict[str, list[int]] = {}
     slowest = (0.0, -1)

@@ -6,17 +6,14 @@ finding a phrase only in a note and one only in the blog post."""
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 import re
 import shutil
 import stat
 import sys
-import threading
 import time
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -325,32 +322,24 @@ def test_a_copy_missing_its_index_says_search_is_unavailable(browser: Any, tmp_p
     """A site copied without its `pagefind/` folder: the page's script finds no index."""
     from playwright.sync_api import expect
 
-    from conftest import open_context
+    from conftest import open_context, served
 
     out = tmp_path / "site"
     assert main(["build", "--content", str(CONTENT), "--out", str(out)]) == 0
     shutil.rmtree(out / "pagefind")
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    context = open_context(browser, url)
-    try:
-        page = context.new_page()
-        page.goto(url + "search.html?q=Syria")
-        expect(page.locator('#search[data-search-state="error"]')).to_be_attached()
-        expect(page.locator("#search-status")).to_contain_text(
-            "Search is unavailable on this copy of the site"
-        )
-        expect(page.locator("#search-results")).to_be_hidden()
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with served(out) as url:
+        context = open_context(browser, url)
+        try:
+            page = context.new_page()
+            page.goto(url + "search.html?q=Syria")
+            expect(page.locator('#search[data-search-state="error"]')).to_be_attached()
+            expect(page.locator("#search-status")).to_contain_text(
+                "Search is unavailable on this copy of the site"
+            )
+            expect(page.locator("#search-results")).to_be_hidden()
+        finally:
+            context.close()
 
 
 # --- Records of the structured blocks ---------------------------------------------------

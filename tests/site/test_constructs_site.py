@@ -5,13 +5,10 @@ popover shows its markup, and the page stays light."""
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -19,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from test_quality import WEIGHT_LIMIT, axe_violations, page_assets
 
-from conftest import _QuietHandler, find_vnu, missing_tool, open_context
+from conftest import find_vnu, missing_tool, open_context, served
 from glossator.cli import main
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "markdown" / "conformance"
@@ -69,13 +66,8 @@ def constructs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def constructs_url(constructs_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(constructs_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(constructs_site) as url:
+        yield url
 
 
 def test_the_nu_checker_finds_no_errors(constructs_site: Path):

@@ -11,13 +11,10 @@ jackson2001 in notes 2 and 3; tribble1993 in note 4."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 from test_quality import axe_violations
 
-from conftest import _QuietHandler, find_vnu, missing_tool, open_context
+from conftest import find_vnu, missing_tool, open_context, served
 from glossator.cli import main
 
 FILLER = (
@@ -160,13 +157,8 @@ def reading_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def reading_url(reading_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(reading_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(reading_site) as url:
+        yield url
 
 
 @pytest.fixture

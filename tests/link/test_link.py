@@ -178,7 +178,7 @@ def test_unknown_key_is_an_error_with_its_line(corpus):
 
 def test_cross_references_are_warnings_and_shown_as_written_as_pandoc_does(corpus):
     path = corpus / "essays" / "first.md"
-    text = ESSAY_A.replace("@caporaso1992international", "@fig:map; @sec-intro")
+    text = ESSAY_A.replace("@caporaso1992international", "@fig:map; @Sec-intro")
     path.write_text(text, "utf-8")
     result = plan(corpus)
     found = [str(d) for d in result.diagnostics if d.code.startswith("cite.")]

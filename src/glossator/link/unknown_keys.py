@@ -10,8 +10,12 @@ from difflib import get_close_matches
 from glossator.diagnostics import Diagnostic, error, warning
 
 # Cross-reference prefixes: pandoc-crossref's `fig:`, `sec:`, `eq:`, `tbl:`, `lst:` and
-# Quarto's `fig-`, `tbl-`, `sec-`, `eq-`, `lst-` and theorem kinds.
-CROSSREF = re.compile(r"(?:fig|sec|eq|tbl|lst|thm|lem|cor|prp|cnj|def|exm|exr)[:-][\w:.-]+")
+# Quarto's `fig-`, `tbl-`, `sec-`, `eq-`, `lst-` and theorem kinds; both capitalise the
+# prefix to capitalise the reference (`@Fig:map` → "Fig. 1").
+CROSSREF = re.compile(
+    r"(?:[Ff]ig|[Ss]ec|[Ee]q|[Tt]bl|[Ll]st|[Tt]hm|[Ll]em|[Cc]or|[Pp]rp|[Cc]nj|[Dd]ef|[Ee]xm|[Ee]xr)"
+    r"[:-][\w:.-]+"
+)
 
 
 def did_you_mean(key: str, keys: Iterable[str]) -> str:

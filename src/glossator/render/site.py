@@ -157,8 +157,11 @@ def render_jobs(
         values.setdefault("work_labels", work_labels)
         return dict(site=site, path=path, has_search=has_search, cited_count=cited_count, **values)
 
+    def render(path: str, template: str, **values: Any) -> bytes:
+        return render_page(env, template, context(path, **values))
+
     def page(path: str, template: str, **values: Any) -> None:
-        out.files[path] = render_page(env, template, context(path, **values))
+        out.files[path] = render(path, template, **values)
 
     _front_pages(page, corpus, documents, by_slug)  # first, as always
     base: dict[str, str] = {}
@@ -183,9 +186,11 @@ def render_jobs(
         out.jobs[job] = (signature, [])
         return False
 
-    def made(job: str, before: set[str]) -> None:
+    def made(job: str, files: dict[str, bytes]) -> None:
+        """The job's files into the site, and listed as the job's (for the next build)."""
+        out.files.update(files)
         if job in out.jobs:
-            out.jobs[job] = (out.jobs[job][0], sorted(set(out.files) - before))
+            out.jobs[job] = (out.jobs[job][0], sorted(files))
 
     mentions: dict[str, dict] = defaultdict(dict)
     for place, found in linked.mentions.items():
@@ -208,19 +213,20 @@ def render_jobs(
         job = f"essay:{doc.slug}"
         if skipped(job, inputs):
             continue
-        before = set(out.files)
-        page(
-            f"essays/{doc.slug}.html",
-            "essay.html",
-            formatted=inputs[1],
-            entry_html={k: entry_html[k] for k in inputs[1]},
-            work_labels=inputs[3],
-            **essay_context(doc, own, inputs[1], site, inputs[2]),
-        )
-        out.files.update(essay_downloads(doc, site))
+        files = {
+            f"essays/{doc.slug}.html": render(
+                f"essays/{doc.slug}.html",
+                "essay.html",
+                formatted=inputs[1],
+                entry_html={k: entry_html[k] for k in inputs[1]},
+                work_labels=inputs[3],
+                **essay_context(doc, own, inputs[1], site, inputs[2]),
+            )
+        }
+        files.update(essay_downloads(doc, site))
         name, data = document_file(doc)
-        out.files[name] = data
-        made(job, before)
+        files[name] = data
+        made(job, files)
     paragraphs = CitedParagraphs(documents)
     for key in ordered_keys:
         done += 1
@@ -233,8 +239,7 @@ def render_jobs(
         job = f"source:{key}"
         if skipped(job, inputs):
             continue
-        before = set(out.files)
-        page(
+        html = render(
             source_href(key),
             "source.html",
             work=work,
@@ -245,7 +250,7 @@ def render_jobs(
             entry_html={key: entry_html[key]},
             work_labels={key: work_labels[key]},
         )
-        made(job, before)
+        made(job, {source_href(key): html})
     _corpus_pages(out, page, site, corpus, documents, by_slug, has_search, search_available)
     _static_files(out.files, folders)
     out.files = dict(sorted(out.files.items()))

@@ -233,6 +233,7 @@ def build(
     search_later: bool = False,
     fingerprint: str | None = None,
     progress: Progress = silent,
+    memory: dict | None = None,
 ) -> BuildResult:
     """Build the site into `out_dir`. With `cache`, results of earlier builds are reused
     (see incremental/): a build whose every input is unchanged writes nothing. With
@@ -240,9 +241,10 @@ def build(
     pages are published with the previous index, and the result's `finish` builds the
     new one and publishes it (the complete site, as `build` would have written it).
     `fingerprint`: the inputs' (`incremental.unchanged`), when the caller has it.
-    `progress` hears how far the stages have got (the command's bar)."""
+    `progress` hears how far the stages have got (the command's bar). `memory`: the
+    cached values serve keeps between its builds (`cache.Store`)."""
     check_output(content_dir, out_dir)  # a refused --out fails before any work
-    store = Store(cache_folder(out_dir) if cache else None)
+    store = Store(cache_folder(out_dir) if cache else None, memory)
     if cache and fingerprint is None:
         fingerprint, done = unchanged(content_dir, out_dir, templates_dir, strict)
         if done is not None:

@@ -170,16 +170,34 @@ def per_page(rendered: list[str]) -> list[str]:
 )
 @given(st.lists(steps, min_size=1, max_size=5))
 def test_any_edit_sequence_builds_what_a_clean_build_does(sequence):
+    check_sequence(sequence, None)
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(steps, min_size=1, max_size=5))
+def test_serve_builds_keeping_the_cache_in_memory_build_what_a_clean_build_does(sequence):
+    """Serve's builds share the cache's values between them (`memory`): no build may
+    change a value a later build gets back."""
+    memory: dict = {}
+    check_sequence(sequence, memory)
+    assert memory  # the values were kept, so the later builds did get them back
+
+
+def check_sequence(sequence: list, memory: dict | None) -> None:
     with tempfile.TemporaryDirectory(prefix="glossator-incr-") as tmp:
         root = Path(tmp)
         content, bib_titles = start(root), {}
         cached, clean = root / "cached" / "_site", root / "clean" / "_site"
-        assert build(content, cached).ok
+        assert build(content, cached, memory=memory).ok
         for step in sequence:
             apply(step, content, bib_titles, TEMPLATES_DIR)
             published = files_of(cached)
             with counting_renders() as rendered:
-                incremental = build(content, cached)
+                incremental = build(content, cached, memory=memory)
             scratch = build(content, clean, cache=False)
             assert incremental.ok == scratch.ok
             assert incremental.diagnostics == scratch.diagnostics

@@ -47,10 +47,18 @@ class Store:
     """A folder of `<kind>/<key>.pickle` files; None (no folder) stores nothing.
 
     Until the folder exists, what is stored waits in memory: a build creates it (with
-    `flush`) only once it succeeds, so a failed first build leaves nothing behind."""
+    `flush`) only once it succeeds, so a failed first build leaves nothing behind.
 
-    def __init__(self, folder: Path | None) -> None:
+    `memory` (serve, which builds again and again in one process): the values already
+    read or stored, kept across builds by their key, so an unchanged essay is not
+    unpickled again on every edit. A key names its value's inputs, so a remembered
+    value is what the disk holds; callers never change a value they got."""
+
+    def __init__(
+        self, folder: Path | None, memory: dict[tuple[str, str], Any] | None = None
+    ) -> None:
         self.folder = folder
+        self.memory = memory
         self.hits = 0
         self.misses = 0
         self.pending: list[tuple[str, str, bytes]] = []
@@ -63,6 +71,10 @@ class Store:
     def get(self, kind: str, key: str) -> Any | None:
         if self.folder is None:
             return None
+        if self.memory is not None and (kind, key) in self.memory:
+            self.hits += 1
+            self.used.add((kind, key))
+            return self.memory[kind, key]
         try:
             with open(self._path(kind, key), "rb") as handle:
                 value = pickle.load(handle)
@@ -71,11 +83,18 @@ class Store:
             return None
         self.hits += 1
         self.used.add((kind, key))
+        self.remember(kind, key, value)
         return value
+
+    def remember(self, kind: str, key: str, value: Any) -> None:
+        """Keep `value` in `memory`, for a store that has one."""
+        if self.memory is not None and self.folder is not None:
+            self.memory[kind, key] = value
 
     def put(self, kind: str, key: str, value: Any) -> None:
         if self.folder is not None:
             self.put_pickled(kind, key, pickle.dumps(value, PROTOCOL))
+            self.remember(kind, key, value)
 
     def put_pickled(self, kind: str, key: str, data: bytes) -> None:
         """Store a pickled value; a cache that cannot be written only makes the next
@@ -119,6 +138,9 @@ class Store:
         `keep_folders` are not the store's and are left alone. The number removed."""
         if self.folder is None:
             return 0
+        if self.memory is not None:
+            for entry in [e for e in self.memory if e not in self.used]:
+                del self.memory[entry]
         removed = 0
         try:
             kinds = [k for k in os.listdir(self.folder) if k not in keep_folders]

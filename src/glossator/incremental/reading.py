@@ -94,6 +94,7 @@ class CachedReader:
             results[at] = pickle.loads(data)
             if key is not None:
                 self.store.put_pickled("read", key, data)
+                self.store.remember("read", key, results[at])
             self.progress(READING, cached + done, len(results))
 
     def __call__(self, paths: list[Path], content_dir: Path) -> list[Read]:

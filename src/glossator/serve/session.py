@@ -32,12 +32,16 @@ class Session:
     out: Path
     report: Callable[[str], None] = print
     state: State = field(default_factory=State)
+    # the cache's values as read, kept between builds: an edit unpickles only what changed
+    memory: dict = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
 
     def rebuild(self) -> BuildResult | None:
         """Build once; on success the pages reload, on failure they show the error. A
         search index not in the cache is built after the pages reload (`finish`)."""
-        result = self._build(lambda: build(self.content, self.out, search_later=True))
+        result = self._build(
+            lambda: build(self.content, self.out, search_later=True, memory=self.memory)
+        )
         if result is not None and result.finish is not None:
             started = time.perf_counter()
             done = self._build(result.finish, announce=False)

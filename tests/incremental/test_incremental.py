@@ -8,7 +8,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from unittest import mock
 
@@ -163,22 +163,22 @@ def per_page(rendered: list[str]) -> list[str]:
     return [p for p in rendered if p.startswith(("essays/", "sources/"))]
 
 
-@settings(
-    max_examples=12,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(st.lists(steps, min_size=1, max_size=5))
+def edit_sequences(examples: int) -> Callable:
+    """A test given random sequences of edits, each build slow enough to need no deadline."""
+    checks = settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )
+    return lambda test: checks(given(st.lists(steps, min_size=1, max_size=5))(test))
+
+
+@edit_sequences(12)
 def test_any_edit_sequence_builds_what_a_clean_build_does(sequence):
     check_sequence(sequence, None)
 
 
-@settings(
-    max_examples=8,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(st.lists(steps, min_size=1, max_size=5))
+@edit_sequences(8)
 def test_serve_builds_keeping_the_cache_in_memory_build_what_a_clean_build_does(sequence):
     """Serve's builds share the cache's values between them (`memory`): no build may
     change a value a later build gets back."""

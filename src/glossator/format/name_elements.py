@@ -8,6 +8,7 @@ from citeproc import model
 
 from glossator.format.csl_text import CSL_NS, punctuate_initials
 from glossator.format.element_base import NAMES_TAG, TEXT_TAG, Fast, note_substituted
+from glossator.format.initials import initialize
 from glossator.format.names import NameList, is_others
 
 
@@ -20,7 +21,7 @@ class Name(Fast, model.Name):
         """Honour `initialize="false"`: keep given names, only punctuate their initials."""
         if self._inherited("initialize", context) == "false":
             return punctuate_initials(str(given), mark)
-        return super().initialize(given, mark, context)
+        return initialize(str(given), mark, self.get_option("initialize-with-hyphen", context))
 
     def _inherited(self, option: str, context) -> str:
         if option in self.attrib:

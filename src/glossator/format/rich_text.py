@@ -46,8 +46,8 @@ def rich_item(item: dict) -> dict:
             if value is None:
                 continue
         elif isinstance(value, list) and all(isinstance(n, dict) for n in value):
-            # "D'Arcus" → "D’Arcus"; "van Gogh" → particle "van", family "Gogh"
-            value = [parse_particles(_name_apostrophes(name)) for name in value]
+            # "D'Arcus" → "D’Arcus"; "van Gogh" → particle "van", family "Gogh"; "<b>Doe</b>"
+            value = [_name_markup(parse_particles(_name_apostrophes(name))) for name in value]
         out[key] = value
     return out
 
@@ -93,6 +93,11 @@ def seasons(reference) -> None:
 
 def _name_apostrophes(name: dict) -> dict:
     return {k: v.replace("'", "’") if isinstance(v, str) else v for k, v in name.items()}
+
+
+def _name_markup(name: dict) -> dict:
+    """A name's parts with their markup as font markers, as a title's (no quotes)."""
+    return {k: _markup(v) if isinstance(v, str) and "<" in v else v for k, v in name.items()}
 
 
 def rich_text(text: str) -> str:

@@ -374,3 +374,32 @@ def test_title_case_keeps_a_lower_case_name_particle(tmp_path):
         "Commentarii de Bello Gallico",
         "The Blue Van of John von Doe",
     ]
+
+
+def test_and_and_et_al_of_scripts_written_without_spaces_take_none(tmp_path):
+    # A Chinese "et al." (等) or "and" (和) runs on from the names; the Hebrew "and" (ו)
+    # is spaced only as the style's term spaces it (citeproc-js does the same); Latin
+    # terms are words set off by spaces (the other tests).
+    style = STYLE.replace(
+        "<citation>",
+        '<locale><terms><term name="et-al">等</term><term name="and">和</term></terms></locale>'
+        "<citation>",
+    )
+    path = tmp_path / "zh.csl"
+    layout = """<names variable="author"><name and="text" et-al-min="3" et-al-use-first="1"/>
+        <et-al/></names>"""
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    zhou, wu = {"family": "周", "given": "明"}, {"family": "吴", "given": "兰"}
+    items = [book(id="x", author=[zhou, wu]), book(id="y", author=[zhou, wu, LIND])]
+    assert format_items(CitationStyle(str(path)), items, "bibliography", "html") == [
+        "周明和吴兰",
+        "周明等",
+    ]
+    hebrew = STYLE.replace(
+        "<citation>", '<locale><terms><term name="and">ו&#8200;</term></terms></locale><citation>'
+    )
+    path.write_text(hebrew.format(layout=layout, citation=layout), encoding="utf-8")
+    names = [{"family": "כהן"}, {"family": "לוי"}]
+    assert format_items(CitationStyle(str(path)), [book(author=names)], "bibliography", "html") == [
+        "כהןו\u2008לוי"
+    ]

@@ -27,6 +27,9 @@ OTHERS = "others"
 # A name in a script without spaces between its parts (CJK): family then given, joined.
 _UNSPACED = re.compile(r"^[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\s]+$")
 _JOINING = ("'", "’", "-", "\u2011")  # a particle that runs into the next part
+# A term that takes no spaces around it: a word of a script written without spaces (等,
+# 和, 그리고), or the Hebrew ו, which is written onto a word.
+_UNSPACED_TERM = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\uff00-\uffefו]")
 
 
 _LOWER_START = re.compile(r"^[’']?[^\W\d_A-Z]", re.U)  # "van", "d’", "’t", not "Van"
@@ -89,6 +92,12 @@ def _glue(words: list[str]) -> str:
 def is_others(name) -> bool:
     """Whether a CSL name marks the list as cut short (`and others`)."""
     return name.get("literal", "").strip().lower() == OTHERS and len(name) == 1
+
+
+def _spaced(term) -> bool:
+    """Whether "and" or "et al." is set off by spaces ("Lind et al.", not "林等")."""
+    first = re.sub("[\ue000-\uf8ff]", "", str(term)).lstrip()[:1]
+    return not _UNSPACED_TERM.match(first)
 
 
 def _person(name) -> tuple:
@@ -160,7 +169,8 @@ class NameList:
                 return self.element.join(texts, delimiter)
             rule = get("delimiter-precedes-et-al")
             precedes = self._precedes(rule, len(texts) >= 2, inverted[-1])
-            return self.element.join(texts, delimiter) + (delimiter if precedes else " ") + et_al
+            space = " " if _spaced(et_al) else ""
+            return self.element.join(texts, delimiter) + (delimiter if precedes else space) + et_al
         and_ = get("and")
         if and_ is None or len(texts) == 1:
             return self.element.join(texts, delimiter)
@@ -168,7 +178,8 @@ class NameList:
         rule = get("delimiter-precedes-last")
         precedes = self._precedes(rule, len(texts) >= 3, inverted[-2])
         head = self.element.join(texts[:-1], delimiter)
-        return head + (delimiter if precedes else " ") + f"{term} " + texts[-1]
+        space = " " if _spaced(term) else ""
+        return head + (delimiter if precedes else space) + f"{term}{space}" + texts[-1]
 
     @staticmethod
     def _precedes(rule: str, contextual: bool, inverted: bool) -> bool:

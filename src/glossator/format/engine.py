@@ -37,7 +37,11 @@ from glossator.format.csl_text import (
 from glossator.format.disambiguation import Disambiguation
 from glossator.format.rich_text import rich_item, seasons
 
+NS = {"cs": CSL_NS}
 DEFAULT_STYLE = "chicago-notes-bibliography"
+# What `glossator format` prints for a work the style renders as nothing, as
+# citeproc-js does, so that no entry of a bibliography silently vanishes.
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
 class Style(CitationStylesStyle):
@@ -159,9 +163,15 @@ class CitationStyle:
                 out[str(item["id"])] = self.note(item, None)
         return out
 
-    def bibliography(self, items: list[dict]) -> list[FormattedEntry]:
+    def bibliography(
+        self, items: list[dict], omitted: list[str] | None = None
+    ) -> list[FormattedEntry]:
         """The style's bibliography of `items`, in the order its `cs:sort` gives (input
-        order without one), as `glossator format` prints it; [] for a notes-only style."""
+        order without one), as `glossator format` prints it; [] for a notes-only style.
+
+        A work the style renders as nothing is left out (CSL: Chicago leaves out
+        personal communications), its id added to `omitted`; in a numbered
+        bibliography it keeps its number, with NO_PRINTED_FORM (citeproc-js)."""
         if self._csl.root.bibliography is None:
             return []
         source = _source(items)
@@ -172,11 +182,17 @@ class CitationStyle:
         bib.sort()
         element = self._csl.root.bibliography
         substitute = element.get("subsequent-author-substitute")
+        numbered = bool(element.xpath(".//cs:text[@variable='citation-number']", namespaces=NS))
         out, previous = [], None
-        for cite in bib.items:
+        for n, cite in enumerate(bib.items, 1):
             cite.__dict__.pop("first_names", None)  # noted while sorting, not shown
             rendered = element.layout.render_bibliography([cite])
-            if not rendered:
+            if not rendered or not str(rendered[0]).strip():  # its number too, if numbered
+                if omitted is not None:
+                    omitted.append(str(items[int(cite.key[1:])]["id"]))
+                if numbered:
+                    out.append(self._finish(f"{n}. {NO_PRINTED_FORM}"))
+                    previous = None
                 continue
             entry, names = str(rendered[0]), cite.__dict__.get("first_names")
             if substitute is not None and names and names == previous:
@@ -198,7 +214,12 @@ class CitationStyle:
         bib.register(citation)
         if self._csl.root.bibliography is not None and self._csl.root.citation.sort is not None:
             bib.sort()  # works the citation's sort leaves tied keep bibliography order
-        return self._finish(str(bib.cite(citation, lambda _item: None)))
+        text = str(bib.cite(citation, lambda _item: None))
+        layout = self._csl.root.citation.layout
+        prefix, suffix = layout.get("prefix", ""), layout.get("suffix", "")
+        if not text.strip() or text == prefix + suffix:
+            text = prefix + NO_PRINTED_FORM + suffix
+        return self._finish(text)
 
     def citations(self, groups: list[list[CiteRequest]]) -> list[FormattedEntry]:
         """One document's citations in reading order, each group as its note's text.

@@ -403,3 +403,34 @@ def test_and_and_et_al_of_scripts_written_without_spaces_take_none(tmp_path):
     assert format_items(CitationStyle(str(path)), [book(author=names)], "bibliography", "html") == [
         "כהןו\u2008לוי"
     ]
+
+
+def test_a_sort_key_cut_to_fewer_names_leaves_out_et_al(tmp_path):
+    # CSL 1.0.2, "Sorting": when et-al abbreviation occurs in a sort key, the "et al."
+    # and "and others" terms are excluded. Cut to one name, Lind's three works tie on
+    # the first key and sort by title; et al. in the key would put the single-author
+    # "Zeta" first.
+    style = STYLE.replace(
+        "<bibliography>",
+        '<bibliography><sort><key macro="who" names-min="1" names-use-first="1"/>'
+        '<key variable="title"/></sort>',
+    ).replace(
+        "<citation>",
+        '<macro name="who"><names variable="author"><name and="text"/></names></macro><citation>',
+    )
+    path = tmp_path / "cut.csl"
+    layout = '<group delimiter=". "><text macro="who"/><text variable="title"/></group>'
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    items = [
+        book(id="z", title="Zeta", author=[LIND]),
+        book(id="a", title="Alpha", author=[LIND, OKAFOR]),
+        book(id="m", title="Mu", author=[LIND, OTHERS]),
+        book(id="q", title="Omega", author=[QUIST]),
+    ]
+    lines = format_items(CitationStyle(str(path)), items, "bibliography", "text")
+    assert lines == [
+        "Tomas Lind and Ada Okafor. Alpha",
+        "Tomas Lind et al. Mu",
+        "Tomas Lind. Zeta",
+        "Jonas Quist. Omega",
+    ]

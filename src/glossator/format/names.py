@@ -126,6 +126,7 @@ class NameList:
         parts = {p.get("name"): p for p in element.findall("cs:name-part", element.nsmap)}
         self.family_part, self.given_part = parts.get("family"), parts.get("given")
         self.context = context
+        self.sorting = sort_options is not None
 
     def render(self, item, variable: str):
         """The names of `variable` as one string (an int for `form="count"`), or None."""
@@ -165,7 +166,7 @@ class NameList:
             return self.element.join(texts, delimiter) + delimiter + ellipsis + " " + last
         if truncated:
             et_al = self.element.et_al()
-            if not et_al:
+            if not et_al or self.sorting:  # CSL: sort keys leave out "et al."
                 return self.element.join(texts, delimiter)
             rule = get("delimiter-precedes-et-al")
             precedes = self._precedes(rule, len(texts) >= 2, inverted[-1])

@@ -30,6 +30,19 @@ def run(tmp_path: Path, layout: str, items: list[dict], mode: str = "bibliograph
     return format_items(CitationStyle(str(path)), items, mode, "html")
 
 
+def run_sorted(
+    tmp_path: Path, bibliography: str, macro: str, layout: str, items: list[dict]
+) -> list[str]:
+    """Plain-text entries of a style whose `<bibliography>` opening tag (with its sort)
+    is `bibliography` and whose macro "who" is `macro`."""
+    style = STYLE.replace("<bibliography>", bibliography).replace(
+        "<citation>", f'<macro name="who">{macro}</macro><citation>'
+    )
+    path = tmp_path / "sorted.csl"
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    return format_items(CitationStyle(str(path)), items, "bibliography", "text")
+
+
 def book(**fields) -> dict:
     return {"id": fields.pop("id", "b"), "type": "book", "title": "A Book"} | fields
 
@@ -265,44 +278,36 @@ def test_particles_are_read_out_of_family_and_given_names(tmp_path, person, sort
 
 
 def test_parsed_particles_sort_under_the_family_name(tmp_path):
-    style = STYLE.replace(
-        "<bibliography>",
-        '<bibliography><sort><key variable="author"/></sort>',
-    )
-    path = tmp_path / "sorted.csl"
+    bibliography = '<bibliography><sort><key variable="author"/></sort>'
     layout = '<names variable="author"><name name-as-sort-order="all"/></names>'
-    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
     items = [
         book(id="g", author=[{"family": "van Gogh", "given": "Vincent"}]),
         book(id="h", author=[{"family": "Hals", "given": "Frans"}]),
         book(id="f", author=[{"family": "Fabritius", "given": "Carel"}]),
     ]
-    lines = format_items(CitationStyle(str(path)), items, "bibliography", "html")
+    lines = run_sorted(tmp_path, bibliography, "", layout, items)
     assert lines == ["Fabritius, Carel", "Gogh, Vincent van", "Hals, Frans"]
 
 
 def test_subsequent_author_substitute_replaces_the_names_and_keeps_the_label(tmp_path):
     # The dash stands for the same names, whether or not a role label follows them
     # (CMOS 17 15.17: "———, ed."); sorting ignores the label.
-    style = STYLE.replace(
-        "<bibliography>",
+    bibliography = (
         '<bibliography subsequent-author-substitute="———">'
-        '<sort><key macro="who"/><key variable="title"/></sort>',
-    ).replace(
-        "<citation>",
-        '<macro name="who"><names variable="author"><name name-as-sort-order="all"/>'
-        '<label form="short" prefix=", "/><substitute><names variable="editor"/>'
-        "</substitute></names></macro><citation>",
+        '<sort><key macro="who"/><key variable="title"/></sort>'
     )
-    path = tmp_path / "dash.csl"
+    macro = (
+        '<names variable="author"><name name-as-sort-order="all"/>'
+        '<label form="short" prefix=", "/><substitute><names variable="editor"/>'
+        "</substitute></names>"
+    )
     layout = '<group delimiter=". "><text macro="who"/><text variable="title"/></group>'
-    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
     items = [
         book(id="b", title="Beta", editor=[LIND]),
         book(id="a", title="Alpha", author=[LIND]),
         book(id="c", title="Gamma", author=[OKAFOR]),
     ]
-    lines = format_items(CitationStyle(str(path)), items, "bibliography", "text")
+    lines = run_sorted(tmp_path, bibliography, macro, layout, items)
     assert lines == ["Lind, Tomas. Alpha", "———, ed. Beta", "Okafor, Ada. Gamma"]
 
 
@@ -410,24 +415,19 @@ def test_a_sort_key_cut_to_fewer_names_leaves_out_et_al(tmp_path):
     # and "and others" terms are excluded. Cut to one name, Lind's three works tie on
     # the first key and sort by title; et al. in the key would put the single-author
     # "Zeta" first.
-    style = STYLE.replace(
-        "<bibliography>",
+    bibliography = (
         '<bibliography><sort><key macro="who" names-min="1" names-use-first="1"/>'
-        '<key variable="title"/></sort>',
-    ).replace(
-        "<citation>",
-        '<macro name="who"><names variable="author"><name and="text"/></names></macro><citation>',
+        '<key variable="title"/></sort>'
     )
-    path = tmp_path / "cut.csl"
+    macro = '<names variable="author"><name and="text"/></names>'
     layout = '<group delimiter=". "><text macro="who"/><text variable="title"/></group>'
-    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
     items = [
         book(id="z", title="Zeta", author=[LIND]),
         book(id="a", title="Alpha", author=[LIND, OKAFOR]),
         book(id="m", title="Mu", author=[LIND, OTHERS]),
         book(id="q", title="Omega", author=[QUIST]),
     ]
-    lines = format_items(CitationStyle(str(path)), items, "bibliography", "text")
+    lines = run_sorted(tmp_path, bibliography, macro, layout, items)
     assert lines == [
         "Tomas Lind and Ada Okafor. Alpha",
         "Tomas Lind et al. Mu",

@@ -369,15 +369,22 @@ def test_et_al_use_first_zero_leaves_the_names_out(tmp_path):
 
 def test_title_case_keeps_a_lower_case_name_particle(tmp_path):
     # "de" and "von" as written inside a title, as citeproc-js and Pandoc keep them;
-    # an English word that is also a particle ("van") is capitalised like any word.
+    # an English word that is also a particle ("van", "ten") is one only before a
+    # capitalised word, a name; elsewhere it is capitalised like any word.
     layout = '<text variable="title" text-case="title"/>'
     items = [
         book(id="a", title="commentarii de bello gallico"),
         book(id="b", title="the blue van of john von doe"),
+        book(id="c", title="a van Gogh retrospective: letters to Theo van Gogh"),
+        book(id="d", title="ten days in a van"),
+        book(id="e", title="the ten Brink papers"),
     ]
     assert run(tmp_path, layout, items) == [
         "Commentarii de Bello Gallico",
         "The Blue Van of John von Doe",
+        "A van Gogh Retrospective: Letters to Theo van Gogh",
+        "Ten Days in a Van",
+        "The ten Brink Papers",
     ]
 
 

@@ -130,10 +130,12 @@ _STOP_WORDS = """a about above across after against along amid among an and arou
     towards under underneath unlike until up upon v versus via vs with within without yet"""
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 # Name particles written in lower case stay so in a title ("John von Doe", "Commentarii
-# de Bello Gallico"), as citeproc-js and Pandoc keep them; not at a title's start, and
-# not those that are also English words ("van", "den", "ten").
+# de Bello Gallico"), as citeproc-js and Pandoc keep them; not at a title's start. Those
+# that are also English words ("a van", "ten days") are particles only before a
+# capitalised word, a name ("Vincent van Gogh"), and are otherwise title-cased.
 _PARTICLES = "da de del della der des di du von vom zu zum zur"
 PARTICLES = frozenset(_PARTICLES.split())
+ENGLISH_PARTICLES = frozenset({"van", "den", "ten"})
 _BREAK = re.compile(r"[:?!—]$|(?<![.\s])(?<!\b\w)\.$")  # "Title:", "Ends." (not "U.S.")
 
 
@@ -158,11 +160,20 @@ def title_case(text) -> String:
             out[i] = word.lower()
         elif word in PARTICLES and n:
             continue  # "von", "de" as written
+        elif (
+            word in ENGLISH_PARTICLES and n and n + 1 < len(words) and _named(tokens[words[n + 1]])
+        ):
+            continue  # "van" before "Gogh"
         elif word.islower() and (ends or bare not in STOP_WORDS):
             out[i] = _capitalise(word)
         elif re.search(r"\w[-/][^\W\d_]*[a-z]", word) and not re.search(r"[a-z][A-Z]", word):
             out[i] = _capitalise(word)  # "Out-of-fashion": each part is a word
     return String("".join(out))
+
+
+def _named(token: tuple[str, bool]) -> bool:
+    """Whether a word of a title starts with a capital, as a name does."""
+    return token[0].lstrip("\"'“‘(")[:1].isupper()
 
 
 def _capitalise(word: str) -> str:

@@ -66,6 +66,32 @@ def test_quotes_alternate_by_depth_and_take_the_period():
 
 
 @pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("!, Harbor", "“Notes!,” Harbor"),  # a style's "!" and "," both move in
+        ("?. Harbor", "“Notes?” Harbor"),  # the period after "?" is dropped
+        (",. Harbor", "“Notes,.” Harbor"),
+        (":! Harbor", "“Notes!” Harbor"),  # "!" in place of the colon, then in
+        (": Harbor", "“Notes”: Harbor"),  # colons and semicolons stay out
+        (";, Harbor", "“Notes”;, Harbor"),
+    ],
+)
+def test_punctuation_in_quote_moves_periods_commas_and_the_styles_marks_in(after, expected):
+    # CSL 1.0.2: with punctuation-in-quote a comma or period after a quotation goes
+    # inside it; the spec says nothing of "!" and "?", which follow a closing quote
+    # only from a style's affixes (a title's own stay inside it): in, as citeproc-js.
+    assert finish(f"{Q_OPEN}Notes{Q_CLOSE}{after}").text == expected
+    assert finish(f"{Q_OPEN}Notes{Q_CLOSE}{after}", piq=False).text.startswith("“Notes”")
+
+
+@given(st.text(st.sampled_from(list(".,;:!? ")), max_size=4))
+def test_no_period_comma_or_mark_is_left_after_a_closing_quote(after):
+    text = finish(f"{Q_OPEN}Notes{Q_CLOSE}{after} tail").text
+    assert not re.search(r"”[.,!?]", text)
+    assert text.startswith("“Notes")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Why?.", "Why?"),

@@ -206,7 +206,7 @@ def clean(value):
 
 _CLOSERS = "".join(CLOSE.values())
 _CLOSING = f"{QUOTE_START}[^{QUOTE_END}]*{QUOTE_END}[{_CLOSERS}]*"
-_MOVABLE = re.compile(f"((?:{_CLOSING})+)([.,])")
+_MOVABLE = re.compile(f"((?:{_CLOSING})+)([.,!?]+)")
 _BETWEEN = f"[{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*"
 _PAIR = re.compile(f"([.,;:!?])({_BETWEEN})([.,;:!?])")
 _DOUBLED = re.compile(f"(?<!\\.)([.?!])([{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*)\\.(?!\\.)")
@@ -219,20 +219,29 @@ def finish(text: str, quotes: tuple[str, ...] = QUOTES, piq: bool = True) -> For
     "?" or ".", and make the plain text and the escaped HTML from the marked-up text."""
 
     def move(match: re.Match) -> str:
-        closing, mark = match.groups()
+        closing, marks = match.groups()
         before = PRIVATE_USE.sub("", text[: match.start()])
-        if mark == "." and before.endswith(("?", "!", ".")):
-            return closing  # "Why?”" takes no period
-        return mark + closing
+        if marks[0] == "." and before.endswith(("?", "!", ".")):
+            marks = marks[1:]  # "Why?”" takes no period
+        return marks + closing
 
     text = _quote_marks(text, quotes, piq)
+    text = _collapsed(text)  # first, so that "”:!" moves in as "!”"
     text = _MOVABLE.sub(move, text)
     text = _DOUBLED.sub(r"\1\2", text)  # "<i>Why?</i>." → "<i>Why?</i>"
-    text = _PAIR.sub(_collapse, text)
+    text = _collapsed(text)
     text = text.replace(QUOTE_START, "").replace(QUOTE_END, "")
     text = unicodedata.normalize("NFC", re.sub(r"[ \t]{2,}", " ", text).strip())
     markup = _html(html.escape(text, quote=False))
     return FormattedEntry(PRIVATE_USE.sub("", text), PRIVATE_USE.sub("", markup))
+
+
+def _collapsed(text: str) -> str:
+    """Punctuation that meets joined until none is left to join ("::?" → "?")."""
+    joined = _PAIR.sub(_collapse, text)
+    while joined != text:
+        text, joined = joined, _PAIR.sub(_collapse, joined)
+    return joined
 
 
 def _collapse(match: re.Match) -> str:

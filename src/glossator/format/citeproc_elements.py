@@ -22,7 +22,9 @@ strings, styles are parsed with our own subclasses of its element classes:
 - issue 11: names (`name_elements.py`, `names.py`: substitution, CSL 1.0.2 roles,
   "et al." for `and others`, the spec's name-part order and formatting); cs:number
   and cs:label with hyphenated variables ("3 vols."); a group counting a cs:choose by
-  the branch it took; the implicit year suffix and date ranges (`date_ranges.py`).
+  the branch it took; the implicit year suffix (not in sort keys) and date ranges
+  (`date_ranges.py`); initials (`initials.py`); cite grouping and collapsing
+  (`collapse.py`, the corrected `cs:layout`).
 
 Font styles render as private-use marker characters (`csl_text.MarkerFormatter`), so the
 text is escaped once at the end: citeproc-py's HTML formatter does not escape variables.
@@ -35,6 +37,7 @@ import re
 from citeproc import model
 from citeproc.string import String
 
+from glossator.format.collapse import Layout
 from glossator.format.csl_text import (
     NUMERIC,
     Q_CLOSE,
@@ -214,6 +217,8 @@ class _Date(Fast, model.Date):
         suffix = item.reference.get("year_suffix")
         if not (text and suffix) or (variable or self.get("variable")) != "issued":
             return text
+        if kwargs.get("sort_options") is not None:  # a sort key: the date alone
+            return text
         style = context if context is not None else self
         if style.get_root().__dict__.get("explicit_year_suffix", True):
             return text
@@ -297,6 +302,7 @@ def element_classes() -> dict[str, type]:
         "else-if": _Else_If,
         "if": _If,
         "label": Label,
+        "layout": Layout,
         "name": Name,
         "names": Names,
         "name-part": NamePart,

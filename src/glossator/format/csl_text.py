@@ -191,6 +191,11 @@ NUMERIC = re.compile(r"[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-–,&]|and)\s*[A-Za-z]*\d
 
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# Names left out of a cite (Pandoc's `[-@key]`, a collapsed cite group) render as this
+# private-use character, which no input holds (`clean` drops them); NO_AUTHOR cuts it
+# out with the delimiter that follows it.
+NO_AUTHOR_MARK = "\ue0ff"
+NO_AUTHOR = re.compile(f"[\ue000-\ue015]*{NO_AUTHOR_MARK}[\ue000-\ue015]*[,.:;]?\\s*")
 
 
 def clean(value):

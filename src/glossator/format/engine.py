@@ -28,6 +28,8 @@ from glossator.format.citeproc_elements import element_classes
 from glossator.format.cites import Cite, make_cite
 from glossator.format.csl_text import (
     CSL_NS,
+    NO_AUTHOR,
+    NO_AUTHOR_MARK,
     QUOTES,
     FormattedEntry,
     MarkerFormatter,
@@ -319,12 +321,10 @@ def _request_cite(
     return cite
 
 
-# Pandoc's `[-@key]`: the work is cited with a stand-in author (a private-use
-# character, which no input holds: `clean` drops them) whose text and delimiter are
-# then cut out, so the style neither prints the author nor substitutes its title.
-NO_AUTHOR_MARK = "\ue0ff"
+# Pandoc's `[-@key]`: the work is cited with a stand-in author (NO_AUTHOR_MARK)
+# whose text and delimiter are then cut out, so the style neither prints the author
+# nor substitutes its title.
 SUPPRESSED_ID = "s"
-NO_AUTHOR = re.compile(f"[\ue000-\ue015]*{NO_AUTHOR_MARK}[\ue000-\ue015]*[,.:;]?\\s*")
 
 
 def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJSON:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from citeproc import model
 
-from glossator.format.csl_text import CSL_NS, punctuate_initials
+from glossator.format.csl_text import CSL_NS, NO_AUTHOR_MARK, punctuate_initials
 from glossator.format.element_base import NAMES_TAG, TEXT_TAG, Fast, note_substituted
 from glossator.format.initials import initialize
 from glossator.format.names import NameList, is_others
@@ -36,6 +36,15 @@ class Name(Fast, model.Name):
 
 class Names(Fast, model.Names):
     def process(self, item, names_context=None, context=None, **kwargs):
+        """The names (`_names`); NO_AUTHOR_MARK in their place for the first names of
+        a cite whose names collapse leaves out (`collapse.py`)."""
+        first = "first_names" not in item.__dict__
+        text = self._names(item, names_context, context, **kwargs)
+        if text and first and item.__dict__.get("suppress_names"):
+            return NO_AUTHOR_MARK
+        return text
+
+    def _names(self, item, names_context=None, context=None, **kwargs):
         """citeproc-py's, corrected: hyphenated variables (`container-author`, CSL
         1.0.2's `director`) are found; a bare `cs:names` inside `cs:substitute` takes
         the name, et-al and label of the `cs:names` it stands in for (CSL spec), also

@@ -35,6 +35,7 @@ _UNSPACED_TERM = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u3
 _LOWER_START = re.compile(r"^[’']?[^\W\d_A-Z]", re.U)  # "van", "d’", "’t", not "Van"
 _ATTACHED = re.compile(r"^([^\W\d_]+[’'-])(?=[^\W\d_])", re.U)  # "d’Aubignac", "al-One"
 NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle")
+SUBSEQUENT = ("et-al-subsequent-min", "et-al-subsequent-use-first")
 
 
 def parse_particles(name: dict) -> dict:
@@ -136,7 +137,7 @@ class NameList:
         if not names:
             return None
         get = self.get
-        et_al_min, use_first = get("et-al-min"), get("et-al-use-first")
+        et_al_min, use_first = self._et_al(item)
         shown = item.__dict__.get("names_shown", {}).get(variable)
         truncated = bool(et_al_min) and len(names) >= et_al_min and len(names) > use_first
         count = use_first if truncated else len(names)
@@ -181,6 +182,40 @@ class NameList:
         head = self.element.join(texts[:-1], delimiter)
         space = " " if _spaced(term) else ""
         return head + (delimiter if precedes else space) + f"{term}{space}" + texts[-1]
+
+    def _et_al(self, item) -> tuple[int, int]:
+        """`et-al-min` and `-use-first`, or their `-subsequent-` values for a cite of a
+        work cited before (CSL: "subsequent cites"), where the style sets them."""
+        first = self.get("et-al-min"), self.get("et-al-use-first")
+        if self.sorting or self.context is None:
+            return first
+        key = ("subsequent_rules", id(self.element))
+        citation, explicit = self.context._own(key, self._subsequent_rules)
+        if citation is None or not self._subsequent(item, citation):
+            return first
+        return tuple(  # type: ignore[return-value]
+            self.get(option) if option in explicit else value
+            for option, value in zip(SUBSEQUENT, first, strict=True)
+        )
+
+    def _subsequent_rules(self) -> tuple:
+        """The `cs:citation` this name renders in, if the style sets subsequent et-al
+        rules for it, and which of the two it sets; (None, ()) otherwise."""
+        layouts = self.context.xpath_search("./ancestor-or-self::cs:layout[1]")
+        citation = layouts[0].getparent() if layouts else None
+        if citation is None or not citation.tag.endswith("}citation"):
+            return None, ()
+        elements = (self.element, citation, citation.getroottree().getroot())
+        explicit = tuple(o for o in SUBSEQUENT if any(o in e.attrib for e in elements))
+        return (citation if explicit else None), explicit
+
+    @staticmethod
+    def _subsequent(item, citation) -> bool:
+        """Whether the work was cited before (or disambiguation asks how a later cite
+        reads)."""
+        if item.__dict__.get("subsequent"):
+            return True
+        return any(cite.key == item.key for cite in getattr(citation, "cites", ()))
 
     @staticmethod
     def _precedes(rule: str, contextual: bool, inverted: bool) -> bool:

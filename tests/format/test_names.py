@@ -441,3 +441,20 @@ def test_a_sort_key_cut_to_fewer_names_leaves_out_et_al(tmp_path):
         "Tomas Lind. Zeta",
         "Jonas Quist. Omega",
     ]
+
+
+def test_a_names_sort_key_compares_names_not_the_and_between_them(tmp_path):
+    # The same first names, then the next coauthor decides: Brandt before Quist (CMOS
+    # alphabetises by coauthors), not "and Quist" before "Brandt".
+    bibliography = '<bibliography><sort><key macro="who"/></sort>'
+    macro = '<names variable="author"><name and="text" name-as-sort-order="all"/></names>'
+    layout = '<text macro="who"/>'
+    brandt = {"family": "Brandt", "given": "Ines"}
+    items = [
+        book(id="q", author=[LIND, OKAFOR, QUIST]),
+        book(id="b", author=[LIND, OKAFOR, brandt, QUIST]),
+    ]
+    assert run_sorted(tmp_path, bibliography, macro, layout, items) == [
+        "Lind, Tomas, Okafor, Ada, Brandt, Ines, and Quist, Jonas",
+        "Lind, Tomas, Okafor, Ada, and Quist, Jonas",
+    ]

@@ -174,7 +174,7 @@ class NameList:
             space = " " if _spaced(et_al) else ""
             return self.element.join(texts, delimiter) + (delimiter if precedes else space) + et_al
         and_ = get("and")
-        if and_ is None or len(texts) == 1:
+        if and_ is None or len(texts) == 1 or self.sorting:  # sort keys compare names only
             return self.element.join(texts, delimiter)
         term = self.element.get_single_term(name="and") if and_ == "text" else "&"
         rule = get("delimiter-precedes-last")

@@ -458,3 +458,23 @@ def test_a_names_sort_key_compares_names_not_the_and_between_them(tmp_path):
         "Lind, Tomas, Okafor, Ada, Brandt, Ines, and Quist, Jonas",
         "Lind, Tomas, Okafor, Ada, and Quist, Jonas",
     ]
+
+
+def test_the_dash_keeps_the_period_that_et_al_had_taken(tmp_path):
+    # "Lind, Tomas, et al." takes no second period, but its stand-in does (CMOS 17
+    # 14.67: "———. Title."); the dash stands for the names inside their affixes.
+    bibliography = (
+        '<bibliography subsequent-author-substitute="———">'
+        '<sort><key macro="who"/><key variable="title"/></sort>'
+    )
+    macro = (
+        '<names variable="author"><name name-as-sort-order="all" et-al-min="2" '
+        'et-al-use-first="1" delimiter-precedes-et-al="always"/></names>'
+    )
+    layout = '<text macro="who" suffix=". "/><text variable="title" suffix="."/>'
+    items = [
+        book(id="b", title="Beta", author=[LIND, OKAFOR]),
+        book(id="a", title="Alpha", author=[LIND, QUIST]),
+    ]
+    lines = run_sorted(tmp_path, bibliography, macro, layout, items)
+    assert lines == ["Lind, Tomas, et al. Alpha.", "———. Beta."]

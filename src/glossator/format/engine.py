@@ -198,10 +198,20 @@ class CitationStyle:
                 continue
             entry, names = str(rendered[0]), cite.__dict__.get("first_names")
             if substitute is not None and names and names == previous:
-                entry = entry.replace(names, substitute, 1)  # "———. Another Book."
+                entry = self._substituted(cite, substitute) or entry  # "———. Another Book."
             out.append(self._finish(entry))
             previous = names
         return out
+
+    def _substituted(self, cite, substitute: str) -> str | None:
+        """A bibliography entry rendered again with `substitute` for its names."""
+        cite.__dict__.pop("first_names", None)
+        cite.__dict__["names_replacement"] = substitute
+        try:
+            rendered = self._csl.root.bibliography.layout.render_bibliography([cite])
+        finally:
+            cite.__dict__.pop("names_replacement", None)
+        return str(rendered[0]) if rendered else None
 
     def citation(self, items: list[dict]) -> FormattedEntry:
         """One citation of all `items`, each cited for the first time."""

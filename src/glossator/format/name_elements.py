@@ -36,8 +36,8 @@ class Name(Fast, model.Name):
 
 class Names(Fast, model.Names):
     def process(self, item, names_context=None, context=None, **kwargs):
-        """The names (`_names`); NO_AUTHOR_MARK in their place for the first names of
-        a cite whose names collapse leaves out (`collapse.py`)."""
+        """The names (`_names`); for the first names of a cite whose names
+        collapsing leaves out (`collapse.py`), NO_AUTHOR_MARK, label and all."""
         first = "first_names" not in item.__dict__
         text = self._names(item, names_context, context, **kwargs)
         if text and first and item.__dict__.get("suppress_names"):
@@ -51,7 +51,9 @@ class Names(Fast, model.Names):
         inside a `cs:choose`; a variable already substituted is not shown again;
         `form="count"` adds up the names of all variables. The first names an entry
         shows, without label, are noted on the cite for `subsequent-author-substitute`
-        (engine.bibliography)."""
+        (engine.bibliography), which renders the entry again with `names_replacement`
+        in their place: replaced while rendering, the names keep their label and
+        affixes ("———, ed."; "———." where "et al." had swallowed the period)."""
         context = self if context is None else context
         if names_context is None:
             names_context = self._own("stands_for", self._stands_for)
@@ -83,6 +85,7 @@ class Names(Fast, model.Names):
                 continue
             if "first_names" not in item.__dict__:  # for subsequent-author-substitute:
                 item.__dict__["first_names"] = str(text)  # the names, not their label
+                text = item.__dict__.get("names_replacement", text)  # "———, ed."
             if label is not None and kwargs.get("sort_options") is None:  # not in sort keys
                 plural = len([n for n in ref[role.replace("-", "_")] if not is_others(n)]) > 1
                 term = label.render(item, label_role.get(role, role), plural, **kwargs)
@@ -99,6 +102,7 @@ class Names(Fast, model.Names):
         text = substitute.render(item, context=context, **kwargs)
         if text and "first_names" not in item.__dict__:  # a title standing for the author
             item.__dict__["first_names"] = str(text)
+            text = item.__dict__.get("names_replacement", text)
         return text
 
     def _stands_for(self):

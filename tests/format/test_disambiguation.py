@@ -192,3 +192,31 @@ def test_works_alike_only_in_a_later_cite_get_year_suffixes(tmp_path):
         "(Lind, Brandt, and Moreau 2000b)",
         "(Lind et al. 2000a)",
     ]
+
+
+LABELS = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2026-12-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true">
+    <layout prefix="[" suffix="]" delimiter=", "><text variable="citation-label"/></layout>
+  </citation>
+</style>
+"""
+
+
+def test_citation_labels_are_made_from_names_and_year_and_told_apart(tmp_path):
+    # Labels as citeproc-js makes them when the data has none: the first four letters
+    # of one author, two each of two, two and one and one of three, one of each of the
+    # first four for more, and the year's last two digits; a label given in the data
+    # is kept; labels alike get year suffixes (CSL disambiguation, step 4).
+    path = tmp_path / "labels.csl"
+    path.write_text(LABELS, encoding="utf-8")
+    items = [
+        work("a", [LIND], 1999),
+        work("b", [LIND, ADA], 1999),
+        work("c", [LIND, ADA, QUIST], 2001),
+        work("d", [LIND, ADA, QUIST, BRANDT, MOREAU], 1926),
+        work("e", [QUIST], 2004) | {"citation-label": "Own"},
+        work("f", [LIND], 1999, "Another Study"),
+    ]
+    assert cite(str(path), items) == "[Lind99a, LiOk99, LiOQ01, LOQB26, Own, Lind99b]"

@@ -79,7 +79,11 @@ class _Text(Fast, _PageRanges, model.Text):
         context = self if context is None else context
         attrib = self.attrib
         if "variable" in attrib:
-            return self._variable(item, context), language
+            text = self._variable(item, context)
+            if text and attrib["variable"] == "citation-label" and "sort_options" not in kwargs:
+                suffix = _implicit_suffix(item, context)  # "LiOk99a", as citeproc-js
+                text = String(str(text) + suffix) if suffix else text
+            return text, language
         if "macro" in attrib:
             return self.get_macro(attrib["macro"]).render(item, context, **kwargs), language
         if "term" in attrib:
@@ -214,23 +218,32 @@ class _Date(Fast, model.Date):
         `year-suffix` variable after the year of the first issued date of the entry
         (CSL spec: "rendered implicitly"), which citeproc-py left out ("Doe 1990")."""
         text = super().process(item, variable, show_parts, context, **kwargs)
-        suffix = item.reference.get("year_suffix")
-        if not (text and suffix) or (variable or self.get("variable")) != "issued":
+        if not text or (variable or self.get("variable")) != "issued":
             return text
         if kwargs.get("sort_options") is not None:  # a sort key: the date alone
             return text
-        style = context if context is not None else self
-        if style.get_root().__dict__.get("explicit_year_suffix", True):
-            return text
-        layouts = style.xpath_search("./ancestor-or-self::cs:layout[1]")
-        done = layouts[0].repressed if layouts else {}
         year = str(abs(issued_year(item.reference.get("issued"))))
         at = str(text).rfind(year)
-        if "year-suffix" in done or at < 0:
+        suffix = _implicit_suffix(item, context if context is not None else self, at >= 0)
+        if not suffix:
             return text
-        done["year-suffix"] = True
         at += len(year)
-        return String(str(text)[:at] + str(suffix) + str(text)[at:])
+        return String(str(text)[:at] + suffix + str(text)[at:])
+
+
+def _implicit_suffix(item, style, possible: bool = True) -> str:
+    """The year suffix to render implicitly here, once per entry, for a style that
+    never renders `year-suffix` (CSL: after the first date, or a citation label);
+    "" when there is none, or it is rendered already."""
+    suffix = item.reference.get("year_suffix")
+    if not suffix or not possible or style.get_root().__dict__.get("explicit_year_suffix", True):
+        return ""
+    layouts = style.xpath_search("./ancestor-or-self::cs:layout[1]")
+    done = layouts[0].repressed if layouts else {}
+    if "year-suffix" in done:
+        return ""
+    done["year-suffix"] = True
+    return str(suffix)
 
 
 class _Group(Fast, model.Group):

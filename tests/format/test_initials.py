@@ -41,6 +41,8 @@ def cite(tmp_path: Path, given: str, name: str = 'initialize-with=". "', root: s
         ("TSetsegmaa", "Ts. Lind"),  # a two-letter initial written so
         ("TOMAS", "T. Lind"),  # a name in capitals has one initial
         ("Tomas de", "T. de Lind"),  # a particle is not an initial
+        ("Jean Émile", "J. É. Lind"),  # capitals outside A–Z are not particles
+        ("Иван Иванович", "И. И. Lind"),
     ],
 )
 def test_initials(tmp_path, given_name, expected):

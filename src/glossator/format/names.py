@@ -32,7 +32,12 @@ _JOINING = ("'", "’", "-", "\u2011")  # a particle that runs into the next par
 _UNSPACED_TERM = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\uff00-\uffefו]")
 
 
-_LOWER_START = re.compile(r"^[’']?[^\W\d_A-Z]", re.U)  # "van", "d’", "’t", not "Van"
+def _lower_start(word: str) -> bool:
+    """ "van", "d’", "’t", not "Van", "Émile" or "Иванович" (the old pattern took any
+    letter outside A–Z for a lower-case one)."""
+    return word.lstrip("’'")[:1].islower()
+
+
 _ATTACHED = re.compile(r"^([^\W\d_]+[’'-])(?=[^\W\d_])", re.U)  # "d’Aubignac", "al-One"
 NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle")
 SUBSEQUENT = ("et-al-subsequent-min", "et-al-subsequent-use-first")
@@ -63,7 +68,7 @@ def parse_particles(name: dict) -> dict:
         return out
     words = family.split(" ")
     lead = 0
-    while lead < len(words) - 1 and _LOWER_START.match(words[lead]):
+    while lead < len(words) - 1 and _lower_start(words[lead]):
         lead += 1
     particle, rest = words[:lead], " ".join(words[lead:])
     attached = _ATTACHED.match(rest) if rest[:1].islower() else None
@@ -76,7 +81,7 @@ def parse_particles(name: dict) -> dict:
     if isinstance(given, str) and " " in given.strip():
         words = given.split()
         tail = len(words)
-        while tail > 1 and _LOWER_START.match(words[tail - 1]) and words[tail - 1][-1] != ".":
+        while tail > 1 and _lower_start(words[tail - 1]) and words[tail - 1][-1] != ".":
             tail -= 1
         if tail < len(words):
             out["given"], out["dropping-particle"] = " ".join(words[:tail]), " ".join(words[tail:])

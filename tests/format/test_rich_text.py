@@ -174,3 +174,23 @@ def test_dates_as_zotero_exports_them(issued, expected):
     item |= {"container-title": "Journal of Marginalia", "volume": "7"}
     entry = CitationStyle("chicago-notes-bibliography").entries([item])["s"]
     assert entry.text == f"Hale, Simon. “Marginal Seasons.” Journal of Marginalia 7 {expected}."
+
+
+def test_quotation_marks_and_markup_in_a_styles_own_text_are_read_as_the_inputs(tmp_path):
+    # A style's `value` is text like a field's: straight quotes pair into the locale's
+    # marks by depth, `<b>` is bold, an apostrophe is typographic.
+    style = tmp_path / "own.csl"
+    style.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><title>T</title><id>t</id><updated>2026-12-01T00:00:00+00:00</updated></info>
+  <macro name="m"><text value="the 'margin' of a &lt;b&gt;page&lt;/b&gt;"/></macro>
+  <citation><layout><group delimiter="; "><text value="Lind's 'margin', again"/>
+    <text macro="m" quotes="true"/></group></layout></citation>
+</style>""",
+        encoding="utf-8",
+    )
+    item = {"id": "a", "type": "book", "title": "A Book"}
+    assert CitationStyle(str(style)).citation([item]).html == (
+        "Lind’s “margin,” again; “the ‘margin’ of a <b>page</b>”"
+    )

@@ -48,6 +48,7 @@ from glossator.format.csl_text import (
 from glossator.format.date_ranges import issued_year, render_range
 from glossator.format.element_base import Fast, FastXPath, note_substituted
 from glossator.format.name_elements import Label, Name, NamePart, Names, Substitute
+from glossator.format.rich_text import rich_text
 
 # --- corrected elements --------------------------------------------------------------
 
@@ -88,7 +89,8 @@ class _Text(Fast, _PageRanges, model.Text):
             return self.get_macro(attrib["macro"]).render(item, context, **kwargs), language
         if "term" in attrib:
             return self._term(item), language
-        return String(self.preformat(attrib.get("value", ""))), language
+        value = self._own("value", lambda: rich_text(attrib.get("value", "")))
+        return String(self.preformat(value)), language
 
     def case(self, text, language=None):
         if self.get("text-case") == "title" and (language or "en") == "en":

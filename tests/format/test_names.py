@@ -478,3 +478,18 @@ def test_the_dash_keeps_the_period_that_et_al_had_taken(tmp_path):
     ]
     lines = run_sorted(tmp_path, bibliography, macro, layout, items)
     assert lines == ["Lind, Tomas, et al. Alpha.", "———. Beta."]
+
+
+def test_et_al_needs_both_et_al_min_and_et_al_use_first(tmp_path):
+    # CSL 1.0.2: "use of these two attributes enables et-al abbreviation"; the
+    # citation's et-al-use-first does not reach the bibliography's names.
+    style = STYLE.replace("<citation>", '<citation et-al-use-first="1">')
+    path = tmp_path / "etal.csl"
+    layout = '<names variable="author"><name et-al-min="2"/></names>'
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    items = [book(author=[LIND, OKAFOR, QUIST])]
+    engine = CitationStyle(str(path))
+    assert format_items(engine, items, "bibliography", "text") == [
+        "Tomas Lind, Ada Okafor, Jonas Quist"
+    ]
+    assert format_items(engine, items, "citation", "text") == ["Tomas Lind et al."]

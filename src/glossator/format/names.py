@@ -190,12 +190,16 @@ class NameList:
 
     def _et_al(self, item) -> tuple[int, int]:
         """`et-al-min` and `-use-first`, or their `-subsequent-` values for a cite of a
-        work cited before (CSL: "subsequent cites"), where the style sets them."""
+        work cited before (CSL: "subsequent cites"), where the style sets them; no
+        "et al." where the style sets no `et-al-use-first` (as citeproc-js reads it;
+        citeproc-py took 1)."""
         first = self.get("et-al-min"), self.get("et-al-use-first")
         if self.sorting or self.context is None:
             return first
-        key = ("subsequent_rules", id(self.element))
-        citation, explicit = self.context._own(key, self._subsequent_rules)
+        key = ("et_al_rules", id(self.element))
+        citation, explicit, use_first = self.context._own(key, self._et_al_rules)
+        if not use_first:
+            return 0, first[1]
         if citation is None or not self._subsequent(item, citation):
             return first
         return tuple(  # type: ignore[return-value]
@@ -203,16 +207,20 @@ class NameList:
             for option, value in zip(SUBSEQUENT, first, strict=True)
         )
 
-    def _subsequent_rules(self) -> tuple:
-        """The `cs:citation` this name renders in, if the style sets subsequent et-al
-        rules for it, and which of the two it sets; (None, ()) otherwise."""
+    def _et_al_rules(self) -> tuple:
+        """For this name where it renders: the `cs:citation` if the style sets
+        subsequent et-al rules for it (else None), which of the two it sets, and
+        whether `et-al-use-first` is set at all."""
         layouts = self.context.xpath_search("./ancestor-or-self::cs:layout[1]")
-        citation = layouts[0].getparent() if layouts else None
-        if citation is None or not citation.tag.endswith("}citation"):
-            return None, ()
-        elements = (self.element, citation, citation.getroottree().getroot())
+        parent = layouts[0].getparent() if layouts else None
+        if parent is None:
+            return None, (), True
+        elements = (self.element, parent, parent.getroottree().getroot())
+        use_first = any("et-al-use-first" in e.attrib for e in elements)
+        if not parent.tag.endswith("}citation"):
+            return None, (), use_first
         explicit = tuple(o for o in SUBSEQUENT if any(o in e.attrib for e in elements))
-        return (citation if explicit else None), explicit
+        return (parent if explicit else None), explicit, use_first
 
     @staticmethod
     def _subsequent(item, citation) -> bool:

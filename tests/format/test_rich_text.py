@@ -55,6 +55,13 @@ def test_nodecor_inside_italics():
     )
 
 
+def test_typographic_single_quotes_alternate_by_depth_too():
+    # Zotero keeps the marks a title was typed with; nested a level deeper they turn
+    # double, and an apostrophe inside a word ("Lind’s") is not a closing mark.
+    text = Q_OPEN + rich_text("Reading “‘Lind’s Notes’” Again") + Q_CLOSE
+    assert finish(text, piq=False).text == "“Reading ‘“Lind’s Notes”’ Again”"
+
+
 def test_quotes_alternate_by_depth_and_take_the_period():
     text = Q_OPEN + rich_text('The "Little" Note') + Q_CLOSE + "."
     assert finish(text).text == "“The ‘Little’ Note.”"
@@ -131,7 +138,7 @@ def test_text_without_markup_or_quotes_is_unchanged(text):
     assert rich_text(text) == text
 
 
-@given(st.text(st.sampled_from(list("ab <>/i\"'“”&;."))))
+@given(st.text(st.sampled_from(list("ab <>/i\"'“”‘’&;."))))
 def test_any_field_gives_balanced_quotes_and_only_known_tags(text):
     read = rich_text(text)
     assert read.count(Q_OPEN) == read.count(Q_CLOSE)

@@ -104,7 +104,7 @@ def rich_text(text: str) -> str:
     """A field's markup as font markers, its quotation marks as quote markers."""
     if "<" in text:
         text = _markup(text)
-    if any(c in text for c in "\"'“”"):
+    if any(c in text for c in "\"'“”‘"):
         text = _quotes(text)
     return text
 
@@ -173,6 +173,15 @@ def _quotes(text: str) -> str:
             chars[i] = "’" if _WORD.match(before) or after.isdigit() else chars[i]
     if open_at is not None:
         chars[open_at] = "’"
+    if "‘" in text:  # typographic singles pair too, "’" inside a word is an apostrophe
+        open_at = None
+        for i, c in enumerate(chars):
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if c == "‘" and i not in in_tag:
+                open_at = i
+            elif c == "’" and open_at is not None and not _WORD.match(after):
+                chars[open_at], chars[i] = Q_OPEN, Q_CLOSE
+                open_at = None
     return "".join("’" if c == "'" and i not in in_tag else c for i, c in enumerate(chars))
 
 

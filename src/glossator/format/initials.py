@@ -18,13 +18,16 @@ Mongolian Ts) to "T.". Here, as citeproc-js reads them:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MARKS = "".join(map(chr, range(0xE000, 0xE016)))  # the font markers of csl_text
 _WORD = re.compile(f"^([{_MARKS}]*)(.*?)([{_MARKS}]*)$", re.S)
 
 
+@lru_cache(maxsize=8192)
 def initialize(given: str, mark: str, hyphen: bool = True) -> str:
-    """`given` as initials, each followed by `mark` ("J. Q." for ". ")."""
+    """`given` as initials, each followed by `mark` ("J. Q." for ". "); cached, since
+    the same names are initialised again at each render of a cite."""
     if not hyphen:
         return _initials(given.replace("-", " "), mark)
     return "-".join(p for p in (_initials(part, mark) for part in _split_names(given)) if p)

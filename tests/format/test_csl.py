@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry, last_page, punctuate_initials, title_case
@@ -592,3 +594,18 @@ def test_cases_treaties_and_archives_use_csl_s_own_types_and_variables():
         "Convention on the Prevention and Punishment of the Crime of Genocide, "
         "December 9, 1948, 78 U.N.T.S. 277."
     )
+
+
+_LOWER_WORD = st.from_regex(r"[b-z]{3,8}", fullmatch=True)
+
+
+@given(
+    st.lists(_LOWER_WORD, min_size=1, max_size=5),
+    st.sampled_from(["van", "den", "ten"]),
+    st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True),
+    _LOWER_WORD,
+)
+def test_an_english_word_that_is_a_particle_is_one_only_before_a_name(words, particle, name, word):
+    # "… van Gogh" keeps its particle; "… van full of …" is an English word, capitalised.
+    assert title_case(" ".join([*words, particle, name])).split()[-2] == particle
+    assert title_case(" ".join([*words, particle, word])).split()[-2] == particle.capitalize()

@@ -143,3 +143,80 @@ def test_a_style_that_never_renders_year_suffix_gets_it_after_the_first_issued_y
     )
     items = [work("x", [ADA], 2000), work("y", [ADA], 2000, "B")]
     assert cite(CitationStyle(str(path)), items) == "Okafor 2000a [2000]; Okafor 2000b [2000]"
+
+
+LATER = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2026-12-01T00:00:00+00:00</updated></info>
+  <citation et-al-min="4" et-al-use-first="3" et-al-subsequent-min="3"
+      et-al-subsequent-use-first="1" {options}>
+    <layout prefix="(" suffix=")" delimiter="; ">
+      <group delimiter=" "><names variable="author"><name form="short" and="text"/></names>
+      <group><date variable="issued"><date-part name="year"/></date>
+      <text variable="year-suffix"/></group></group>
+    </layout>
+  </citation>
+</style>
+"""
+
+
+def later_style(tmp_path: Path, options: str = "") -> CitationStyle:
+    path = tmp_path / "later.csl"
+    path.write_text(LATER.format(options=options), encoding="utf-8")
+    return CitationStyle(str(path))
+
+
+def test_a_later_cite_takes_the_subsequent_et_al_rule(tmp_path):
+    # CSL 1.0.2: et-al-subsequent-min and -use-first replace et-al-min and -use-first
+    # for cites of a work cited before.
+    three = work("x", [LIND, ADA, QUIST], 2000)
+    style = later_style(tmp_path)
+    notes = style.citations([[CiteRequest(three)], [CiteRequest(three)], [CiteRequest(three)]])
+    assert [n.text for n in notes] == [
+        "(Lind, Okafor, and Quist 2000)",
+        "(Lind et al. 2000)",
+        "(Lind et al. 2000)",
+    ]
+
+
+def test_works_alike_only_in_a_later_cite_get_year_suffixes(tmp_path):
+    # Written out in full the two differ, but their later cites would both read "Lind
+    # et al. 2000": the year suffix tells them apart from the first cite on.
+    items = [work("x", [LIND, ADA, QUIST], 2000, "A"), work("y", [LIND, BRANDT, MOREAU], 2000, "B")]
+    style = later_style(tmp_path, 'disambiguate-add-year-suffix="true"')
+    notes = style.citations(
+        [[CiteRequest(items[0])], [CiteRequest(items[1])], [CiteRequest(items[0])]]
+    )
+    assert [n.text for n in notes] == [
+        "(Lind, Okafor, and Quist 2000a)",
+        "(Lind, Brandt, and Moreau 2000b)",
+        "(Lind et al. 2000a)",
+    ]
+
+
+LABELS = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2026-12-01T00:00:00+00:00</updated></info>
+  <citation disambiguate-add-year-suffix="true">
+    <layout prefix="[" suffix="]" delimiter=", "><text variable="citation-label"/></layout>
+  </citation>
+</style>
+"""
+
+
+def test_citation_labels_are_made_from_names_and_year_and_told_apart(tmp_path):
+    # Labels as citeproc-js makes them when the data has none: the first four letters
+    # of one author, two each of two, two and one and one of three, one of each of the
+    # first four for more, and the year's last two digits; a label given in the data
+    # is kept; labels alike get year suffixes (CSL disambiguation, step 4).
+    path = tmp_path / "labels.csl"
+    path.write_text(LABELS, encoding="utf-8")
+    items = [
+        work("a", [LIND], 1999),
+        work("b", [LIND, ADA], 1999),
+        work("c", [LIND, ADA, QUIST], 2001),
+        work("d", [LIND, ADA, QUIST, BRANDT, MOREAU], 1926),
+        work("e", [QUIST], 2004) | {"citation-label": "Own"},
+        work("f", [LIND], 1999, "Another Study"),
+    ]
+    assert cite(str(path), items) == "[Lind99a, LiOk99, LiOQ01, LOQB26, Own, Lind99b]"

@@ -137,8 +137,8 @@ def test_apa_bibliography_gives_year_suffixes_in_bibliography_order(tmp_path, ca
 
 def test_apa_citation_sorted_by_author_then_suffix(tmp_path, capsys):
     code, lines, _ = _format(tmp_path, capsys, APA_ITEMS, "--style", "apa", "--mode", "citation")
-    # APA would collapse to "Okafor, 2011a, 2011b": citeproc-py does not collapse.
-    assert (code, lines) == (0, ["(Hale, 2015; Okafor, 2011a; Okafor, 2011b)"])
+    # APA 7: works by one author are cited with the author named once.
+    assert (code, lines) == (0, ["(Hale, 2015; Okafor, 2011a, 2011b)"])
 
 
 def test_mla_works_cited(tmp_path, capsys):
@@ -266,3 +266,54 @@ def test_items_the_engine_cannot_read_are_a_diagnostic(tmp_path, capsys, monkeyp
     err = capsys.readouterr().err
     assert err.startswith("items.json:0: error: the style could not format these items")
     assert err.rstrip().endswith("[format.failed]")
+
+
+CALL = {
+    "id": "call",
+    "type": "personal_communication",
+    "title": "Telephone conversation with the author",
+    "author": [{"family": "Lind", "given": "Tomas"}],
+    "issued": {"date-parts": [[2020, 3, 2]]},
+}
+
+
+def test_a_work_the_bibliography_leaves_out_is_a_warning(tmp_path, capsys):
+    # Chicago cites personal communications in the text or notes only, never listed.
+    code, lines, err = _format(tmp_path, capsys, [PEN, CALL], "--style", "chicago-author-date")
+    assert (code, lines) == (0, ["Okafor, Adaeze. 2011. The Pen and the Margin. "
+                                 "Northfield University Press."])  # fmt: skip
+    assert err == (
+        f"{tmp_path / 'items.json'}:0: warning: item 'call' has no entry: chicago-author-date"
+        " leaves it out of its bibliography [format.omitted]\n"
+    )
+
+
+NUMBERED = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Numbered</title><id>n</id><updated>2026-12-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="[" suffix="]"><text variable="title"/></layout></citation>
+  <bibliography><layout><choose><if type="book"><group delimiter=" ">
+    <text variable="citation-number" suffix="."/><text variable="title"/>
+  </group></if></choose></layout></bibliography>
+</style>
+"""
+
+
+def test_an_entry_with_no_printed_form_keeps_its_number(tmp_path, capsys):
+    # A numbered list must not skip a number: the empty entry says what went wrong.
+    style = tmp_path / "numbered.csl"
+    style.write_text(NUMBERED, encoding="utf-8")
+    code, lines, _ = _format(tmp_path, capsys, [PEN, CALL, LETTERS], "--style", str(style))
+    assert (code, lines) == (
+        0,
+        [
+            "1. The Pen and the Margin",
+            "2. [CSL STYLE ERROR: reference with no printed form.]",
+            "3. Letters from the Archive",
+        ],
+    )
+    untitled = {"id": "u", "type": "book", "author": PEN["author"]}
+    code, lines, _ = _format(
+        tmp_path, capsys, [untitled], "--style", str(style), "--mode", "citation"
+    )
+    assert (code, lines) == (0, ["[[CSL STYLE ERROR: reference with no printed form.]]"])

@@ -30,6 +30,19 @@ def run(tmp_path: Path, layout: str, items: list[dict], mode: str = "bibliograph
     return format_items(CitationStyle(str(path)), items, mode, "html")
 
 
+def run_sorted(
+    tmp_path: Path, bibliography: str, macro: str, layout: str, items: list[dict]
+) -> list[str]:
+    """Plain-text entries of a style whose `<bibliography>` opening tag (with its sort)
+    is `bibliography` and whose macro "who" is `macro`."""
+    style = STYLE.replace("<bibliography>", bibliography).replace(
+        "<citation>", f'<macro name="who">{macro}</macro><citation>'
+    )
+    path = tmp_path / "sorted.csl"
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    return format_items(CitationStyle(str(path)), items, "bibliography", "text")
+
+
 def book(**fields) -> dict:
     return {"id": fields.pop("id", "b"), "type": "book", "title": "A Book"} | fields
 
@@ -265,44 +278,36 @@ def test_particles_are_read_out_of_family_and_given_names(tmp_path, person, sort
 
 
 def test_parsed_particles_sort_under_the_family_name(tmp_path):
-    style = STYLE.replace(
-        "<bibliography>",
-        '<bibliography><sort><key variable="author"/></sort>',
-    )
-    path = tmp_path / "sorted.csl"
+    bibliography = '<bibliography><sort><key variable="author"/></sort>'
     layout = '<names variable="author"><name name-as-sort-order="all"/></names>'
-    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
     items = [
         book(id="g", author=[{"family": "van Gogh", "given": "Vincent"}]),
         book(id="h", author=[{"family": "Hals", "given": "Frans"}]),
         book(id="f", author=[{"family": "Fabritius", "given": "Carel"}]),
     ]
-    lines = format_items(CitationStyle(str(path)), items, "bibliography", "html")
+    lines = run_sorted(tmp_path, bibliography, "", layout, items)
     assert lines == ["Fabritius, Carel", "Gogh, Vincent van", "Hals, Frans"]
 
 
 def test_subsequent_author_substitute_replaces_the_names_and_keeps_the_label(tmp_path):
     # The dash stands for the same names, whether or not a role label follows them
     # (CMOS 17 15.17: "———, ed."); sorting ignores the label.
-    style = STYLE.replace(
-        "<bibliography>",
+    bibliography = (
         '<bibliography subsequent-author-substitute="———">'
-        '<sort><key macro="who"/><key variable="title"/></sort>',
-    ).replace(
-        "<citation>",
-        '<macro name="who"><names variable="author"><name name-as-sort-order="all"/>'
-        '<label form="short" prefix=", "/><substitute><names variable="editor"/>'
-        "</substitute></names></macro><citation>",
+        '<sort><key macro="who"/><key variable="title"/></sort>'
     )
-    path = tmp_path / "dash.csl"
+    macro = (
+        '<names variable="author"><name name-as-sort-order="all"/>'
+        '<label form="short" prefix=", "/><substitute><names variable="editor"/>'
+        "</substitute></names>"
+    )
     layout = '<group delimiter=". "><text macro="who"/><text variable="title"/></group>'
-    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
     items = [
         book(id="b", title="Beta", editor=[LIND]),
         book(id="a", title="Alpha", author=[LIND]),
         book(id="c", title="Gamma", author=[OKAFOR]),
     ]
-    lines = format_items(CitationStyle(str(path)), items, "bibliography", "text")
+    lines = run_sorted(tmp_path, bibliography, macro, layout, items)
     assert lines == ["Lind, Tomas. Alpha", "———, ed. Beta", "Okafor, Ada. Gamma"]
 
 
@@ -364,13 +369,127 @@ def test_et_al_use_first_zero_leaves_the_names_out(tmp_path):
 
 def test_title_case_keeps_a_lower_case_name_particle(tmp_path):
     # "de" and "von" as written inside a title, as citeproc-js and Pandoc keep them;
-    # an English word that is also a particle ("van") is capitalised like any word.
+    # an English word that is also a particle ("van", "ten") is one only before a
+    # capitalised word, a name; elsewhere it is capitalised like any word.
     layout = '<text variable="title" text-case="title"/>'
     items = [
         book(id="a", title="commentarii de bello gallico"),
         book(id="b", title="the blue van of john von doe"),
+        book(id="c", title="a van Gogh retrospective: letters to Theo van Gogh"),
+        book(id="d", title="ten days in a van"),
+        book(id="e", title="the ten Brink papers"),
     ]
     assert run(tmp_path, layout, items) == [
         "Commentarii de Bello Gallico",
         "The Blue Van of John von Doe",
+        "A van Gogh Retrospective: Letters to Theo van Gogh",
+        "Ten Days in a Van",
+        "The ten Brink Papers",
     ]
+
+
+def test_and_and_et_al_of_scripts_written_without_spaces_take_none(tmp_path):
+    # A Chinese "et al." (等) or "and" (和) runs on from the names; the Hebrew "and" (ו)
+    # is spaced only as the style's term spaces it (citeproc-js does the same); Latin
+    # terms are words set off by spaces (the other tests).
+    style = STYLE.replace(
+        "<citation>",
+        '<locale><terms><term name="et-al">等</term><term name="and">和</term></terms></locale>'
+        "<citation>",
+    )
+    path = tmp_path / "zh.csl"
+    layout = """<names variable="author"><name and="text" et-al-min="3" et-al-use-first="1"/>
+        <et-al/></names>"""
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    zhou, wu = {"family": "周", "given": "明"}, {"family": "吴", "given": "兰"}
+    items = [book(id="x", author=[zhou, wu]), book(id="y", author=[zhou, wu, LIND])]
+    assert format_items(CitationStyle(str(path)), items, "bibliography", "html") == [
+        "周明和吴兰",
+        "周明等",
+    ]
+    hebrew = STYLE.replace(
+        "<citation>", '<locale><terms><term name="and">ו&#8200;</term></terms></locale><citation>'
+    )
+    path.write_text(hebrew.format(layout=layout, citation=layout), encoding="utf-8")
+    names = [{"family": "כהן"}, {"family": "לוי"}]
+    assert format_items(CitationStyle(str(path)), [book(author=names)], "bibliography", "html") == [
+        "כהןו\u2008לוי"
+    ]
+
+
+def test_a_sort_key_cut_to_fewer_names_leaves_out_et_al(tmp_path):
+    # CSL 1.0.2, "Sorting": when et-al abbreviation occurs in a sort key, the "et al."
+    # and "and others" terms are excluded. Cut to one name, Lind's three works tie on
+    # the first key and sort by title; et al. in the key would put the single-author
+    # "Zeta" first.
+    bibliography = (
+        '<bibliography><sort><key macro="who" names-min="1" names-use-first="1"/>'
+        '<key variable="title"/></sort>'
+    )
+    macro = '<names variable="author"><name and="text"/></names>'
+    layout = '<group delimiter=". "><text macro="who"/><text variable="title"/></group>'
+    items = [
+        book(id="z", title="Zeta", author=[LIND]),
+        book(id="a", title="Alpha", author=[LIND, OKAFOR]),
+        book(id="m", title="Mu", author=[LIND, OTHERS]),
+        book(id="q", title="Omega", author=[QUIST]),
+    ]
+    lines = run_sorted(tmp_path, bibliography, macro, layout, items)
+    assert lines == [
+        "Tomas Lind and Ada Okafor. Alpha",
+        "Tomas Lind et al. Mu",
+        "Tomas Lind. Zeta",
+        "Jonas Quist. Omega",
+    ]
+
+
+def test_a_names_sort_key_compares_names_not_the_and_between_them(tmp_path):
+    # The same first names, then the next coauthor decides: Brandt before Quist (CMOS
+    # alphabetises by coauthors), not "and Quist" before "Brandt".
+    bibliography = '<bibliography><sort><key macro="who"/></sort>'
+    macro = '<names variable="author"><name and="text" name-as-sort-order="all"/></names>'
+    layout = '<text macro="who"/>'
+    brandt = {"family": "Brandt", "given": "Ines"}
+    items = [
+        book(id="q", author=[LIND, OKAFOR, QUIST]),
+        book(id="b", author=[LIND, OKAFOR, brandt, QUIST]),
+    ]
+    assert run_sorted(tmp_path, bibliography, macro, layout, items) == [
+        "Lind, Tomas, Okafor, Ada, Brandt, Ines, and Quist, Jonas",
+        "Lind, Tomas, Okafor, Ada, and Quist, Jonas",
+    ]
+
+
+def test_the_dash_keeps_the_period_that_et_al_had_taken(tmp_path):
+    # "Lind, Tomas, et al." takes no second period, but its stand-in does (CMOS 17
+    # 14.67: "———. Title."); the dash stands for the names inside their affixes.
+    bibliography = (
+        '<bibliography subsequent-author-substitute="———">'
+        '<sort><key macro="who"/><key variable="title"/></sort>'
+    )
+    macro = (
+        '<names variable="author"><name name-as-sort-order="all" et-al-min="2" '
+        'et-al-use-first="1" delimiter-precedes-et-al="always"/></names>'
+    )
+    layout = '<text macro="who" suffix=". "/><text variable="title" suffix="."/>'
+    items = [
+        book(id="b", title="Beta", author=[LIND, OKAFOR]),
+        book(id="a", title="Alpha", author=[LIND, QUIST]),
+    ]
+    lines = run_sorted(tmp_path, bibliography, macro, layout, items)
+    assert lines == ["Lind, Tomas, et al. Alpha.", "———. Beta."]
+
+
+def test_et_al_needs_both_et_al_min_and_et_al_use_first(tmp_path):
+    # CSL 1.0.2: "use of these two attributes enables et-al abbreviation"; the
+    # citation's et-al-use-first does not reach the bibliography's names.
+    style = STYLE.replace("<citation>", '<citation et-al-use-first="1">')
+    path = tmp_path / "etal.csl"
+    layout = '<names variable="author"><name et-al-min="2"/></names>'
+    path.write_text(style.format(layout=layout, citation=layout), encoding="utf-8")
+    items = [book(author=[LIND, OKAFOR, QUIST])]
+    engine = CitationStyle(str(path))
+    assert format_items(engine, items, "bibliography", "text") == [
+        "Tomas Lind, Ada Okafor, Jonas Quist"
+    ]
+    assert format_items(engine, items, "citation", "text") == ["Tomas Lind et al."]

@@ -55,6 +55,13 @@ def test_nodecor_inside_italics():
     )
 
 
+def test_typographic_single_quotes_alternate_by_depth_too():
+    # Zotero keeps the marks a title was typed with; nested a level deeper they turn
+    # double, and an apostrophe inside a word ("Lind’s") is not a closing mark.
+    text = Q_OPEN + rich_text("Reading “‘Lind’s Notes’” Again") + Q_CLOSE
+    assert finish(text, piq=False).text == "“Reading ‘“Lind’s Notes”’ Again”"
+
+
 def test_quotes_alternate_by_depth_and_take_the_period():
     text = Q_OPEN + rich_text('The "Little" Note') + Q_CLOSE + "."
     assert finish(text).text == "“The ‘Little’ Note.”"
@@ -63,6 +70,32 @@ def test_quotes_alternate_by_depth_and_take_the_period():
     assert finish(inner_last, piq=False).text == "“This is ‘The One’”."
     french = ("«\u00a0", "\u00a0»", "“", "”")
     assert finish(f"{Q_OPEN}Vie{Q_CLOSE}", french, piq=False).text == "«\u00a0Vie\u00a0»"
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("!, Harbor", "“Notes!,” Harbor"),  # a style's "!" and "," both move in
+        ("?. Harbor", "“Notes?” Harbor"),  # the period after "?" is dropped
+        (",. Harbor", "“Notes,.” Harbor"),
+        (":! Harbor", "“Notes!” Harbor"),  # "!" in place of the colon, then in
+        (": Harbor", "“Notes”: Harbor"),  # colons and semicolons stay out
+        (";, Harbor", "“Notes”;, Harbor"),
+    ],
+)
+def test_punctuation_in_quote_moves_periods_commas_and_the_styles_marks_in(after, expected):
+    # CSL 1.0.2: with punctuation-in-quote a comma or period after a quotation goes
+    # inside it; the spec says nothing of "!" and "?", which follow a closing quote
+    # only from a style's affixes (a title's own stay inside it): in, as citeproc-js.
+    assert finish(f"{Q_OPEN}Notes{Q_CLOSE}{after}").text == expected
+    assert finish(f"{Q_OPEN}Notes{Q_CLOSE}{after}", piq=False).text.startswith("“Notes”")
+
+
+@given(st.text(st.sampled_from(list(".,;:!? ")), max_size=4))
+def test_no_period_comma_or_mark_is_left_after_a_closing_quote(after):
+    text = finish(f"{Q_OPEN}Notes{Q_CLOSE}{after} tail").text
+    assert not re.search(r"”[.,!?]", text)
+    assert text.startswith("“Notes")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +138,7 @@ def test_text_without_markup_or_quotes_is_unchanged(text):
     assert rich_text(text) == text
 
 
-@given(st.text(st.sampled_from(list("ab <>/i\"'“”&;."))))
+@given(st.text(st.sampled_from(list("ab <>/i\"'“”‘’&;."))))
 def test_any_field_gives_balanced_quotes_and_only_known_tags(text):
     read = rich_text(text)
     assert read.count(Q_OPEN) == read.count(Q_CLOSE)
@@ -148,3 +181,23 @@ def test_dates_as_zotero_exports_them(issued, expected):
     item |= {"container-title": "Journal of Marginalia", "volume": "7"}
     entry = CitationStyle("chicago-notes-bibliography").entries([item])["s"]
     assert entry.text == f"Hale, Simon. “Marginal Seasons.” Journal of Marginalia 7 {expected}."
+
+
+def test_quotation_marks_and_markup_in_a_styles_own_text_are_read_as_the_inputs(tmp_path):
+    # A style's `value` is text like a field's: straight quotes pair into the locale's
+    # marks by depth, `<b>` is bold, an apostrophe is typographic.
+    style = tmp_path / "own.csl"
+    style.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><title>T</title><id>t</id><updated>2026-12-01T00:00:00+00:00</updated></info>
+  <macro name="m"><text value="the 'margin' of a &lt;b&gt;page&lt;/b&gt;"/></macro>
+  <citation><layout><group delimiter="; "><text value="Lind's 'margin', again"/>
+    <text macro="m" quotes="true"/></group></layout></citation>
+</style>""",
+        encoding="utf-8",
+    )
+    item = {"id": "a", "type": "book", "title": "A Book"}
+    assert CitationStyle(str(style)).citation([item]).html == (
+        "Lind’s “margin,” again; “the ‘margin’ of a <b>page</b>”"
+    )

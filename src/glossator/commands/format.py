@@ -11,16 +11,23 @@ import json
 import sys
 from pathlib import Path
 
-from glossator.diagnostics import Diagnostic, display_path, error
+from glossator.diagnostics import Diagnostic, display_path, error, warning
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
 
 
-def format_items(style: CitationStyle, items: list[dict], mode: str, fmt: str) -> list[str]:
+def format_items(
+    style: CitationStyle,
+    items: list[dict],
+    mode: str,
+    fmt: str,
+    omitted: list[str] | None = None,
+) -> list[str]:
     """The lines `glossator format` prints: one per bibliography entry (sorted as the
-    style says), or the single citation of all items in `citation` mode."""
+    style says), or the single citation of all items in `citation` mode. The ids of
+    items the bibliography leaves out are added to `omitted`."""
     entries: list[FormattedEntry] = (
-        style.bibliography(items) if mode == "bibliography" else [style.citation(items)]
+        style.bibliography(items, omitted) if mode == "bibliography" else [style.citation(items)]
     )
     return [entry.html if fmt == "html" else entry.text for entry in entries]
 
@@ -63,15 +70,20 @@ def run_format(style_name: str, items_path: Path, mode: str, fmt: str) -> int:
     if style is None:
         sys.stderr.write("".join(f"{d}\n" for d in problems))
         return 1
+    omitted: list[str] = []
     try:
-        lines = format_items(style, items, mode, fmt)
+        lines = format_items(style, items, mode, fmt, omitted)
     except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
         shown = display_path(items_path)
         msg = f"the style could not format these items ({type(exc).__name__}: {exc})"
         sys.stderr.write(f"{error(shown, 0, 'format.failed', msg)}\n")
         return 1
-    if mode == "bibliography" and not lines:
+    if mode == "bibliography" and not lines and not omitted:
         print(f"glossator format: {style_name} has no bibliography", file=sys.stderr)
+    shown = display_path(items_path)
+    for item_id in omitted:  # the style renders nothing for it: say so, not silently
+        msg = f"item {item_id!r} has no entry: {style_name} leaves it out of its bibliography"
+        sys.stderr.write(f"{warning(shown, 0, 'format.omitted', msg)}\n")
     sys.stdout.write("".join(f"{line}\n" for line in lines))
     return 0
 

@@ -22,7 +22,9 @@ strings, styles are parsed with our own subclasses of its element classes:
 - issue 11: names (`name_elements.py`, `names.py`: substitution, CSL 1.0.2 roles,
   "et al." for `and others`, the spec's name-part order and formatting); cs:number
   and cs:label with hyphenated variables ("3 vols."); a group counting a cs:choose by
-  the branch it took; the implicit year suffix and date ranges (`date_ranges.py`).
+  the branch it took; the implicit year suffix (not in sort keys) and date ranges
+  (`date_ranges.py`); initials (`initials.py`); cite grouping and collapsing
+  (`collapse.py`, the corrected `cs:layout`).
 
 Font styles render as private-use marker characters (`csl_text.MarkerFormatter`), so the
 text is escaped once at the end: citeproc-py's HTML formatter does not escape variables.
@@ -35,6 +37,7 @@ import re
 from citeproc import model
 from citeproc.string import String
 
+from glossator.format.collapse import Layout
 from glossator.format.csl_text import (
     NUMERIC,
     Q_CLOSE,
@@ -45,6 +48,7 @@ from glossator.format.csl_text import (
 from glossator.format.date_ranges import issued_year, render_range
 from glossator.format.element_base import Fast, FastXPath, note_substituted
 from glossator.format.name_elements import Label, Name, NamePart, Names, Substitute
+from glossator.format.rich_text import rich_text
 
 # --- corrected elements --------------------------------------------------------------
 
@@ -76,12 +80,17 @@ class _Text(Fast, _PageRanges, model.Text):
         context = self if context is None else context
         attrib = self.attrib
         if "variable" in attrib:
-            return self._variable(item, context), language
+            text = self._variable(item, context)
+            if text and attrib["variable"] == "citation-label" and "sort_options" not in kwargs:
+                suffix = _implicit_suffix(item, context)  # "LiOk99a", as citeproc-js
+                text = String(str(text) + suffix) if suffix else text
+            return text, language
         if "macro" in attrib:
             return self.get_macro(attrib["macro"]).render(item, context, **kwargs), language
         if "term" in attrib:
             return self._term(item), language
-        return String(self.preformat(attrib.get("value", ""))), language
+        value = self._own("value", lambda: rich_text(attrib.get("value", "")))
+        return String(self.preformat(value)), language
 
     def case(self, text, language=None):
         if self.get("text-case") == "title" and (language or "en") == "en":
@@ -211,21 +220,32 @@ class _Date(Fast, model.Date):
         `year-suffix` variable after the year of the first issued date of the entry
         (CSL spec: "rendered implicitly"), which citeproc-py left out ("Doe 1990")."""
         text = super().process(item, variable, show_parts, context, **kwargs)
-        suffix = item.reference.get("year_suffix")
-        if not (text and suffix) or (variable or self.get("variable")) != "issued":
+        if not text or (variable or self.get("variable")) != "issued":
             return text
-        style = context if context is not None else self
-        if style.get_root().__dict__.get("explicit_year_suffix", True):
+        if kwargs.get("sort_options") is not None:  # a sort key: the date alone
             return text
-        layouts = style.xpath_search("./ancestor-or-self::cs:layout[1]")
-        done = layouts[0].repressed if layouts else {}
         year = str(abs(issued_year(item.reference.get("issued"))))
         at = str(text).rfind(year)
-        if "year-suffix" in done or at < 0:
+        suffix = _implicit_suffix(item, context if context is not None else self, at >= 0)
+        if not suffix:
             return text
-        done["year-suffix"] = True
         at += len(year)
-        return String(str(text)[:at] + str(suffix) + str(text)[at:])
+        return String(str(text)[:at] + suffix + str(text)[at:])
+
+
+def _implicit_suffix(item, style, possible: bool = True) -> str:
+    """The year suffix to render implicitly here, once per entry, for a style that
+    never renders `year-suffix` (CSL: after the first date, or a citation label);
+    "" when there is none, or it is rendered already."""
+    suffix = item.reference.get("year_suffix")
+    if not suffix or not possible or style.get_root().__dict__.get("explicit_year_suffix", True):
+        return ""
+    layouts = style.xpath_search("./ancestor-or-self::cs:layout[1]")
+    done = layouts[0].repressed if layouts else {}
+    if "year-suffix" in done:
+        return ""
+    done["year-suffix"] = True
+    return str(suffix)
 
 
 class _Group(Fast, model.Group):
@@ -297,6 +317,7 @@ def element_classes() -> dict[str, type]:
         "else-if": _Else_If,
         "if": _If,
         "label": Label,
+        "layout": Layout,
         "name": Name,
         "names": Names,
         "name-part": NamePart,

@@ -48,3 +48,22 @@ def parse_locator(text: str) -> Locator:
     if match and match[1].lower() in LABELS:
         return Locator(LABELS[match[1].lower()], text[match.end() :])
     return Locator("page", text)
+
+
+_LETTERS = {1: (4,), 2: (2, 2), 3: (2, 1, 1)}  # else one letter of each of the first four
+
+
+def citation_label(item: dict) -> str | None:
+    """The `citation-label` a processor makes when the input has none, as citeproc-js
+    does: letters of the authors' (or editors') family names and the year's last two
+    digits ("Lind99", "LiOk99", "LiOQ99", "LOQB99")."""
+    names = item.get("author") or item.get("editor") or []
+    families = [re.sub(r"\W", "", str(n.get("family") or n.get("literal") or "")) for n in names]
+    families = [f for f in families if f]
+    if not families:
+        return None
+    widths = _LETTERS.get(len(families), (1, 1, 1, 1))
+    letters = "".join(f[:w] for f, w in zip(families, widths, strict=False))
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    year = str(parts[0][0]) if parts and parts[0] else ""
+    return letters + year[-2:]

@@ -130,10 +130,12 @@ _STOP_WORDS = """a about above across after against along amid among an and arou
     towards under underneath unlike until up upon v versus via vs with within without yet"""
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 # Name particles written in lower case stay so in a title ("John von Doe", "Commentarii
-# de Bello Gallico"), as citeproc-js and Pandoc keep them; not at a title's start, and
-# not those that are also English words ("van", "den", "ten").
+# de Bello Gallico"), as citeproc-js and Pandoc keep them; not at a title's start. Those
+# that are also English words ("a van", "ten days") are particles only before a
+# capitalised word, a name ("Vincent van Gogh"), and are otherwise title-cased.
 _PARTICLES = "da de del della der des di du von vom zu zum zur"
 PARTICLES = frozenset(_PARTICLES.split())
+ENGLISH_PARTICLES = frozenset({"van", "den", "ten"})
 _BREAK = re.compile(r"[:?!—]$|(?<![.\s])(?<!\b\w)\.$")  # "Title:", "Ends." (not "U.S.")
 
 
@@ -158,11 +160,20 @@ def title_case(text) -> String:
             out[i] = word.lower()
         elif word in PARTICLES and n:
             continue  # "von", "de" as written
+        elif (
+            word in ENGLISH_PARTICLES and n and n + 1 < len(words) and _named(tokens[words[n + 1]])
+        ):
+            continue  # "van" before "Gogh"
         elif word.islower() and (ends or bare not in STOP_WORDS):
             out[i] = _capitalise(word)
         elif re.search(r"\w[-/][^\W\d_]*[a-z]", word) and not re.search(r"[a-z][A-Z]", word):
             out[i] = _capitalise(word)  # "Out-of-fashion": each part is a word
     return String("".join(out))
+
+
+def _named(token: tuple[str, bool]) -> bool:
+    """Whether a word of a title starts with a capital, as a name does."""
+    return token[0].lstrip("\"'“‘(")[:1].isupper()
 
 
 def _capitalise(word: str) -> str:
@@ -180,6 +191,11 @@ NUMERIC = re.compile(r"[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-–,&]|and)\s*[A-Za-z]*\d
 
 
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# Names left out of a cite (Pandoc's `[-@key]`, a collapsed cite group) render as this
+# private-use character, which no input holds (`clean` drops them); NO_AUTHOR cuts it
+# out with the delimiter that follows it.
+NO_AUTHOR_MARK = "\ue0ff"
+NO_AUTHOR = re.compile(f"[\ue000-\ue015]*{NO_AUTHOR_MARK}[\ue000-\ue015]*[,.:;]?\\s*")
 
 
 def clean(value):
@@ -195,7 +211,7 @@ def clean(value):
 
 _CLOSERS = "".join(CLOSE.values())
 _CLOSING = f"{QUOTE_START}[^{QUOTE_END}]*{QUOTE_END}[{_CLOSERS}]*"
-_MOVABLE = re.compile(f"((?:{_CLOSING})+)([.,])")
+_MOVABLE = re.compile(f"((?:{_CLOSING})+)([.,!?]+)")
 _BETWEEN = f"[{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*"
 _PAIR = re.compile(f"([.,;:!?])({_BETWEEN})([.,;:!?])")
 _DOUBLED = re.compile(f"(?<!\\.)([.?!])([{_CLOSERS}{QUOTE_START}{QUOTE_END}”’]*)\\.(?!\\.)")
@@ -208,20 +224,29 @@ def finish(text: str, quotes: tuple[str, ...] = QUOTES, piq: bool = True) -> For
     "?" or ".", and make the plain text and the escaped HTML from the marked-up text."""
 
     def move(match: re.Match) -> str:
-        closing, mark = match.groups()
+        closing, marks = match.groups()
         before = PRIVATE_USE.sub("", text[: match.start()])
-        if mark == "." and before.endswith(("?", "!", ".")):
-            return closing  # "Why?”" takes no period
-        return mark + closing
+        if marks[0] == "." and before.endswith(("?", "!", ".")):
+            marks = marks[1:]  # "Why?”" takes no period
+        return marks + closing
 
     text = _quote_marks(text, quotes, piq)
+    text = _collapsed(text)  # first, so that "”:!" moves in as "!”"
     text = _MOVABLE.sub(move, text)
     text = _DOUBLED.sub(r"\1\2", text)  # "<i>Why?</i>." → "<i>Why?</i>"
-    text = _PAIR.sub(_collapse, text)
+    text = _collapsed(text)
     text = text.replace(QUOTE_START, "").replace(QUOTE_END, "")
     text = unicodedata.normalize("NFC", re.sub(r"[ \t]{2,}", " ", text).strip())
     markup = _html(html.escape(text, quote=False))
     return FormattedEntry(PRIVATE_USE.sub("", text), PRIVATE_USE.sub("", markup))
+
+
+def _collapsed(text: str) -> str:
+    """Punctuation that meets joined until none is left to join ("::?" → "?")."""
+    joined = _PAIR.sub(_collapse, text)
+    while joined != text:
+        text, joined = joined, _PAIR.sub(_collapse, joined)
+    return joined
 
 
 def _collapse(match: re.Match) -> str:

@@ -25,6 +25,7 @@ from citeproc.string import String
 
 from glossator.format.cites import make_cite
 from glossator.format.csl_text import CSL_NS, MarkerFormatter
+from glossator.format.names import SUBSEQUENT
 
 CS = f"{{{CSL_NS}}}"
 
@@ -68,10 +69,12 @@ class Disambiguation:
             citation.get("givenname-disambiguation-rule", "by-cite") if citation is not None else ""
         )
         self._rule = rule.lower()
+        rules = (citation, root) if citation is not None else ()
+        self._later_form = any(o in e.attrib for e in rules for o in SUBSEQUENT)
         self._letters: dict[str, str] = {}  # a work (its signature) → its year suffix
         self._expanded: dict[str, tuple] = {}  # a work → (expansion, reading), bibliography-wide
         self._settled: set[str] = set()  # works a bibliography-wide pass told apart
-        self._read: dict[str, tuple[str, list]] = {}  # a work → its first citation, names
+        self._read: dict[tuple, tuple[str, list]] = {}  # (work, later) → a citation, names
         self.expansions: dict[str, Expansion] = {}  # engine key → expansion, last apply
 
     def expand(self, cite, key: str) -> None:
@@ -111,6 +114,9 @@ class Disambiguation:
                     self._expanded[work] = (expansions[key], readings[key])
         self.expansions = expansions
         groups = _alike(readings)
+        if self._later_form and (self._suffix or tests):  # alike in a later cite, too
+            later = {key: self._base(source, key, work, True) for key, work in ids.items()}
+            groups = _merged_groups(groups + _alike(later))
         for key, work in ids.items():
             if work in self._letters:
                 source[key]["year_suffix"] = String(self._letters[work])
@@ -126,20 +132,30 @@ class Disambiguation:
                     self._letters[ids[key]] = letter
         return set()
 
-    def _base(self, source: CiteProcJSON, key: str, work: str) -> tuple[str, list]:
-        """How a work's first citation reads (without year suffix) and the names it
-        shows, once per build however many documents cite it."""
-        if work not in self._read:
-            record = self._add_givenname and self._rule != "by-cite"
-            self._read[work] = self._render(source, key, Expansion(), record)
-        return self._read[work]
+    def _base(
+        self, source: CiteProcJSON, key: str, work: str, later: bool = False
+    ) -> tuple[str, list]:
+        """How a work's first citation (or, `later`, a subsequent one: et-al-subsequent
+        rules) reads without year suffix, and the names it shows, once per build
+        however many documents cite it."""
+        if (work, later) not in self._read:
+            record = self._add_givenname and self._rule != "by-cite" and not later
+            self._read[work, later] = self._render(source, key, Expansion(), record, later)
+        return self._read[work, later]
 
     def _render(
-        self, source: CiteProcJSON, key: str, expansion: Expansion, record: bool = True
+        self,
+        source: CiteProcJSON,
+        key: str,
+        expansion: Expansion,
+        record: bool = True,
+        later: bool = False,
     ) -> tuple[str, list]:
         """How the cite reads with `expansion`, and (if `record`) the names it shows."""
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         cite = make_cite(source, key)
+        if later:
+            vars(cite)["subsequent"] = True
         expansion.apply(cite)
         names: list = []
         if record:
@@ -222,6 +238,17 @@ def _alike(readings: dict[str, tuple[str, list]]) -> list[list[str]]:
     for key, (text, _) in readings.items():
         groups.setdefault(text, []).append(key)
     return [g for g in groups.values() if len(g) > 1]
+
+
+def _merged_groups(groups: list[list[str]]) -> list[list[str]]:
+    """Groups that share a key joined into one, keys in first-seen order."""
+    out: list[list[str]] = []
+    for group in groups:
+        joined = [g for g in out if set(g) & set(group)]
+        merged = [k for g in joined for k in g]
+        merged += [k for k in group if k not in merged]
+        out = [g for g in out if g not in joined] + [merged]
+    return out
 
 
 def _name_levels(names: dict[str, list], primary: bool, most: int) -> dict[str, dict]:

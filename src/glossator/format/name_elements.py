@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from citeproc import model
 
-from glossator.format.csl_text import CSL_NS, punctuate_initials
+from glossator.format.csl_text import CSL_NS, NO_AUTHOR_MARK, punctuate_initials
 from glossator.format.element_base import NAMES_TAG, TEXT_TAG, Fast, note_substituted
+from glossator.format.initials import initialize
 from glossator.format.names import NameList, is_others
 
 
@@ -20,7 +21,7 @@ class Name(Fast, model.Name):
         """Honour `initialize="false"`: keep given names, only punctuate their initials."""
         if self._inherited("initialize", context) == "false":
             return punctuate_initials(str(given), mark)
-        return super().initialize(given, mark, context)
+        return initialize(str(given), mark, self.get_option("initialize-with-hyphen", context))
 
     def _inherited(self, option: str, context) -> str:
         if option in self.attrib:
@@ -35,13 +36,24 @@ class Name(Fast, model.Name):
 
 class Names(Fast, model.Names):
     def process(self, item, names_context=None, context=None, **kwargs):
+        """The names (`_names`); for the first names of a cite whose names
+        collapsing leaves out (`collapse.py`), NO_AUTHOR_MARK, label and all."""
+        first = "first_names" not in item.__dict__
+        text = self._names(item, names_context, context, **kwargs)
+        if text and first and item.__dict__.get("suppress_names"):
+            return NO_AUTHOR_MARK
+        return text
+
+    def _names(self, item, names_context=None, context=None, **kwargs):
         """citeproc-py's, corrected: hyphenated variables (`container-author`, CSL
         1.0.2's `director`) are found; a bare `cs:names` inside `cs:substitute` takes
         the name, et-al and label of the `cs:names` it stands in for (CSL spec), also
         inside a `cs:choose`; a variable already substituted is not shown again;
         `form="count"` adds up the names of all variables. The first names an entry
         shows, without label, are noted on the cite for `subsequent-author-substitute`
-        (engine.bibliography)."""
+        (engine.bibliography), which renders the entry again with `names_replacement`
+        in their place: replaced while rendering, the names keep their label and
+        affixes ("———, ed."; "———." where "et al." had swallowed the period)."""
         context = self if context is None else context
         if names_context is None:
             names_context = self._own("stands_for", self._stands_for)
@@ -73,6 +85,7 @@ class Names(Fast, model.Names):
                 continue
             if "first_names" not in item.__dict__:  # for subsequent-author-substitute:
                 item.__dict__["first_names"] = str(text)  # the names, not their label
+                text = item.__dict__.get("names_replacement", text)  # "———, ed."
             if label is not None and kwargs.get("sort_options") is None:  # not in sort keys
                 plural = len([n for n in ref[role.replace("-", "_")] if not is_others(n)]) > 1
                 term = label.render(item, label_role.get(role, role), plural, **kwargs)
@@ -89,6 +102,7 @@ class Names(Fast, model.Names):
         text = substitute.render(item, context=context, **kwargs)
         if text and "first_names" not in item.__dict__:  # a title standing for the author
             item.__dict__["first_names"] = str(text)
+            text = item.__dict__.get("names_replacement", text)
         return text
 
     def _stands_for(self):

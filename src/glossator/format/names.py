@@ -27,11 +27,20 @@ OTHERS = "others"
 # A name in a script without spaces between its parts (CJK): family then given, joined.
 _UNSPACED = re.compile(r"^[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\s]+$")
 _JOINING = ("'", "’", "-", "\u2011")  # a particle that runs into the next part
+# A term that takes no spaces around it: a word of a script written without spaces (等,
+# 和, 그리고), or the Hebrew ו, which is written onto a word.
+_UNSPACED_TERM = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3000-\u303f\uff00-\uffefו]")
 
 
-_LOWER_START = re.compile(r"^[’']?[^\W\d_A-Z]", re.U)  # "van", "d’", "’t", not "Van"
+def _lower_start(word: str) -> bool:
+    """ "van", "d’", "’t", not "Van", "Émile" or "Иванович" (the old pattern took any
+    letter outside A–Z for a lower-case one)."""
+    return word.lstrip("’'")[:1].islower()
+
+
 _ATTACHED = re.compile(r"^([^\W\d_]+[’'-])(?=[^\W\d_])", re.U)  # "d’Aubignac", "al-One"
 NAME_PARTS = ("family", "given", "non-dropping-particle", "dropping-particle")
+SUBSEQUENT = ("et-al-subsequent-min", "et-al-subsequent-use-first")
 
 
 def parse_particles(name: dict) -> dict:
@@ -59,7 +68,7 @@ def parse_particles(name: dict) -> dict:
         return out
     words = family.split(" ")
     lead = 0
-    while lead < len(words) - 1 and _LOWER_START.match(words[lead]):
+    while lead < len(words) - 1 and _lower_start(words[lead]):
         lead += 1
     particle, rest = words[:lead], " ".join(words[lead:])
     attached = _ATTACHED.match(rest) if rest[:1].islower() else None
@@ -72,7 +81,7 @@ def parse_particles(name: dict) -> dict:
     if isinstance(given, str) and " " in given.strip():
         words = given.split()
         tail = len(words)
-        while tail > 1 and _LOWER_START.match(words[tail - 1]) and words[tail - 1][-1] != ".":
+        while tail > 1 and _lower_start(words[tail - 1]) and words[tail - 1][-1] != ".":
             tail -= 1
         if tail < len(words):
             out["given"], out["dropping-particle"] = " ".join(words[:tail]), " ".join(words[tail:])
@@ -89,6 +98,12 @@ def _glue(words: list[str]) -> str:
 def is_others(name) -> bool:
     """Whether a CSL name marks the list as cut short (`and others`)."""
     return name.get("literal", "").strip().lower() == OTHERS and len(name) == 1
+
+
+def _spaced(term) -> bool:
+    """Whether "and" or "et al." is set off by spaces ("Lind et al.", not "林等")."""
+    first = re.sub("[\ue000-\uf8ff]", "", str(term)).lstrip()[:1]
+    return not _UNSPACED_TERM.match(first)
 
 
 def _person(name) -> tuple:
@@ -117,6 +132,7 @@ class NameList:
         parts = {p.get("name"): p for p in element.findall("cs:name-part", element.nsmap)}
         self.family_part, self.given_part = parts.get("family"), parts.get("given")
         self.context = context
+        self.sorting = sort_options is not None
 
     def render(self, item, variable: str):
         """The names of `variable` as one string (an int for `form="count"`), or None."""
@@ -126,7 +142,7 @@ class NameList:
         if not names:
             return None
         get = self.get
-        et_al_min, use_first = get("et-al-min"), get("et-al-use-first")
+        et_al_min, use_first = self._et_al(item)
         shown = item.__dict__.get("names_shown", {}).get(variable)
         truncated = bool(et_al_min) and len(names) >= et_al_min and len(names) > use_first
         count = use_first if truncated else len(names)
@@ -156,19 +172,63 @@ class NameList:
             return self.element.join(texts, delimiter) + delimiter + ellipsis + " " + last
         if truncated:
             et_al = self.element.et_al()
-            if not et_al:
+            if not et_al or self.sorting:  # CSL: sort keys leave out "et al."
                 return self.element.join(texts, delimiter)
             rule = get("delimiter-precedes-et-al")
             precedes = self._precedes(rule, len(texts) >= 2, inverted[-1])
-            return self.element.join(texts, delimiter) + (delimiter if precedes else " ") + et_al
+            space = " " if _spaced(et_al) else ""
+            return self.element.join(texts, delimiter) + (delimiter if precedes else space) + et_al
         and_ = get("and")
-        if and_ is None or len(texts) == 1:
+        if and_ is None or len(texts) == 1 or self.sorting:  # sort keys compare names only
             return self.element.join(texts, delimiter)
         term = self.element.get_single_term(name="and") if and_ == "text" else "&"
         rule = get("delimiter-precedes-last")
         precedes = self._precedes(rule, len(texts) >= 3, inverted[-2])
         head = self.element.join(texts[:-1], delimiter)
-        return head + (delimiter if precedes else " ") + f"{term} " + texts[-1]
+        space = " " if _spaced(term) else ""
+        return head + (delimiter if precedes else space) + f"{term}{space}" + texts[-1]
+
+    def _et_al(self, item) -> tuple[int, int]:
+        """`et-al-min` and `-use-first`, or their `-subsequent-` values for a cite of a
+        work cited before (CSL: "subsequent cites"), where the style sets them; no
+        "et al." where the style sets no `et-al-use-first` (as citeproc-js reads it;
+        citeproc-py took 1)."""
+        first = self.get("et-al-min"), self.get("et-al-use-first")
+        if self.sorting or self.context is None:
+            return first
+        key = ("et_al_rules", id(self.element))
+        citation, explicit, use_first = self.context._own(key, self._et_al_rules)
+        if not use_first:
+            return 0, first[1]
+        if citation is None or not self._subsequent(item, citation):
+            return first
+        return tuple(  # type: ignore[return-value]
+            self.get(option) if option in explicit else value
+            for option, value in zip(SUBSEQUENT, first, strict=True)
+        )
+
+    def _et_al_rules(self) -> tuple:
+        """For this name where it renders: the `cs:citation` if the style sets
+        subsequent et-al rules for it (else None), which of the two it sets, and
+        whether `et-al-use-first` is set at all."""
+        layouts = self.context.xpath_search("./ancestor-or-self::cs:layout[1]")
+        parent = layouts[0].getparent() if layouts else None
+        if parent is None:
+            return None, (), True
+        elements = (self.element, parent, parent.getroottree().getroot())
+        use_first = any("et-al-use-first" in e.attrib for e in elements)
+        if not parent.tag.endswith("}citation"):
+            return None, (), use_first
+        explicit = tuple(o for o in SUBSEQUENT if any(o in e.attrib for e in elements))
+        return (parent if explicit else None), explicit, use_first
+
+    @staticmethod
+    def _subsequent(item, citation) -> bool:
+        """Whether the work was cited before (or disambiguation asks how a later cite
+        reads)."""
+        if item.__dict__.get("subsequent"):
+            return True
+        return any(cite.key == item.key for cite in getattr(citation, "cites", ()))
 
     @staticmethod
     def _precedes(rule: str, contextual: bool, inverted: bool) -> bool:

@@ -46,8 +46,8 @@ def rich_item(item: dict) -> dict:
             if value is None:
                 continue
         elif isinstance(value, list) and all(isinstance(n, dict) for n in value):
-            # "D'Arcus" → "D’Arcus"; "van Gogh" → particle "van", family "Gogh"
-            value = [parse_particles(_name_apostrophes(name)) for name in value]
+            # "D'Arcus" → "D’Arcus"; "van Gogh" → particle "van", family "Gogh"; "<b>Doe</b>"
+            value = [_name_markup(parse_particles(_name_apostrophes(name))) for name in value]
         out[key] = value
     return out
 
@@ -95,11 +95,16 @@ def _name_apostrophes(name: dict) -> dict:
     return {k: v.replace("'", "’") if isinstance(v, str) else v for k, v in name.items()}
 
 
+def _name_markup(name: dict) -> dict:
+    """A name's parts with their markup as font markers, as a title's (no quotes)."""
+    return {k: _markup(v) if isinstance(v, str) and "<" in v else v for k, v in name.items()}
+
+
 def rich_text(text: str) -> str:
     """A field's markup as font markers, its quotation marks as quote markers."""
     if "<" in text:
         text = _markup(text)
-    if any(c in text for c in "\"'“”"):
+    if any(c in text for c in "\"'“”‘"):
         text = _quotes(text)
     return text
 
@@ -168,6 +173,15 @@ def _quotes(text: str) -> str:
             chars[i] = "’" if _WORD.match(before) or after.isdigit() else chars[i]
     if open_at is not None:
         chars[open_at] = "’"
+    if "‘" in text:  # typographic singles pair too, "’" inside a word is an apostrophe
+        open_at = None
+        for i, c in enumerate(chars):
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if c == "‘" and i not in in_tag:
+                open_at = i
+            elif c == "’" and open_at is not None and not _WORD.match(after):
+                chars[open_at], chars[i] = Q_OPEN, Q_CLOSE
+                open_at = None
     return "".join("’" if c == "'" and i not in in_tag else c for i, c in enumerate(chars))
 
 

@@ -325,7 +325,7 @@ def test_the_search_page_markup(site: Path):
 def test_the_search_page_links_the_phrase_at_its_anchor(
     page: Any, site_url: str, phrase: str, url: str
 ):
-    """The two essays are in two bundles (the paper's merged into the blog post's), and
+    """The two essays are in two bundles (one merged into the other's), and
     each phrase is one result, linked at its note or paragraph and opening there."""
     from playwright.sync_api import expect
 

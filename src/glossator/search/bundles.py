@@ -28,9 +28,11 @@ from glossator.search.places import document_places, essay_url
 
 INDEX_DIR = "pagefind"
 BUNDLE_LIST = f"{INDEX_DIR}/bundles.json"
-# How many bundles: an edit re-indexes 1/BUNDLES of the corpus, and a search fetches
-# the index files of every bundle that has a match (measured in docs/performance.md).
-BUNDLES = 32
+# How many bundles: an edit re-indexes 1/BUNDLES of the corpus (Pagefind takes about
+# 30 ms an essay, plus 30 ms a bundle), while the search page fetches two files of every
+# bundle to start and an index file of each for every word: 64 keeps an edit at 1,000
+# essays to about 16 essays indexed (docs/performance.md).
+BUNDLES = 64
 # Files the search page loads from the first bundle only (Pagefind's merged indexes use
 # the first one's script, worker and WebAssembly).
 SHARED = ("pagefind.js", "pagefind-worker.js", "wasm.")

@@ -15,13 +15,14 @@ import pytest
 
 from glossator.pipeline import plan
 from glossator.search import pagefind
-from glossator.search.pagefind import Record, build_index, search_index
+from glossator.search.bundles import Page, bundle_pages
+from glossator.search.pagefind import build_bundles, search_index
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 SERVICE = r"""
 import base64, json, sys, time
-per_record, per_mb, late = {per_record!r}, {per_mb!r}, {late!r}
+per_page, per_mb, late = {per_page!r}, {per_mb!r}, {late!r}
 buffer = b""
 out = sys.stdout.buffer
 while True:
@@ -36,11 +37,13 @@ while True:
         kind = payload["type"]
         if kind == "NewIndex":
             answer = {{"type": "IndexedRecord", "index_id": 1}}
-        elif kind == "AddRecord":
-            time.sleep(per_record + per_mb * len(payload["content"]) / 1e6)
+        elif kind == "AddFile":
+            time.sleep(per_page + per_mb * len(payload["file_contents"]) / 1e6)
             if payload["url"] == late:
                 time.sleep(3600)
             answer = {{"type": "IndexedFile"}}
+        elif kind == "DeleteIndex":
+            answer = {{"type": "DeleteIndex"}}
         else:
             js = base64.b64encode(b"// pagefind").decode()
             answer = {{"type": "GetFiles", "files": [{{"path": "pagefind.js", "content": js}}]}}
@@ -50,16 +53,17 @@ while True:
 """
 
 
-def stand_in(tmp_path: Path, per_record: float = 0.0, per_mb: float = 0.0, late: str = "") -> Path:
+def stand_in(tmp_path: Path, per_page: float = 0.0, per_mb: float = 0.0, late: str = "") -> Path:
     path = tmp_path / "pagefind"
-    script = SERVICE.format(per_record=per_record, per_mb=per_mb, late=late)
+    script = SERVICE.format(per_page=per_page, per_mb=per_mb, late=late)
     path.write_text(f"#!{sys.executable}\n{script}", encoding="utf-8")
     path.chmod(path.stat().st_mode | stat.S_IXUSR)
     return path
 
 
-def records(count: int, size: int = 20) -> list[Record]:
-    return [Record(f"essays/a.html#p{i}", "w" * size, {"title": "A"}) for i in range(count)]
+def pages(count: int, size: int = 20) -> dict[int, list[Page]]:
+    """One bundle of `count` pages of `size` characters."""
+    return {0: [Page(f"essays/a{i}.html", "w" * size) for i in range(count)]}
 
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a script stands in")
@@ -73,32 +77,32 @@ def seed_plan():
 def test_many_slow_replies_are_not_one_late_reply(tmp_path, monkeypatch):
     """Twelve replies of 0.25 s each: 3 s in all, three times the limit of one reply,
     which the old limit for the whole run would have cut off."""
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stand_in(tmp_path, per_record=0.25)))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stand_in(tmp_path, per_page=0.25)))
     monkeypatch.setattr(pagefind, "TIMEOUT", 1.0)
-    assert build_index(records(12), "en") == {"pagefind/pagefind.js": b"// pagefind"}
+    assert build_bundles(pages(12), "en") == {0: {"pagefind.js": b"// pagefind"}}
 
 
-def test_a_large_record_gets_time_in_proportion_to_its_size(tmp_path, monkeypatch):
-    """A 2 MB record answered in 1.6 s (0.8 s a megabyte): beyond the 1 s a reply has,
+def test_a_large_page_gets_time_in_proportion_to_its_size(tmp_path, monkeypatch):
+    """A 2 MB page answered in 1.6 s (0.8 s a megabyte): beyond the 1 s a reply has,
     within the 1 s + 2 MB x 1 s its size allows."""
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stand_in(tmp_path, per_mb=0.8)))
     monkeypatch.setattr(pagefind, "TIMEOUT", 1.0)
     monkeypatch.setattr(pagefind, "SECONDS_PER_MB", 1.0)
-    assert "pagefind/pagefind.js" in build_index(records(1, size=2_000_000), "en")
+    assert "pagefind.js" in build_bundles(pages(1, size=2_000_000), "en")[0]
     monkeypatch.setattr(pagefind, "SECONDS_PER_MB", 0.0)  # the same, with no allowance
-    with pytest.raises(pagefind.SearchError, match=r"no answer to the record of essays/a"):
-        build_index(records(1, size=2_000_000), "en")
+    with pytest.raises(pagefind.SearchError, match=r"no answer to the page essays/a0\.html"):
+        build_bundles(pages(1, size=2_000_000), "en")
 
 
 def test_a_late_reply_says_which_and_not_to_install_pagefind(tmp_path, monkeypatch, seed_plan):
     documents, site = seed_plan.linked.documents, seed_plan.corpus.site
-    url = pagefind.search_records(documents)[3].url
+    [url] = [p.url for bundle in bundle_pages(documents).values() for p in bundle][-1:]
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stand_in(tmp_path, late=url)))
     monkeypatch.setattr(pagefind, "TIMEOUT", 1.0)
     files, [diagnostic] = search_index(documents, site)
     assert files == {}
     assert diagnostic.code == "search.unavailable"
-    assert f"pagefind stopped: no answer to the record of {url} within 1 s" in diagnostic.message
+    assert f"pagefind stopped: no answer to the page {url} within 1 s" in diagnostic.message
     assert "Pagefind is installed but failed" in diagnostic.message
     assert "pip install" not in diagnostic.message
 

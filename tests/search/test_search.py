@@ -1,8 +1,9 @@
-"""Search (search.py, templates/search.html): the Pagefind index of the seeds, read back
-from the built files; every record's anchor on its page; two builds byte-identical; a
-build without Pagefind (or with a broken one) still succeeding with a warning; and, when
-Chromium is there (tests/conftest.py), Pagefind's own JavaScript and the search page
-finding a phrase only in a note and one only in the blog post."""
+"""Search (search/, templates/search.html): the Pagefind index of the seeds, read back
+from the built files; every place's anchor on its page, and a hit's word location
+inside its place; two builds byte-identical; a build without Pagefind (or with a broken
+one) still succeeding with a warning; and, when Chromium is there (tests/conftest.py),
+the search page finding a phrase only in a note and one only in the blog post, each
+linked at its anchor."""
 
 from __future__ import annotations
 
@@ -38,7 +39,9 @@ from glossator.model import (
 from glossator.model.inline import Emph, Strong, Text
 from glossator.pipeline import plan
 from glossator.search import pagefind as search
-from glossator.search.pagefind import Record, build_index, search_index, search_records
+from glossator.search.bundles import Page, bundle_pages
+from glossator.search.pagefind import build_bundles, search_index
+from glossator.search.places import document_places
 
 REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "content"
@@ -51,14 +54,39 @@ BLOG_PHRASE = ("ostracized by global powers", f"{BLOG}#p3")
 
 
 def fragments(site: Path) -> list[dict[str, Any]]:
-    """Every record in the built index: Pagefind's fragment files are gzipped JSON
-    behind a `pagefind_dcd` signature."""
+    """Every page in the built index, of every bundle: Pagefind's fragment files are
+    gzipped JSON behind a `pagefind_dcd` signature."""
     records = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / "pagefind").rglob("fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd"), path
         records.append(json.loads(data[len(b"pagefind_dcd") :]))
     return records
+
+
+def named_anchors(fragment: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
+    """Each named place of an indexed essay as (anchor, name, its words): the words from
+    its anchor's location to the next one's, as Pagefind counts words."""
+    names = json.loads(fragment["meta"]["places"])
+    words = fragment["content"].split()
+    anchors = sorted((a for a in fragment["anchors"] if a["id"]), key=lambda a: a["location"])
+    assert [a["id"] for a in anchors] == [anchor for anchor, _ in names]
+    ends = [a["location"] for a in anchors[1:]] + [len(words)]
+    return [
+        (a["id"], name, words[a["location"] : end])
+        for a, (_, name), end in zip(anchors, names, ends, strict=True)
+    ]
+
+
+def place_of(fragment: dict[str, Any], phrase: str) -> str:
+    """The anchor of the place where `phrase` starts, found as the search page finds it:
+    the last anchor at or before the phrase's word location ("" before any)."""
+    words = fragment["content"].split()
+    size = len(phrase.split())
+    starts = [i for i in range(len(words)) if " ".join(words[i : i + size]).startswith(phrase)]
+    assert len(starts) == 1, (phrase, starts)
+    before = [a for a in fragment["anchors"] if a["id"] and a["location"] <= starts[0]]
+    return max(before, key=lambda a: a["location"])["id"] if before else ""
 
 
 class Ids(HTMLParser):
@@ -85,41 +113,62 @@ def seed_plan() -> Any:
 # --- The index, read back from the built site ------------------------------------------
 
 
-def test_the_index_is_built_beside_the_pages(site: Path):
+def test_the_index_is_built_beside_the_pages(site: Path, seed_plan: Any):
     bundle = site / "pagefind"
     for name in ("pagefind.js", "pagefind-entry.json", "pagefind-worker.js", "wasm.en.pagefind"):
         assert (bundle / name).is_file(), name
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["en"]
-    assert entry["languages"]["en"]["page_count"] == len(fragments(site))
+    merged = json.loads((bundle / "bundles.json").read_text(encoding="utf-8"))["merge"]
+    folders = [bundle, *(bundle / folder for folder in merged)]
+    assert sorted(p.parent for p in bundle.rglob("pagefind-entry.json")) == sorted(folders)
+    count = 0
+    for folder in folders:
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == ["en"]
+        count += entry["languages"]["en"]["page_count"]
+        if folder != bundle:  # the merged bundles use the first one's script and wasm
+            assert not list(folder.glob("*.js")) and not list(folder.glob("wasm.*"))
+    # one page per essay, in the bundle of its slug
+    assert count == len(fragments(site)) == len(seed_plan.linked.documents) == 2
     # Pagefind's own UI bundles are left out: search.html has its own small UI.
     assert not list(bundle.glob("pagefind-*ui*")) and not list(bundle.glob("*highlight*"))
     assert (site / "search.html").is_file()
 
 
-def test_one_record_per_paragraph_figure_heading_and_note(site: Path, seed_plan: Any):
-    docs = seed_plan.linked.documents
-    expected = sum(
-        1  # the essay itself: title, authors, publication
-        + sum(1 for s in d.sections if s.heading)
-        + len(d.paragraphs())
-        + len(d.figures())
-        + len(d.notes)
-        for d in docs
-    )
-    records = fragments(site)
-    assert len(records) == expected == len(search_records(docs))
-    places = [r["meta"]["place"] for r in records]
-    assert sum(p.startswith("Note ") for p in places) == sum(len(d.notes) for d in docs)
-    assert sum(p.startswith("Paragraph ") for p in places) == sum(len(d.paragraphs()) for d in docs)
-    assert all(r["meta"]["title"] for r in records)
+def test_every_paragraph_figure_heading_and_note_is_an_anchor(site: Path, seed_plan: Any):
+    for doc in seed_plan.linked.documents:
+        [fragment] = [f for f in fragments(site) if f["url"] == f"essays/{doc.slug}.html"]
+        places = named_anchors(fragment)
+        expected = (
+            sum(1 for s in doc.sections if s.heading)
+            + len(doc.paragraphs())
+            + len(doc.figures())
+            + len(doc.notes)
+        )
+        assert len(places) == expected == len(document_places(doc)) - 1
+        names = [name for _, name, _ in places]
+        assert sum(n.startswith("Note ") for n in names) == len(doc.notes)
+        assert sum(n.startswith("Paragraph ") for n in names) == len(doc.paragraphs())
+        assert fragment["meta"]["title"] == doc.meta.title
+
+
+def test_the_words_of_each_anchor_are_the_text_of_its_place(site: Path, seed_plan: Any):
+    """What the search page relies on: Pagefind's word location of an anchor is where
+    its place's words begin, and they run to the next anchor."""
+    for doc in seed_plan.linked.documents:
+        [fragment] = [f for f in fragments(site) if f["url"] == f"essays/{doc.slug}.html"]
+        places = document_places(doc)[1:]
+        for (anchor, name, words), place in zip(named_anchors(fragment), places, strict=True):
+            assert (anchor, name) == (place.anchor, place.place)
+            # Pagefind ends a block with a full stop when it has no punctuation of its own
+            assert " ".join(words).rstrip(".") == normalized(place.text).rstrip("."), anchor
 
 
 @pytest.mark.parametrize(("phrase", "url"), [NOTE_PHRASE, BLOG_PHRASE], ids=["note", "blog"])
-def test_a_phrase_has_one_record_at_its_note_or_paragraph(site: Path, phrase: str, url: str):
-    holding = [r for r in fragments(site) if phrase in normalized(r["content"])]
-    assert [r["url"] for r in holding] == [url]
+def test_a_phrase_is_found_in_its_note_or_paragraph(site: Path, phrase: str, url: str):
     page, anchor = url.split("#")
+    holding = [f for f in fragments(site) if phrase in normalized(f["content"])]
+    assert [f["url"] for f in holding] == [page]
+    assert place_of(holding[0], phrase) == anchor
     html = (site / page).read_text(encoding="utf-8")
     # The anchor is the element holding the phrase on the page.
     element = re.search(rf'<(p|li) id="{anchor}"[^>]*>(.*?)</\1>', html, re.S)
@@ -127,23 +176,23 @@ def test_a_phrase_has_one_record_at_its_note_or_paragraph(site: Path, phrase: st
     assert phrase in normalized(re.sub(r"<[^>]+>", "", element.group(2)))
 
 
-def test_every_record_lands_on_an_anchor_of_its_page(site: Path):
-    ids: dict[str, set[str]] = {}
-    for record in fragments(site):
-        page, _, anchor = record["url"].partition("#")
+def test_every_anchor_is_an_id_of_its_page(site: Path):
+    for fragment in fragments(site):
+        page = fragment["url"]
         assert not page.startswith("/"), "URLs are relative to the site root"
-        if page not in ids:
-            ids[page] = Ids((site / page).read_text(encoding="utf-8")).ids
-        assert not anchor or anchor in ids[page], f"{record['url']}: no such id on the page"
+        ids = Ids((site / page).read_text(encoding="utf-8")).ids
+        for anchor, _, _ in named_anchors(fragment):
+            assert anchor in ids, f"{page}#{anchor}: no such id on the page"
 
 
-def test_the_records_are_the_texts_of_the_page(seed_plan: Any):
-    records = {r.url: r for r in search_records(seed_plan.linked.documents)}
-    paper = next(d for d in seed_plan.linked.documents if d.slug == "us-russia-un-syria")
-    note = records[f"{PAPER}#fn12"]
-    assert note.content == paper.note(12).text
-    assert note.meta == {"title": paper.meta.title, "place": "Note 12"}
-    assert records[f"{BLOG}#p3"].meta["place"] == "Paragraph 3"
+def test_the_places_are_the_texts_of_the_page(seed_plan: Any):
+    docs = {d.slug: d for d in seed_plan.linked.documents}
+    paper = docs["us-russia-un-syria"]
+    places = {p.anchor: p for p in document_places(paper)}
+    assert places["fn12"].text == paper.note(12).text
+    assert places["fn12"].place == "Note 12"
+    blog = {p.anchor: p for p in document_places(docs["russia-stance-on-syria"])}
+    assert blog["p3"].place == "Paragraph 3"
 
 
 # --- Deterministic and fast ------------------------------------------------------------
@@ -163,26 +212,31 @@ def test_two_builds_are_byte_identical(tmp_path: Path):
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def test_indexing_the_seeds_gives_one_fragment_per_record(seed_plan: Any):
-    """Every record is indexed as its own page of the index (its time is measured in
+def test_indexing_the_seeds_gives_one_fragment_per_essay(seed_plan: Any):
+    """Every essay is one page of its bundle's index (its time is measured in
     benchmarks/, not asserted here)."""
-    records = search_records(seed_plan.linked.documents)
-    files = build_index(records, "en")
-    entry = json.loads(files["pagefind/pagefind-entry.json"])
-    assert entry["languages"]["en"]["page_count"] == len(records)
-    fragments = [name for name in files if name.startswith("pagefind/fragment/")]
-    assert len(fragments) == len(records)
-    assert "pagefind/pagefind.js" in files
+    bundles = bundle_pages(seed_plan.linked.documents)
+    built = build_bundles(bundles, "en")
+    assert sorted(built) == sorted(bundles)
+    for number, files in built.items():
+        entry = json.loads(files["pagefind-entry.json"])
+        assert entry["languages"]["en"]["page_count"] == len(bundles[number])
+        assert len([name for name in files if name.startswith("fragment/")]) == len(bundles[number])
+        assert "pagefind.js" in files
 
 
-def test_the_same_records_give_the_same_files_and_others_do_not():
-    records = [
-        Record(f"essays/a.html#p{i}", f"paragraph {i} of the essay", {"title": "A"})
-        for i in range(5)
-    ]
-    assert build_index(records, "en") == build_index(list(records), "en")
-    changed = [*records[:-1], Record("essays/a.html#p4", "another text", {"title": "A"})]
-    assert build_index(changed, "en") != build_index(records, "en")
+def page(text: str, n: int = 0) -> Page:
+    return Page(f"essays/a{n}.html", f"<html><body><p id='p1'>{text}</p></body></html>")
+
+
+def test_the_same_pages_give_the_same_files_and_others_do_not():
+    pages = {3: [page(f"paragraph {i} of the essay", i) for i in range(5)]}
+    assert build_bundles(pages, "en") == build_bundles({3: list(pages[3])}, "en")
+    changed = {3: [*pages[3][:-1], page("another text", 4)]}
+    assert build_bundles(changed, "en") != build_bundles(pages, "en")
+    # a bundle's files do not depend on the other bundles indexed in the same run
+    both = build_bundles({3: pages[3], 9: [page("other words")]}, "en")
+    assert both[3] == build_bundles(pages, "en")[3]
 
 
 # --- Without Pagefind ------------------------------------------------------------------
@@ -268,19 +322,41 @@ def test_the_search_page_markup(site: Path):
 
 
 @pytest.mark.parametrize(("phrase", "url"), [NOTE_PHRASE, BLOG_PHRASE], ids=["note", "blog"])
-def test_pagefind_finds_the_phrase_at_its_anchor(page: Any, site_url: str, phrase: str, url: str):
-    page.goto(site_url + "search.html")
-    found = page.evaluate(
-        """async (phrase) => {
-            const pagefind = await import(new URL("pagefind/pagefind.js", location.href).href);
-            await pagefind.init();
-            const search = await pagefind.search(phrase);
-            const data = await Promise.all(search.results.map((r) => r.data()));
-            return data.map((d) => d.url);
-        }""",
-        phrase,
-    )
-    assert found == ["/" + url]
+def test_the_search_page_links_the_phrase_at_its_anchor(
+    page: Any, site_url: str, phrase: str, url: str
+):
+    """The two essays are in two bundles (one merged into the other's), and
+    each phrase is one result, linked at its note or paragraph and opening there."""
+    from playwright.sync_api import expect
+
+    page.goto(site_url + "search.html?q=" + phrase.replace(" ", "+"))
+    expect(page.locator('#search[data-search-state="done"]')).to_be_attached()
+    expect(page.locator("#search-status")).to_have_text(f"1 result for “{phrase}”.")
+    link = page.locator("#search-results a.search-result-link")
+    expect(link).to_have_attribute("href", "/" + url)
+    place = "Note 12" if "#fn" in url else "Paragraph 3"
+    expect(link).to_have_text(re.compile(f" — {place}$"))
+    marked = link.locator("xpath=following-sibling::p[1]/mark")
+    expect(marked.first).to_have_text(phrase.split()[0])
+    link.click()
+    page.wait_for_url(re.compile(re.escape(url) + "$"))
+    expect(page.locator("#" + url.split("#")[1])).to_be_in_viewport()
+
+
+def test_several_words_are_found_where_one_place_holds_them_all(page: Any, site_url: str):
+    """The paper holds "Sovershenno" only in note 12 and "Kremlin" elsewhere: each
+    word alone is found, the two together nowhere, as no place holds both; with
+    "Moscow", which note 12 holds too, there."""
+    from playwright.sync_api import expect
+
+    for query, status in (
+        ("Sovershenno", "1 result for “Sovershenno”."),
+        ("Sovershenno Kremlin", "No results for “Sovershenno Kremlin”."),
+        ("Sovershenno Moscow", "1 result for “Sovershenno Moscow”."),
+    ):
+        page.goto(site_url + "search.html?q=" + query.replace(" ", "+"))
+        expect(page.locator('#search[data-search-state="done"]')).to_be_attached()
+        expect(page.locator("#search-status")).to_have_text(status)
 
 
 def test_the_search_page_by_keyboard(page: Any, context: Any, site_url: str):
@@ -404,23 +480,33 @@ def test_quotations_lists_tables_code_and_figures_are_found_at_their_anchors():
             )
         ],
     )
-    url = "essays/blocks.html"
-    records = [(r.url, r.content, r.meta["place"]) for r in search_records([assign_ids(doc)])]
-    assert records == [
-        (url, "Blocks\nA subtitle\nAnn Lee\nsyria, veto\nThe abstract. Its second part.", "Essay"),
-        (f"{url}#p1", "An emphatic start.", "Paragraph 1"),
-        (f"{url}#p2", "Quoted words.", "Quotation, paragraph 2"),
-        (f"{url}#p3", "More quoted.", "Quotation, paragraph 3"),
-        (f"{url}#p4", "First item", "List item, paragraph 4"),
-        (f"{url}#p5", "Second", "List item, paragraph 5"),
-        (f"{url}#p6", "Nested", "List item, paragraph 6"),
-        (f"{url}#data", "Data", "Section: Data"),
-        (f"{url}#data", "Vetoes by year\nYear Vetoes 2012 3", "Table 1"),
-        (f"{url}#data", "print('hi')\n", "Code 1"),
-        (f"{url}#fig1", "A chart\nBars rising to the right", "Figure 1"),
-        (f"{url}#fig2", "Same", "Figure 2"),
-        (f"{url}#fn1", "A note. Quoted in it.", "Note 1"),
+    places = [(p.anchor, p.text, p.place) for p in document_places(assign_ids(doc))]
+    assert places == [
+        ("", "Blocks\nA subtitle\nAnn Lee\nsyria, veto\nThe abstract. Its second part.", "Essay"),
+        ("p1", "An emphatic start.", "Paragraph 1"),
+        ("p2", "Quoted words.", "Quotation, paragraph 2"),
+        ("p3", "More quoted.", "Quotation, paragraph 3"),
+        ("p4", "First item", "List item, paragraph 4"),
+        ("p5", "Second", "List item, paragraph 5"),
+        ("p6", "Nested", "List item, paragraph 6"),
+        ("data", "Data", "Section: Data"),
+        ("data", "Vetoes by year\nYear Vetoes 2012 3", "Table 1"),
+        ("data", "print('hi')\n", "Code 1"),
+        ("fig1", "A chart\nBars rising to the right", "Figure 1"),
+        ("fig2", "Same", "Figure 2"),
+        ("fn1", "A note. Quoted in it.", "Note 1"),
     ]
+    # indexed, each place's words are found from its anchor to the next one
+    [bundle] = build_bundles(bundle_pages([doc]), "en").values()
+    [name] = [n for n in bundle if n.startswith("fragment/")]
+    fragment = json.loads(gzip.decompress(bundle[name])[len(b"pagefind_dcd") :])
+    assert fragment["url"] == "essays/blocks.html" and fragment["meta"]["title"] == "Blocks"
+    indexed = [
+        (a, " ".join(words).rstrip(".").replace(".", ""), n)
+        for a, n, words in named_anchors(fragment)
+    ]
+    assert indexed == [(a, normalized(t).rstrip(".").replace(".", ""), n) for a, t, n in places[1:]]
+    assert place_of(fragment, "Ann Lee") == ""  # the essay's own words, before any place
 
 
 def test_search_false_builds_no_index_and_says_so_without_a_warning(tmp_path: Path, capsys):

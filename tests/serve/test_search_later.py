@@ -26,13 +26,13 @@ def test_the_index_is_rebuilt_after_the_reload(tmp_path, monkeypatch):
     assert session.rebuild().ok  # the first build has no previous index: it waits
     assert session.state.build == 1
     runs: list[tuple[int, bytes]] = []  # the build the pages were told of, the page then
-    real = searching.search_index
+    real = searching.build_bundles
 
     def pagefind(*args, **kwargs):
         runs.append((session.state.build, (out / "essays" / "alpha.html").read_bytes()))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(searching, "search_index", pagefind)
+    monkeypatch.setattr(searching, "build_bundles", pagefind)
     old_index = {p: b for p, b in files_of(out).items() if p.startswith("pagefind/")}
     (content / "essays" / "alpha.md").write_text(essay("Glosses", [(4, 0)]), "utf-8")
     result = session.rebuild()
@@ -56,5 +56,5 @@ def test_an_edit_the_search_does_not_see_needs_no_second_step(tmp_path):
     session = Session(content, out, lambda _: None)
     assert session.rebuild().ok
     (content / "site.yaml").write_text("title: Small Type\n", encoding="utf-8")
-    result = session.rebuild()  # the records are the same: the index is in the cache
+    result = session.rebuild()  # the pages indexed are the same: the index is in the cache
     assert result.ok and result.finish is None and session.state.build == 2

@@ -1,27 +1,16 @@
-"""Search: a Pagefind index with one record per paragraph, figure, table, code block,
-heading and note.
-
-Pagefind's HTML indexing makes sub-results only at headings that carry an id, so a hit
-in the twelfth paragraph of a section, or in a note, would land at the top of the
-section or of the notes list. Instead every paragraph (those in quotations and list
-items too), figure caption (with its alt text), table, code block, section heading and
-note is its own Pagefind "custom record" holding its plain text, whose URL is the anchor
-the essay page gives it: `essays/<slug>.html#p3`, `#fig1`, `#<section id>` (a heading,
-and a table or code block, which have no anchor of their own), `#fn12`. The records are
-made from the same linked documents the essay pages are rendered from, with the ids of
-`model.assign_ids`, so a result always opens at its place.
+"""Search: Pagefind run on the essays' index pages (`bundles.py`), one index per bundle.
 
 The index is built in memory and returned as {path: bytes} like every rendered page, so
 `write.py` stays the only code touching the output folder and the index is swapped in
 together with the pages it points at.
 
 Pagefind's Python wrapper (`pagefind.index.PagefindIndex`) sleeps 0.1 s before reading
-each reply: 11 s for the 109 records of the seed corpus. So this module speaks the
-wrapper's protocol itself, to the same binary (`pagefind --service`: base64-encoded JSON
-messages, each ending in a comma, answered in turn), the records written by a thread
-while their replies are read: 0.12 s for the seeds, and byte for byte the files the
-wrapper writes. The same records in the same order give the same files, so two builds
-are identical. Each reply has its own time limit, in proportion to what it answers.
+each reply. So this module speaks the wrapper's protocol itself, to the same binary
+(`pagefind --service`: base64-encoded JSON messages, each ending in a comma, answered in
+turn), the pages written by a thread while their replies are read, and gets byte for
+byte the files the wrapper writes. The same pages in the same order give the same
+files, so two builds are identical. Each reply has its own time limit, in proportion to
+what it answers.
 
 If the package or its binary is missing, or Pagefind fails, the build goes on without
 search: no index, and a `search.unavailable` warning; search.html's script then finds no
@@ -36,35 +25,24 @@ import json
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from glossator.config import SiteConfig
 from glossator.diagnostics import Diagnostic, warning
-from glossator.model import (
-    Block,
-    BlockQuote,
-    CodeBlock,
-    Document,
-    Figure,
-    ListBlock,
-    Paragraph,
-    Table,
-    blocks_text,
-)
-from glossator.model.inline import plain_text
+from glossator.model import Document
+from glossator.search.bundles import INDEX_DIR as INDEX_DIR
+from glossator.search.bundles import Page, assemble, bundle_pages
 from glossator.search.watchdog import Watchdog
 
 SEARCH_PAGE = "search.html"
-INDEX_DIR = "pagefind"
-# A reply may take TIMEOUT s, plus SECONDS_PER_MB for each megabyte of its record, and
-# the index itself (GetFiles) SECONDS_PER_RECORD a record; a late one: pagefind killed.
+# A reply may take TIMEOUT s, plus SECONDS_PER_MB for each megabyte of its page, and
+# a bundle's index (GetFiles) SECONDS_PER_PAGE a page; a late one: pagefind killed.
 TIMEOUT = 30.0
 SECONDS_PER_MB = 10.0
-SECONDS_PER_RECORD = 0.005
+SECONDS_PER_PAGE = 0.5
 # Pagefind writes its own UI bundles too; search.html has its own small UI, so these
 # are left out of the site (about 400 KB that nothing would load).
 UNUSED_PREFIXES = (
@@ -81,92 +59,6 @@ class SearchError(Exception):
 
 class PagefindMissing(SearchError):
     """The package or its binary is not there: the one case where installing helps."""
-
-
-@dataclass(frozen=True)
-class Record:
-    """One search result: where it lands, the text searched, what the result shows."""
-
-    url: str
-    content: str
-    meta: dict[str, str] = field(default_factory=dict)
-
-
-def essay_url(slug: str, anchor: str = "") -> str:
-    return f"essays/{slug}.html" + (f"#{anchor}" if anchor else "")
-
-
-def document_records(doc: Document) -> list[Record]:
-    """The essay itself (title, subtitle, authors, publication, keywords, abstract), then
-    each place in reading order."""
-    meta = doc.meta
-    title = meta.title or doc.slug
-
-    def record(anchor: str, content: str, place: str) -> Record:
-        return Record(essay_url(doc.slug, anchor), content, {"title": title, "place": place})
-
-    about = [title, meta.subtitle or "", ", ".join(meta.authors), meta.publication or ""]
-    about += [", ".join(meta.keywords), blocks_text(meta.abstract)]
-    records = [record("", "\n".join(part for part in about if part), "Essay")]
-    counts = {"paragraph": 0, "figure": 0, "table": 0, "code": 0}
-    for section in doc.sections:
-        if section.heading:
-            records.append(record(section.id, section.heading, f"Section: {section.heading}"))
-        records += _block_records(section.blocks, section.id, "", counts, record)
-    for note in doc.notes:
-        if note.text.strip():
-            records.append(record(note.id, note.text, f"Note {note.number}"))
-    return records
-
-
-def _block_records(
-    blocks: list[Block],
-    anchor: str,
-    within: str,
-    counts: dict[str, int],
-    record: Callable[[str, str, str], Record],
-) -> list[Record]:
-    """Records of blocks in reading order, numbered as `assign_ids` numbers them (p1,
-    fig1). Paragraphs and figures land at their own anchors, so a quotation or a list
-    is found at each of its paragraphs; a table or code block, which has no anchor of
-    its own, lands at its section's."""
-    records = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            counts["paragraph"] += 1
-            if block.text.strip():
-                number = counts["paragraph"]
-                place = f"{within}paragraph {number}" if within else f"Paragraph {number}"
-                records.append(record(block.id, block.text, place))
-        elif isinstance(block, Figure):
-            counts["figure"] += 1
-            text = "\n".join(dict.fromkeys(t for t in (block.caption, block.alt) if t.strip()))
-            if text:
-                records.append(record(block.id, text, f"Figure {counts['figure']}"))
-        elif isinstance(block, BlockQuote):
-            records += _block_records(block.blocks, anchor, "Quotation, ", counts, record)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                records += _block_records(item, anchor, "List item, ", counts, record)
-        elif isinstance(block, Table):
-            counts["table"] += 1
-            text = "\n".join(t for t in (plain_text(block.caption), blocks_text([block])) if t)
-            if text.strip():
-                records.append(record(anchor, text, f"Table {counts['table']}"))
-        elif isinstance(block, CodeBlock):
-            counts["code"] += 1
-            if block.text.strip():
-                records.append(record(anchor, block.text, f"Code {counts['code']}"))
-    return records
-
-
-def search_records(documents: list[Document]) -> list[Record]:
-    """Every record of the corpus, in a fixed order (by slug, then reading order), which
-    is what makes Pagefind's output the same from one build to the next."""
-    records = []
-    for doc in sorted(documents, key=lambda d: d.slug):
-        records += document_records(doc)
-    return records
 
 
 def index_language(site: SiteConfig) -> str:
@@ -320,37 +212,44 @@ def pagefind_executable() -> Path:
 
 
 def _weight(payload: dict[str, Any]) -> float:
-    """Seconds a record's size allows beyond TIMEOUT."""
-    return SECONDS_PER_MB * len(str(payload.get("content", ""))) / 1_000_000
+    """Seconds a page's size allows beyond TIMEOUT."""
+    return SECONDS_PER_MB * len(str(payload.get("file_contents", ""))) / 1_000_000
 
 
 def _what(payload: dict[str, Any]) -> str:
-    is_record = payload.get("type") == "AddRecord"
-    return f"the record of {payload.get('url')}" if is_record else f"{payload.get('type')}"
+    is_page = payload.get("type") == "AddFile"
+    return f"the page {payload.get('url')}" if is_page else f"{payload.get('type')}"
 
 
-def build_index(records: list[Record], language: str) -> dict[str, bytes]:
-    """Pagefind's bundle for `records`, as {path under the site: bytes}."""
+def build_bundles(bundles: dict[int, list[Page]], language: str) -> dict[int, dict[str, bytes]]:
+    """Pagefind's files for each bundle of pages, as {bundle: {path in it: bytes}}: one
+    `pagefind --service` run, one index per bundle."""
+    built: dict[int, dict[str, bytes]] = {}
     with _service(pagefind_executable()) as service:
-        index_id = service.send({"type": "NewIndex", "config": None}).get("index_id")
-        service.send_all(
-            [
-                {
-                    "type": "AddRecord",
-                    "index_id": index_id,
-                    "url": record.url,
-                    "content": record.content,
-                    "language": language,
-                    "meta": record.meta,
-                    "filters": None,
-                    "sort": None,
-                }
-                for record in records
-            ]
-        )
-        reply = service.send(
-            {"type": "GetFiles", "index_id": index_id}, SECONDS_PER_RECORD * len(records)
-        )
+        for number, pages in bundles.items():
+            config = {"force_language": language}
+            index_id = service.send({"type": "NewIndex", "config": config}).get("index_id")
+            service.send_all(
+                [
+                    {
+                        "type": "AddFile",
+                        "index_id": index_id,
+                        "url": page.url,
+                        "file_contents": page.html,
+                        "file_path": None,
+                    }
+                    for page in pages
+                ]
+            )
+            reply = service.send(
+                {"type": "GetFiles", "index_id": index_id}, SECONDS_PER_PAGE * len(pages)
+            )
+            built[number] = _bundle_files(reply)
+            service.send({"type": "DeleteIndex", "index_id": index_id})
+    return built
+
+
+def _bundle_files(reply: dict[str, Any]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     try:
         for item in reply["files"]:
@@ -359,12 +258,26 @@ def build_index(records: list[Record], language: str) -> dict[str, bytes]:
                 continue
             if not path or ".." in path.split("/"):
                 raise SearchError(f"pagefind returned an unexpected file name {path!r}")
-            files[f"{INDEX_DIR}/{path}"] = base64.b64decode(item["content"])
+            files[path] = base64.b64decode(item["content"])
     except (KeyError, TypeError, ValueError) as exc:
         raise SearchError(f"pagefind returned files glossator cannot read ({exc})") from exc
-    if f"{INDEX_DIR}/pagefind.js" not in files:
+    if "pagefind.js" not in files:
         raise SearchError("pagefind returned no pagefind.js")
     return files
+
+
+def unavailable(exc: Exception, shown_path: str) -> Diagnostic:
+    """The `search.unavailable` warning for what stopped Pagefind."""
+    reason = str(exc) if isinstance(exc, SearchError) else f"{type(exc).__name__}: {exc}"
+    message = (
+        f"search index not built: {reason}; the site works without it and "
+        f"{SEARCH_PAGE} says search is unavailable. "
+    )
+    if isinstance(exc, PagefindMissing):
+        message += "Install Pagefind with `pip install 'pagefind[bin]'`"
+    else:  # installed, but it failed: installing it again would not help
+        message += "Pagefind is installed but failed; the next build tries again"
+    return warning(shown_path, 1, "search.unavailable", message)
 
 
 def search_index(
@@ -373,15 +286,6 @@ def search_index(
     """The Pagefind index of `documents` as {path: bytes}; without Pagefind, no files and
     a `search.unavailable` warning naming `shown_path` (the page that says so)."""
     try:
-        return build_index(search_records(documents), index_language(site)), []
+        return assemble(build_bundles(bundle_pages(documents), index_language(site))), []
     except Exception as exc:  # noqa: BLE001 - whatever Pagefind does, the site is built
-        reason = str(exc) if isinstance(exc, SearchError) else f"{type(exc).__name__}: {exc}"
-        message = (
-            f"search index not built: {reason}; the site works without it and "
-            f"{SEARCH_PAGE} says search is unavailable. "
-        )
-        if isinstance(exc, PagefindMissing):
-            message += "Install Pagefind with `pip install 'pagefind[bin]'`"
-        else:  # installed, but it failed: installing it again would not help
-            message += "Pagefind is installed but failed; the next build tries again"
-        return {}, [warning(shown_path, 1, "search.unavailable", message)]
+        return {}, [unavailable(exc, shown_path)]

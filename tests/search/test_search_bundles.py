@@ -1,0 +1,94 @@
+"""The index in bundles (search/bundles.py, incremental/searching.py): an essay's bundle
+depends on its slug alone; the site's `pagefind/` is laid out from the bundles' files;
+an edit of one essay runs Pagefind on that essay's bundle only, and the site is what a
+clean build writes."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossator.incremental import searching
+from glossator.pipeline import build
+from glossator.search.bundles import BUNDLES, assemble, bundle_of
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "incremental"))
+from test_incremental import essay, files_of, start  # noqa: E402
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_a_slug_has_one_bundle_in_range(slug: str):
+    assert 0 <= bundle_of(slug) < BUNDLES
+    assert bundle_of(slug) == bundle_of(str(slug))
+
+
+def test_the_bundles_are_about_even():
+    """1,000 slugs shaped like the benchmark's: no bundle has more than twice its share
+    (an edit re-indexes one bundle, so the largest one is what an edit may cost)."""
+    sizes = [0] * BUNDLES
+    for n in range(1000):
+        sizes[bundle_of(f"essay-{n:04d}")] += 1
+    share = 1000 / BUNDLES
+    assert min(sizes) > share / 2 and max(sizes) < share * 2, sizes
+
+
+def test_the_first_bundle_is_the_root_and_the_others_are_merged():
+    def bundle(tag: bytes) -> dict[str, bytes]:
+        return {
+            "pagefind.js": b"js",
+            "pagefind-worker.js": b"worker",
+            "wasm.en.pagefind": b"wasm",
+            "pagefind-entry.json": tag,
+            f"fragment/en_{tag.decode()}.pf_fragment": tag,
+        }
+
+    files = assemble({12: bundle(b"b12"), 3: bundle(b"b3")})
+    assert files == {
+        "pagefind/pagefind.js": b"js",
+        "pagefind/pagefind-worker.js": b"worker",
+        "pagefind/wasm.en.pagefind": b"wasm",
+        "pagefind/pagefind-entry.json": b"b3",
+        "pagefind/fragment/en_b3.pf_fragment": b"b3",
+        "pagefind/12/pagefind-entry.json": b"b12",
+        "pagefind/12/fragment/en_b12.pf_fragment": b"b12",
+        "pagefind/bundles.json": b'{"merge": ["12/"]}\n',
+    }
+    assert assemble({}) == {}
+
+
+def test_an_edit_indexes_its_own_bundle_only(tmp_path, monkeypatch):
+    content = start(tmp_path)  # alpha
+    slugs = ["alpha", "beta", "gamma"]
+    assert len({bundle_of(s) for s in slugs}) == 3  # three bundles, one essay each
+    for slug, title in (("beta", "Small Type"), ("gamma", "The Apparatus")):
+        (content / "essays" / f"{slug}.md").write_text(essay(title, [(2, 3)]), "utf-8")
+    out = tmp_path / "_site"
+    indexed: list[list[int]] = []
+    real = searching.build_bundles
+
+    def counted(bundles, language):
+        indexed.append(sorted(bundles))
+        return real(bundles, language)
+
+    monkeypatch.setattr(searching, "build_bundles", counted)
+    assert build(content, out).ok
+    assert indexed == [sorted(bundle_of(s) for s in slugs)]
+    (content / "essays" / "beta.md").write_text(essay("Small Type", [(4, 3)]), "utf-8")
+    assert build(content, out).ok
+    assert indexed[1:] == [[bundle_of("beta")]]
+    (content / "site.yaml").write_text("title: Glosses\n", encoding="utf-8")
+    assert build(content, out).ok  # no page indexed changed: no Pagefind run
+    assert len(indexed) == 2
+    clean = tmp_path / "clean" / "_site"
+    assert build(content, clean, cache=False).ok
+    assert files_of(out) == files_of(clean)
+    # the edited essay's new words are in the index
+    texts = [
+        gzip.decompress(path.read_bytes()).decode("utf-8")
+        for path in (out / "pagefind").rglob("fragment/*.pf_fragment")
+    ]
+    assert sum("a map of its sources" in text for text in texts) == 1

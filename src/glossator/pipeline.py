@@ -156,7 +156,8 @@ def plan(
         def make_style(name: str) -> CitationStyle:
             return CitationStyle(name)
     else:
-        corpus = read_corpus(content_dir, CachedReader(store, templates, progress=progress))
+        reader = CachedReader(store, templates, progress=progress)
+        corpus = read_corpus(content_dir, reader)
 
         def make_style(name: str) -> CitationStyle:
             return CachedStyle(name, store, templates)
@@ -183,7 +184,7 @@ def plan(
             linked = link_corpus(documents, bibliography, shown)
         else:
             known = cached_identities(store, templates)
-            resolver = CachedResolver(store, templates)
+            resolver = CachedResolver(store, templates, reader)
             linked = link_corpus(documents, bibliography, shown, index, resolver, known)
             store_identities(store, templates, known)
     diagnostics += linked.diagnostics

@@ -17,7 +17,7 @@ import pickle
 import stat
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossator.bibliography import BibEntry, read_bibliography
@@ -27,7 +27,8 @@ from glossator.diagnostics import Diagnostic, display_path
 from glossator.ingest.corpus import read_document
 from glossator.link.corpus import BibIndex, Identities, bibliography_index
 from glossator.model import Document
-from glossator.notes.resolve import NoteCites, resolve_document
+from glossator.notes.parse_note import ParsedWork
+from glossator.notes.resolve import Cite, NoteCites, resolve_document
 from glossator.progress import READING, Progress, silent
 
 Read = tuple[Document | None, list[Diagnostic]]
@@ -65,10 +66,32 @@ def read_key(path: Path, root: Path, templates: Path | None) -> str | None:
     return digest(code_version(templates), "read", *places, data, sidecar)
 
 
-def _read_pickled(task: tuple[Path, Path]) -> bytes:
-    """In a worker: the document read, pickled once, both to come back and be stored."""
+def _read_pickled(task: tuple[Path, Path]) -> tuple[bytes, bytes | None]:
+    """In a worker: the document read, pickled once, both to come back and be stored;
+    then its notes resolved (`notes.resolve_document`, the document's one other pure
+    step: some 10 ms for 54 notes), pickled without the notes they came from."""
     path, root = task
-    return pickle.dumps(read_document(path, root=root), PROTOCOL)
+    read = read_document(path, root=root)
+    data = pickle.dumps(read, PROTOCOL)  # before resolving: not the notes' cached text
+    doc = read[0]
+    if doc is None:
+        return data, None
+    return data, pickle.dumps(slim(resolve_document(doc)), PROTOCOL)
+
+
+Slim = list[tuple[list[Cite], list[ParsedWork], list[tuple[str, str]]]]
+
+
+def slim(resolved: list[NoteCites]) -> Slim:
+    """Each note's cites, without the note: the document has it already."""
+    return [(r.cites, r.unread, r.problems) for r in resolved]
+
+
+def rejoin(doc: Document, found: Slim) -> list[NoteCites] | None:
+    """`slim`'s result back with the document's notes; None if it is not theirs."""
+    if len(found) != len(doc.notes):
+        return None
+    return [NoteCites(n, c, u, p) for n, (c, u, p) in zip(doc.notes, found, strict=True)]
 
 
 def pool_size() -> int:
@@ -80,20 +103,35 @@ def pool_size() -> int:
 
 @dataclass
 class CachedReader:
-    """`read_many` for `ingest.read_corpus`: cached, and parallel for what is not."""
+    """`read_many` for `ingest.read_corpus`: cached, and parallel for what is not.
+
+    It remembers, for each document it returns, where that document's resolved notes
+    are (`resolved`: computed with the read; `keys`: the read's key, under which the
+    cache holds them), for `CachedResolver`."""
 
     store: Store
     templates: Path | None = None
     workers: int = 0  # 0: one per core
     progress: Progress = silent
+    resolved: dict[int, tuple[Document, Slim]] = field(default_factory=dict)
+    keys: dict[int, tuple[Document, str]] = field(default_factory=dict)
 
-    def _keep(self, tasks: list[Task], read: Iterable[bytes], results: list[Read | None]) -> None:
+    def _keep(
+        self,
+        tasks: list[Task],
+        read: Iterable[tuple[bytes, bytes | None]],
+        results: list[Read | None],
+    ) -> None:
         """Each document as it is read: in its place, in the store, counted."""
         cached = len(results) - len(tasks)
-        for done, ((at, key, _), data) in enumerate(zip(tasks, read, strict=True), 1):
-            results[at] = pickle.loads(data)
+        for done, ((at, key, _), (data, notes)) in enumerate(zip(tasks, read, strict=True), 1):
+            results[at] = found = pickle.loads(data)
             if key is not None:
                 self.store.put_pickled("read", key, data)
+            if notes is not None and found[0] is not None:
+                self.resolved[id(found[0])] = (found[0], pickle.loads(notes))
+                if key is not None:
+                    self.store.put_pickled("resolved", key, notes)
             self.progress(READING, cached + done, len(results))
 
     def __call__(self, paths: list[Path], content_dir: Path) -> list[Read]:
@@ -104,6 +142,8 @@ class CachedReader:
             cached = self.store.get("read", key) if key is not None else None
             if cached is None:
                 tasks.append((len(results), key, (path, content_dir)))
+            elif key is not None and cached[0] is not None:
+                self.keys[id(cached[0])] = (cached[0], key)
             results.append(cached)
         self.progress(READING, len(paths) - len(tasks), len(paths))
         workers = min(self.workers or pool_size(), len(tasks))
@@ -154,13 +194,36 @@ def cached_bibliography_index(
 
 @dataclass
 class CachedResolver:
-    """`notes.resolve_document` for `link_corpus`, stored under the document's value:
-    parsing 54 notes costs some 10 ms, looking the result up well under one."""
+    """`notes.resolve_document` for `link_corpus`. A document as `reader` returned it
+    has its notes resolved already (read in this build, or in the cache under its
+    read's key): looking them up takes no walk of the document. Another (one with its
+    citations moved into the text, for an author-date style) is stored under its
+    value: parsing 54 notes costs some 10 ms, looking the result up well under one."""
 
     store: Store
     templates: Path | None = None
+    reader: CachedReader | None = None
+
+    def _read_with(self, doc: Document) -> list[NoteCites] | None:
+        if self.reader is None:
+            return None
+        found = self.reader.resolved.get(id(doc))
+        if found is not None and found[0] is doc:
+            return rejoin(doc, found[1])
+        known = self.reader.keys.get(id(doc))
+        if known is None or known[0] is not doc:
+            return None
+        notes = self.store.get("resolved", known[1])
+        if notes is None:  # not there (or damaged): resolved again, and stored
+            resolved = resolve_document(doc)
+            self.store.put("resolved", known[1], slim(resolved))
+            return resolved
+        return rejoin(doc, notes)
 
     def __call__(self, doc: Document) -> list[NoteCites]:
+        found = self._read_with(doc)
+        if found is not None:
+            return found
         key = digest(code_version(self.templates), "resolve", value_digest(doc))
         found = self.store.get("resolve", key)
         if found is None:

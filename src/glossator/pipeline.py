@@ -29,6 +29,7 @@ from glossator.diagnostics import (
 from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
 from glossator.incremental import cache_folder, unchanged
+from glossator.incremental.collector import collection_paused
 from glossator.incremental.inputs import RECORDS, forget, record
 from glossator.incremental.published import (
     Published,
@@ -141,6 +142,7 @@ def _place_citations(
     return placed
 
 
+@collection_paused()
 def plan(
     content_dir: Path,
     store: Store | None = None,
@@ -149,7 +151,7 @@ def plan(
 ) -> Plan:
     """Read, check, link and format; with a `store`, each document read and each call
     to the citation style is looked up there first (and the reads run in parallel).
-    `progress` is told of each essay read."""
+    `progress` is told of each essay read. The garbage collector waits meanwhile."""
     if store is None:
         corpus = read_corpus(content_dir, partial(read_each, progress=progress))
 

@@ -187,7 +187,9 @@ def plan(
         else:
             known = cached_identities(store, templates)
             resolver = CachedResolver(store, templates, reader)
-            linked = link_corpus(documents, bibliography, shown, index, resolver, known)
+            linked = link_corpus(
+                documents, bibliography, shown, index, resolver, known, resolver.spans
+            )
             store_identities(store, templates, known)
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))

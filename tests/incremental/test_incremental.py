@@ -48,6 +48,8 @@ SENTENCES = [
     "Printers set the notes in a smaller type.",
     "Some notes argue with the author they annotate.",
     "The apparatus of a scholarly edition is a map of its sources.",
+    # a mention: a link to the resolution's page while any essay cites it
+    "The Council adopted Resolution 1199 that autumn.",
 ]
 NOTES = [
     "See [@grafton1997, 24].",
@@ -62,8 +64,9 @@ NOTES = [
     "Ida Lorne, *Margins of Print: A Study in Glosses* (London: Small Press, 2020).",
     "Ida Lorne, *Margins Revisited* (London: Small Press, 2020), 9.",
     "Ida Lorne, *Notes on Notes* (London: Small Press, 2019), 12.",
+    "United Nations Security Council. Resolution 1199. 23 September 1998.",
 ]
-# An entry that a step adds to references.bib or removes again: the last note's work,
+# An entry that a step adds to references.bib or removes again: Notes on Notes,
 # curated while it is there.
 OPTIONAL = {"lorne2019": ("Lorne, Ida", "Notes on Notes", "Small Press", "2019")}
 
@@ -422,17 +425,21 @@ def test_keys_reserved_across_essays_follow_every_move_as_a_clean_build_does(tmp
         return sorted(p for p in site if p.startswith("sources/"))
 
     write("alpha", [5, 7])  # Margins of Print; Margins Revisited
-    write("beta", [6, 8])  # Margins of Print's fuller form; Notes on Notes
-    write("gamma", [8, 4])
+    write("beta", [6, 8, 9])  # Margins of Print's fuller form; Notes on Notes; a resolution
+    # gamma mentions the resolution beta cites
+    (essays / "gamma.md").write_text(essay("Glosses", [(5, 8), (0, 4)]), "utf-8")
     site = same_as_clean()
     assert {"sources/lorne2020margins.html", "sources/lorne2020marginsa.html"} <= set(site)
+    mention = b'<a class="mention" href="../sources/unsc1998res1199.html">Resolution 1199</a>'
+    assert mention in site["essays/gamma.html"]
     write("alpha", [7, 4])  # Margins of Print moves to beta (its fuller form goes)
-    write("beta", [5, 8])
+    write("beta", [5, 8, 9])
     assert sources(same_as_clean()) == sources(site)
     (essays / "beta.md").unlink()  # Margins of Print is gone: Revisited takes its key
     site = same_as_clean()
     assert "sources/lorne2020marginsa.html" not in site
     assert b"Margins Revisited" in site["sources/lorne2020margins.html"]
+    assert b'class="mention"' not in site["essays/gamma.html"]  # no one cites it now
     write("alpha", [7, 8])  # Notes on Notes: cited by alpha and gamma
     assert "sources/lorne2019notes.html" in same_as_clean()
     apply(("entry", True), content, bib_titles, TEMPLATES_DIR)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from glossator.link.corpus import Work
-from glossator.link.mentions import find_mentions, mention_index
-from glossator.model import Paragraph
+from glossator.link.mentions import find_mentions, mention_index, mention_spans
 
 
 def works(**symbols: str) -> dict[str, Work]:
@@ -14,7 +13,7 @@ def works(**symbols: str) -> dict[str, Work]:
 def found(text: str, cited: dict[str, Work]) -> list[tuple[str, str]]:
     return [
         (text[m.start : m.end], m.key)
-        for m in find_mentions(Paragraph("p", text), mention_index(cited))
+        for m in find_mentions(mention_spans(text), mention_index(cited))
     ]
 
 

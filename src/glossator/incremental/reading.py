@@ -26,6 +26,7 @@ from glossator.cache.store import PROTOCOL, value_digest
 from glossator.diagnostics import Diagnostic, display_path
 from glossator.ingest.corpus import read_document
 from glossator.link.corpus import BibIndex, Identities, bibliography_index
+from glossator.link.mentions import Spans, document_spans
 from glossator.model import Document
 from glossator.notes.parse_note import ParsedWork
 from glossator.notes.resolve import Cite, NoteCites, resolve_document
@@ -68,27 +69,30 @@ def read_key(path: Path, root: Path, templates: Path | None) -> str | None:
 
 def _read_pickled(task: tuple[Path, Path]) -> tuple[bytes, bytes | None]:
     """In a worker: the document read, pickled once, both to come back and be stored;
-    then its notes resolved (`notes.resolve_document`, the document's one other pure
-    step: some 10 ms for 54 notes), pickled without the notes they came from."""
+    then what else is a pure function of it worked out (`prepare`) and pickled."""
     path, root = task
     read = read_document(path, root=root)
-    data = pickle.dumps(read, PROTOCOL)  # before resolving: not the notes' cached text
+    data = pickle.dumps(read, PROTOCOL)  # before preparing: not the notes' cached text
     doc = read[0]
     if doc is None:
         return data, None
-    return data, pickle.dumps(slim(resolve_document(doc)), PROTOCOL)
+    return data, pickle.dumps(prepare(doc), PROTOCOL)
 
 
 Slim = list[tuple[list[Cite], list[ParsedWork], list[tuple[str, str]]]]
+Prepared = tuple[Slim, Spans]
 
 
-def slim(resolved: list[NoteCites]) -> Slim:
-    """Each note's cites, without the note: the document has it already."""
-    return [(r.cites, r.unread, r.problems) for r in resolved]
+def prepare(doc: Document) -> Prepared:
+    """The link stage's per-document steps: its notes resolved
+    (`notes.resolve_document`, some 10 ms for 54 notes), without the notes they came
+    from (the document has them), and its paragraphs' mention-shaped phrases."""
+    resolved = resolve_document(doc)
+    return [(r.cites, r.unread, r.problems) for r in resolved], document_spans(doc)
 
 
 def rejoin(doc: Document, found: Slim) -> list[NoteCites] | None:
-    """`slim`'s result back with the document's notes; None if it is not theirs."""
+    """The resolved notes back with the document's notes; None if not theirs."""
     if len(found) != len(doc.notes):
         return None
     return [NoteCites(n, c, u, p) for n, (c, u, p) in zip(doc.notes, found, strict=True)]
@@ -105,15 +109,15 @@ def pool_size() -> int:
 class CachedReader:
     """`read_many` for `ingest.read_corpus`: cached, and parallel for what is not.
 
-    It remembers, for each document it returns, where that document's resolved notes
-    are (`resolved`: computed with the read; `keys`: the read's key, under which the
-    cache holds them), for `CachedResolver`."""
+    It remembers, for each document it returns, where what `prepare` makes of it is
+    (`prepared`: made with the read; `keys`: the read's key, under which the cache
+    holds it), for `CachedResolver`."""
 
     store: Store
     templates: Path | None = None
     workers: int = 0  # 0: one per core
     progress: Progress = silent
-    resolved: dict[int, tuple[Document, Slim]] = field(default_factory=dict)
+    prepared: dict[int, tuple[Document, Prepared]] = field(default_factory=dict)
     keys: dict[int, tuple[Document, str]] = field(default_factory=dict)
 
     def _keep(
@@ -129,7 +133,7 @@ class CachedReader:
             if key is not None:
                 self.store.put_pickled("read", key, data)
             if notes is not None and found[0] is not None:
-                self.resolved[id(found[0])] = (found[0], pickle.loads(notes))
+                self.prepared[id(found[0])] = (found[0], pickle.loads(notes))
                 if key is not None:
                     self.store.put_pickled("resolved", key, notes)
             self.progress(READING, cached + done, len(results))
@@ -194,34 +198,40 @@ def cached_bibliography_index(
 
 @dataclass
 class CachedResolver:
-    """`notes.resolve_document` for `link_corpus`. A document as `reader` returned it
-    has its notes resolved already (read in this build, or in the cache under its
-    read's key): looking them up takes no walk of the document. Another (one with its
-    citations moved into the text, for an author-date style) is stored under its
-    value: parsing 54 notes costs some 10 ms, looking the result up well under one."""
+    """`notes.resolve_document` for `link_corpus`, and `spans` for its mention
+    phrases. For a document as `reader` returned it, both were made with the read (in
+    this build, or in the cache under the read's key): no walk of the document.
+    Another (one with its citations moved into the text, for an author-date style) is
+    resolved under its value: parsing 54 notes costs some 10 ms, looking the result
+    up well under one."""
 
     store: Store
     templates: Path | None = None
     reader: CachedReader | None = None
 
-    def _read_with(self, doc: Document) -> list[NoteCites] | None:
+    def _prepared(self, doc: Document) -> Prepared | None:
         if self.reader is None:
             return None
-        found = self.reader.resolved.get(id(doc))
+        found = self.reader.prepared.get(id(doc))
         if found is not None and found[0] is doc:
-            return rejoin(doc, found[1])
+            return found[1]
         known = self.reader.keys.get(id(doc))
         if known is None or known[0] is not doc:
             return None
-        notes = self.store.get("resolved", known[1])
-        if notes is None:  # not there (or damaged): resolved again, and stored
-            resolved = resolve_document(doc)
-            self.store.put("resolved", known[1], slim(resolved))
-            return resolved
-        return rejoin(doc, notes)
+        prepared = self.store.get("resolved", known[1])
+        if prepared is None:  # not there (or damaged): made again, from a copy, and stored
+            prepared = prepare(pickle.loads(pickle.dumps(doc, PROTOCOL)))
+            self.store.put("resolved", known[1], prepared)
+        self.reader.prepared[id(doc)] = (doc, prepared)
+        return prepared
+
+    def spans(self, doc: Document) -> Spans:
+        prepared = self._prepared(doc)
+        return prepared[1] if prepared is not None else document_spans(doc)
 
     def __call__(self, doc: Document) -> list[NoteCites]:
-        found = self._read_with(doc)
+        prepared = self._prepared(doc)
+        found = rejoin(doc, prepared[0]) if prepared is not None else None
         if found is not None:
             return found
         key = digest(code_version(self.templates), "resolve", value_digest(doc))

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from glossator.bibliography import BibEntry, fingerprint, loose_key, unique_key
 from glossator.diagnostics import Diagnostic, info, warning
-from glossator.link.mentions import Mention, find_mentions, mention_index
+from glossator.link.mentions import Mention, Spans, document_spans, find_mentions, mention_index
 from glossator.link.unknown_keys import did_you_mean, unknown_key
 from glossator.model import Document, Note, marker_anchors
 from glossator.model.document import citations_in
@@ -306,11 +306,13 @@ def link_corpus(
     index: BibIndex | None = None,
     resolve: Callable[[Document], list[NoteCites]] = resolve_document,
     known: Identities | None = None,
+    spans: Callable[[Document], Spans] = document_spans,
 ) -> LinkedCorpus:
     """Link every document's notes to works; documents come out in slug order.
     `index` is `bibliography_index(bibliography)`, when the caller has it; `resolve`
-    is `notes.resolve_document` or a cached stand-in for it; `known` the identities
-    of works an earlier build worked out, and gets this build's in their place."""
+    is `notes.resolve_document` or a cached stand-in for it, as `spans` is for
+    `mentions.document_spans`; `known` the identities of works an earlier build worked
+    out, and gets this build's in their place."""
     linker = Linker(bibliography, bib_path, index, known)
     ordered = sorted(documents, key=lambda d: d.slug)
     resolved = [resolve(doc) for doc in ordered]
@@ -329,10 +331,10 @@ def link_corpus(
         linker.add_nocite(doc)
     named = mention_index(linker.works)
     mentions = {
-        (doc.slug, p.id): found
-        for doc in linked_docs
-        for p in doc.paragraphs()
-        if (found := find_mentions(p, named))
+        (doc.slug, paragraph): found
+        for doc in ordered
+        for paragraph, phrases in spans(doc)
+        if (found := find_mentions(phrases, named))
     }
     by_slug: dict[str, Document] = {}
     for doc in linked_docs:

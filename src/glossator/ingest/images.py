@@ -58,7 +58,8 @@ def publish_images(
         assets[relative] = data
         published[src] = quote(posixpath.relpath(relative, PAGES))
         where[published[src]] = relative
-    _apply(doc, published, {page: assets[relative] for page, relative in where.items()})
+    if published:  # else nothing to rewrite: most essays (a walk of every block)
+        _apply(doc, published, {page: assets[relative] for page, relative in where.items()})
     return diags, assets
 
 

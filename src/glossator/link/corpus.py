@@ -178,7 +178,9 @@ class Linker:
         taken = set(self.bibliography)
         for identity in sorted(variants):
             forms = variants[identity]
-            work = max((w for w, _, _ in forms), key=lambda w: (len(w.fields), repr(w.fields)))
+            work = forms[0][0]  # the fullest form, when there are several:
+            if len(forms) > 1:
+                work = max((w for w, _, _ in forms), key=lambda w: (len(w.fields), repr(w.fields)))
             key = unique_key(self._key_stem(work), taken)
             taken.add(key)
             self.parsed_keys[identity] = key

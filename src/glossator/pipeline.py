@@ -189,7 +189,7 @@ def plan(
             earlier = dict(known)
             resolver = CachedResolver(store, templates, reader)
             linked = link_corpus(
-                documents, bibliography, shown, index, resolver, known, resolver.spans
+                documents, bibliography, shown, index, resolver, known, resolver.scan
             )
             if known != earlier:  # else the entry read stays (24,000 works: 0.2 s to write)
                 store_identities(store, templates, known)

@@ -26,7 +26,7 @@ from glossator.cache.store import PROTOCOL, value_digest
 from glossator.diagnostics import Diagnostic, display_path
 from glossator.ingest.corpus import read_document
 from glossator.link.corpus import BibIndex, Identities, bibliography_index
-from glossator.link.mentions import Spans, document_spans
+from glossator.link.scan import Scan, scan_document
 from glossator.model import Document
 from glossator.notes.parse_note import ParsedWork
 from glossator.notes.resolve import Cite, NoteCites, resolve_document
@@ -80,15 +80,15 @@ def _read_pickled(task: tuple[Path, Path]) -> tuple[bytes, bytes | None]:
 
 
 Slim = list[tuple[list[Cite], list[ParsedWork], list[tuple[str, str]]]]
-Prepared = tuple[Slim, Spans]
+Prepared = tuple[Slim, Scan]
 
 
 def prepare(doc: Document) -> Prepared:
     """The link stage's per-document steps: its notes resolved
     (`notes.resolve_document`, some 10 ms for 54 notes), without the notes they came
-    from (the document has them), and its paragraphs' mention-shaped phrases."""
+    from (the document has them), and what it reads of the body (`link.scan`)."""
     resolved = resolve_document(doc)
-    return [(r.cites, r.unread, r.problems) for r in resolved], document_spans(doc)
+    return [(r.cites, r.unread, r.problems) for r in resolved], scan_document(doc)
 
 
 def rejoin(doc: Document, found: Slim) -> list[NoteCites] | None:
@@ -198,8 +198,8 @@ def cached_bibliography_index(
 
 @dataclass
 class CachedResolver:
-    """`notes.resolve_document` for `link_corpus`, and `spans` for its mention
-    phrases. For a document as `reader` returned it, both were made with the read (in
+    """`notes.resolve_document` for `link_corpus`, and `scan` for `link.scan`'s
+    reading of the body. For a document as `reader` returned it, both were made with the read (in
     this build, or in the cache under the read's key): no walk of the document.
     Another (one with its citations moved into the text, for an author-date style) is
     resolved under its value: parsing 54 notes costs some 10 ms, looking the result
@@ -225,9 +225,9 @@ class CachedResolver:
         self.reader.prepared[id(doc)] = (doc, prepared)
         return prepared
 
-    def spans(self, doc: Document) -> Spans:
+    def scan(self, doc: Document) -> Scan:
         prepared = self._prepared(doc)
-        return prepared[1] if prepared is not None else document_spans(doc)
+        return prepared[1] if prepared is not None else scan_document(doc)
 
     def __call__(self, doc: Document) -> list[NoteCites]:
         prepared = self._prepared(doc)

@@ -16,10 +16,10 @@ from urllib.parse import quote
 
 from glossator.bibliography import BibEntry, fingerprint, loose_key, unique_key
 from glossator.diagnostics import Diagnostic, info, warning
-from glossator.link.mentions import Mention, Spans, document_spans, find_mentions, mention_index
+from glossator.link.mentions import Mention, find_mentions, mention_index
+from glossator.link.scan import InText, Places, Scan, scan_document
 from glossator.link.unknown_keys import did_you_mean, unknown_key
-from glossator.model import Document, Note, marker_anchors
-from glossator.model.document import citations_in
+from glossator.model import Document, Note
 from glossator.notes.parse_note import ParsedWork, unread_reason, work_key
 from glossator.notes.resolve import Cite, NoteCites, resolve_document
 from glossator.notes.short import work_label
@@ -226,21 +226,18 @@ class Linker:
             fields = {k: v for k, v in entry.fields.items() if k != "glossator-fingerprint"}
             self.works[key] = Work(key, entry.entry_type, kind, fields, True)
 
-    def add_in_text(self, doc: Document) -> None:
+    def add_in_text(self, doc: Document, in_text: InText) -> None:
         """Citations standing in the text (an author-date style): each cites its works
         from its paragraph, which is the place a source page links to (note 0)."""
-        for paragraph in doc.paragraphs():
-            for citation in citations_in(paragraph):
-                if citation.items[0].mode == "author-in-text":
-                    continue  # its works are cited by the citation after the names
-                for item in citation.items:
-                    if item.key not in self.bibliography:
-                        self.diagnostics.append(self._unknown(doc, paragraph.line, item.key))
-                        continue
-                    self._add_curated(item.key)
-                    self.works[item.key].cited_by.append(
-                        CitingPlace(doc.slug, 0, paragraph.id, paragraph.id, item.locator)
-                    )
+        for paragraph, line, items in in_text:
+            for item in items:
+                if item.key not in self.bibliography:
+                    self.diagnostics.append(self._unknown(doc, line, item.key))
+                    continue
+                self._add_curated(item.key)
+                self.works[item.key].cited_by.append(
+                    CitingPlace(doc.slug, 0, paragraph, paragraph, item.locator)
+                )
 
     def add_nocite(self, doc: Document) -> None:
         """The works an essay lists under `nocite` (`@*`: every curated entry) are in
@@ -308,12 +305,12 @@ def link_corpus(
     index: BibIndex | None = None,
     resolve: Callable[[Document], list[NoteCites]] = resolve_document,
     known: Identities | None = None,
-    spans: Callable[[Document], Spans] = document_spans,
+    scan: Callable[[Document], Scan] = scan_document,
 ) -> LinkedCorpus:
     """Link every document's notes to works; documents come out in slug order.
     `index` is `bibliography_index(bibliography)`, when the caller has it; `resolve`
-    is `notes.resolve_document` or a cached stand-in for it, as `spans` is for
-    `mentions.document_spans`; `known` the identities of works an earlier build worked
+    is `notes.resolve_document` or a cached stand-in for it, as `scan` is for
+    `scan.scan_document`; `known` the identities of works an earlier build worked
     out, and gets this build's in their place."""
     linker = Linker(bibliography, bib_path, index, known)
     ordered = sorted(documents, key=lambda d: d.slug)
@@ -327,15 +324,16 @@ def link_corpus(
             note_cites[(doc.slug, cites.note.number)] = keys
             notes.append(with_sources(cites.note, [k for k, _ in keys]))
         linked_docs.append(dataclasses.replace(doc, notes=notes))
-    for doc in linked_docs:
-        _collect_places(doc, linker.works, note_cites)
-        linker.add_in_text(doc)
+    scans = [scan(doc) for doc in ordered]
+    for doc, scanned in zip(linked_docs, scans, strict=True):
+        _collect_places(doc, scanned.places, linker.works, note_cites)
+        linker.add_in_text(doc, scanned.in_text)
         linker.add_nocite(doc)
     named = mention_index(linker.works)
     mentions = {
         (doc.slug, paragraph): found
-        for doc in ordered
-        for paragraph, phrases in spans(doc)
+        for doc, scanned in zip(linked_docs, scans, strict=True)
+        for paragraph, phrases in scanned.spans
         if (found := find_mentions(phrases, named))
     }
     by_slug: dict[str, Document] = {}
@@ -378,11 +376,8 @@ def with_sources(note: Note, sources: list[str]) -> Note:
 
 
 def _collect_places(
-    doc: Document, works: dict[str, Work], note_cites: dict[tuple[str, int], list]
+    doc: Document, places: Places, works: dict[str, Work], note_cites: dict[tuple[str, int], list]
 ) -> None:
-    places: dict[int, list[tuple[str, str]]] = {}
-    for paragraph, note, anchor in marker_anchors(doc):
-        places.setdefault(note, []).append((paragraph.id, anchor))
     for note in doc.notes:
         for key, locator in note_cites[(doc.slug, note.number)]:
             for paragraph_id, marker_id in places.get(note.number, [(None, None)]):

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from glossator.model import Document
+from glossator.model import Document, Paragraph
 
 UN_MENTION = re.compile(
     r"\b(?P<draft>Draft\s+)?Resolution\s+(?P<number>\d{1,5}(?:/\d{1,5})?)(?:\s*\((?P<year>\d{4})\))?",
@@ -76,9 +76,11 @@ def mention_spans(text: str) -> list[Span]:
     ]
 
 
-def document_spans(doc: Document) -> Spans:
-    """The phrases of each paragraph of `doc` that has any, in reading order."""
-    return [(p.id, found) for p in doc.paragraphs() if (found := mention_spans(p.text))]
+def document_spans(doc: Document, paragraphs: list[Paragraph] | None = None) -> Spans:
+    """The phrases of each paragraph of `doc` that has any, in reading order
+    (`paragraphs`: the document's, when the caller has them)."""
+    walked = doc.paragraphs() if paragraphs is None else paragraphs
+    return [(p.id, found) for p in walked if (found := mention_spans(p.text))]
 
 
 def find_mentions(spans: list[Span], index: MentionIndex) -> list[Mention]:

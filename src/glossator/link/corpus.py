@@ -82,17 +82,20 @@ def kind_of(entry_type: str, fields: dict[str, str]) -> str:
     if symbol:
         if "/RES/" in symbol:
             return "un-resolution"
-        return "un-press-release" if re.match(r"^[A-Z]+/\d+$", symbol) else "un-document"
+        return "un-press-release" if PRESS_RELEASE.match(symbol) else "un-document"
     subtype = fields.get("entrysubtype", "").strip().lower()
     if entry_type == "article" and subtype in ("newspaper", "magazine"):
         return f"{subtype}-article"
-    serial = subtype or any(fields.get(f) for f in ("volume", "number", "pages", "journaltitle"))
-    return {  # a volume, issue, pages, BibLaTeX's journaltitle or subtype: a journal article
-        "article": "journal-article" if serial else "newspaper-article",
-        "book": "book",
-        "incollection": "book",
-        "online": "web-page",
-    }.get(entry_type, "other")
+    if entry_type == "article":
+        # a volume, issue, pages, BibLaTeX's journaltitle or subtype: a journal article
+        serial = subtype or any(fields.get(f) for f in SERIAL)
+        return "journal-article" if serial else "newspaper-article"
+    return KINDS.get(entry_type, "other")
+
+
+SERIAL = ("volume", "number", "pages", "journaltitle")
+KINDS = {"book": "book", "incollection": "book", "online": "web-page"}
+PRESS_RELEASE = re.compile(r"^[A-Z]+/\d+$")
 
 
 BibIndex = tuple[dict[str, str], dict[str, str]]
@@ -336,14 +339,17 @@ def link_corpus(
         for paragraph, phrases in scanned.spans
         if (found := find_mentions(phrases, named))
     }
-    by_slug: dict[str, Document] = {}
-    for doc in linked_docs:
-        by_slug.setdefault(doc.slug, doc)  # the first, as a walk of the list finds
+    by_slug: dict[str, tuple[Document, dict[int, int]]] = {}
+    for doc in linked_docs:  # the first of a slug, as a walk of the list finds
+        by_slug.setdefault(doc.slug, (doc, {}))
     for key, work in linker.works.items():
         if not work.curated:
             place = work.cited_by[0] if work.cited_by else None
-            doc = by_slug.get(place.document) if place else None
-            line = doc.note(place.note).line if doc and place else 1
+            doc, lines = by_slug.get(place.document, (None, {})) if place else (None, {})
+            if doc is not None and not lines:
+                for note in reversed(doc.notes):  # the first note of a number wins
+                    lines[note.number] = note.line
+            line = lines[place.note] if doc and place else 1
             linker.diagnostics.append(
                 info(
                     doc.path if doc else bib_path,

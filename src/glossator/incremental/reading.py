@@ -48,10 +48,12 @@ def _regular_bytes(path: Path) -> bytes | None:
         return None
 
 
-def read_key(path: Path, root: Path, templates: Path | None) -> str | None:
+def read_key(
+    path: Path, root: Path, templates: Path | None, real_root: str | None = None
+) -> str | None:
     """The cache key of one essay, or None when it must be read afresh. Where the file
     and the content folder really are goes in too: reading checks one is inside the
-    other."""
+    other (`real_root`: the folder's, when the caller has it)."""
     data = _regular_bytes(path)
     if data is None:
         return None
@@ -63,7 +65,8 @@ def read_key(path: Path, root: Path, templates: Path | None) -> str | None:
             if found is None:
                 return None
             sidecar = b"+" + found
-    places = [display_path(path), str(path), os.path.realpath(path), os.path.realpath(root)]
+    real_root = os.path.realpath(root) if real_root is None else real_root
+    places = [display_path(path), str(path), os.path.realpath(path), real_root]
     return digest(code_version(templates), "read", *places, data, sidecar)
 
 
@@ -141,8 +144,9 @@ class CachedReader:
     def __call__(self, paths: list[Path], content_dir: Path) -> list[Read]:
         results: list[Read | None] = []
         tasks: list[Task] = []
+        real_root = os.path.realpath(content_dir)
         for path in paths:
-            key = read_key(path, content_dir, self.templates)
+            key = read_key(path, content_dir, self.templates, real_root)
             cached = self.store.get("read", key) if key is not None else None
             if cached is None:
                 tasks.append((len(results), key, (path, content_dir)))

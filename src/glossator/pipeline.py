@@ -151,7 +151,7 @@ def plan(
 ) -> Plan:
     """Read, check, link and format; with a `store`, each document read and each call
     to the citation style is looked up there first (and the reads run in parallel).
-    `progress` is told of each essay read. The garbage collector waits meanwhile."""
+    `progress` is told of each essay read. No full garbage collection meanwhile."""
     if store is None:
         corpus = read_corpus(content_dir, partial(read_each, progress=progress))
 

@@ -1,11 +1,11 @@
-"""The garbage collector paused while a build plans, and what it froze let go next time."""
+"""Full collections held back while a build plans, and what it froze let go next time."""
 
 from __future__ import annotations
 
 import gc
 import weakref
 
-from glossator.incremental.collector import collection_paused
+from glossator.incremental.collector import NEVER, YOUNG, collection_paused
 
 
 class Node:
@@ -13,18 +13,24 @@ class Node:
         self.me = self  # a cycle: only the cyclic collector frees it
 
 
-def test_nothing_is_collected_inside_and_the_collector_is_as_it_was_after():
-    gc.enable()
+def test_no_full_collection_inside_and_the_thresholds_as_they_were_after():
+    before = gc.get_threshold()
     with collection_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collection_paused():
-            pass
-        assert not gc.isenabled()  # a caller's own choice is kept
-    finally:
-        gc.enable()
+        assert gc.get_threshold()[2] == NEVER
+        assert gc.isenabled()  # the young generations are still collected
+    assert gc.get_threshold() == before
+    gc.unfreeze()
+
+
+def test_young_cycles_are_collected_inside_without_being_asked():
+    with collection_paused():
+        node = Node()
+        gone = weakref.ref(node)
+        del node
+        kept = [[] for _ in range(3 * YOUNG)]  # allocations: the young are collected
+        assert gone() is None
+        del kept
+    gc.unfreeze()
 
 
 def test_a_cycle_frozen_by_one_build_is_collected_when_the_next_begins():

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossator.cache import Store, digest
-from glossator.incremental import build_fingerprint, cache_folder
+from glossator.incremental import build_fingerprint, cache_folder, reading
 from glossator.incremental.reading import CachedReader
 from glossator.ingest.corpus import read_each
 from glossator.pipeline import TEMPLATES_DIR, build
@@ -48,6 +48,8 @@ SENTENCES = [
     "Printers set the notes in a smaller type.",
     "Some notes argue with the author they annotate.",
     "The apparatus of a scholarly edition is a map of its sources.",
+    # a mention: a link to the resolution's page while any essay cites it
+    "The Council adopted Resolution 1199 that autumn.",
 ]
 NOTES = [
     "See [@grafton1997, 24].",
@@ -56,14 +58,26 @@ NOTES = [
     "H. J. Jackson, *Marginalia: Readers Writing in Books* (New Haven: Yale University "
     "Press, 2001), 44.",
     "A note of the author's own, citing nothing.",
+    # works not in references.bib: each gets a key reserved across the corpus (two
+    # forms of one work share it; a second work with the same stem takes `...a`)
+    "Ida Lorne, *Margins of Print* (London: Small Press, 2020), 3.",
+    "Ida Lorne, *Margins of Print: A Study in Glosses* (London: Small Press, 2020).",
+    "Ida Lorne, *Margins Revisited* (London: Small Press, 2020), 9.",
+    "Ida Lorne, *Notes on Notes* (London: Small Press, 2019), 12.",
+    "United Nations Security Council. Resolution 1199. 23 September 1998.",
 ]
+# An entry that a step adds to references.bib or removes again: Notes on Notes,
+# curated while it is there.
+OPTIONAL = {"lorne2019": ("Lorne, Ida", "Notes on Notes", "Small Press", "2019")}
 
 
 def bibtex(titles: dict[str, str]) -> str:
+    """BIB's entries (`titles` retitles some), and OPTIONAL's that `titles` names."""
+    entries = {**BIB, **{k: v for k, v in OPTIONAL.items() if k in titles}}
     return "".join(
         f"@book{{{key},\n  author = {{{author}}},\n  title = {{{titles.get(key, title)}}},\n"
         f"  publisher = {{{press}}},\n  year = {{{year}}}\n}}\n\n"
-        for key, (author, title, press, year) in BIB.items()
+        for key, (author, title, press, year) in entries.items()
     )
 
 
@@ -91,6 +105,7 @@ steps = st.one_of(
     st.tuples(st.just("write"), slugs, titles, parts),  # add or edit an essay
     st.tuples(st.just("delete"), slugs),
     st.tuples(st.just("bib"), st.sampled_from(sorted(BIB)), titles),  # retitle a work
+    st.tuples(st.just("entry"), st.booleans()),  # add OPTIONAL's entry, or remove it
     st.tuples(st.just("site"), titles),
     st.tuples(st.just("template"), st.sampled_from(["", "<!-- a site's own footer -->"])),
 )
@@ -103,8 +118,14 @@ def apply(step: tuple, content: Path, bib_titles: dict[str, str], builtin: Path)
         (essays / f"{step[1]}.md").write_text(essay(step[2], step[3]), encoding="utf-8")
     elif kind == "delete":
         (essays / f"{step[1]}.md").unlink(missing_ok=True)
-    elif kind == "bib":
-        bib_titles[step[1]] = step[2]
+    elif kind in ("bib", "entry"):
+        if kind == "bib":
+            bib_titles[step[1]] = step[2]
+        elif step[1]:
+            bib_titles.update({k: title for k, (_, title, _, _) in OPTIONAL.items()})
+        else:
+            for key in OPTIONAL:
+                bib_titles.pop(key, None)
         (content / "references.bib").write_text(bibtex(bib_titles), encoding="utf-8")
     elif kind == "site":
         (content / "site.yaml").write_text(f"title: {step[1]}\n", encoding="utf-8")
@@ -395,3 +416,76 @@ def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
     store = Store(tmp_path / ".glossator-cache")
     key_reads = CachedReader(store, TEMPLATES_DIR)(sorted((content / "essays").iterdir()), content)
     assert store.hits == 1 and store.misses == 0 and len(key_reads) == 1
+
+
+def test_keys_reserved_across_essays_follow_every_move_as_a_clean_build_does(tmp_path):
+    """The keys of works missing from references.bib depend on the whole corpus: a
+    work moved between essays, the essay holding one form of a work deleted (the
+    other work with its stem then takes the plain key), an entry cited by two essays
+    added to references.bib and removed again."""
+    content, bib_titles = start(tmp_path), {}
+    essays = content / "essays"
+    cached, clean = tmp_path / "cached" / "_site", tmp_path / "clean" / "_site"
+
+    def write(slug: str, notes: list[int]) -> None:
+        (essays / f"{slug}.md").write_text(essay("Glosses", [(0, n) for n in notes]), "utf-8")
+
+    def same_as_clean() -> dict[str, bytes]:
+        incremental = build(content, cached)
+        scratch = build(content, clean, cache=False)
+        assert incremental.ok and scratch.ok
+        assert incremental.diagnostics == scratch.diagnostics
+        assert files_of(cached) == files_of(clean)
+        shutil.rmtree(clean)
+        return files_of(cached)
+
+    def sources(site: dict[str, bytes]) -> list[str]:
+        return sorted(p for p in site if p.startswith("sources/"))
+
+    write("alpha", [5, 7])  # Margins of Print; Margins Revisited
+    write("beta", [6, 8, 9])  # Margins of Print's fuller form; Notes on Notes; a resolution
+    # gamma mentions the resolution beta cites
+    (essays / "gamma.md").write_text(essay("Glosses", [(5, 8), (0, 4)]), "utf-8")
+    site = same_as_clean()
+    assert {"sources/lorne2020margins.html", "sources/lorne2020marginsa.html"} <= set(site)
+    mention = b'<a class="mention" href="../sources/unsc1998res1199.html">Resolution 1199</a>'
+    assert mention in site["essays/gamma.html"]
+    write("alpha", [7, 4])  # Margins of Print moves to beta (its fuller form goes)
+    write("beta", [5, 8, 9])
+    assert sources(same_as_clean()) == sources(site)
+    (essays / "beta.md").unlink()  # Margins of Print is gone: Revisited takes its key
+    site = same_as_clean()
+    assert "sources/lorne2020marginsa.html" not in site
+    assert b"Margins Revisited" in site["sources/lorne2020margins.html"]
+    assert b'class="mention"' not in site["essays/gamma.html"]  # no one cites it now
+    write("alpha", [7, 8])  # Notes on Notes: cited by alpha and gamma
+    assert "sources/lorne2019notes.html" in same_as_clean()
+    apply(("entry", True), content, bib_titles, TEMPLATES_DIR)
+    site = same_as_clean()
+    assert "sources/lorne2019.html" in site and "sources/lorne2019notes.html" not in site
+    apply(("entry", False), content, bib_titles, TEMPLATES_DIR)
+    assert "sources/lorne2019notes.html" in same_as_clean()
+
+
+def test_an_edit_resolves_the_notes_of_that_essay_alone(tmp_path):
+    content = start(tmp_path)
+    essays = content / "essays"
+    (essays / "beta.md").write_text(essay("Small Type", [(2, 3), (1, 5)]), "utf-8")
+    out = tmp_path / "_site"
+    assert build(content, out).ok
+    resolved: list[str] = []
+    real = reading.resolve_document
+
+    def counted(doc):
+        resolved.append(doc.slug)
+        return real(doc)
+
+    (essays / "alpha.md").write_text(essay("Glosses", [(0, 0), (3, 6)]), "utf-8")
+    with mock.patch.object(reading, "resolve_document", counted):
+        assert build(content, out).ok
+    assert resolved == ["alpha"]
+    shutil.rmtree(tmp_path / ".glossator-cache" / "resolved")  # gone: resolved again
+    (essays / "alpha.md").write_text(essay("Glosses", [(4, 4)]), "utf-8")
+    with mock.patch.object(reading, "resolve_document", counted):
+        assert build(content, out).ok
+    assert sorted(resolved) == ["alpha", "alpha", "beta"]

@@ -17,7 +17,7 @@ import pickle
 import stat
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossator.bibliography import BibEntry, read_bibliography
@@ -26,8 +26,10 @@ from glossator.cache.store import PROTOCOL, value_digest
 from glossator.diagnostics import Diagnostic, display_path
 from glossator.ingest.corpus import read_document
 from glossator.link.corpus import BibIndex, Identities, bibliography_index
+from glossator.link.scan import Scan, scan_document
 from glossator.model import Document
-from glossator.notes.resolve import NoteCites, resolve_document
+from glossator.notes.parse_note import ParsedWork
+from glossator.notes.resolve import Cite, NoteCites, resolve_document
 from glossator.progress import READING, Progress, silent
 
 Read = tuple[Document | None, list[Diagnostic]]
@@ -46,10 +48,12 @@ def _regular_bytes(path: Path) -> bytes | None:
         return None
 
 
-def read_key(path: Path, root: Path, templates: Path | None) -> str | None:
+def read_key(
+    path: Path, root: Path, templates: Path | None, real_root: str | None = None
+) -> str | None:
     """The cache key of one essay, or None when it must be read afresh. Where the file
     and the content folder really are goes in too: reading checks one is inside the
-    other."""
+    other (`real_root`: the folder's, when the caller has it)."""
     data = _regular_bytes(path)
     if data is None:
         return None
@@ -61,14 +65,40 @@ def read_key(path: Path, root: Path, templates: Path | None) -> str | None:
             if found is None:
                 return None
             sidecar = b"+" + found
-    places = [display_path(path), str(path), os.path.realpath(path), os.path.realpath(root)]
+    real_root = os.path.realpath(root) if real_root is None else real_root
+    places = [display_path(path), str(path), os.path.realpath(path), real_root]
     return digest(code_version(templates), "read", *places, data, sidecar)
 
 
-def _read_pickled(task: tuple[Path, Path]) -> bytes:
-    """In a worker: the document read, pickled once, both to come back and be stored."""
+def _read_pickled(task: tuple[Path, Path]) -> tuple[bytes, bytes | None]:
+    """In a worker: the document read, pickled once, both to come back and be stored;
+    then what else is a pure function of it worked out (`prepare`) and pickled."""
     path, root = task
-    return pickle.dumps(read_document(path, root=root), PROTOCOL)
+    read = read_document(path, root=root)
+    data = pickle.dumps(read, PROTOCOL)  # before preparing: not the notes' cached text
+    doc = read[0]
+    if doc is None:
+        return data, None
+    return data, pickle.dumps(prepare(doc), PROTOCOL)
+
+
+Slim = list[tuple[list[Cite], list[ParsedWork], list[tuple[str, str]]]]
+Prepared = tuple[Slim, Scan]
+
+
+def prepare(doc: Document) -> Prepared:
+    """The link stage's per-document steps: its notes resolved
+    (`notes.resolve_document`, some 10 ms for 54 notes), without the notes they came
+    from (the document has them), and what it reads of the body (`link.scan`)."""
+    resolved = resolve_document(doc)
+    return [(r.cites, r.unread, r.problems) for r in resolved], scan_document(doc)
+
+
+def rejoin(doc: Document, found: Slim) -> list[NoteCites] | None:
+    """The resolved notes back with the document's notes; None if not theirs."""
+    if len(found) != len(doc.notes):
+        return None
+    return [NoteCites(n, c, u, p) for n, (c, u, p) in zip(doc.notes, found, strict=True)]
 
 
 def pool_size() -> int:
@@ -80,31 +110,49 @@ def pool_size() -> int:
 
 @dataclass
 class CachedReader:
-    """`read_many` for `ingest.read_corpus`: cached, and parallel for what is not."""
+    """`read_many` for `ingest.read_corpus`: cached, and parallel for what is not.
+
+    It remembers, for each document it returns, where what `prepare` makes of it is
+    (`prepared`: made with the read; `keys`: the read's key, under which the cache
+    holds it), for `CachedResolver`."""
 
     store: Store
     templates: Path | None = None
     workers: int = 0  # 0: one per core
     progress: Progress = silent
+    prepared: dict[int, tuple[Document, Prepared]] = field(default_factory=dict)
+    keys: dict[int, tuple[Document, str]] = field(default_factory=dict)
 
-    def _keep(self, tasks: list[Task], read: Iterable[bytes], results: list[Read | None]) -> None:
+    def _keep(
+        self,
+        tasks: list[Task],
+        read: Iterable[tuple[bytes, bytes | None]],
+        results: list[Read | None],
+    ) -> None:
         """Each document as it is read: in its place, in the store, counted."""
         cached = len(results) - len(tasks)
-        for done, ((at, key, _), data) in enumerate(zip(tasks, read, strict=True), 1):
-            results[at] = pickle.loads(data)
+        for done, ((at, key, _), (data, notes)) in enumerate(zip(tasks, read, strict=True), 1):
+            results[at] = found = pickle.loads(data)
             if key is not None:
                 self.store.put_pickled("read", key, data)
                 self.store.remember("read", key, results[at])
+            if notes is not None and found[0] is not None:
+                self.prepared[id(found[0])] = (found[0], pickle.loads(notes))
+                if key is not None:
+                    self.store.put_pickled("resolved", key, notes)
             self.progress(READING, cached + done, len(results))
 
     def __call__(self, paths: list[Path], content_dir: Path) -> list[Read]:
         results: list[Read | None] = []
         tasks: list[Task] = []
+        real_root = os.path.realpath(content_dir)
         for path in paths:
-            key = read_key(path, content_dir, self.templates)
+            key = read_key(path, content_dir, self.templates, real_root)
             cached = self.store.get("read", key) if key is not None else None
             if cached is None:
                 tasks.append((len(results), key, (path, content_dir)))
+            elif key is not None and cached[0] is not None:
+                self.keys[id(cached[0])] = (cached[0], key)
             results.append(cached)
         self.progress(READING, len(paths) - len(tasks), len(paths))
         workers = min(self.workers or pool_size(), len(tasks))
@@ -155,13 +203,42 @@ def cached_bibliography_index(
 
 @dataclass
 class CachedResolver:
-    """`notes.resolve_document` for `link_corpus`, stored under the document's value:
-    parsing 54 notes costs some 10 ms, looking the result up well under one."""
+    """`notes.resolve_document` for `link_corpus`, and `scan` for `link.scan`'s
+    reading of the body. For a document as `reader` returned it, both were made with the read (in
+    this build, or in the cache under the read's key): no walk of the document.
+    Another (one with its citations moved into the text, for an author-date style) is
+    resolved under its value: parsing 54 notes costs some 10 ms, looking the result
+    up well under one."""
 
     store: Store
     templates: Path | None = None
+    reader: CachedReader | None = None
+
+    def _prepared(self, doc: Document) -> Prepared | None:
+        if self.reader is None:
+            return None
+        found = self.reader.prepared.get(id(doc))
+        if found is not None and found[0] is doc:
+            return found[1]
+        known = self.reader.keys.get(id(doc))
+        if known is None or known[0] is not doc:
+            return None
+        prepared = self.store.get("resolved", known[1])
+        if prepared is None:  # not there (or damaged): made again, from a copy, and stored
+            prepared = prepare(pickle.loads(pickle.dumps(doc, PROTOCOL)))
+            self.store.put("resolved", known[1], prepared)
+        self.reader.prepared[id(doc)] = (doc, prepared)
+        return prepared
+
+    def scan(self, doc: Document) -> Scan:
+        prepared = self._prepared(doc)
+        return prepared[1] if prepared is not None else scan_document(doc)
 
     def __call__(self, doc: Document) -> list[NoteCites]:
+        prepared = self._prepared(doc)
+        found = rejoin(doc, prepared[0]) if prepared is not None else None
+        if found is not None:
+            return found
         key = digest(code_version(self.templates), "resolve", value_digest(doc))
         found = self.store.get("resolve", key)
         if found is None:

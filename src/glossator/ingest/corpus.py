@@ -230,14 +230,13 @@ def skipped_files(entries: list[Path]) -> list[Diagnostic]:
     `essays/` itself is read, so a folder's essays would vanish without a word)."""
     found = []
     for path in entries:
-        shown = display_path(path)
         if path.name.startswith("."):
             continue  # editors' and systems' own files (.DS_Store, .foo.md.swp)
         if path.is_dir() and not path.is_symlink():
             if any(p.suffix.lower() in NEAR_SUFFIXES for p in _files(path)):
                 found.append(
                     warning(
-                        shown,
+                        display_path(path),
                         1,
                         "content.subfolder",
                         f"folder `{path.name}` is not read: essays must sit directly in "
@@ -248,7 +247,7 @@ def skipped_files(entries: list[Path]) -> list[Diagnostic]:
             wanted = NEAR_SUFFIXES[path.suffix.lower()]
             found.append(
                 warning(
-                    shown,
+                    display_path(path),
                     1,
                     "content.extension",
                     f"`{path.name}` is not read: essays end in `.md` (Markdown) or `.txt` "
@@ -260,7 +259,7 @@ def skipped_files(entries: list[Path]) -> list[Diagnostic]:
         ):
             found.append(
                 warning(
-                    shown,
+                    display_path(path),
                     1,
                     "meta.source-missing",
                     f"metadata file `{path.name}` has no source beside it; add "

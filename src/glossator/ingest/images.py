@@ -32,10 +32,14 @@ def publish_images(
 ) -> tuple[list[Diagnostic], dict[str, bytes]]:
     """Problems with `doc`'s images, and the bytes of each local one by its path under
     content/. Figures and images in `doc` get their published `src` (and sizes)."""
-    shown, diags, assets = display_path(essay), [], {}
+    diags, assets = [], {}
     published: dict[str, str] = {}  # src as written -> src from the page
     where: dict[str, str] = {}  # src from the page -> path under content/
-    for src, line in _sources(doc):
+    sources = _sources(doc)
+    if not sources:
+        return diags, assets  # most essays: no need of the path shown in messages
+    shown = display_path(essay)
+    for src, line in sources:
         if src in published or src.lower().startswith("data:"):
             continue
         # any scheme (https:, ftp:, file:), protocol-relative `//host/x` or UNC `\\host`
@@ -58,7 +62,8 @@ def publish_images(
         assets[relative] = data
         published[src] = quote(posixpath.relpath(relative, PAGES))
         where[published[src]] = relative
-    _apply(doc, published, {page: assets[relative] for page, relative in where.items()})
+    if published:  # else nothing to rewrite: most essays (a walk of every block)
+        _apply(doc, published, {page: assets[relative] for page, relative in where.items()})
     return diags, assets
 
 

@@ -32,9 +32,13 @@ def check_corpus(corpus: Corpus) -> list[Diagnostic]:
 def renamed_keys(linked: LinkedCorpus, bibliography: dict, bib_shown: str) -> list[Diagnostic]:
     """A warning at each cited entry whose key is not a safe file name: its source page
     gets the name `paths.source_name` gives it."""
-    found = []
-    for key, work in sorted(linked.works.items()):
-        if work.curated and not key_is_plain(key):
+    found, cased = [], []
+    # Pages whose names differ only in case overwrite each other on macOS and Windows
+    # (and BibTeX itself treats such keys as one).
+    by_folded: dict[str, str] = {}
+    for key in sorted(linked.works):  # one sort and one test of each of 30,000 keys
+        curated, plain = linked.works[key].curated, key_is_plain(key)
+        if curated and not plain:
             found.append(
                 warning(
                     bib_shown,
@@ -45,13 +49,9 @@ def renamed_keys(linked: LinkedCorpus, bibliography: dict, bib_shown: str) -> li
                     "as its name",
                 )
             )
-    # Pages whose names differ only in case overwrite each other on macOS and Windows
-    # (and BibTeX itself treats such keys as one).
-    by_folded: dict[str, str] = {}
-    for key, work in sorted(linked.works.items()):
-        other = by_folded.setdefault(source_name(key).casefold(), key)
-        if other != key and work.curated:
-            found.append(
+        other = by_folded.setdefault((key if plain else source_name(key)).casefold(), key)
+        if other != key and curated:
+            cased.append(
                 warning(
                     bib_shown,
                     bibliography[key].line,
@@ -60,4 +60,4 @@ def renamed_keys(linked: LinkedCorpus, bibliography: dict, bib_shown: str) -> li
                     "overwrite each other on macOS and Windows, so rename one",
                 )
             )
-    return found
+    return found + cased

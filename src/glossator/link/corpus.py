@@ -16,12 +16,17 @@ from urllib.parse import quote
 
 from glossator.bibliography import BibEntry, fingerprint, loose_key, unique_key
 from glossator.diagnostics import Diagnostic, info, warning
+from glossator.link.mentions import Mention, find_mentions, mention_index
+from glossator.link.scan import InText, Places, Scan, scan_document
 from glossator.link.unknown_keys import did_you_mean, unknown_key
-from glossator.model import Document, Note, Paragraph, marker_anchors
-from glossator.model.document import citations_in
+from glossator.model import Document, Note
 from glossator.notes.parse_note import ParsedWork, unread_reason, work_key
 from glossator.notes.resolve import Cite, NoteCites, resolve_document
 from glossator.notes.short import work_label
+
+WEB_URL = re.compile(r"^https?://[^\s]+$", re.I)
+DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
 @dataclass(frozen=True)
@@ -49,24 +54,17 @@ class Work:
     def url(self) -> str | None:
         """The work's external link: an http(s) URL, or its DOI's address. Anything
         else a bibliography says (`javascript:`, `file:`) is never made a link."""
-        url = self.fields.get("url", "").strip()
-        if re.match(r"^https?://[^\s]+$", url, re.I):
-            return url
-        doi = re.sub(
-            r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", self.fields.get("doi", "").strip()
-        )
-        if re.match(r"^10\.\d{4,9}/\S+$", doi):
+        fields = self.fields
+        url = fields.get("url")
+        if url and WEB_URL.match(url.strip()):
+            return url.strip()
+        doi = fields.get("doi")
+        if not doi:
+            return None
+        doi = DOI_PREFIX.sub("", doi.strip())
+        if DOI.match(doi):
             return "https://doi.org/" + quote(doi, safe="/:;()-._")
         return None
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A span of body text naming a cited document (`Resolution 1199`)."""
-
-    start: int
-    end: int
-    key: str
 
 
 @dataclass
@@ -84,22 +82,25 @@ def kind_of(entry_type: str, fields: dict[str, str]) -> str:
     if symbol:
         if "/RES/" in symbol:
             return "un-resolution"
-        return "un-press-release" if re.match(r"^[A-Z]+/\d+$", symbol) else "un-document"
+        return "un-press-release" if PRESS_RELEASE.match(symbol) else "un-document"
     subtype = fields.get("entrysubtype", "").strip().lower()
     if entry_type == "article" and subtype in ("newspaper", "magazine"):
         return f"{subtype}-article"
-    serial = subtype or any(fields.get(f) for f in ("volume", "number", "pages", "journaltitle"))
-    return {  # a volume, issue, pages, BibLaTeX's journaltitle or subtype: a journal article
-        "article": "journal-article" if serial else "newspaper-article",
-        "book": "book",
-        "incollection": "book",
-        "online": "web-page",
-    }.get(entry_type, "other")
+    if entry_type == "article":
+        # a volume, issue, pages, BibLaTeX's journaltitle or subtype: a journal article
+        serial = subtype or any(fields.get(f) for f in SERIAL)
+        return "journal-article" if serial else "newspaper-article"
+    return KINDS.get(entry_type, "other")
+
+
+SERIAL = ("volume", "number", "pages", "journaltitle")
+KINDS = {"book": "book", "incollection": "book", "online": "web-page"}
+PRESS_RELEASE = re.compile(r"^[A-Z]+/\d+$")
 
 
 BibIndex = tuple[dict[str, str], dict[str, str]]
-# a parsed work's (type, fields) -> its fingerprint and loose identity
-Identities = dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, str]]
+# a parsed work's (type, kind, fields) -> its fingerprint, loose identity and key stem
+Identities = dict[tuple[str, str, tuple[tuple[str, str], ...]], tuple[str, str, str | None]]
 
 
 def bibliography_index(bibliography: dict[str, BibEntry]) -> BibIndex:
@@ -131,16 +132,30 @@ class Linker:
         self.parsed_keys: dict[str, str] = {}  # loose identity -> key of an uncurated work
         self.diagnostics: list[Diagnostic] = []
 
-    def _identity(self, work: ParsedWork) -> tuple[str, str]:
-        """The work's fingerprint and loose identity, each worked out once (a pure
-        function of its type and fields, so a build may take an earlier one's)."""
-        key = (work.entry_type, work.fields)
+    def _known(self, work: ParsedWork) -> tuple[str, str, str | None]:
+        """What is worked out once for a work (a pure function of its type, kind and
+        fields, so a build may take an earlier one's): its fingerprint and loose
+        identity, and once asked for (uncurated works only), the stem of its key."""
+        key = (work.entry_type, work.kind, work.fields)
         found = self.identities.get(key) or self.known.get(key)
         if found is None:
             fields = dict(work.fields)
-            found = (fingerprint(work.entry_type, fields), loose_key(fields))
+            found = (fingerprint(work.entry_type, fields), loose_key(fields), None)
         self.identities[key] = found
         return found
+
+    def _identity(self, work: ParsedWork) -> tuple[str, str]:
+        """The work's fingerprint and loose identity."""
+        found = self._known(work)
+        return found[0], found[1]
+
+    def _key_stem(self, work: ParsedWork) -> str:
+        """`work_key(work)`: some 0.1 ms a work, for 24,000 uncurated ones."""
+        found = self._known(work)
+        if found[2] is None:
+            found = (found[0], found[1], work_key(work) or "work")
+            self.identities[(work.entry_type, work.kind, work.fields)] = found
+        return found[2]
 
     def _curated_key(self, work: ParsedWork) -> str | None:
         printed, loose = self._identity(work)
@@ -166,8 +181,10 @@ class Linker:
         taken = set(self.bibliography)
         for identity in sorted(variants):
             forms = variants[identity]
-            work = max((w for w, _, _ in forms), key=lambda w: (len(w.fields), repr(w.fields)))
-            key = unique_key(work_key(work) or "work", taken)
+            work = forms[0][0]  # the fullest form, when there are several:
+            if len(forms) > 1:
+                work = max((w for w, _, _ in forms), key=lambda w: (len(w.fields), repr(w.fields)))
+            key = unique_key(self._key_stem(work), taken)
             taken.add(key)
             self.parsed_keys[identity] = key
             fields = dict(work.fields)
@@ -212,21 +229,18 @@ class Linker:
             fields = {k: v for k, v in entry.fields.items() if k != "glossator-fingerprint"}
             self.works[key] = Work(key, entry.entry_type, kind, fields, True)
 
-    def add_in_text(self, doc: Document) -> None:
+    def add_in_text(self, doc: Document, in_text: InText) -> None:
         """Citations standing in the text (an author-date style): each cites its works
         from its paragraph, which is the place a source page links to (note 0)."""
-        for paragraph in doc.paragraphs():
-            for citation in citations_in(paragraph):
-                if citation.items[0].mode == "author-in-text":
-                    continue  # its works are cited by the citation after the names
-                for item in citation.items:
-                    if item.key not in self.bibliography:
-                        self.diagnostics.append(self._unknown(doc, paragraph.line, item.key))
-                        continue
-                    self._add_curated(item.key)
-                    self.works[item.key].cited_by.append(
-                        CitingPlace(doc.slug, 0, paragraph.id, paragraph.id, item.locator)
-                    )
+        for paragraph, line, items in in_text:
+            for item in items:
+                if item.key not in self.bibliography:
+                    self.diagnostics.append(self._unknown(doc, line, item.key))
+                    continue
+                self._add_curated(item.key)
+                self.works[item.key].cited_by.append(
+                    CitingPlace(doc.slug, 0, paragraph, paragraph, item.locator)
+                )
 
     def add_nocite(self, doc: Document) -> None:
         """The works an essay lists under `nocite` (`@*`: every curated entry) are in
@@ -272,7 +286,7 @@ class Linker:
             )
         for cite in cites.cites:
             key = self._resolve(doc, note, cite)
-            if key is not None and key not in [k for k, _ in keys]:
+            if key is not None and all(k != key for k, _ in keys):
                 keys.append((key, cite.locator))
         return keys
 
@@ -294,11 +308,13 @@ def link_corpus(
     index: BibIndex | None = None,
     resolve: Callable[[Document], list[NoteCites]] = resolve_document,
     known: Identities | None = None,
+    scan: Callable[[Document], Scan] = scan_document,
 ) -> LinkedCorpus:
     """Link every document's notes to works; documents come out in slug order.
     `index` is `bibliography_index(bibliography)`, when the caller has it; `resolve`
-    is `notes.resolve_document` or a cached stand-in for it; `known` the identities
-    of works an earlier build worked out, and gets this build's in their place."""
+    is `notes.resolve_document` or a cached stand-in for it, as `scan` is for
+    `scan.scan_document`; `known` the identities of works an earlier build worked
+    out, and gets this build's in their place."""
     linker = Linker(bibliography, bib_path, index, known)
     ordered = sorted(documents, key=lambda d: d.slug)
     resolved = [resolve(doc) for doc in ordered]
@@ -309,23 +325,31 @@ def link_corpus(
         for cites in document_cites:
             keys = linker.link_note(doc, cites)
             note_cites[(doc.slug, cites.note.number)] = keys
-            notes.append(dataclasses.replace(cites.note, sources=[k for k, _ in keys]))
+            notes.append(with_sources(cites.note, [k for k, _ in keys]))
         linked_docs.append(dataclasses.replace(doc, notes=notes))
-    for doc in linked_docs:
-        _collect_places(doc, linker.works, note_cites)
-        linker.add_in_text(doc)
+    scans = [scan(doc) for doc in ordered]
+    for doc, scanned in zip(linked_docs, scans, strict=True):
+        _collect_places(doc, scanned.places, linker.works, note_cites)
+        linker.add_in_text(doc, scanned.in_text)
         linker.add_nocite(doc)
+    named = mention_index(linker.works)
     mentions = {
-        (doc.slug, p.id): found
-        for doc in linked_docs
-        for p in doc.paragraphs()
-        if (found := find_mentions(p, linker.works))
+        (doc.slug, paragraph): found
+        for doc, scanned in zip(linked_docs, scans, strict=True)
+        for paragraph, phrases in scanned.spans
+        if (found := find_mentions(phrases, named))
     }
+    by_slug: dict[str, tuple[Document, dict[int, int]]] = {}
+    for doc in linked_docs:  # the first of a slug, as a walk of the list finds
+        by_slug.setdefault(doc.slug, (doc, {}))
     for key, work in linker.works.items():
         if not work.curated:
             place = work.cited_by[0] if work.cited_by else None
-            doc = next((d for d in linked_docs if place and d.slug == place.document), None)
-            line = doc.note(place.note).line if doc and place else 1
+            doc, lines = by_slug.get(place.document, (None, {})) if place else (None, {})
+            if doc is not None and not lines:
+                for note in reversed(doc.notes):  # the first note of a number wins
+                    lines[note.number] = note.line
+            line = lines[place.note] if doc and place else 1
             linker.diagnostics.append(
                 info(
                     doc.path if doc else bib_path,
@@ -341,41 +365,28 @@ def link_corpus(
     return LinkedCorpus(linked_docs, linker.works, mentions, note_cites, linker.diagnostics)
 
 
+def with_sources(note: Note, sources: list[str]) -> Note:
+    """A copy of `note` citing `sources`: what `dataclasses.replace` makes (the same
+    fields, in the order `Note.__init__` sets them, and no cached text), without its
+    walk of the fields, once for each of a corpus' 50,000 notes."""
+    copy = object.__new__(Note)
+    copy.__dict__.update(
+        number=note.number,
+        id=note.id,
+        line=note.line,
+        generated=note.generated,
+        sources=sources,
+        blocks=note.blocks,
+    )
+    return copy
+
+
 def _collect_places(
-    doc: Document, works: dict[str, Work], note_cites: dict[tuple[str, int], list]
+    doc: Document, places: Places, works: dict[str, Work], note_cites: dict[tuple[str, int], list]
 ) -> None:
-    places: dict[int, list[tuple[str, str]]] = {}
-    for paragraph, note, anchor in marker_anchors(doc):
-        places.setdefault(note, []).append((paragraph.id, anchor))
     for note in doc.notes:
         for key, locator in note_cites[(doc.slug, note.number)]:
             for paragraph_id, marker_id in places.get(note.number, [(None, None)]):
                 works[key].cited_by.append(
                     CitingPlace(doc.slug, note.number, paragraph_id, marker_id, locator)
                 )
-
-
-UN_MENTION = re.compile(
-    r"\b(?P<draft>Draft\s+)?Resolution\s+(?P<number>\d{1,5}(?:/\d{1,5})?)(?:\s*\((?P<year>\d{4})\))?",
-    re.I,
-)
-
-
-def find_mentions(paragraph: Paragraph, works: dict[str, Work]) -> list[Mention]:
-    """Body-text mentions of cited UN documents, matched by number (and year if given)."""
-    found = []
-    for match in UN_MENTION.finditer(paragraph.text):
-        number, draft = match.group("number"), bool(match.group("draft"))
-        for key, work in sorted(works.items()):
-            symbol = work.fields.get("un_symbol", "")
-            if draft and "/" in number and symbol == f"S/{number}":
-                found.append(Mention(match.start(), match.end(), key))
-                break
-            if (
-                not draft
-                and symbol.startswith(f"S/RES/{number} ")
-                and (not match.group("year") or match.group("year") in symbol)
-            ):
-                found.append(Mention(match.start(), match.end(), key))
-                break
-    return found

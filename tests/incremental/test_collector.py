@@ -1,0 +1,46 @@
+"""Full collections held back while a build plans, and what it froze let go next time."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from glossator.incremental.collector import NEVER, YOUNG, collection_paused
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the cyclic collector frees it
+
+
+def test_no_full_collection_inside_and_the_thresholds_as_they_were_after():
+    before = gc.get_threshold()
+    with collection_paused():
+        assert gc.get_threshold()[2] == NEVER
+        assert gc.isenabled()  # the young generations are still collected
+    assert gc.get_threshold() == before
+    gc.unfreeze()
+
+
+def test_young_cycles_are_collected_inside_without_being_asked():
+    with collection_paused():
+        node = Node()
+        gone = weakref.ref(node)
+        del node
+        kept = [[] for _ in range(3 * YOUNG)]  # allocations: the young are collected
+        assert gone() is None
+        del kept
+    gc.unfreeze()
+
+
+def test_a_cycle_frozen_by_one_build_is_collected_when_the_next_begins():
+    with collection_paused():
+        node = Node()
+        gone = weakref.ref(node)
+        del node
+    gc.collect()
+    assert gone() is not None  # frozen: the collector skips it
+    assert gc.get_freeze_count() > 0
+    with collection_paused():
+        assert gone() is None
+    gc.unfreeze()

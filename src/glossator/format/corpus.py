@@ -46,7 +46,7 @@ def format_corpus(
     slug: its citations are formatted in it; the site's bibliography stays in the
     site's style.
 
-    `known` holds each work's CSL-JSON and BibTeX from an earlier build, by the work's
+    `known` holds each work's CSL-JSON, BibTeX and sort key from an earlier build, by the work's
     key, type, kind and fields (of which they are pure functions), and gets this
     build's in their place. `progress` hears of the bibliography, then of each essay.
     `run` is handed the bibliography's chunks, then the documents to format (a pool
@@ -60,7 +60,8 @@ def format_corpus(
         found = earlier.get(identity)
         if found is None:
             item = to_csl_json(key, work.entry_type, work.kind, work.fields)
-            found = (item, entry_to_bibtex(BibEntry(key, work.entry_type, work.fields, 0)))
+            bibtex = entry_to_bibtex(BibEntry(key, work.entry_type, work.fields, 0))
+            found = (item, bibtex, sort_key_chicago(item))
         done[key] = identity, found
     if known is not None:
         known.clear()
@@ -68,7 +69,7 @@ def format_corpus(
     csl_items = {key: found[0] for key, (_, found) in done.items()}
     with step(progress, "Formatting the bibliography"):
         entries = style.entries(list(csl_items.values()), run)
-    order = sorted(csl_items, key=lambda k: (sort_key_chicago(csl_items[k]), k))
+    order = sorted(csl_items, key=lambda k: (done[k][1][2], k))
     bibtex = {key: done[key][1][1] for key in order}
     documents = _fill_documents(linked, csl_items, style, essay_styles, run, progress)
     return FormattedCorpus(

@@ -16,7 +16,7 @@ items under the same ids is not misled.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from citeproc import CitationStylesBibliography
@@ -86,12 +86,18 @@ class Disambiguation:
         letters, expanded, settled = decisions
         self._letters, self._expanded, self._settled = dict(letters), dict(expanded), set(settled)
 
-    def about(self, works: Iterable[str]) -> tuple:
-        """The decisions that concern `works` (signatures): with their items, all that a
-        citation `apply` of them reads (the first readings it keeps are pure)."""
+    def about(self, works: Callable[[], Iterable[str]]) -> tuple:
+        """The decisions that concern the works `works()` gives (signatures): with their
+        items, all that a citation `apply` of them reads (the first readings it keeps
+        are pure). A work without any is left out; with none at all (a style that
+        asks for none, or whose bibliography told no works apart) nothing is asked."""
+        if not (self._letters or self._expanded or self._settled):
+            return ()
+        decided = (self._letters, self._expanded, self._settled)
         return tuple(
             (w, self._letters.get(w), self._expanded.get(w), w in self._settled)
-            for w in sorted(set(works))
+            for w in sorted(set(works()))
+            if any(w in d for d in decided)
         )
 
     def expand(self, cite, key: str) -> None:

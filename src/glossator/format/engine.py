@@ -294,7 +294,8 @@ class CitationStyle:
 
     def decided_for(self, groups: list[list[CiteRequest]]) -> tuple:
         """What the groups' citations take from `entries` besides their items."""
-        return self._disambiguation.about(_signature(r.item) for g in groups for r in g)
+        items = {id(r.item): r.item for g in groups for r in g}.values()
+        return self._disambiguation.about(lambda: map(_signature, items))
 
     def note(self, item: dict, locator: str | None) -> FormattedEntry:
         """The first, full note for `item`, citing `locator` ("45", "45-47", "chap. 3")."""

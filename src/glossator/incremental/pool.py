@@ -12,6 +12,7 @@ import gc
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from glossator.incremental.reading import pool_size
@@ -34,13 +35,17 @@ def forked(task: Callable[[int], T], count: int) -> Iterator[T]:
     if workers < 2 or count < MINIMUM or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(task, range(count))
         return
-    _task = task
+    _task, done = task, 0
     gc.freeze()  # the workers' collector leaves the inherited objects (and their pages) alone
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             chunk = max(1, count // (workers * 8))
-            yield from pool.map(_run, range(count), chunksize=chunk)
+            for result in pool.map(_run, range(count), chunksize=chunk):
+                yield result
+                done += 1
+    except BrokenProcessPool:  # a worker killed (out of memory): the rest here
+        yield from map(task, range(done, count))
     finally:
         gc.unfreeze()
         _task = None

@@ -4,6 +4,8 @@ names added), which a document's citations depend on."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 from glossator.cache import Store
 from glossator.format.engine import CitationStyle, CiteRequest
 from glossator.incremental.styles import CachedStyle
@@ -41,3 +43,23 @@ def test_a_document_formatted_after_a_cached_bibliography_keeps_its_year_suffixe
     again = citations_after_bibliography(CachedStyle("apa", Store(tmp_path / "cache")), edited)
     assert again == ["(Lind, 2001b, p. 12)", "(Okafor, 1999)"]
     assert again == citations_after_bibliography(CitationStyle("apa"), edited)
+
+
+def test_only_the_documents_whose_citations_changed_are_formatted_again(tmp_path):
+    store = Store(tmp_path / "cache")
+    store.flush()
+    documents = [[[CiteRequest(w)]] for w in WORKS]
+    first = CachedStyle("apa", store)
+    first.entries(WORKS)
+    before = first.citations_many(documents)
+    edited = [documents[0], [[CiteRequest(WORKS[1], "3")]], documents[2]]
+    again = CachedStyle("apa", Store(tmp_path / "cache"))
+    again.entries(WORKS)
+    with mock.patch.object(CitationStyle, "citations", side_effect=CitationStyle.citations,
+                           autospec=True) as formatted:  # fmt: skip
+        after = again.citations_many(edited)
+    assert [call.args[1] for call in formatted.call_args_list] == [edited[1]]
+    assert after[0] == before[0] and after[2] == before[2]
+    assert [e.text for e in after[1]] == citations_after_bibliography(
+        CitationStyle("apa"), edited[1]
+    )

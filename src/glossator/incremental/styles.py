@@ -32,6 +32,9 @@ class CachedStyle(CitationStyle):
             raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
         self._store = store
         self._key = digest(code_version(templates), "style", path, locale or "", style_bytes)
+        self._table_key = digest(self._key, "citations")
+        self._table: dict[str, list[FormattedEntry]] | None = None
+        self._used: dict[str, None] = {}  # the keys asked for by this build
         super().__init__(name)
 
     def entries(self, items: list[dict], run: Run = in_order) -> dict[str, FormattedEntry]:
@@ -52,11 +55,18 @@ class CachedStyle(CitationStyle):
     def citations_many(
         self, documents: list[list[list[CiteRequest]]], run: Run = in_order
     ) -> list[list[FormattedEntry]]:
+        """Each document's citations from one stored table of them, by key (a thousand
+        small files cost more to open than one to read), the rest computed."""
+        if self._table is None:
+            found = self._store.get("citations", self._table_key)
+            self._table = found if isinstance(found, dict) else {}
         keys = [self._citations_key(groups) for groups in documents]
-        found = [self._store.get("citations", key) for key in keys]
-        missing = [n for n, value in enumerate(found) if value is None]
+        missing = [n for n, key in enumerate(keys) if key not in self._table]
         made = super().citations_many([documents[n] for n in missing], run)
         for n, value in zip(missing, made, strict=True):
-            found[n] = value
-            self._store.put("citations", keys[n], value)
-        return found
+            self._table[keys[n]] = value
+        self._used.update(dict.fromkeys(keys))
+        if missing or len(self._used) != len(self._table):  # only what this build used
+            self._table = {key: self._table[key] for key in self._used}
+            self._store.put("citations", self._table_key, self._table)
+        return [self._table[key] for key in keys]

@@ -31,6 +31,7 @@ from glossator.format.engine import CitationStyle, is_note_style
 from glossator.incremental import cache_folder, unchanged
 from glossator.incremental.collector import collection_paused
 from glossator.incremental.inputs import RECORDS, forget, record
+from glossator.incremental.pool import forked
 from glossator.incremental.published import (
     Published,
     Stat,
@@ -199,7 +200,8 @@ def plan(
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)
         works = None if store is None else cached_identities(store, templates, "works")
-        formatted = format_corpus(linked, make_style(style), essay_styles, works, progress)
+        site_style = make_style(style)  # the works' formatting spread over the cores
+        formatted = format_corpus(linked, site_style, essay_styles, works, progress, forked)
         if store is not None and works is not None:
             store_identities(store, templates, works, "works")
         linked = formatted.linked

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from dataclasses import dataclass
 
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest
@@ -22,8 +23,19 @@ from glossator.model.document import Block, citations_in, note_citations
 from glossator.model.inline import CONTAINERS, Citation, Inline
 
 
-def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationStyle) -> Document:
-    """`doc` with every Citation's `text` and `html` set; unknown keys stay as written."""
+@dataclass
+class Found:
+    """A document's citations: those in its body, each note's, and the groups the style
+    is to format (a Pandoc citation with an unknown key is left as written)."""
+
+    in_body: list[Citation]
+    per_note: list[list[Citation]]
+    known: list[Citation]
+    groups: list[list[CiteRequest]]
+
+
+def find_citations(doc: Document, csl_items: dict[str, dict]) -> Found:
+    """What `fill_found` fills in, in reading order so the style's positions apply."""
     notes = sorted(doc.notes, key=lambda n: n.number)
     in_body = [c for block in doc.blocks() for c in citations_in(block)]
     found = [c for c in in_body if c.items[0].mode != "author-in-text"]  # in the text
@@ -31,19 +43,28 @@ def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationSty
     found += [c for cs in per_note for c in cs]
     groups = [_requests(c, csl_items) for c in found]
     known = [(c, g) for c, g in zip(found, groups, strict=True) if g]
-    rendered = dict(
-        zip(
-            [id(c) for c, _ in known],
-            style.citations([g for _, g in known]) if known else [],
-            strict=True,
-        )
-    )
-    with_citations = {id(note) for note, cs in zip(notes, per_note, strict=True) if cs}
+    return Found(in_body, per_note, [c for c, _ in known], [g for _, g in known])
+
+
+def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationStyle) -> Document:
+    """`doc` with every Citation's `text` and `html` set; unknown keys stay as written."""
+    found = find_citations(doc, csl_items)
+    return fill_found(doc, found, style.citations(found.groups) if found.groups else [], csl_items)
+
+
+def fill_found(
+    doc: Document, found: Found, formatted: list[FormattedEntry], csl_items: dict[str, dict]
+) -> Document:
+    """`doc` with its found citations given the style's text, `formatted` (one per
+    group), and its author-in-text citations the authors' names."""
+    rendered = dict(zip([id(c) for c in found.known], formatted, strict=True))
+    notes = sorted(doc.notes, key=lambda n: n.number)
+    with_citations = {id(note) for note, cs in zip(notes, found.per_note, strict=True) if cs}
     filled_notes = [
         _fill_note(note, rendered) if id(note) in with_citations else note for note in doc.notes
     ]
     body = {}
-    for citation in in_body:
+    for citation in found.in_body:
         if citation.items[0].mode == "author-in-text":
             names = _names(citation, csl_items)
             body[id(citation)] = FormattedEntry(names, html.escape(names, quote=False))

@@ -10,11 +10,13 @@ import dataclasses
 from dataclasses import dataclass
 
 from glossator.bibliography import BibEntry, entry_to_bibtex
-from glossator.format.citations import fill_citations
+from glossator.format.batches import Run, in_order
+from glossator.format.citations import fill_found, find_citations
 from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
 from glossator.link.corpus import LinkedCorpus
+from glossator.model import Document
 from glossator.progress import FORMATTING, Progress, silent, step
 
 
@@ -35,6 +37,7 @@ def format_corpus(
     essay_styles: dict[str, CitationStyle] | None = None,
     known: dict | None = None,
     progress: Progress = silent,
+    run: Run = in_order,
 ) -> FormattedCorpus:
     """Raises ValueError for an unknown site style (the caller reports it). The style
     is a name, or one already made (the build's, which caches its results).
@@ -43,9 +46,12 @@ def format_corpus(
     slug: its citations are formatted in it; the site's bibliography stays in the
     site's style.
 
-    `known` holds each work's CSL-JSON and BibTeX from an earlier build, by the work's
+    `known` holds each work's CSL-JSON, BibTeX and sort key from an earlier build, by the work's
     key, type, kind and fields (of which they are pure functions), and gets this
-    build's in their place. `progress` hears of the bibliography, then of each essay."""
+    build's in their place. `progress` hears of the bibliography, then of each essay.
+    `run` is handed the bibliography's chunks, then the documents to format (a pool
+    of processes spreads them over the cores), after the bibliography has decided
+    what the notes take from it."""
     style = style_name if isinstance(style_name, CitationStyle) else CitationStyle(style_name)
     essay_styles = essay_styles or {}
     earlier, done = known if known is not None else {}, {}
@@ -54,23 +60,60 @@ def format_corpus(
         found = earlier.get(identity)
         if found is None:
             item = to_csl_json(key, work.entry_type, work.kind, work.fields)
-            found = (item, entry_to_bibtex(BibEntry(key, work.entry_type, work.fields, 0)))
+            bibtex = entry_to_bibtex(BibEntry(key, work.entry_type, work.fields, 0))
+            found = (item, bibtex, sort_key_chicago(item))
         done[key] = identity, found
     if known is not None:
         known.clear()
         known.update(done.values())
     csl_items = {key: found[0] for key, (_, found) in done.items()}
     with step(progress, "Formatting the bibliography"):
-        entries = style.entries(list(csl_items.values()))
-    order = sorted(csl_items, key=lambda k: (sort_key_chicago(csl_items[k]), k))
+        entries = style.entries(list(csl_items.values()), run)
+    order = sorted(csl_items, key=lambda k: (done[k][1][2], k))
     bibtex = {key: done[key][1][1] for key in order}
-    documents = []
-    for doc in linked.documents:
-        documents.append(fill_citations(doc, csl_items, essay_styles.get(doc.slug, style)))
-        progress(FORMATTING, len(documents), len(linked.documents))
+    documents = _fill_documents(linked, csl_items, style, essay_styles, run, progress)
     return FormattedCorpus(
         dataclasses.replace(linked, documents=documents),
         {k: entries[k] for k in order},
         bibtex,
         {k: csl_items[k] for k in order},
     )
+
+
+def _fill_documents(
+    linked: LinkedCorpus,
+    csl_items: dict[str, dict],
+    style: CitationStyle,
+    essay_styles: dict[str, CitationStyle],
+    run: Run,
+    progress: Progress,
+) -> list[Document]:
+    """Each document with its citations' text, those of one style formatted together."""
+    found = [find_citations(doc, csl_items) for doc in linked.documents]
+    styles = [essay_styles.get(doc.slug, style) for doc in linked.documents]
+    formatted: list[list[FormattedEntry]] = [[] for _ in found]
+    total, done = len(found), sum(1 for f in found if not f.groups)
+    for one in {id(s): s for s in styles}.values():
+        todo = [n for n, f in enumerate(found) if f.groups and styles[n] is one]
+        made = one.citations_many(
+            [found[n].groups for n in todo], _counted(run, progress, done, total)
+        )
+        for n, entries in zip(todo, made, strict=True):
+            formatted[n] = entries
+        done += len(todo)
+        progress(FORMATTING, done, total)
+    return [
+        fill_found(doc, f, entries, csl_items)
+        for doc, f, entries in zip(linked.documents, found, formatted, strict=True)
+    ]
+
+
+def _counted(run: Run, progress: Progress, done: int, total: int) -> Run:
+    """`run`, telling `progress` of each document formatted."""
+
+    def counted(task, count):
+        for n, result in enumerate(run(task, count), done + 1):
+            progress(FORMATTING, n, total)
+            yield result
+
+    return counted

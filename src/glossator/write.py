@@ -257,17 +257,26 @@ def _refuse_foreign(out: Path, shown: str) -> None:
         )
 
 
-def _link(source: str, target: str, stat: tuple[int, int, int], relative: str) -> None:
+def _link(
+    name: str,
+    folders: tuple[int, int],
+    stat: tuple[int, int, int],
+    relative: str,
+    paths: tuple[str, str],
+) -> None:
     """A published file, unchanged, into the staging folder: a hard link (a copy where
-    links are refused). One no longer as recorded was changed during the build."""
-    found = os.lstat(source)
+    links are refused). One no longer as recorded was changed during the build. By
+    name within open folders (`folders`: the published one's, the staging one's): at
+    tens of thousands of files, building and resolving whole paths shows."""
+    source_dir, target_dir = folders
+    found = os.lstat(name, dir_fd=source_dir)
     if (found.st_ino, found.st_size, found.st_mtime_ns) != stat:
         raise OutputError(f"{relative} in the output changed during the build; build again")
     _step("link")
     try:
-        os.link(source, target, follow_symlinks=False)
+        os.link(name, name, src_dir_fd=source_dir, dst_dir_fd=target_dir, follow_symlinks=False)
     except OSError:
-        shutil.copyfile(source, target, follow_symlinks=False)
+        shutil.copyfile(*paths, follow_symlinks=False)
 
 
 def _write_files(
@@ -278,38 +287,50 @@ def _write_files(
     progress: Progress = silent,
 ) -> None:
     """Every file into the staging folder (paths checked by `write_site`): plain string
-    paths, since pathlib's cost per file shows at tens of thousands of files."""
-    made: set[str] = {""}
+    paths and names within open folders, since pathlib's cost per file, and even
+    joining paths, shows at tens of thousands of files."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_CLOEXEC", 0)
+    folder_flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
     root, published = str(staging), str(out)
+    made: dict[str, int] = {}  # staging folder -> its open descriptor
+    sources: dict[str, int] = {}  # published folder -> its open descriptor
     everything = sorted({*files, *keep})
-    for done, relative in enumerate(everything):
-        progress(WRITING, done, len(everything))
-        folder = relative.rpartition("/")[0]
-        if folder not in made:
-            parts = folder.split("/")
-            for depth in range(1, len(parts) + 1):
-                step = "/".join(parts[:depth])
-                if step not in made:
-                    _step("mkdir")
-                    os.mkdir(os.path.join(root, step))
-                    # nothing in staging is a link; checked anyway, once a folder
-                    if not inside(staging / step, staging):
-                        raise OSError(errno.EPERM, "path leaves the output folder", relative)
-                    made.add(step)
-        target = os.path.join(root, relative)
-        if relative in keep:
-            _link(os.path.join(published, relative), target, keep[relative], relative)
-            continue
-        _step("create")
-        fd = os.open(target, flags, 0o644)
-        try:
-            _step("write")
-            view = memoryview(files[relative])
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
+    try:
+        made[""] = os.open(root, folder_flags | getattr(os, "O_NOFOLLOW", 0))
+        for done, relative in enumerate(everything):
+            progress(WRITING, done, len(everything))
+            folder, _, name = relative.rpartition("/")
+            if folder not in made:
+                parts = folder.split("/")
+                for depth in range(1, len(parts) + 1):
+                    step = "/".join(parts[:depth])
+                    if step not in made:
+                        _step("mkdir")
+                        os.mkdir(os.path.join(root, step))
+                        # nothing in staging is a link; checked anyway, once a folder
+                        if not inside(staging / step, staging):
+                            raise OSError(errno.EPERM, "path leaves the output folder", relative)
+                        made[step] = os.open(
+                            os.path.join(root, step), folder_flags | getattr(os, "O_NOFOLLOW", 0)
+                        )
+            if relative in keep:
+                if folder not in sources:
+                    sources[folder] = os.open(os.path.join(published, folder), folder_flags)
+                paths = (os.path.join(published, relative), os.path.join(root, relative))
+                _link(name, (sources[folder], made[folder]), keep[relative], relative, paths)
+                continue
+            _step("create")
+            fd = os.open(name, flags, 0o644, dir_fd=made[folder])
+            try:
+                _step("write")
+                view = memoryview(files[relative])
+                while view:
+                    view = view[os.write(fd, view) :]
+            finally:
+                os.close(fd)
+    finally:
+        for fd in [*made.values(), *sources.values()]:
             os.close(fd)
     progress(WRITING, len(everything), len(everything))
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossator.render.jsontext import dumps
+from glossator.render.jsontext import dumps, list_item, list_of
 
 SCALARS = (
     st.none()
@@ -27,6 +27,14 @@ VALUES = st.recursive(
 @given(VALUES)
 def test_the_same_text_as_json_dumps(value):
     assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@given(st.lists(VALUES, max_size=6))
+def test_a_list_assembled_from_its_items_is_the_list_written_whole(items):
+    assert list_of([list_item(item) for item in items]) == dumps(items)
+    assert list_of([list_item(item) for item in items]) == json.dumps(
+        items, ensure_ascii=False, indent=2
+    )
 
 
 def test_nested_empty_and_escaped_values():

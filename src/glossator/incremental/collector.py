@@ -8,14 +8,21 @@ of the CPU of an edit's rebuild. Inside, only the young generations are collecte
 frees everything else as always. At the end the objects alive are frozen
 (`gc.freeze`): the later stages' collections skip them. In a long-lived process
 (`glossator serve`) the next build first unfreezes and collects what the previous one
-froze, so no cycle outlives its build for long.
+froze, so no cycle outlives its build for long. `few_collections` holds full
+collections back for a whole build (its render too), the thresholds as they were once
+it returns, so a long `serve` session collects between its builds as before.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 YOUNG = 10_000  # objects allocated between two collections of the youngest generation
 NEVER = 1 << 30  # collections of the middle one before a full collection: none
@@ -34,3 +41,19 @@ def collection_paused() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.set_threshold(*thresholds)
+
+
+def few_collections(function: Callable[P, R]) -> Callable[P, R]:
+    """`function` run with the oldest generation left alone, then the thresholds as
+    they were (also when it raises, and when such calls nest)."""
+
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        young, middle, old = gc.get_threshold()
+        gc.set_threshold(young, middle, NEVER)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.set_threshold(young, middle, old)
+
+    return run

@@ -17,7 +17,7 @@ import pickle
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from glossator.cache import code_version, digest
@@ -85,11 +85,11 @@ def _record_path(out_dir: Path) -> Path:
 def folders_of(files: Iterable[str]) -> list[str]:
     """The output's folders, from the paths written: "" (the output itself) and up."""
     found = {""}
-    for path in files:
-        parent = PurePosixPath(path).parent
-        while str(parent) != ".":
-            found.add(str(parent))
-            parent = parent.parent
+    for path in files:  # strings: tens of thousands of paths
+        folder = path.rpartition("/")[0]
+        while folder and folder not in found:
+            found.add(folder)
+            folder = folder.rpartition("/")[0]
     return sorted(found)
 
 

@@ -7,13 +7,13 @@ so Zotero and Pandoc users can load the corpus' bibliography as is.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
-from glossator.link.corpus import LinkedCorpus
+from glossator.link.corpus import Work
 from glossator.model import Document, document_to_json
-from glossator.render.jsontext import dumps
+from glossator.render.jsontext import dumps, list_item, list_of
 
 # A document's export: each section's title, each block and each note on one line.
 INLINE_KEYS = frozenset({"title"})
@@ -27,34 +27,27 @@ def json_bytes(
     return (dumps(data, compact, rows) + "\n").encode("utf-8")
 
 
-def sources_json(
-    linked: LinkedCorpus, formatted: dict[str, FormattedEntry], keys: list[str]
-) -> list[dict[str, Any]]:
-    items = []
-    for key in keys:
-        work = linked.works[key]
-        items.append(
+def source_item(work: Work, entry: FormattedEntry) -> dict[str, Any]:
+    """One work in `sources.json`: its fields, formatted entry and citing places."""
+    return {
+        "key": work.key,
+        "type": work.entry_type,
+        "kind": work.kind,
+        "fields": dict(work.fields),
+        "formatted": entry.text,
+        "url": work.url,
+        "curated": work.curated,
+        "cited_by": [
             {
-                "key": key,
-                "type": work.entry_type,
-                "kind": work.kind,
-                "fields": dict(work.fields),
-                "formatted": formatted[key].text,
-                "url": work.url,
-                "curated": work.curated,
-                "cited_by": [
-                    {
-                        "document": p.document,
-                        "note": p.note,
-                        "paragraph": p.paragraph,
-                        "marker": p.marker,
-                        "locator": p.locator,
-                    }
-                    for p in work.cited_by
-                ],
+                "document": p.document,
+                "note": p.note,
+                "paragraph": p.paragraph,
+                "marker": p.marker,
+                "locator": p.locator,
             }
-        )
-    return items
+            for p in work.cited_by
+        ],
+    }
 
 
 def document_file(doc: Document) -> tuple[str, bytes]:
@@ -65,17 +58,23 @@ def document_file(doc: Document) -> tuple[str, bytes]:
     )
 
 
-def corpus_files(corpus: FormattedCorpus) -> dict[str, bytes]:
-    """The corpus-wide data: the works in bibliography order, as JSON and BibTeX."""
-    linked, formatted, bibtex, csl_items = (
-        corpus.linked,
-        corpus.entries,
-        corpus.bibtex,
-        corpus.csl_items,
-    )
-    keys = list(formatted)
+@dataclass(frozen=True)
+class WorkData:
+    """A work's parts of the corpus-wide data files, made with its source page (from
+    the same inputs, so kept with it): its `sources.json` item, its CSL-JSON item."""
+
+    source: str
+    csl: str
+
+
+def work_data(work: Work, entry: FormattedEntry, csl_item: Any) -> WorkData:
+    return WorkData(list_item(source_item(work, entry)), list_item(csl_item))
+
+
+def corpus_files(pieces: list[WorkData], bibtex: list[str]) -> dict[str, bytes]:
+    """The corpus-wide data, the works in bibliography order, as JSON and BibTeX."""
     return {
-        "api/sources.json": json_bytes(sources_json(linked, formatted, keys)),
-        "api/sources.csl.json": json_bytes([csl_items[k] for k in keys]),
-        "references.bib": "\n".join(bibtex[k] for k in keys).encode("utf-8"),
+        "api/sources.json": (list_of([p.source for p in pieces]) + "\n").encode("utf-8"),
+        "api/sources.csl.json": (list_of([p.csl for p in pieces]) + "\n").encode("utf-8"),
+        "references.bib": "\n".join(bibtex).encode("utf-8"),
     }

@@ -49,6 +49,19 @@ def dumps(
     return "".join(out)
 
 
+def list_item(data: Any) -> str:
+    """`data` as it stands inside a top-level list written by `dumps`: a piece that a
+    list of many can be assembled from (`list_of`) without writing the others again."""
+    out: list[str] = []
+    _write(data, out, "\n  ", frozenset(), frozenset())
+    return "".join(out)
+
+
+def list_of(items: list[str]) -> str:
+    """The list whose items `list_item` wrote: `dumps(list)`, byte for byte."""
+    return "[\n  " + ",\n  ".join(items) + "\n]" if items else "[]"
+
+
 def _scalar(value: Any) -> str | None:
     """The JSON of a str, None, bool, int or float; None for anything else."""
     kind = type(value)

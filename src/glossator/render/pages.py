@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from glossator.config import SiteConfig
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
-from glossator.model import Document, Marker, marker_anchors
+from glossator.model import Document, marker_anchors
 from glossator.model.inline import Image, nodes_of
 from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
@@ -205,40 +205,37 @@ def essay_downloads(doc: Document, site: SiteConfig) -> dict[str, bytes]:
     }
 
 
+Sentences = dict[tuple[str | None, int], str]  # (paragraph id, note) -> the sentence
+
+
+def cited_sentences(doc: Document) -> Sentences:
+    """(paragraph id, note) -> the sentence carrying the note's first marker in that
+    paragraph: what a source page quotes of each place citing its work. A function of
+    the document alone, so kept with its page while the document is unchanged."""
+    found: Sentences = {}
+    for paragraph_id, paragraph in {p.id: p for p in doc.paragraphs()}.items():
+        if paragraph.markers:
+            text = paragraph.text
+            for marker in paragraph.markers:
+                if (paragraph_id, marker.note) not in found:
+                    found[(paragraph_id, marker.note)] = sentence_at(text, marker.offset)
+    return found
+
+
 def citing_places(
-    work: Work, documents: dict[str, Document], paragraphs: CitedParagraphs
+    work: Work, essays: Mapping[str, Any], sentences: Mapping[str, Sentences]
 ) -> list[dict[str, Any]]:
-    """Each place citing `work`, with the sentence that carries the marker."""
-    places = []
-    for place in work.cited_by:
-        doc = documents[place.document]
-        sentence = ""
-        found = paragraphs.text_and_markers(place.document, place.paragraph)
-        if found is not None:
-            text, markers = found
-            offsets = [m.offset for m in markers if m.note == place.note]
-            sentence = sentence_at(text, offsets[0]) if offsets else ""
-        anchor = place.marker or f"fn{place.note}"
-        places.append({"place": place, "doc": doc, "sentence": sentence, "anchor": anchor})
-    return places
-
-
-class CitedParagraphs:
-    """Every paragraph by document and id, with its plain text and markers worked out
-    once: a paragraph that cites many works is read by each of their source pages."""
-
-    def __init__(self, documents: list[Document]) -> None:
-        self._paragraphs = {(d.slug, p.id): p for d in documents for p in d.paragraphs()}
-        self._known: dict[tuple[str, str], tuple[str, list[Marker]]] = {}
-
-    def text_and_markers(self, slug: str, paragraph_id: str) -> tuple[str, list[Marker]] | None:
-        key = (slug, paragraph_id)
-        if key not in self._known:
-            paragraph = self._paragraphs.get(key)
-            if paragraph is None:
-                return None
-            self._known[key] = (paragraph.text, paragraph.markers)
-        return self._known[key]
+    """Each place citing `work`: the citing essay (from `essays`, by slug), the sentence
+    that carries the marker (from `cited_sentences` of that essay) and the anchor."""
+    return [
+        {
+            "place": place,
+            "doc": essays[place.document],
+            "sentence": sentences[place.document].get((place.paragraph, place.note), ""),
+            "anchor": place.marker or f"fn{place.note}",
+        }
+        for place in work.cited_by
+    ]
 
 
 def work_label(work: Work) -> str:

@@ -1,12 +1,15 @@
 """The whole site as jobs, each rendered only when what it is rendered from changed.
 
 A job makes one or more files: an essay's page, its citation downloads and its JSON;
-a work's source page. Each is handed exactly the data its signature hashes (the
-essay's document, the works it cites with only its own citing places, their
-formatted entries and labels; the work with its citing places and the titles of the
-citing essays), so an unchanged signature means unchanged bytes and the job is not
-run. The pages that list the whole corpus (home, bibliography, about, feed, sitemap,
-the corpus data files) and the static files are made every time: they are few.
+a work's source page; the bibliography. Each is handed exactly the data its signature
+hashes (the essay's document, the works it cites with only its own citing places,
+their formatted entries and labels; the work with its citing places, the sentences
+they quote and the metadata of the citing essays; for the bibliography, the signatures
+of every source page), so an unchanged signature means unchanged bytes and the job is
+not run. A job also leaves a piece for the corpus-wide files, kept with its signature:
+an essay the sentences its source pages quote, a work its items of `sources.json` and
+`sources.csl.json` and its "cited in" links. The home, about, 404 and search pages,
+the feed and sitemap, and the data files assembled from the pieces are made every time.
 """
 
 from __future__ import annotations
@@ -25,17 +28,18 @@ from glossator.cache import code_version, digest
 from glossator.cache.store import value_digest
 from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
-from glossator.link.corpus import LinkedCorpus
+from glossator.link.corpus import CitingPlace, LinkedCorpus
 from glossator.model import Document, Metadata
 from glossator.progress import RENDERING, Progress, silent
 from glossator.render.citing import cited_count, cited_in_html, short_title
-from glossator.render.data import corpus_files, document_file
+from glossator.render.data import WorkData, corpus_files, document_file, work_data
 from glossator.render.feeds import atom_feed, feed_entry, sitemap
 from glossator.render.head import cited_works, excerpt
 from glossator.render.pages import (
     TEMPLATES_DIR,
-    CitedParagraphs,
+    Sentences,
     about_paragraphs,
+    cited_sentences,
     citing_places,
     essay_context,
     essay_downloads,
@@ -48,7 +52,8 @@ from glossator.render.pages import (
 )
 from glossator.render.templating import as_search_path
 
-Jobs = dict[str, tuple[str, list[str]]]  # job -> (signature, the files it made)
+Job = tuple[str, list[str], Any]  # signature, the files it made, what corpus pages take
+Jobs = dict[str, Job]
 
 
 @dataclass
@@ -111,7 +116,19 @@ def render_site(
     return render_jobs(site, corpus, templates_dir, search_available).files
 
 
-def _own_view(doc: Document, linked: LinkedCorpus, mentions: dict, cites: dict) -> LinkedCorpus:
+def _places_by_essay(linked: LinkedCorpus) -> dict[tuple[str, str], list[CitingPlace]]:
+    """(work key, essay slug) -> the work's places in that essay: one pass over every
+    work's places, instead of one per essay citing it."""
+    found: dict[tuple[str, str], list[CitingPlace]] = defaultdict(list)
+    for key, work in linked.works.items():
+        for place in work.cited_by:
+            found[(key, place.document)].append(place)
+    return found
+
+
+def _own_view(
+    doc: Document, linked: LinkedCorpus, mentions: dict, cites: dict, places: dict
+) -> LinkedCorpus:
     """The linked corpus as one essay's page sees it: its own document, mentions and
     note citations, and the works it cites with only its own citing places."""
     keys = dict.fromkeys(k for note in doc.notes for k in note.sources)
@@ -119,9 +136,8 @@ def _own_view(doc: Document, linked: LinkedCorpus, mentions: dict, cites: dict) 
     works = {}
     for key in keys:
         if key in linked.works:
-            work = linked.works[key]
-            places = [p for p in work.cited_by if p.document == doc.slug]
-            works[key] = dataclasses.replace(work, cited_by=places)
+            own = places.get((key, doc.slug), [])
+            works[key] = dataclasses.replace(linked.works[key], cited_by=own)
     return LinkedCorpus([doc], works, mentions, cites, [])
 
 
@@ -133,15 +149,14 @@ def render_jobs(
     previous: Jobs | None = None,
     progress: Progress = silent,
 ) -> Rendered:
-    """The site's files; with `previous` (job -> the signature and files the published
-    site has from it), a job whose signature is the same is skipped and listed as kept.
-    Without it no signature is computed (a build without the cache). `progress` is
-    told of each essay and source page, made or kept."""
+    """The site's files; with `previous` (job -> the signature, files and piece the
+    published site has from it), a job whose signature is the same is skipped and
+    listed as kept. Without it no signature is computed (a build without the cache).
+    `progress` is told of each essay and source page, made or kept."""
     folders = as_search_path(templates_dir)
     env = make_environment(folders)
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
     documents = sorted(linked.documents, key=lambda d: d.slug)
-    by_slug = {d.slug: d for d in documents}
     ordered_keys = list(formatted)  # already in bibliography order
     entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
     has_search = any((folder / "search.html").is_file() for folder in folders)
@@ -163,14 +178,15 @@ def render_jobs(
     def page(path: str, template: str, **values: Any) -> None:
         out.files[path] = render(path, template, **values)
 
-    _front_pages(page, corpus, documents, by_slug)  # first, as always
+    _home_page(page, corpus, documents)  # first, as always
     base: dict[str, str] = {}
     if previous is not None:
         shared = digest(
             code_version(TEMPLATES_DIR), value_digest((site, has_search, search_available))
         )
         base = {
-            kind: digest(shared, template_key(env, f"{kind}.html")) for kind in ("essay", "source")
+            kind: digest(shared, template_key(env, f"{kind}.html"))
+            for kind in ("essay", "source", "bibliography")
         }
 
     def skipped(job: str, inputs: Any) -> bool:
@@ -183,14 +199,20 @@ def render_jobs(
             out.jobs[job] = before
             out.kept.append(job)
             return True
-        out.jobs[job] = (signature, [])
+        out.jobs[job] = (signature, [], None)
         return False
 
     def made(job: str, files: dict[str, bytes]) -> None:
         """The job's files into the site, and listed as the job's (for the next build)."""
         out.files.update(files)
         if job in out.jobs:
-            out.jobs[job] = (out.jobs[job][0], sorted(files))
+            out.jobs[job] = (out.jobs[job][0], sorted(files), out.jobs[job][2])
+
+    def piece(job: str, value: Any) -> Any:
+        """What the corpus pages take from the job, kept with its signature."""
+        if job in out.jobs:
+            out.jobs[job] = (*out.jobs[job][:2], value)
+        return value
 
     mentions: dict[str, dict] = defaultdict(dict)
     for place, found in linked.mentions.items():
@@ -198,82 +220,118 @@ def render_jobs(
     cites: dict[str, dict] = defaultdict(dict)
     for place, found in linked.note_cites.items():
         cites[place[0]][place] = found
+    places = _places_by_essay(linked)
     pages, done = len(documents) + len(ordered_keys), 0
-    for doc in documents:
+    sentences: dict[str, Sentences] = {}
+    essays: dict[str, CitingEssay] = {}
+    metas: dict[str, str] = {}
+    todo: list[tuple[str, Document, LinkedCorpus, tuple]] = []
+    for doc in documents:  # first every signature; the pages below, in the same order
         done += 1
         progress(RENDERING, done, pages)
-        own = _own_view(doc, linked, mentions[doc.slug], cites[doc.slug])
+        own = _own_view(doc, linked, mentions[doc.slug], cites[doc.slug], places)
         keys = sorted(own.works)
         inputs = (
-            own,
             {k: formatted[k] for k in keys if k in formatted},
             {k: shorts[k] for k in keys},
             {k: work_labels[k] for k in keys},
         )
         job = f"essay:{doc.slug}"
-        if skipped(job, inputs):
+        essays[doc.slug] = CitingEssay(doc.slug, doc.meta)
+        signed = None
+        if previous is not None:
+            metas[doc.slug] = value_digest(doc.meta)
+            signed = (value_digest(doc), own.works, own.mentions, own.note_cites, inputs)
+        if skipped(job, signed):
+            sentences[doc.slug] = out.jobs[job][2]
             continue
-        files = {
-            f"essays/{doc.slug}.html": render(
-                f"essays/{doc.slug}.html",
-                "essay.html",
-                formatted=inputs[1],
-                entry_html={k: entry_html[k] for k in inputs[1]},
-                work_labels=inputs[3],
-                **essay_context(doc, own, inputs[1], site, inputs[2]),
-            )
-        }
-        files.update(essay_downloads(doc, site))
-        name, data = document_file(doc)
-        files[name] = data
-        made(job, files)
-    paragraphs = CitedParagraphs(documents)
+        sentences[doc.slug] = piece(job, cited_sentences(doc))
+        todo.append((job, doc, own, inputs))
+    sources: list[tuple[str, str]] = []
+    cited_in: dict[str, Markup] = {}
+    data: list[WorkData] = []
     for key in ordered_keys:
         done += 1
         progress(RENDERING, done, pages)
-        work = linked.works[key]
-        places = citing_places(work, by_slug, paragraphs)
-        for item in places:
-            item["doc"] = CitingEssay(item["doc"].slug, item["doc"].meta)
-        inputs = (work, formatted[key], bibtex[key], work_labels[key], places)
+        work, csl_item = linked.works[key], corpus.csl_items[key]
         job = f"source:{key}"
+        quoted = (
+            [
+                (metas.get(p.document), sentences[p.document].get((p.paragraph, p.note), ""))
+                for p in work.cited_by
+            ]
+            if previous is not None
+            else None
+        )
+        inputs = (work, formatted[key], bibtex[key], work_labels[key], csl_item, quoted)
         if skipped(job, inputs):
-            continue
+            kept_data, kept_cited = out.jobs[job][2]
+        else:
+            kept_data, kept_cited = piece(
+                job,
+                (work_data(work, formatted[key], csl_item), cited_in_html(work, essays)),
+            )
+            sources.append((job, key))
+        data.append(kept_data)
+        cited_in[key] = Markup(kept_cited)
+    bibliography = [out.jobs[f"source:{k}"][0] for k in ordered_keys] if previous else None
+    if not skipped("bibliography:", bibliography):
+        made(
+            "bibliography:",
+            {
+                "bibliography.html": render(
+                    "bibliography.html",
+                    "bibliography.html",
+                    works=[linked.works[k] for k in ordered_keys],
+                    cited_in=cited_in,
+                )
+            },
+        )
+    for job, doc, own, inputs in todo:
+        path = f"essays/{doc.slug}.html"
+        files = {
+            path: render(
+                path,
+                "essay.html",
+                formatted=inputs[0],
+                entry_html={k: entry_html[k] for k in inputs[0]},
+                work_labels=inputs[2],
+                **essay_context(doc, own, inputs[0], site, inputs[1]),
+            )
+        }
+        files.update(essay_downloads(doc, site))
+        name, exported = document_file(doc)
+        files[name] = exported
+        made(job, files)
+    for job, key in sources:
         html = render(
             source_href(key),
             "source.html",
-            work=work,
+            work=linked.works[key],
             entry=formatted[key],
             bibtex=bibtex[key],
-            places=places,
+            places=citing_places(linked.works[key], essays, sentences),
             formatted={key: formatted[key]},
             entry_html={key: entry_html[key]},
             work_labels={key: work_labels[key]},
         )
         made(job, {source_href(key): html})
-    _corpus_pages(out, page, site, corpus, documents, by_slug, has_search, search_available)
+    _corpus_pages(out, page, site, corpus, documents, has_search, search_available)
+    out.files.update(corpus_files(data, [bibtex[k] for k in ordered_keys]))
     _static_files(out.files, folders)
     out.files = dict(sorted(out.files.items()))
     return out
 
 
-def _front_pages(
-    page: Any, corpus: FormattedCorpus, documents: list[Document], by_slug: dict[str, Document]
-) -> None:
-    """The home page and the bibliography, made on every build."""
-    linked, ordered_keys = corpus.linked, list(corpus.entries)
+def _home_page(page: Any, corpus: FormattedCorpus, documents: list[Document]) -> None:
+    """The home page, made on every build."""
+    linked = corpus.linked
     page(
         "index.html",
         "index.html",
         documents=documents,
         source_counts={d.slug: len(cited_works(d, linked.works)) for d in documents},
         excerpts={d.slug: excerpt(d) for d in documents},
-    )
-    page(
-        "bibliography.html",
-        "bibliography.html",
-        works=[linked.works[k] for k in ordered_keys],
-        cited_in={k: cited_in_html(linked.works[k], by_slug) for k in ordered_keys},
     )
 
 
@@ -283,7 +341,6 @@ def _corpus_pages(
     site: SiteConfig,
     corpus: FormattedCorpus,
     documents: list[Document],
-    by_slug: dict[str, Document],
     has_search: bool,
     search_available: bool,
 ) -> None:
@@ -306,11 +363,10 @@ def _corpus_pages(
     if has_search:
         page("search.html", "search.html", search_available=search_available)
     out.files["feed.xml"] = atom_feed(site, [feed_entry(d) for d in documents])
-    made = set(out.files) | {f for _, files in out.jobs.values() for f in files}
+    made = set(out.files) | {f for _, files, _ in out.jobs.values() for f in files}
     map_bytes = sitemap(site, sorted(p for p in made if p.endswith(".html") and p != "404.html"))
     if map_bytes is not None:
         out.files["sitemap.xml"] = map_bytes
-    out.files.update(corpus_files(corpus))
 
 
 def _static_files(files: dict[str, bytes], folders: list[Path]) -> None:

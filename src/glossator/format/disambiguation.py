@@ -158,13 +158,17 @@ class Disambiguation:
                     self._letters[ids[key]] = letter
         return set()
 
-    def unread(self, works: Iterable[str], layout: str) -> list[str]:
-        """The works whose first reading an `apply` in `layout` would compare and that
-        are not read yet (in the order given, each once)."""
+    def compares(self, layout: str) -> bool:
+        """Whether an `apply` in `layout` compares the works' first readings at all."""
         names = (self._add_names or self._add_givenname) and (
             layout == "citation" or self._rule != "by-cite"
         )
-        if not (self._tests[layout] or self._suffix or names):
+        return bool(self._tests[layout] or self._suffix or names)
+
+    def unread(self, works: Iterable[str], layout: str) -> list[str]:
+        """The works whose first reading an `apply` in `layout` would compare and that
+        are not read yet (in the order given, each once)."""
+        if not self.compares(layout):
             return []
         return [w for w in dict.fromkeys(works) if (w, False) not in self._read]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,9 +154,12 @@ class CitationStyle:
         """
         source, ambiguous = None, set()
         if self._csl.root.bibliography is not None:  # else a notes-only style
-            self._read_ahead(items, "bibliography", run)
+            ids = _work_ids(items)
+            self._read_ahead(
+                lambda: dict(zip(ids.values(), items, strict=True)), "bibliography", run
+            )
             source = _source(items, labels=self._labels)
-            ambiguous = self._disambiguation.apply(source, _work_ids(items), "bibliography")
+            ambiguous = self._disambiguation.apply(source, ids, "bibliography")
         parts = chunks(len(items))
         out: dict[str, FormattedEntry] = {}
         for part in run(lambda n: self._entries(items, parts[n], source, ambiguous), len(parts)):
@@ -298,15 +302,19 @@ class CitationStyle:
     ) -> list[list[FormattedEntry]]:
         """`citations` of each document's groups, the documents handed to `run`: each
         depends only on its groups and on what `entries` decided before."""
-        self._read_ahead([r.item for d in documents for g in d for r in g], "citation", run)
+        items = {id(r.item): r.item for d in documents for g in d for r in g}.values()
+        self._read_ahead(lambda: {_signature(i): i for i in items}, "citation", run)
         one = CitationStyle.citations  # not a subclass's cached one, which calls this
         return list(run(lambda n: one(self, documents[n]), len(documents)))
 
-    def _read_ahead(self, items: list[dict], layout: str, run: Run) -> None:
+    def _read_ahead(self, works: Callable[[], dict[str, dict]], layout: str, run: Run) -> None:
         """The first readings the disambiguation will compare, of the works not read
         yet, made in parts by `run` before the passes that need them (each is a pure
-        function of its work, kept for the build)."""
-        by_work = {_signature(i): i for i in {id(i): i for i in items}.values()}
+        function of its work, kept for the build). `works()`: each work's item by its
+        signature, asked for only when the style compares readings in `layout`."""
+        if not self._disambiguation.compares(layout):
+            return
+        by_work = works()
         todo = self._disambiguation.unread(by_work, layout)
         if not todo:
             return

@@ -59,7 +59,8 @@ class CachedStyle(CitationStyle):
         small files cost more to open than one to read), the rest computed."""
         if self._table is None:
             found = self._store.get("citations", self._table_key)
-            self._table = found if isinstance(found, dict) else {}
+            # a copy: the stored value may be serve's remembered one, never to be changed
+            self._table = dict(found) if isinstance(found, dict) else {}
         keys = [self._citations_key(groups) for groups in documents]
         missing = [n for n, key in enumerate(keys) if key not in self._table]
         made = super().citations_many([documents[n] for n in missing], run)

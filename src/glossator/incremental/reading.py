@@ -252,9 +252,10 @@ def cached_identities(
 ) -> Identities:
     """What the last build worked out for each work, a pure function of the work: its
     identities (`link.Linker._identity`), or with kind "works" its CSL-JSON and BibTeX
-    (`format.format_corpus`)."""
+    (`format.format_corpus`). A copy: the stages fill it in place, and the stored value
+    may be serve's remembered one, never to be changed."""
     found = store.get(kind, digest(code_version(templates), kind))
-    return found if isinstance(found, dict) else {}
+    return dict(found) if isinstance(found, dict) else {}
 
 
 def store_identities(

@@ -160,3 +160,20 @@ def test_each_author_is_named_once_before_all_their_years(tmp_path_factory, cite
     for family, years in groups:
         expected = [str(y) for f, y in cites if f == family]
         assert years.strip(", ").split(", ") == expected
+
+
+def test_cites_keep_the_order_written_when_the_style_does_not_sort_them(tmp_path):
+    # CSL: without cs:sort in cs:citation the cites stand as the author gave them, even
+    # when a later one was cited before (citeproc-py put them in bibliography order).
+    for options in ("", 'collapse="year"'):
+        own = CitationStyle(style(tmp_path, options))
+        first, then = [CiteRequest(OKAFOR_00)], [CiteRequest(LIND_99), CiteRequest(OKAFOR_00)]
+        texts = [entry.text for entry in own.citations([first, then])]
+        assert texts == ["(Okafor 2000)", "(Lind 1999; Okafor 2000)"], options
+
+
+def test_a_style_that_sorts_its_cites_still_does(tmp_path):
+    own = CitationStyle(style(tmp_path, "", sort='<sort><key variable="issued"/></sort>'))
+    first, then = [CiteRequest(LIND_01)], [CiteRequest(LIND_01), CiteRequest(LIND_99)]
+    texts = [entry.text for entry in own.citations([first, then])]
+    assert texts == ["(Lind 2001)", "(Lind 1999; Lind 2001)"]

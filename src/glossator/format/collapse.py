@@ -47,18 +47,22 @@ class _Rendered:
 
 class Layout(Fast, model.Layout):
     def render_citation(self, citation, callback):
-        """citeproc-py's, with the cites grouped and collapsed as the style says."""
+        """citeproc-py's, with the cites in the order the citation gives them unless
+        the style sorts them (CSL: citeproc-py put them in bibliography order, so
+        "[@b; @a]" read "(A; B)" once A had been cited before), and grouped and
+        collapsed as the style says."""
         parent = self.getparent()
         collapse = parent.get("collapse", "")
-        if collapse not in YEAR_COLLAPSES and parent.get("cite-group-delimiter") is None:
-            return super().render_citation(citation, callback)
         good = [cite for cite in citation.cites if not cite.is_bad()]
-        keys = citation.bibliography.keys
-        good.sort(key=lambda item: keys.index(item.key))
-        if parent.sort is not None:
+        if parent.sort is not None:  # cites the style's keys tie in bibliography order
+            keys = citation.bibliography.keys
+            good.sort(key=lambda item: keys.index(item.key))
             good = parent.sort.sort(good, self)
         rendered = [r for r in (self._render_one(item, parent.cites) for item in good) if r]
-        text = self._joined(_grouped(rendered), collapse, parent)
+        if collapse in YEAR_COLLAPSES or parent.get("cite-group-delimiter") is not None:
+            text = self._joined(_grouped(rendered), collapse, parent)
+        else:
+            text = self.join([r.text for r in rendered])
         bad = [callback(c) or f"{c.key}?" for c in citation.cites if c.is_bad()]
         if bad:
             text = self.join([text, *bad] if text else bad)

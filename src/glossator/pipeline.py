@@ -47,6 +47,7 @@ from glossator.incremental.reading import (
     cached_bibliography,
     cached_bibliography_index,
     cached_identities,
+    read_versions,
     store_identities,
 )
 from glossator.incremental.searching import cached_search_index
@@ -189,8 +190,9 @@ def plan(
             known = cached_identities(store, templates)
             earlier = dict(known)
             resolver = CachedResolver(store, templates, reader)
+            versions = read_versions(corpus.documents, documents, reader)
             linked = link_corpus(
-                documents, bibliography, shown, index, resolver, known, resolver.scan
+                documents, bibliography, shown, index, resolver, known, resolver.scan, versions
             )
             if known != earlier:  # else the entry read stays (24,000 works: 0.2 s to write)
                 store_identities(store, templates, known)

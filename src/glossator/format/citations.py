@@ -56,7 +56,10 @@ def fill_found(
     doc: Document, found: Found, formatted: list[FormattedEntry], csl_items: dict[str, dict]
 ) -> Document:
     """`doc` with its found citations given the style's text, `formatted` (one per
-    group), and its author-in-text citations the authors' names."""
+    group), and its author-in-text citations the authors' names. It reads nothing of
+    `formatted` and `csl_items` but `fill_reads` (the filled document's version is
+    derived from that)."""
+    names = _body_names(found, csl_items)
     rendered = dict(zip([id(c) for c in found.known], formatted, strict=True))
     notes = sorted(doc.notes, key=lambda n: n.number)
     with_citations = {id(note) for note, cs in zip(notes, found.per_note, strict=True) if cs}
@@ -66,8 +69,8 @@ def fill_found(
     body = {}
     for citation in found.in_body:
         if citation.items[0].mode == "author-in-text":
-            names = _names(citation, csl_items)
-            body[id(citation)] = FormattedEntry(names, html.escape(names, quote=False))
+            said = names[id(citation)]
+            body[id(citation)] = FormattedEntry(said, html.escape(said, quote=False))
         elif id(citation) in rendered:  # an author-date style's citation in the text
             body[id(citation)] = rendered[id(citation)]
     if not body:  # nothing to fill in the body: keep its blocks as they are
@@ -77,6 +80,29 @@ def fill_found(
         for s in doc.sections
     ]
     return dataclasses.replace(doc, sections=sections, notes=filled_notes)
+
+
+def fill_reads(found: Found, formatted: list[FormattedEntry], csl_items: dict[str, dict]) -> tuple:
+    """All `fill_found` takes from outside the document, as a plain value: which of its
+    citations the style formats (their keys are known), their text, and the names
+    said by each author-in-text citation in the body. The filled document's version
+    (`cache.versions`) is derived from it."""
+    known = {id(c) for c in found.known}
+    order = [c for c in found.in_body if c.items[0].mode != "author-in-text"]
+    order += [c for cs in found.per_note for c in cs]
+    names = _body_names(found, csl_items)
+    return (
+        [n for n, c in enumerate(order) if id(c) in known],
+        [(e.text, e.html) for e in formatted],
+        [names[id(c)] for c in found.in_body if id(c) in names],
+    )
+
+
+def _body_names(found: Found, csl_items: dict[str, dict]) -> dict[int, str]:
+    """The names each author-in-text citation in the body says, by its id."""
+    return {
+        id(c): _names(c, csl_items) for c in found.in_body if c.items[0].mode == "author-in-text"
+    }
 
 
 def _requests(citation: Citation, csl_items: dict[str, dict]) -> list[CiteRequest]:

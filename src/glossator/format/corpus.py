@@ -10,8 +10,9 @@ import dataclasses
 from dataclasses import dataclass
 
 from glossator.bibliography import BibEntry, entry_to_bibtex
+from glossator.cache.versions import Versions, derived, unique_slugs
 from glossator.format.batches import Run, in_order
-from glossator.format.citations import fill_found, find_citations
+from glossator.format.citations import fill_found, fill_reads, find_citations
 from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
@@ -71,9 +72,9 @@ def format_corpus(
         entries = style.entries(list(csl_items.values()), run)
     order = sorted(csl_items, key=lambda k: (done[k][1][2], k))
     bibtex = {key: done[key][1][1] for key in order}
-    documents = _fill_documents(linked, csl_items, style, essay_styles, run, progress)
+    documents, versions = _fill_documents(linked, csl_items, style, essay_styles, run, progress)
     return FormattedCorpus(
-        dataclasses.replace(linked, documents=documents),
+        dataclasses.replace(linked, documents=documents, versions=versions),
         {k: entries[k] for k in order},
         bibtex,
         {k: csl_items[k] for k in order},
@@ -87,8 +88,9 @@ def _fill_documents(
     essay_styles: dict[str, CitationStyle],
     run: Run,
     progress: Progress,
-) -> list[Document]:
-    """Each document with its citations' text, those of one style formatted together."""
+) -> tuple[list[Document], Versions]:
+    """Each document with its citations' text, those of one style formatted together,
+    and the filled documents' versions (`cache.versions`)."""
     found = [find_citations(doc, csl_items) for doc in linked.documents]
     styles = [essay_styles.get(doc.slug, style) for doc in linked.documents]
     formatted: list[list[FormattedEntry]] = [[] for _ in found]
@@ -102,10 +104,12 @@ def _fill_documents(
             formatted[n] = entries
         done += len(todo)
         progress(FORMATTING, done, total)
-    return [
-        fill_found(doc, f, entries, csl_items)
-        for doc, f, entries in zip(linked.documents, found, formatted, strict=True)
-    ]
+    docs, made = [], []
+    for doc, f, entries in zip(linked.documents, found, formatted, strict=True):
+        docs.append(fill_found(doc, f, entries, csl_items))
+        reads = fill_reads(f, entries, csl_items)
+        made.append((doc.slug, derived(linked.versions.get(doc.slug), "filled", reads)))
+    return docs, unique_slugs(made)
 
 
 def _counted(run: Run, progress: Progress, done: int, total: int) -> Run:

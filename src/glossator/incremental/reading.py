@@ -23,6 +23,7 @@ from pathlib import Path
 from glossator.bibliography import BibEntry, read_bibliography
 from glossator.cache import Store, code_version, digest
 from glossator.cache.store import PROTOCOL, value_digest
+from glossator.cache.versions import Versions, derived, unique_slugs
 from glossator.diagnostics import Diagnostic, display_path
 from glossator.ingest.corpus import read_document
 from glossator.link.corpus import BibIndex, Identities, bibliography_index
@@ -136,6 +137,8 @@ class CachedReader:
             if key is not None:
                 self.store.put_pickled("read", key, data)
                 self.store.remember("read", key, results[at])
+            if key is not None and found[0] is not None:
+                self.keys[id(found[0])] = (found[0], key)
             if notes is not None and found[0] is not None:
                 self.prepared[id(found[0])] = (found[0], pickle.loads(notes))
                 if key is not None:
@@ -167,6 +170,18 @@ class CachedReader:
         done = [r for r in results if r is not None]
         assert len(done) == len(paths)
         return done
+
+
+def read_versions(read: list[Document], placed: list[Document], reader: CachedReader) -> Versions:
+    """Each document's version (`cache.versions`) as the link stage gets it: the key
+    of its read (which names all it was read from), or for one whose citations were
+    moved into the text (`placed`, in the same order) one derived from that."""
+    pairs = []
+    for doc, now in zip(read, placed, strict=True):
+        known = reader.keys.get(id(doc))
+        version = known[1] if known is not None and known[0] is doc else None
+        pairs.append((now.slug, version if now is doc else derived(version, "in-text")))
+    return unique_slugs(pairs)
 
 
 def _methods() -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from glossator.bibliography import BibEntry, fingerprint, loose_key, unique_key
+from glossator.cache.versions import Versions, derived, unique_slugs
 from glossator.diagnostics import Diagnostic, info, warning
 from glossator.link.mentions import Mention, find_mentions, mention_index
 from glossator.link.scan import InText, Places, Scan, scan_document
@@ -74,6 +75,7 @@ class LinkedCorpus:
     mentions: dict[tuple[str, str], list[Mention]]  # (slug, paragraph id) -> mentions
     note_cites: dict[tuple[str, int], list[tuple[str, str | None]]]  # -> (key, locator)
     diagnostics: list[Diagnostic]
+    versions: Versions = field(default_factory=dict)  # slug -> version (cache.versions)
 
 
 def kind_of(entry_type: str, fields: dict[str, str]) -> str:
@@ -309,24 +311,29 @@ def link_corpus(
     resolve: Callable[[Document], list[NoteCites]] = resolve_document,
     known: Identities | None = None,
     scan: Callable[[Document], Scan] = scan_document,
+    versions: Versions | None = None,
 ) -> LinkedCorpus:
     """Link every document's notes to works; documents come out in slug order.
     `index` is `bibliography_index(bibliography)`, when the caller has it; `resolve`
     is `notes.resolve_document` or a cached stand-in for it, as `scan` is for
     `scan.scan_document`; `known` the identities of works an earlier build worked
-    out, and gets this build's in their place."""
+    out, and gets this build's in their place; `versions` each document's version
+    (`cache.versions`), from which the linked copies' are derived."""
     linker = Linker(bibliography, bib_path, index, known)
     ordered = sorted(documents, key=lambda d: d.slug)
     resolved = [resolve(doc) for doc in ordered]
     linker.reserve_keys(resolved, ordered)
-    linked_docs, note_cites = [], {}
+    linked_docs, note_cites, made, versions = [], {}, [], versions or {}
     for doc, document_cites in zip(ordered, resolved, strict=True):
         notes = []
         for cites in document_cites:
             keys = linker.link_note(doc, cites)
             note_cites[(doc.slug, cites.note.number)] = keys
             notes.append(with_sources(cites.note, [k for k, _ in keys]))
-        linked_docs.append(dataclasses.replace(doc, notes=notes))
+        linked_docs.append(dataclasses.replace(doc, notes=notes))  # it adds the sources:
+        made.append(
+            (doc.slug, derived(versions.get(doc.slug), "linked", [n.sources for n in notes]))
+        )
     scans = [scan(doc) for doc in ordered]
     for doc, scanned in zip(linked_docs, scans, strict=True):
         _collect_places(doc, scanned.places, linker.works, note_cites)
@@ -362,7 +369,9 @@ def link_corpus(
     if known is not None:
         known.clear()
         known.update(linker.identities)
-    return LinkedCorpus(linked_docs, linker.works, mentions, note_cites, linker.diagnostics)
+    return LinkedCorpus(
+        linked_docs, linker.works, mentions, note_cites, linker.diagnostics, unique_slugs(made)
+    )
 
 
 def with_sources(note: Note, sources: list[str]) -> Note:

@@ -241,7 +241,9 @@ def render_jobs(
         signed = None
         if previous is not None:
             metas[doc.slug] = value_digest(doc.meta)
-            signed = (value_digest(doc), own.works, own.mentions, own.note_cites, inputs)
+            version = linked.versions.get(doc.slug)  # else its value (cache.versions)
+            known = ("version", version) if version is not None else value_digest(doc)
+            signed = (known, own.works, own.mentions, own.note_cites, inputs)
         if skipped(job, signed):
             sentences[doc.slug] = out.jobs[job][2]
             continue

@@ -269,13 +269,13 @@ def build(
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
     shown = display_path(out_dir / "search.html")
-    docs, site = result.linked.documents, result.corpus.site
+    docs, site, versions = result.linked.documents, result.corpus.site, result.linked.versions
     index: dict[str, bytes] | None = {}  # `search: false` in site.yaml: no index at all
     search_diagnostics: list[Diagnostic] = []
     if site.search:
         with step(progress, "Indexing for search"):
             index, search_diagnostics = cached_search_index(
-                docs, site, shown, store, templates_dir, compute=not (search_later and stale)
+                *(docs, site, shown, store, templates_dir, not (search_later and stale)), versions
             )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
     try:
@@ -307,7 +307,8 @@ def build(
     if index is None and done.ok:
 
         def finish() -> BuildResult:
-            return _finish(done, fingerprint, (docs, site, shown), store, content_dir, out_dir)
+            search = (docs, site, shown, versions)
+            return _finish(done, fingerprint, search, store, content_dir, out_dir)
 
         done.finish = finish
     return done
@@ -316,7 +317,7 @@ def build(
 def _finish(
     interim: BuildResult,
     fingerprint: str,
-    search: tuple[list[Document], SiteConfig, str],
+    search: tuple[list[Document], SiteConfig, str, dict[str, str]],
     store: Store,
     content_dir: Path,
     out_dir: Path,
@@ -324,7 +325,9 @@ def _finish(
     """Publish the search index of a site published without it: the index files
     written, every other file linked as it is. Anything else changed meanwhile (a
     file of the site by hand, Pagefind failing): a whole build instead."""
-    index, search_diagnostics = cached_search_index(*search, store, TEMPLATES_DIR)
+    index, search_diagnostics = cached_search_index(
+        *search[:3], store, TEMPLATES_DIR, versions=search[3]
+    )
     now = published(out_dir)
     pages = [p for p in now.listed if not p.startswith(INDEX_DIR + "/")]
     if not index or any(p not in now.files for p in pages):

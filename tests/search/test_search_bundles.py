@@ -74,12 +74,22 @@ def test_an_edit_indexes_its_own_bundle_only(tmp_path, monkeypatch):
         indexed.append(sorted(bundles))
         return real(bundles, language)
 
+    paged: list[str] = []
+    page = searching.index_page
+
+    def counted_page(doc):
+        paged.append(doc.slug)
+        return page(doc)
+
     monkeypatch.setattr(searching, "build_bundles", counted)
+    monkeypatch.setattr(searching, "index_page", counted_page)
     assert build(content, out).ok
     assert indexed == [sorted(bundle_of(s) for s in slugs)]
     (content / "essays" / "beta.md").write_text(essay("Small Type", [(4, 3)]), "utf-8")
+    paged.clear()
     assert build(content, out).ok
     assert indexed[1:] == [[bundle_of("beta")]]
+    assert paged == ["beta"]  # the unchanged essays' bundles: found by their versions
     (content / "site.yaml").write_text("title: Glosses\n", encoding="utf-8")
     assert build(content, out).ok  # no page indexed changed: no Pagefind run
     assert len(indexed) == 2

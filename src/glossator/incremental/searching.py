@@ -5,8 +5,10 @@ A bundle's pages (the HTML of each of its essays, `search.bundles.index_page`) a
 index language are the whole input of its Pagefind run, so its files are stored under
 their hash. An edit of one essay changes one bundle's pages: that bundle is indexed
 again, the others are taken from the cache; an edit that leaves every page as it was
-(a template, a bibliography entry, a citation's style) reuses them all. Without
-Pagefind nothing is stored, so installing it makes the next build index.
+(a template, a bibliography entry, a citation's style) reuses them all. When every
+essay of a bundle has a version (`cache.versions`), the bundle is looked up by those
+instead, so an unchanged bundle's pages are not even made. Without Pagefind nothing
+is stored, so installing it makes the next build index.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossator.cache import Store, code_version, digest
+from glossator.cache.versions import Versions
 from glossator.config import SiteConfig
 from glossator.diagnostics import Diagnostic
 from glossator.model import Document
-from glossator.search.bundles import assemble, bundle_pages
+from glossator.search.bundles import Page, assemble, bundle_documents, index_page
 from glossator.search.pagefind import build_bundles, index_language, unavailable
 
 
@@ -28,28 +31,37 @@ def cached_search_index(
     store: Store,
     templates: Path | None = None,
     compute: bool = True,
+    versions: Versions | None = None,
 ) -> tuple[dict[str, bytes] | None, list[Diagnostic]]:
     """`search.search_index`, each bundle looked up in `store` first; without `compute`,
-    None when one is not there (the caller runs Pagefind later)."""
-    language = index_language(site)
-    version = code_version(templates)
-    bundles = bundle_pages(documents)
-    keys = {
-        number: digest(
-            version, "search", language, *(part for p in pages for part in (p.url, p.html))
-        )
-        for number, pages in bundles.items()
-    }
+    None when one is not there (the caller runs Pagefind later). A bundle whose every
+    essay has a version (`cache.versions`, by slug) is looked up by those, without
+    making its pages: a page is a pure function of its essay."""
+    language, version, versions = index_language(site), code_version(templates), versions or {}
+    keys, pages, groups = {}, {}, bundle_documents(documents)
+    for number, docs in groups.items():
+        known = [versions.get(doc.slug) for doc in docs]
+        if all(known):
+            named = (part for doc, v in zip(docs, known, strict=True) for part in (doc.slug, v))
+            keys[number] = digest(version, "search-versions", language, *named)
+        else:
+            pages[number] = [index_page(doc) for doc in docs]
+            keys[number] = _pages_key(version, language, pages[number])
     found = {number: store.get("search", key) for number, key in keys.items()}
-    missing = {number: bundles[number] for number, files in found.items() if files is None}
+    missing = {number for number, files in found.items() if files is None}
     if missing and not compute:
         return None, []
     if missing:
+        todo = {n: pages.get(n) or [index_page(d) for d in groups[n]] for n in sorted(missing)}
         try:
-            built = build_bundles(missing, language)
+            built = build_bundles(todo, language)
         except Exception as exc:  # noqa: BLE001 - whatever Pagefind does, the site is built
             return {}, [unavailable(exc, shown_path)]
         for number, files in built.items():
             store.put("search", keys[number], files)
             found[number] = files
     return assemble({n: files for n, files in found.items() if files is not None}), []
+
+
+def _pages_key(version: str, language: str, pages: list[Page]) -> str:
+    return digest(version, "search", language, *(part for p in pages for part in (p.url, p.html)))

@@ -76,13 +76,18 @@ def index_page(doc: Document) -> Page:
     return Page(essay_url(doc.slug), "".join(parts))
 
 
+def bundle_documents(documents: list[Document]) -> dict[int, list[Document]]:
+    """The essays of each bundle that has essays, by slug within it."""
+    bundles: dict[int, list[Document]] = {}
+    for doc in sorted(documents, key=lambda d: d.slug):
+        bundles.setdefault(bundle_of(doc.slug), []).append(doc)
+    return dict(sorted(bundles.items()))
+
+
 def bundle_pages(documents: list[Document]) -> dict[int, list[Page]]:
     """The pages of each bundle that has essays, by slug within it: the same documents
     give the same bundles in the same order, hence the same files."""
-    bundles: dict[int, list[Page]] = {}
-    for doc in sorted(documents, key=lambda d: d.slug):
-        bundles.setdefault(bundle_of(doc.slug), []).append(index_page(doc))
-    return dict(sorted(bundles.items()))
+    return {n: [index_page(d) for d in docs] for n, docs in bundle_documents(documents).items()}
 
 
 def assemble(bundles: dict[int, dict[str, bytes]]) -> dict[str, bytes]:

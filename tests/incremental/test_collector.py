@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from glossator.incremental.collector import NEVER, YOUNG, collection_paused
+from glossator.incremental.collector import NEVER, YOUNG, collect_frozen, collection_paused
 
 
 class Node:
@@ -44,3 +44,15 @@ def test_a_cycle_frozen_by_one_build_is_collected_when_the_next_begins():
     with collection_paused():
         assert gone() is None
     gc.unfreeze()
+
+
+def test_collect_frozen_lets_the_frozen_cycles_go_and_leaves_nothing_frozen():
+    with collection_paused():
+        node = Node()
+        gone = weakref.ref(node)
+        del node
+    assert gone() is not None and gc.get_freeze_count() > 0
+    collect_frozen()
+    assert gone() is None
+    assert gc.get_freeze_count() == 0
+    collect_frozen()  # nothing frozen: nothing to do

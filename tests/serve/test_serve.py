@@ -3,6 +3,7 @@ state, rebuilds on change, and a clean stop on Ctrl-C."""
 
 from __future__ import annotations
 
+import gc
 import http.client
 import json
 import os
@@ -179,6 +180,17 @@ def test_an_error_is_shown_and_the_last_good_site_kept_until_fixed(served):
     assert session.rebuild().ok
     assert first_event(port) == {"build": 2, "error": ""}  # reload, no overlay
     assert b"calmer" in get(port, "/essays/marginal-hands.html")[1]
+
+
+def test_a_rebuild_leaves_nothing_frozen_for_the_next_edit_to_collect(served):
+    """The build froze what it kept alive; serve collects it once the pages have
+    reloaded, so the next edit's build starts without a full collection."""
+    session, _, _ = served
+    assert gc.get_freeze_count() == 0  # the fixture's first build
+    essay = session.content / "essays" / "marginal-hands.md"
+    essay.write_text(ESSAY.replace("Later readers", "Later, calmer readers"), encoding="utf-8")
+    assert session.rebuild().ok
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_waiting_page_hears_of_the_rebuild(served):

@@ -7,8 +7,9 @@ of the CPU of an edit's rebuild. Inside, only the young generations are collecte
 (the citation style's short-lived cycles are freed as before); reference counting
 frees everything else as always. At the end the objects alive are frozen
 (`gc.freeze`): the later stages' collections skip them. In a long-lived process
-(`glossator serve`) the next build first unfreezes and collects what the previous one
-froze, so no cycle outlives its build for long. `few_collections` holds full
+(`glossator serve`) what a build froze is unfrozen and collected once the pages have
+reloaded (or, failing that, when the next build starts), so no cycle outlives its
+build for long. `few_collections` holds full
 collections back for a whole build (its render too), the thresholds as they were once
 it returns, so a long `serve` session collects between its builds as before.
 """
@@ -31,9 +32,7 @@ NEVER = 1 << 30  # collections of the middle one before a full collection: none
 @contextlib.contextmanager
 def collection_paused() -> Iterator[None]:
     """No full collection inside; what is alive at the end is frozen."""
-    if gc.get_freeze_count():
-        gc.unfreeze()  # a previous build's, in this process: collectable again
-        gc.collect()
+    collect_frozen()  # a previous build's, in this process, if serve has not yet
     thresholds = gc.get_threshold()
     gc.set_threshold(YOUNG, thresholds[1], NEVER)
     try:
@@ -41,6 +40,15 @@ def collection_paused() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.set_threshold(*thresholds)
+
+
+def collect_frozen() -> None:
+    """What a previous build froze made collectable again, and collected: serve calls
+    it once the pages have reloaded, so the next edit's build does not start with a
+    full collection of the whole heap."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
 
 
 def few_collections(function: Callable[P, R]) -> Callable[P, R]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossator.diagnostics import format_text
+from glossator.incremental.collector import collect_frozen
 from glossator.pipeline import BuildResult, build
 from glossator.write import OutputError
 
@@ -38,7 +39,8 @@ class Session:
 
     def rebuild(self) -> BuildResult | None:
         """Build once; on success the pages reload, on failure they show the error. A
-        search index not in the cache is built after the pages reload (`finish`)."""
+        search index not in the cache is built after the pages reload (`finish`), and
+        the garbage the build left is collected last, while nobody waits."""
         result = self._build(
             lambda: build(self.content, self.out, search_later=True, memory=self.memory)
         )
@@ -48,7 +50,8 @@ class Session:
             if done is not None and done.ok:
                 took = (time.perf_counter() - started) * 1000
                 self.report(f"glossator: search index rebuilt in {took:.0f} ms")
-            return done
+            result = done
+        collect_frozen()
         return result
 
     def _build(self, run: Callable[[], BuildResult], announce: bool = True) -> BuildResult | None:

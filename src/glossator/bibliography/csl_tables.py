@@ -117,24 +117,28 @@ NAME_FIELDS = {
     "interviewer": "interviewer",
     "recipient": "recipient",
 }
-# Plain fields copied to a CSL variable (after LaTeX decoding).
+# Fields copied to a CSL variable as plain text (after LaTeX decoding, braces dropped):
+# numbers and identifiers, which a nocase span would stop a style reading as numbers.
 PLAIN = {
     "edition": "edition",
     "version": "version",
     "isbn": "ISBN",
     "issn": "ISSN",
+    "chapter": "chapter-number",
+    "volumes": "number-of-volumes",
+    "pagetotal": "number-of-pages",
+    "library": "call-number",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+}
+# Fields copied as text a style may case: braces that protect case become nocase spans.
+PROSE = {
     "abstract": "abstract",
     "keywords": "keyword",
     "annotation": "annote",
     "annote": "annote",
-    "chapter": "chapter-number",
-    "volumes": "number-of-volumes",
-    "pagetotal": "number-of-pages",
     "eventtitle": "event",
     "venue": "event-place",
-    "library": "call-number",
-    "pmid": "PMID",
-    "pmcid": "PMCID",
     "origtitle": "original-title",
     "origpublisher": "original-publisher",
     "origlocation": "original-publisher-place",

@@ -45,6 +45,7 @@ DEFAULT_STYLE = "chicago-notes-bibliography"
 # citeproc-js does, so that no entry of a bibliography silently vanishes.
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 READING_CHUNK = 200  # works read ahead per part
+_NOCASE = re.compile(r'<span class="nocase">(.*?)</span>', re.S)  # protected, printed as text
 
 
 class Style(CitationStylesStyle):
@@ -344,7 +345,7 @@ class CitationStyle:
     def note(self, item: dict, locator: str | None) -> FormattedEntry:
         """The first, full note for `item`, citing `locator` ("45", "45-47", "chap. 3")."""
         if not _citable(item):  # an unparsed footnote: its text as written
-            raw = (item.get("note") or item.get("URL") or "").strip()
+            raw = _NOCASE.sub(r"\1", item.get("note") or item.get("URL") or "").strip()
             return finish(raw if not raw or raw.endswith((".", "?", "!")) else raw + ".")
         source = _source([item], labels=self._labels)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)

@@ -5,7 +5,10 @@ positions apply as in Pandoc: a work's first citation is full, later ones short,
 `ibid.` where the style uses it. A note made from a citation in the body reads as a
 sentence (capital first letter, final period); a citation inside the author's own
 note is part of that note's sentence. An author-in-text citation in the body (`@key
-says`) shows the authors' names, its note the rest.
+says`) shows the authors' names, its note the rest; in the author's own note (`As
+@key [75] argues`) it is the style's names and then the rest, as Pandoc sets it:
+"Fritz et al. (2012, 75)" in an author-date style, "Fritz et al., “Birds,” 75" in a
+note style.
 """
 
 from __future__ import annotations
@@ -90,6 +93,7 @@ def _requests(citation: Citation, csl_items: dict[str, dict]) -> list[CiteReques
             item.prefix,
             item.suffix,
             suppress_author=item.mode == "suppress-author",
+            author_in_text=item.mode == "author-in-text",  # only in a note: see `found`
         )
         for item in citation.items
     ]

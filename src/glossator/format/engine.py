@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import citeproc
@@ -26,7 +25,7 @@ from lxml import etree
 
 from glossator.format.batches import Keys, Run, chunks, in_order
 from glossator.format.citeproc_elements import element_classes
-from glossator.format.cites import Cite, make_cite
+from glossator.format.cites import CiteRequest, author_in_text, make_cite, request_cite
 from glossator.format.csl_text import (
     CSL_NS,
     NO_AUTHOR,
@@ -36,7 +35,6 @@ from glossator.format.csl_text import (
     finish,
 )
 from glossator.format.disambiguation import Decisions, Disambiguation
-from glossator.format.sources import SUPPRESSED_ID
 from glossator.format.sources import make_source as _source
 
 NS = {"cs": CSL_NS}
@@ -277,12 +275,14 @@ class CitationStyle:
         out = []
 
         def cite(requests: list[CiteRequest]) -> FormattedEntry:
-            cites = [_request_cite(source, ids, r, ambiguous) for r in requests]
+            cites = [request_cite(source, ids, r, ambiguous) for r in requests]
             for request, made in zip(requests, cites, strict=True):
                 self._disambiguation.expand(made, ids[str(request.item["id"])])
             citation = Citation(cites)
             bib.register(citation)
-            return self._finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
+            render = lambda: str(bib.cite(citation, lambda _item: None))  # noqa: E731
+            text = author_in_text(render, cites[0], self.is_note_style, bib._cites)
+            return self._finish(NO_AUTHOR.sub("", text))
 
         for group in groups:
             if all(_citable(r.item) for r in group):
@@ -366,32 +366,3 @@ def _signature(item: dict) -> str:
 
 def _citable(item: dict) -> bool:
     return any(item.get(k) for k in ("title", "author", "editor", "container-title", "number"))
-
-
-@dataclass(frozen=True)
-class CiteRequest:
-    """One work of a citation group: its CSL-JSON item and what the author wrote around
-    it. `suppress_author` leaves the author out (Pandoc's `[-@key]`)."""
-
-    item: dict
-    locator: str | None = None
-    prefix: str = ""
-    suffix: str = ""
-    suppress_author: bool = False
-
-
-def _request_cite(
-    source: CiteProcJSON, ids: dict[str, str], request: CiteRequest, ambiguous: set[str]
-) -> Cite:
-    key = ids[str(request.item["id"])]
-    cite = make_cite(source, key, request.locator, disambiguate=key in ambiguous)
-    if request.prefix:
-        cite["prefix"] = request.prefix.rstrip() + " "
-    if request.suffix:
-        suffix = request.suffix.strip()
-        cite["suffix"] = ("" if suffix[:1] in ",.;:" else " ") + suffix
-    if request.suppress_author:  # the same work for positions, named by a stand-in
-        reference = source[ids[str(request.item["id"])] + SUPPRESSED_ID]
-        vars(cite)["reference"] = reference
-        vars(cite)["shape"] = (reference["type"], frozenset(reference), *cite.shape[2:])
-    return cite

@@ -4,7 +4,7 @@ that position, then the rest of the citation with the author left out, after a s
 in an author-date style ("Ortega et al. (2018, 205)", never "(Ortega et al. 2018,
 205)") and after a comma in a note style ("Lucía Ortega et al., “Songbirds…,” 205").
 Pandoc's manual: in a note, "in-text citations … will be rendered without
-parentheses".
+parentheses". In the body the names are the style's too, the rest cited beside them.
 
 The expected notes are written by hand from CMOS 18 (author-date: three or more
 authors are "et al." in a citation; notes: the full form first, then author and
@@ -155,14 +155,55 @@ def test_a_normal_citation_in_a_note_stays_parenthetical_in_author_date():
     ]
 
 
-def test_the_body_is_unchanged():
-    """In the body the text names the authors and the rest is cited beside them (the
-    citation's own note, in a note style)."""
+BODY = """\
+    As @ortega2018 [205] argue, birds sing. @arnaud2015 says so; @arnaud2015 [9] again.
+
+    Then @ortega2018 agree.[^1]
+
+    [^1]: As @ortega2018 [7] argue.
+"""
+
+
+def body_texts(doc: Document) -> list[str]:
+    return [p.text for p in doc.paragraphs()]
+
+
+def test_in_the_body_of_an_author_date_essay_the_names_are_the_styles():
+    """Three authors are "et al." as in any Chicago author-date citation (was the list of
+    all three family names); the rest stands beside them."""
+    doc = essay(BODY, "chicago-author-date")
+    assert body_texts(doc) == [
+        "As Ortega et al. (2018, 205) argue, birds sing. Arnaud (2015) says so; Arnaud "
+        "(2015, 9) again.",
+        "Then Ortega et al. (2018) agree.",
+    ]
+    assert note_texts(doc) == ["As Ortega et al. (2018, 7) argue."]
+
+
+def test_in_the_body_of_a_note_style_essay_names_are_in_full_at_first_mention():
+    """The names the work's citation gives at that position: full at its first, short
+    later ("Claire Arnaud", then "Arnaud"); each note cites the rest."""
+    doc = essay(BODY, "chicago-notes-bibliography")
+    assert [p.text for p in doc.paragraphs()] == [
+        "As Lucía Ortega et al. argue, birds sing. Claire Arnaud says so; Arnaud again.",
+        "Then Ortega et al. agree.",
+    ]
+    assert note_texts(doc) == [
+        "“Songbirds of the Upper Steppe,” Journal of Field Ornithology 41 (2018): 205.",
+        "A History of Feeling (Seuil, 2015).",
+        "A History of Feeling, 9.",
+        "“Songbirds of the Upper Steppe.”",
+        "As Ortega et al., “Songbirds of the Upper Steppe,” 7 argue.",
+    ]
+
+
+def test_in_the_body_names_where_the_style_says_ibid_are_a_later_cites():
     markdown = """\
-        As @arnaud2015 [12] shows, feeling has a history.
+        @arnaud2015 [12] shows it, and @arnaud2015 [14] again.
     """
-    doc = essay(markdown, "chicago-author-date")
-    assert doc.paragraphs()[0].text == "As Arnaud (2015, 12) shows, feeling has a history."
+    doc = essay(markdown, "oscola")
+    assert body_texts(doc) == ["Claire Arnaud shows it, and Arnaud again."]
+    assert note_texts(doc) == ["A History of Feeling (Seuil 2015) 12.", "Ibid 14."]
 
 
 FAMILIES = st.sampled_from(["Arnaud", "Okafor", "Lindqvist", "Haas"])

@@ -36,7 +36,8 @@ class CiteRequest:
     """One work of a citation group: its CSL-JSON item and what the author wrote around
     it. `suppress_author` leaves the author out (Pandoc's `[-@key]`); `author_in_text`
     sets the author's names in the sentence, the rest after them (`@key [45]` in a
-    note; in the body the text names the authors and a note cites the rest)."""
+    note); `author_only` is the names alone (`@key` in the body, whose rest is cited
+    beside it)."""
 
     item: dict
     locator: str | None = None
@@ -44,6 +45,7 @@ class CiteRequest:
     suffix: str = ""
     suppress_author: bool = False
     author_in_text: bool = False
+    author_only: bool = False
 
 
 def request_cite(
@@ -61,24 +63,46 @@ def request_cite(
         reference = source[ids[str(request.item["id"])] + SUPPRESSED_ID]
         vars(cite)["reference"] = reference
         vars(cite)["shape"] = (reference["type"], frozenset(reference), *cite.shape[2:])
-    if request.author_in_text:
+    if request.author_in_text or request.author_only:
         vars(cite)["author_in_text"] = True
     return cite
 
 
 def author_in_text(render: Callable[[], str], first: Cite, note_style: bool, cites: list) -> str:
     """A citation whose first cite is author-in-text, as Pandoc sets one in a note: the
-    author's names as the style gives them at this position, then the rest of the
-    citation with the author left out, after a space in an in-text style ("Fritz et
-    al. (2012, 75)") and a comma in a note style ("Susanne Fritz et al., “Birds…,” 75").
-    Where the style prints no names ("ibid 14") they are those of a later cite, the
-    citation rendered again as one (`cites`, those positions look back on, as before);
-    a style that prints none at all, or only a title in their place at a later
-    position, keeps its text (Pandoc's "Anonymous Chronicle (Seuil, 1990), 4").
-    `render` renders the citation."""
-    text = render()
+    author's names as the style gives them at this position (`_names_at`), then the
+    rest of the citation with the author left out, after a space in an in-text style
+    ("Fritz et al. (2012, 75)") and a comma in a note style ("Susanne Fritz et al.,
+    “Birds…,” 75"). `render` renders the citation; `cites` are those positions look
+    back on."""
     if not vars(first).get("author_in_text"):
+        return render()
+    text, match, names = _names_at(render, first, cites)
+    if names is None:
         return text
+    rest = (text[: match.start()] + text[match.end() :] if match else text).strip()
+    return names + (", " if note_style else " ") + rest if rest else names
+
+
+def author_only(render: Callable[[], str], first: Cite, cites: list) -> str:
+    """The names alone of an author-in-text cite in the body ("Susanne Fritz et al."
+    where the work is first cited), as the style gives them at this position; the
+    rendering leaves no trace on the positions, for the rest is cited beside it. ""
+    where the style has none to give."""
+    looked_back = len(cites)
+    try:
+        return _names_at(render, first, cites)[2] or ""
+    finally:
+        del cites[looked_back:]
+
+
+def _names_at(render: Callable[[], str], first: Cite, cites: list) -> tuple:
+    """The citation rendered, the match of its first cite's names in it, and those
+    names. Where the style prints no names ("ibid 14") they are those of a later cite,
+    the citation rendered again as one, leaving `cites` as they were; a style that
+    prints none at all, or only a title in their place at a later position, gives
+    None (Pandoc keeps "Anonymous Chronicle (Seuil, 1990), 4" as it is)."""
+    text = render()
     match = _AUTHOR.search(text)
     if match is None:
         looked_back, vars(first)["not_ibid"] = len(cites), True
@@ -89,10 +113,8 @@ def author_in_text(render: Callable[[], str], first: Cite, note_style: bool, cit
             del vars(first)["not_ibid"]
     del vars(first)["author_in_text"]
     names = vars(first).pop("author_names", None)
-    if names is None or not (vars(first).pop("author_named", False) or match):
-        return text  # no names, or a title standing for them only at a later position
-    rest = (text[: match.start()] + text[match.end() :] if match else text).strip()
-    return names + (", " if note_style else " ") + rest if rest else names
+    named = vars(first).pop("author_named", False)
+    return text, match, names if match or named else None
 
 
 def make_cite(

@@ -25,7 +25,13 @@ from lxml import etree
 
 from glossator.format.batches import Keys, Run, chunks, in_order
 from glossator.format.citeproc_elements import element_classes
-from glossator.format.cites import CiteRequest, author_in_text, make_cite, request_cite
+from glossator.format.cites import (
+    CiteRequest,
+    author_in_text,
+    author_only,
+    make_cite,
+    request_cite,
+)
 from glossator.format.csl_text import (
     CSL_NS,
     NO_AUTHOR,
@@ -281,12 +287,17 @@ class CitationStyle:
             citation = Citation(cites)
             bib.register(citation)
             render = lambda: str(bib.cite(citation, lambda _item: None))  # noqa: E731
+            if requests[0].author_only:
+                return self._finish(author_only(render, cites[0], bib._cites))
             text = author_in_text(render, cites[0], self.is_note_style, bib._cites)
             return self._finish(NO_AUTHOR.sub("", text))
 
         for group in groups:
             if all(_citable(r.item) for r in group):
                 out.append(cite(group))
+                continue
+            if group[0].author_only:  # nothing to name: the caller names it
+                out.append(self._finish(""))
                 continue
             # An unparsed footnote among the works is prose: each part on its own.
             parts = [cite([r]) if _citable(r.item) else self.note(r.item, None) for r in group]

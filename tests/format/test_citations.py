@@ -123,12 +123,14 @@ def test_a_citation_inside_an_authors_note_keeps_the_notes_sentence():
 
 
 def test_author_in_text_shows_the_name_in_the_body():
+    """The style's names at the work's first citation, its full note form's: "Anthony
+    Grafton" (CMOS 18 names an author in full at first mention; Pandoc does so too)."""
     in_text = cite(CiteItem("grafton1997", mode="author-in-text"), source="@grafton1997")
     doc = formatted(
         [note_of(1, cite(CiteItem("grafton1997", locator="50", mode="suppress-author")))],
         body=(in_text, NoteRef(1), Text(" says so.")),
     )
-    assert doc.paragraphs()[0].text == "Grafton says so."
+    assert doc.paragraphs()[0].text == "Anthony Grafton says so."
     assert texts(doc) == ["The Footnote: A Curious History (Harvard University Press, 1997), 50."]
 
 

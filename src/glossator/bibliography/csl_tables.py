@@ -100,13 +100,26 @@ GENRE_KEYS = {
     "patentfr": "French patent",
     "patreq": "Patent request",
 }
-# `editortype` (and `editoratype`, …) → the CSL name variable: CSL 1.0.2's roles where
-# it has one (the engine reads them: "Kubrick, Stanley, dir."), else an editor.
+# `editortype` (and `editoratype`, …) → the CSL name variable. biblatex's roles (its
+# manual, "editortype") where CSL 1.0.2 has the same one: compiler, director, organizer
+# (the engine reads them: "Kubrick, Stanley, dir."). A collaborator (a secondary editor
+# or a consultant to the editor) is CSL's `contributor`, its generic role ("with …").
+# So are the roles CSL 1.0.2 names no variable for: a founder and a continuator edited
+# the series or reference work before this volume's editor, a redactor and a reviser
+# are secondary editors; "Edited by" would give them a role they did not have, while
+# `contributor` keeps them in the CSL-JSON and prints them where a style names
+# contributors. `translator` is not a biblatex editor type but is read too. Any other
+# type (and none) is an editor, as biblatex prints an unknown type's string as the role.
 EDITOR_ROLES = {
     "translator": "translator",
     "director": "director",
     "compiler": "compiler",
     "organizer": "organizer",
+    "collaborator": "contributor",
+    "founder": "contributor",
+    "continuator": "contributor",
+    "redactor": "contributor",
+    "reviser": "contributor",
 }
 # Name fields copied to a CSL name variable as they are.
 NAME_FIELDS = {
@@ -117,24 +130,28 @@ NAME_FIELDS = {
     "interviewer": "interviewer",
     "recipient": "recipient",
 }
-# Plain fields copied to a CSL variable (after LaTeX decoding).
+# Fields copied to a CSL variable as plain text (after LaTeX decoding, braces dropped):
+# numbers and identifiers, which a nocase span would stop a style reading as numbers.
 PLAIN = {
     "edition": "edition",
     "version": "version",
     "isbn": "ISBN",
     "issn": "ISSN",
+    "chapter": "chapter-number",
+    "volumes": "number-of-volumes",
+    "pagetotal": "number-of-pages",
+    "library": "call-number",
+    "pmid": "PMID",
+    "pmcid": "PMCID",
+}
+# Fields copied as text a style may case: braces that protect case become nocase spans.
+PROSE = {
     "abstract": "abstract",
     "keywords": "keyword",
     "annotation": "annote",
     "annote": "annote",
-    "chapter": "chapter-number",
-    "volumes": "number-of-volumes",
-    "pagetotal": "number-of-pages",
     "eventtitle": "event",
     "venue": "event-place",
-    "library": "call-number",
-    "pmid": "PMID",
-    "pmcid": "PMCID",
     "origtitle": "original-title",
     "origpublisher": "original-publisher",
     "origlocation": "original-publisher-place",

@@ -1,8 +1,10 @@
 """One BibTeX or BibLaTeX entry as a CSL-JSON item: the mapping of docs/bibliography.md.
 
 Fields arrive decoded (read.py): Unicode, rich-text tags for `\\emph{}` and kin, and
-the braces that protect case, which become CSL's `<span class="nocase">` in titles
-and are dropped elsewhere. BibLaTeX names win over their BibTeX twins (`date` over
+the braces that protect case, which become CSL's `<span class="nocase">` in every
+field a style may set in title case (titles, publishers, places, genres, notes: `prose`)
+and are dropped from numbers and identifiers, where a span would stop a style reading
+them as numbers. BibLaTeX names win over their BibTeX twins (`date` over
 `year`, `journaltitle` over `journal`, `address` and `location` alike), and the
 mapping follows Pandoc's where nothing argues against it, so a `.bib` file reads the
 same in glossator as in `pandoc --citeproc`.
@@ -23,6 +25,7 @@ from glossator.bibliography.csl_tables import (
     NAME_FIELDS,
     PERIODICAL,
     PLAIN,
+    PROSE,
     SUBTYPES,
     TYPE_GENRES,
     TYPES,
@@ -163,16 +166,28 @@ def _numbers(item: dict, f: Mapping[str, str], entry_type: str) -> None:
         item["page"] = _RANGE_DASH.sub("–", unbrace(pages))
 
 
+def prose(value: str) -> str:
+    """A field a style may set in title case (a publisher, a place, a genre): its
+    protected parts as nocase spans, so that "{Les émotions au Moyen Âge}" stays as
+    written where the style title-cases the rest; spacing as `unbrace` gives it."""
+    return rich_title(_SPACES.sub(" ", value).strip())
+
+
+def _plain_list(value: str) -> str:
+    """A BibLaTeX literal list (`A and B`) as "A; B", as biblatex prints it, its braces
+    still in for `prose` to read."""
+    return "; ".join(n for n in split_names(value) if n.lower() != "others")
+
+
 def _list(value: str) -> str:
-    """A BibLaTeX literal list (`A and B`) as CSL text, "A; B"."""
-    return "; ".join(unbrace(n) for n in split_names(value) if n.lower() != "others")
+    return prose(_plain_list(value))
 
 
 def _publisher(item: dict, f: Mapping[str, str], entry_type: str) -> None:
     fields = ("school", "institution", "organization", "howpublished", "publisher")
-    names = [f[k] if k == "howpublished" else _list(f[k]) for k in fields if f.get(k)]
+    names = [f[k] if k == "howpublished" else _plain_list(f[k]) for k in fields if f.get(k)]
     if names:
-        item["publisher"] = unbrace(_joined(names, ";"))
+        item["publisher"] = prose(_joined(names, ";"))
     place = f.get("address") or (f.get("location") if entry_type != "patent" else "")
     if place:
         item["publisher-place"] = _list(place)
@@ -228,18 +243,21 @@ def entry_to_csl(key: str, entry_type: str, fields: Mapping[str, str]) -> dict:
     for field, variable in PLAIN.items():
         if f.get(field) and variable not in item:
             item[variable] = unbrace(f[field])
+    for field, variable in PROSE.items():
+        if f.get(field) and variable not in item:
+            item[variable] = prose(f[field])
     _numbers(item, f, entry_type)
     _publisher(item, f, entry_type)
     _dates(item, f)
     _links(item, f)
-    genre = unbrace(f.get("type", ""))
-    genre = GENRE_KEYS.get(genre.lower(), genre) or TYPE_GENRES.get(entry_type, "")
+    genre = GENRE_KEYS.get(unbrace(f.get("type", "")).lower()) or prose(f.get("type", ""))
+    genre = genre or TYPE_GENRES.get(entry_type, "")
     if genre:
         item["genre"] = genre
     if entry_type != "periodical":
         note = _joined([f.get("note"), f.get("addendum")], ".")
         if note:
-            item["note"] = unbrace(note)
+            item["note"] = prose(note)
     language = _language(f)
     if language:
         item["language"] = language

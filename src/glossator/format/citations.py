@@ -4,8 +4,12 @@ A document's citations are formatted in reading order, note by note, so the styl
 positions apply as in Pandoc: a work's first citation is full, later ones short,
 `ibid.` where the style uses it. A note made from a citation in the body reads as a
 sentence (capital first letter, final period); a citation inside the author's own
-note is part of that note's sentence. An author-in-text citation in the body (`@key
-says`) shows the authors' names, its note the rest.
+note is part of that note's sentence. An author-in-text citation is set as Pandoc
+sets it, the authors' names as the style gives them at that position and then the
+rest: in the body (`@key says`) the names, and its note (or, in an author-date style,
+the citation beside them) the rest; in the author's own note (`As @key [75] argues`)
+both, "Fritz et al. (2012, 75)" in an author-date style, "Fritz et al., “Birds,” 75"
+in a note style.
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ from dataclasses import dataclass
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest
 from glossator.format.names import is_others
-from glossator.model import BlockQuote, Document, ListBlock, Note, Paragraph
+from glossator.model import BlockQuote, Document, Figure, ListBlock, Note, Paragraph
 from glossator.model.document import Block, citations_in, note_citations
-from glossator.model.inline import CONTAINERS, Citation, Inline
+from glossator.model.inline import CONTAINERS, Citation, Inline, NoteRef
 
 
 @dataclass
@@ -35,15 +39,45 @@ class Found:
 
 
 def find_citations(doc: Document, csl_items: dict[str, dict]) -> Found:
-    """What `fill_found` fills in, in reading order so the style's positions apply."""
+    """What `fill_found` fills in, in reading order so the style's positions apply: an
+    author-in-text citation of the body comes just before the citation of its rest
+    (its note's, in a note style; the one beside it, in an author-date style)."""
     notes = sorted(doc.notes, key=lambda n: n.number)
     in_body = [c for block in doc.blocks() for c in citations_in(block)]
-    found = [c for c in in_body if c.items[0].mode != "author-in-text"]  # in the text
     per_note = [note_citations(note) for note in notes]  # one walk of each note
-    found += [c for cs in per_note for c in cs]
-    groups = [_requests(c, csl_items) for c in found]
+    named = _named_in_notes(doc)
+    held = {id(c) for cs in named.values() for c in cs}
+    found = [c for c in in_body if id(c) not in held]
+    for note, cs in zip(notes, per_note, strict=True):
+        found += named.get(note.number, []) + cs
+    body = {id(c) for c in in_body}
+    groups = [_requests(c, csl_items, id(c) in body) for c in found]
     known = [(c, g) for c, g in zip(found, groups, strict=True) if g]
     return Found(in_body, per_note, [c for c, _ in known], [g for _, g in known])
+
+
+def _named_in_notes(doc: Document) -> dict[int, list[Citation]]:
+    """The body's author-in-text citations whose works a note made for them cites, by
+    that note's number: the note follows the citation, after any punctuation."""
+    made = {note.number for note in doc.notes if note.generated}
+    out: dict[int, list[Citation]] = {}
+
+    def walk(content: tuple[Inline, ...]) -> None:
+        waiting = None
+        for node in content:
+            if isinstance(node, Citation):
+                waiting = node if node.items[0].mode == "author-in-text" else None
+            elif isinstance(node, NoteRef) and waiting is not None:
+                if node.note in made:
+                    out.setdefault(node.note, []).append(waiting)
+                waiting = None
+            elif isinstance(node, CONTAINERS):
+                walk(node.content)
+
+    for block in doc.blocks():
+        if isinstance(block, Paragraph | Figure):
+            walk(block.content if isinstance(block, Paragraph) else block.caption_content)
+    return out
 
 
 def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationStyle) -> Document:
@@ -59,7 +93,6 @@ def fill_found(
     group), and its author-in-text citations the authors' names. It reads nothing of
     `formatted` and `csl_items` but `fill_reads` (the filled document's version is
     derived from that)."""
-    names = _body_names(found, csl_items)
     rendered = dict(zip([id(c) for c in found.known], formatted, strict=True))
     notes = sorted(doc.notes, key=lambda n: n.number)
     with_citations = {id(note) for note, cs in zip(notes, found.per_note, strict=True) if cs}
@@ -68,11 +101,12 @@ def fill_found(
     ]
     body = {}
     for citation in found.in_body:
-        if citation.items[0].mode == "author-in-text":
-            said = names[id(citation)]
-            body[id(citation)] = FormattedEntry(said, html.escape(said, quote=False))
-        elif id(citation) in rendered:  # an author-date style's citation in the text
-            body[id(citation)] = rendered[id(citation)]
+        entry = rendered.get(id(citation))
+        if citation.items[0].mode == "author-in-text" and not (entry and entry.text):
+            names = _names(citation, csl_items)  # a key not known, or no names to give
+            body[id(citation)] = FormattedEntry(names, html.escape(names, quote=False))
+        elif entry is not None:  # the style's names, or its citation in the text
+            body[id(citation)] = entry
     if not body:  # nothing to fill in the body: keep its blocks as they are
         return dataclasses.replace(doc, notes=filled_notes)
     sections = [
@@ -84,29 +118,22 @@ def fill_found(
 
 def fill_reads(found: Found, formatted: list[FormattedEntry], csl_items: dict[str, dict]) -> tuple:
     """All `fill_found` takes from outside the document, as a plain value: which of its
-    citations the style formats (their keys are known), their text, and the names
-    said by each author-in-text citation in the body. The filled document's version
-    (`cache.versions`) is derived from it."""
-    known = {id(c) for c in found.known}
-    order = [c for c in found.in_body if c.items[0].mode != "author-in-text"]
-    order += [c for cs in found.per_note for c in cs]
-    names = _body_names(found, csl_items)
+    citations the style formatted (by their place in the document, in the order of
+    `formatted`), their text, and the names each author-in-text citation of the body
+    would say without the style's. The filled document's version (`cache.versions`)
+    is derived from it."""
+    every = [*found.in_body, *(c for cs in found.per_note for c in cs)]
+    where = {id(c): n for n, c in enumerate(every)}
     return (
-        [n for n, c in enumerate(order) if id(c) in known],
+        [where[id(c)] for c in found.known],
         [(e.text, e.html) for e in formatted],
-        [names[id(c)] for c in found.in_body if id(c) in names],
+        [_names(c, csl_items) for c in found.in_body if c.items[0].mode == "author-in-text"],
     )
 
 
-def _body_names(found: Found, csl_items: dict[str, dict]) -> dict[int, str]:
-    """The names each author-in-text citation in the body says, by its id."""
-    return {
-        id(c): _names(c, csl_items) for c in found.in_body if c.items[0].mode == "author-in-text"
-    }
-
-
-def _requests(citation: Citation, csl_items: dict[str, dict]) -> list[CiteRequest]:
-    """The group's works, or [] when one of its keys is unknown (the link stage warns)."""
+def _requests(citation: Citation, csl_items: dict[str, dict], in_body: bool) -> list[CiteRequest]:
+    """The group's works, or [] when one of its keys is unknown (the link stage warns).
+    An author-in-text citation is its names alone in the body, names and rest in a note."""
     if any(item.key not in csl_items for item in citation.items):
         return []
     return [
@@ -116,6 +143,8 @@ def _requests(citation: Citation, csl_items: dict[str, dict]) -> list[CiteReques
             item.prefix,
             item.suffix,
             suppress_author=item.mode == "suppress-author",
+            author_in_text=item.mode == "author-in-text" and not in_body,
+            author_only=item.mode == "author-in-text" and in_body,
         )
         for item in citation.items
     ]
@@ -201,7 +230,8 @@ def _sentence(text: str) -> str:
 
 
 def _names(citation: Citation, csl_items: dict[str, dict]) -> str:
-    """The authors' family names, as Chicago names them in running text."""
+    """The authors' family names, as Chicago names them in running text: for a key
+    not known, or a work the style gives no names (a title, in a note style)."""
     groups = []
     for item in citation.items:
         csl = csl_items.get(item.key)

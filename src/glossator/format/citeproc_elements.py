@@ -142,6 +142,15 @@ class _If(Fast, model.If):
             return any(results)
         return not any(results) if match == "none" else all(results)
 
+    def _position(self, item, context):
+        """citeproc-py's; never "ibid" for a cite rendered again for the names the
+        style gives it at a later position (`cites.author_in_text`)."""
+        results = super()._position(item, context)
+        if item.__dict__.get("not_ibid"):
+            tokens = self.get("position", "").split()
+            return [r and not t.startswith("ibid") for r, t in zip(results, tokens, strict=False)]
+        return results
+
     def tests(self) -> tuple[str, list]:
         return self._own("parsed_tests", self._parse)
 

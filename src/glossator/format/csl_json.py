@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from glossator.bibliography import entry_to_csl
+from glossator.bibliography import entry_to_csl, prose
 from glossator.notes.names import fold
 
 # The parser's kinds; other works fall back on their BibTeX entry type.
@@ -54,7 +54,7 @@ def to_csl_json(
     item = entry_to_csl(key, entry_type, f)
     csl_type = item["type"] = _csl_type(entry_type, kind, f, item["type"])
     if csl_type == "webpage" and "container-title" not in item and f.get("organization"):
-        item["container-title"] = _unbrace(f["organization"])  # the site: "The Brookings…"
+        item["container-title"] = prose(f["organization"])  # the site: "The Brookings…"
         without = {k: v for k, v in f.items() if k != "organization"}
         item.pop("publisher", None)
         item.update(
@@ -74,7 +74,7 @@ def to_csl_json(
     if genre and re.match(r"(?:\\url\{)?https?://", genre):
         item.setdefault("URL", re.sub(r"^\\url\{|\}$", "", genre))
     elif genre and "genre" not in item:
-        item["genre"] = _unbrace(genre)
+        item["genre"] = prose(genre)
     if "number" in item and csl_type in (
         "article-journal",
         "article-magazine",
@@ -98,22 +98,21 @@ def to_csl_json(
 def _reported(item: dict, f: dict[str, str], report: str) -> None:
     """A case or treaty as its reporter or treaty series cites it; the court as authority."""
     item.pop("publisher", None)
-    report = _unbrace(report)
-    if m := _REPORTER.match(report):
+    if m := _REPORTER.match(report.replace("{", "").replace("}", "").strip()):
         item.update({"volume": m["volume"], "container-title": m["series"], "page": m["page"]})
     elif report:
-        item["container-title"] = report
+        item["container-title"] = prose(report)
     if f.get("organization"):
-        item["authority"] = _unbrace(f["organization"])
+        item["authority"] = prose(f["organization"])
 
 
 def _archival(item: dict, f: dict[str, str], collection: str) -> None:
     """Item, collection, shelf mark and repository in CSL's archive variables."""
     item.pop("publisher", None)
     if collection:
-        item["collection-title"] = _unbrace(collection)
+        item["collection-title"] = prose(collection)
     if f.get("organization"):
-        item["archive"] = _unbrace(f["organization"])
+        item["archive"] = prose(f["organization"])
     if f.get("note"):
         item["archive_location"] = item.pop("note")
 
@@ -142,10 +141,6 @@ def _legislative(item: dict, f: dict[str, str]) -> None:
 def _untex(value: str) -> str:
     """Trimmed, with BibTeX's escaped specials (\\& \\% \\$ \\# \\_) as plain characters."""
     return re.sub(r"\\([&%$#_])", r"\1", value.strip())
-
-
-def _unbrace(value: str) -> str:
-    return value.replace("{", "").replace("}", "")
 
 
 def _name_key(name: dict) -> tuple[str, str]:

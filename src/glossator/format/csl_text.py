@@ -196,6 +196,7 @@ PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # out with the delimiter that follows it.
 NO_AUTHOR_MARK = "\ue0ff"
 NO_AUTHOR = re.compile(f"[\ue000-\ue015]*{NO_AUTHOR_MARK}[\ue000-\ue015]*[,.:;]?\\s*")
+AUTHOR_MARK = "\ue0fe"  # where an author-in-text cite's names stood (`cites.author_in_text`)
 
 
 def clean(value):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import citeproc
@@ -26,7 +25,13 @@ from lxml import etree
 
 from glossator.format.batches import Keys, Run, chunks, in_order
 from glossator.format.citeproc_elements import element_classes
-from glossator.format.cites import Cite, make_cite
+from glossator.format.cites import (
+    CiteRequest,
+    author_in_text,
+    author_only,
+    make_cite,
+    request_cite,
+)
 from glossator.format.csl_text import (
     CSL_NS,
     NO_AUTHOR,
@@ -36,7 +41,6 @@ from glossator.format.csl_text import (
     finish,
 )
 from glossator.format.disambiguation import Decisions, Disambiguation
-from glossator.format.sources import SUPPRESSED_ID
 from glossator.format.sources import make_source as _source
 
 NS = {"cs": CSL_NS}
@@ -45,6 +49,7 @@ DEFAULT_STYLE = "chicago-notes-bibliography"
 # citeproc-js does, so that no entry of a bibliography silently vanishes.
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 READING_CHUNK = 200  # works read ahead per part
+_NOCASE = re.compile(r'<span class="nocase">(.*?)</span>', re.S)  # protected, printed as text
 
 
 class Style(CitationStylesStyle):
@@ -276,16 +281,23 @@ class CitationStyle:
         out = []
 
         def cite(requests: list[CiteRequest]) -> FormattedEntry:
-            cites = [_request_cite(source, ids, r, ambiguous) for r in requests]
+            cites = [request_cite(source, ids, r, ambiguous) for r in requests]
             for request, made in zip(requests, cites, strict=True):
                 self._disambiguation.expand(made, ids[str(request.item["id"])])
             citation = Citation(cites)
             bib.register(citation)
-            return self._finish(NO_AUTHOR.sub("", str(bib.cite(citation, lambda _item: None))))
+            render = lambda: str(bib.cite(citation, lambda _item: None))  # noqa: E731
+            if requests[0].author_only:
+                return self._finish(author_only(render, cites[0], bib._cites))
+            text = author_in_text(render, cites[0], self.is_note_style, bib._cites)
+            return self._finish(NO_AUTHOR.sub("", text))
 
         for group in groups:
             if all(_citable(r.item) for r in group):
                 out.append(cite(group))
+                continue
+            if group[0].author_only:  # nothing to name: the caller names it
+                out.append(self._finish(""))
                 continue
             # An unparsed footnote among the works is prose: each part on its own.
             parts = [cite([r]) if _citable(r.item) else self.note(r.item, None) for r in group]
@@ -344,7 +356,7 @@ class CitationStyle:
     def note(self, item: dict, locator: str | None) -> FormattedEntry:
         """The first, full note for `item`, citing `locator` ("45", "45-47", "chap. 3")."""
         if not _citable(item):  # an unparsed footnote: its text as written
-            raw = (item.get("note") or item.get("URL") or "").strip()
+            raw = _NOCASE.sub(r"\1", item.get("note") or item.get("URL") or "").strip()
             return finish(raw if not raw or raw.endswith((".", "?", "!")) else raw + ".")
         source = _source([item], labels=self._labels)
         bib = CitationStylesBibliography(self._csl, source, MarkerFormatter)
@@ -365,32 +377,3 @@ def _signature(item: dict) -> str:
 
 def _citable(item: dict) -> bool:
     return any(item.get(k) for k in ("title", "author", "editor", "container-title", "number"))
-
-
-@dataclass(frozen=True)
-class CiteRequest:
-    """One work of a citation group: its CSL-JSON item and what the author wrote around
-    it. `suppress_author` leaves the author out (Pandoc's `[-@key]`)."""
-
-    item: dict
-    locator: str | None = None
-    prefix: str = ""
-    suffix: str = ""
-    suppress_author: bool = False
-
-
-def _request_cite(
-    source: CiteProcJSON, ids: dict[str, str], request: CiteRequest, ambiguous: set[str]
-) -> Cite:
-    key = ids[str(request.item["id"])]
-    cite = make_cite(source, key, request.locator, disambiguate=key in ambiguous)
-    if request.prefix:
-        cite["prefix"] = request.prefix.rstrip() + " "
-    if request.suffix:
-        suffix = request.suffix.strip()
-        cite["suffix"] = ("" if suffix[:1] in ",.;:" else " ") + suffix
-    if request.suppress_author:  # the same work for positions, named by a stand-in
-        reference = source[ids[str(request.item["id"])] + SUPPRESSED_ID]
-        vars(cite)["reference"] = reference
-        vars(cite)["shape"] = (reference["type"], frozenset(reference), *cite.shape[2:])
-    return cite

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from citeproc import model
 
-from glossator.format.csl_text import CSL_NS, NO_AUTHOR_MARK, punctuate_initials
+from glossator.format.csl_text import AUTHOR_MARK, CSL_NS, NO_AUTHOR_MARK, punctuate_initials
 from glossator.format.element_base import NAMES_TAG, TEXT_TAG, Fast, note_substituted
 from glossator.format.initials import initialize
 from glossator.format.names import NameList, is_others
@@ -37,11 +37,19 @@ class Name(Fast, model.Name):
 class Names(Fast, model.Names):
     def process(self, item, names_context=None, context=None, **kwargs):
         """The names (`_names`); for the first names of a cite whose names
-        collapsing leaves out (`collapse.py`), NO_AUTHOR_MARK, label and all."""
+        collapsing leaves out (`collapse.py`), NO_AUTHOR_MARK, label and all; for
+        those of an author-in-text cite, AUTHOR_MARK, the names kept on the cite
+        (`cites.author_in_text` sets them before the rest)."""
         first = "first_names" not in item.__dict__
         text = self._names(item, names_context, context, **kwargs)
         if text and first and item.__dict__.get("suppress_names"):
             return NO_AUTHOR_MARK
+        in_text = item.__dict__.get("author_in_text") and "author_names" not in item.__dict__
+        if text and first and in_text and kwargs.get("sort_options") is None:
+            names = [v.replace("-", "_") for v in self.get("variable", "").split()]
+            item.__dict__["author_names"] = str(text)
+            item.__dict__["author_named"] = any(item.reference.get(v) for v in names)
+            return AUTHOR_MARK
         return text
 
     def _names(self, item, names_context=None, context=None, **kwargs):

@@ -9,14 +9,9 @@ import warnings
 from citeproc import NAMES
 from citeproc.source.json import CiteProcJSON
 
-from glossator.format.cites import citation_label
+from glossator.format.cites import SUPPRESSED_ID, citation_label
 from glossator.format.csl_text import NO_AUTHOR_MARK, clean
 from glossator.format.rich_text import rich_item, seasons
-
-# Pandoc's `[-@key]`: the work is cited with a stand-in author (NO_AUTHOR_MARK)
-# whose text and delimiter are then cut out, so the style neither prints the author
-# nor substitutes its title.
-SUPPRESSED_ID = "s"
 
 
 def make_source(

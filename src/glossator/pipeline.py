@@ -51,7 +51,7 @@ from glossator.incremental.reading import (
     store_identities,
 )
 from glossator.incremental.searching import cached_search_index
-from glossator.incremental.styles import CachedStyle
+from glossator.incremental.styles import CachedStyle, FilledMemo
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
 from glossator.link.checks import check_corpus, renamed_keys
 from glossator.link.corpus import LinkedCorpus, link_corpus
@@ -156,9 +156,7 @@ def plan(
     `progress` is told of each essay read. No full garbage collection meanwhile."""
     if store is None:
         corpus = read_corpus(content_dir, partial(read_each, progress=progress))
-
-        def make_style(name: str) -> CitationStyle:
-            return CitationStyle(name)
+        make_style: Callable[[str], CitationStyle] = CitationStyle
     else:
         reader = CachedReader(store, templates, progress=progress)
         corpus = read_corpus(content_dir, reader)
@@ -203,7 +201,8 @@ def plan(
         style = resolve_style(corpus.site.citation_style, content_dir)
         works = None if store is None else cached_identities(store, templates, "works")
         site_style = make_style(style)  # the works' formatting spread over the cores
-        formatted = format_corpus(linked, site_style, essay_styles, works, progress, forked)
+        memo = None if store is None else FilledMemo(store)  # each essay as filled
+        formatted = format_corpus(linked, site_style, essay_styles, works, progress, forked, memo)
         if store is not None and works is not None:
             store_identities(store, templates, works, "works")
         linked = formatted.linked

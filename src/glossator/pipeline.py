@@ -200,10 +200,11 @@ def plan(
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)
         works = None if store is None else cached_identities(store, templates, "works")
+        earlier = dict(works or {})
         site_style = make_style(style)  # the works' formatting spread over the cores
         memo = None if store is None else FilledMemo(store)  # each essay as filled
         formatted = format_corpus(linked, site_style, essay_styles, works, progress, forked, memo)
-        if store is not None and works is not None:
+        if store is not None and works is not None and works != earlier:  # 0.3 s to write
             store_identities(store, templates, works, "works")
         linked = formatted.linked
     except ValueError as exc:

@@ -266,7 +266,7 @@ def cached_identities(
     store: Store, templates: Path | None = None, kind: str = "identities"
 ) -> Identities:
     """What the last build worked out for each work, a pure function of the work: its
-    identities (`link.Linker._identity`), or with kind "works" its CSL-JSON and BibTeX
+    identities (`link.Linker._known`), or with kind "works" its CSL-JSON and BibTeX
     (`format.format_corpus`). A copy: the stages fill it in place, and the stored value
     may be serve's remembered one, never to be changed."""
     found = store.get(kind, digest(code_version(templates), kind))

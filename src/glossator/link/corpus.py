@@ -9,10 +9,8 @@ are copied, never changed in place.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 from glossator.bibliography import BibEntry, fingerprint, loose_key, unique_key
 from glossator.cache.versions import Versions, derived, unique_slugs
@@ -20,52 +18,11 @@ from glossator.diagnostics import Diagnostic, info, warning
 from glossator.link.mentions import Mention, find_mentions, mention_index
 from glossator.link.scan import InText, Places, Scan, scan_document
 from glossator.link.unknown_keys import did_you_mean, unknown_key
+from glossator.link.works import CitingPlace, Work, kind_of, place, with_sources
 from glossator.model import Document, Note
 from glossator.notes.parse_note import ParsedWork, unread_reason, work_key
 from glossator.notes.resolve import Cite, NoteCites, resolve_document
 from glossator.notes.short import work_label
-
-WEB_URL = re.compile(r"^https?://[^\s]+$", re.I)
-DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)")
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-
-
-@dataclass(frozen=True)
-class CitingPlace:
-    document: str
-    note: int  # 0: a citation standing in the text, not in a note
-    paragraph: str | None
-    marker: str | None  # the marker's anchor id, e.g. `fnref3` or `fnref3-2`
-    locator: str | None = None
-
-
-@dataclass
-class Work:
-    """One work of the corpus' bibliography, as published."""
-
-    key: str
-    entry_type: str
-    kind: str
-    fields: dict[str, str]
-    curated: bool  # listed in references.bib
-    confident: bool = True
-    cited_by: list[CitingPlace] = field(default_factory=list)
-
-    @property
-    def url(self) -> str | None:
-        """The work's external link: an http(s) URL, or its DOI's address. Anything
-        else a bibliography says (`javascript:`, `file:`) is never made a link."""
-        fields = self.fields
-        url = fields.get("url")
-        if url and WEB_URL.match(url.strip()):
-            return url.strip()
-        doi = fields.get("doi")
-        if not doi:
-            return None
-        doi = DOI_PREFIX.sub("", doi.strip())
-        if DOI.match(doi):
-            return "https://doi.org/" + quote(doi, safe="/:;()-._")
-        return None
 
 
 @dataclass
@@ -76,28 +33,6 @@ class LinkedCorpus:
     note_cites: dict[tuple[str, int], list[tuple[str, str | None]]]  # -> (key, locator)
     diagnostics: list[Diagnostic]
     versions: Versions = field(default_factory=dict)  # slug -> version (cache.versions)
-
-
-def kind_of(entry_type: str, fields: dict[str, str]) -> str:
-    """A curated entry's kind, for entries the parser never saw."""
-    symbol = fields.get("un_symbol", "")
-    if symbol:
-        if "/RES/" in symbol:
-            return "un-resolution"
-        return "un-press-release" if PRESS_RELEASE.match(symbol) else "un-document"
-    subtype = fields.get("entrysubtype", "").strip().lower()
-    if entry_type == "article" and subtype in ("newspaper", "magazine"):
-        return f"{subtype}-article"
-    if entry_type == "article":
-        # a volume, issue, pages, BibLaTeX's journaltitle or subtype: a journal article
-        serial = subtype or any(fields.get(f) for f in SERIAL)
-        return "journal-article" if serial else "newspaper-article"
-    return KINDS.get(entry_type, "other")
-
-
-SERIAL = ("volume", "number", "pages", "journaltitle")
-KINDS = {"book": "book", "incollection": "book", "online": "web-page"}
-PRESS_RELEASE = re.compile(r"^[A-Z]+/\d+$")
 
 
 BibIndex = tuple[dict[str, str], dict[str, str]]
@@ -132,6 +67,7 @@ class Linker:
         self.identities: Identities = {}  # those of this build's works
         self.works: dict[str, Work] = {}
         self.parsed_keys: dict[str, str] = {}  # loose identity -> key of an uncurated work
+        self._looked_up: dict[int, tuple[ParsedWork, tuple[str, str, str | None]]] = {}
         self.diagnostics: list[Diagnostic] = []
 
     def _known(self, work: ParsedWork) -> tuple[str, str, str | None]:
@@ -146,10 +82,17 @@ class Linker:
         self.identities[key] = found
         return found
 
-    def _identity(self, work: ParsedWork) -> tuple[str, str]:
-        """The work's fingerprint and loose identity."""
-        found = self._known(work)
-        return found[0], found[1]
+    def _lookup(self, work: ParsedWork) -> tuple[str, str, str | None]:
+        """The work's fingerprint, loose identity and curated key (or None), once per
+        work object: each citation is looked up when keys are reserved and again when
+        its note is linked, and hashing a work's fields costs more than the lookup."""
+        seen = self._looked_up.get(id(work))
+        if seen is not None and seen[0] is work:
+            return seen[1]
+        printed, loose, _ = self._known(work)
+        found = printed, loose, self.by_fingerprint.get(printed) or self.by_loose.get(loose)
+        self._looked_up[id(work)] = (work, found)
+        return found
 
     def _key_stem(self, work: ParsedWork) -> str:
         """`work_key(work)`: some 0.1 ms a work, for 24,000 uncurated ones."""
@@ -158,10 +101,6 @@ class Linker:
             found = (found[0], found[1], work_key(work) or "work")
             self.identities[(work.entry_type, work.kind, work.fields)] = found
         return found[2]
-
-    def _curated_key(self, work: ParsedWork) -> str | None:
-        printed, loose = self._identity(work)
-        return self.by_fingerprint.get(printed) or self.by_loose.get(loose)
 
     def reserve_keys(self, resolved: list[list[NoteCites]], docs: list[Document]) -> None:
         """Give every uncurated work its key before any note is linked, in identity
@@ -174,8 +113,7 @@ class Linker:
                 for cite in cites.cites:
                     if cite.work is None:
                         continue
-                    curated = self._curated_key(cite.work)
-                    printed, loose = self._identity(cite.work)
+                    printed, loose, curated = self._lookup(cite.work)
                     if curated is None:
                         variants.setdefault(loose, []).append((cite.work, doc, cites.note))
                     elif self.by_fingerprint.get(printed) is None:
@@ -200,7 +138,7 @@ class Linker:
         beyond case and punctuation (a subtitle, a journal's qualifier, initials)."""
         seen: dict[str, ParsedWork] = {}
         for work, doc, note in forms:
-            print_ = self._identity(work)[0]
+            print_ = self._lookup(work)[0]
             if not curated and (not seen or print_ in seen):
                 seen.setdefault(print_, work)
                 continue
@@ -218,11 +156,11 @@ class Linker:
             )
 
     def key_for(self, work: ParsedWork) -> str:
-        curated = self._curated_key(work)
+        _, loose, curated = self._lookup(work)
         if curated is not None:
             self._add_curated(curated, work.kind)
             return curated
-        return self.parsed_keys[self._identity(work)[1]]
+        return self.parsed_keys[loose]
 
     def _add_curated(self, key: str, kind: str | None = None) -> None:
         if key not in self.works:
@@ -374,28 +312,13 @@ def link_corpus(
     )
 
 
-def with_sources(note: Note, sources: list[str]) -> Note:
-    """A copy of `note` citing `sources`: what `dataclasses.replace` makes (the same
-    fields, in the order `Note.__init__` sets them, and no cached text), without its
-    walk of the fields, once for each of a corpus' 50,000 notes."""
-    copy = object.__new__(Note)
-    copy.__dict__.update(
-        number=note.number,
-        id=note.id,
-        line=note.line,
-        generated=note.generated,
-        sources=sources,
-        blocks=note.blocks,
-    )
-    return copy
-
-
 def _collect_places(
     doc: Document, places: Places, works: dict[str, Work], note_cites: dict[tuple[str, int], list]
 ) -> None:
+    slug, nowhere = doc.slug, [(None, None)]
     for note in doc.notes:
-        for key, locator in note_cites[(doc.slug, note.number)]:
-            for paragraph_id, marker_id in places.get(note.number, [(None, None)]):
-                works[key].cited_by.append(
-                    CitingPlace(doc.slug, note.number, paragraph_id, marker_id, locator)
-                )
+        number = note.number
+        for key, locator in note_cites[(slug, number)]:
+            cited_by = works[key].cited_by
+            for paragraph_id, marker_id in places.get(number, nowhere):
+                cited_by.append(place(slug, number, paragraph_id, marker_id, locator))

@@ -5,6 +5,9 @@ fails here."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from glossator.bibliography import BibEntry
 from glossator.diagnostics import sort_diagnostics
 from glossator.link.corpus import LinkedCorpus, link_corpus
@@ -137,3 +140,30 @@ def test_the_uncurated_works_of_kept_parts_are_reported_at_their_first_note():
     )
     uncurated = [(d.path, d.line) for d in linked.diagnostics if d.code == "bib.uncurated"]
     assert ("alpha.md", 11) in uncurated and ("beta.md", 12) in uncurated
+
+
+NOTES = [MARGINS, FULLER, REVISITED, NOTES_ON, RESOLUTION, KEYED, "A note citing nothing."]
+LORNE = BibEntry("lorne2019", "book", {"author": "Lorne, Ida", "title": "Notes on Notes",
+                 "publisher": "Small Press", "address": "London", "year": "2019"}, 1)  # fmt: skip
+BIBLIOGRAPHIES = [BIB, {}, {**BIB, "lorne2019": LORNE}]
+corpora = st.dictionaries(
+    st.sampled_from(["alpha", "beta", "gamma"]),
+    st.lists(st.integers(0, len(NOTES) - 1), min_size=1, max_size=4),
+    min_size=1,
+)
+states = st.tuples(corpora, st.integers(0, len(BIBLIOGRAPHIES) - 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(states, min_size=2, max_size=6))
+def test_any_sequence_of_corpora_links_with_kept_parts_as_without(sequence):
+    """Essays added, edited and removed, references.bib changed, in any order: each
+    corpus linked with the parts kept from the ones before is the corpus linked
+    afresh (`links` compares them), and an unchanged essay is not resolved again."""
+    memo, before = DictMemo(), None
+    for corpus, bib in sequence:
+        docs = [essay(slug, [NOTES[n] for n in notes]) for slug, notes in sorted(corpus.items())]
+        resolved = links(docs, BIBLIOGRAPHIES[bib], memo)
+        if before is not None and before == (corpus, bib):
+            assert resolved == []
+        before = (corpus, bib)

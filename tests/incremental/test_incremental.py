@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossator.cache import Store, digest
+from glossator.format import corpus as format_corpus_module
 from glossator.incremental import build_fingerprint, cache_folder, reading
 from glossator.incremental.reading import CachedReader
 from glossator.ingest.corpus import read_each
@@ -484,8 +485,74 @@ def test_an_edit_resolves_the_notes_of_that_essay_alone(tmp_path):
     with mock.patch.object(reading, "resolve_document", counted):
         assert build(content, out).ok
     assert resolved == ["alpha"]
-    shutil.rmtree(tmp_path / ".glossator-cache" / "resolved")  # gone: resolved again
+    # beta's resolved notes gone: its linked part (link.parts) is all linking needs
+    shutil.rmtree(tmp_path / ".glossator-cache" / "resolved")
     (essays / "alpha.md").write_text(essay("Glosses", [(4, 4)]), "utf-8")
     with mock.patch.object(reading, "resolve_document", counted):
         assert build(content, out).ok
-    assert sorted(resolved) == ["alpha", "alpha", "beta"]
+    assert sorted(resolved) == ["alpha", "alpha"]
+    for kind in ("resolved", "linked"):  # both gone: resolved again
+        shutil.rmtree(tmp_path / ".glossator-cache" / kind)
+    (essays / "alpha.md").write_text(essay("Glosses", [(4, 3)]), "utf-8")
+    with mock.patch.object(reading, "resolve_document", counted):
+        assert build(content, out).ok
+    assert sorted(resolved) == ["alpha", "alpha", "alpha", "beta"]
+
+
+def test_an_essay_linked_from_the_cache_keeps_its_resolved_notes_for_a_bibliography_edit(
+    tmp_path,
+):
+    """An unchanged essay is linked from its kept part, without its resolved notes;
+    they stay in the cache all the same, for the build after references.bib changes
+    (which links every essay again from them: resolving them again would be ten
+    seconds at 1,000 essays)."""
+    content, bib_titles = start(tmp_path), {}
+    essays = content / "essays"
+    (essays / "beta.md").write_text(essay("Small Type", [(2, 3), (1, 5)]), "utf-8")
+    out = tmp_path / "_site"
+    assert build(content, out).ok
+    (essays / "alpha.md").write_text(essay("Glosses", [(0, 0), (3, 6)]), "utf-8")
+    assert build(content, out).ok  # beta taken from its linked part
+    resolved: list[str] = []
+    real = reading.resolve_document
+
+    def counted(doc):
+        resolved.append(doc.slug)
+        return real(doc)
+
+    apply(("bib", "jackson2001", "Glosses"), content, bib_titles, TEMPLATES_DIR)
+    with mock.patch.object(reading, "resolve_document", counted):
+        assert build(content, out).ok
+    assert resolved == []
+    clean = tmp_path / "clean" / "_site"
+    assert build(content, clean, cache=False).ok
+    assert files_of(out) == files_of(clean)
+
+
+def test_an_edit_fills_the_citations_of_that_essay_alone(tmp_path):
+    """The other essays' filled citations come from the cache (format/filled.py),
+    until an entry they cite changes."""
+    content, bib_titles = start(tmp_path), {}
+    essays = content / "essays"
+    (essays / "beta.md").write_text(essay("Small Type", [(2, 0), (1, 1)]), "utf-8")
+    (essays / "gamma.md").write_text(essay("Glosses", [(2, 4)]), "utf-8")
+    out = tmp_path / "_site"
+    assert build(content, out).ok
+    looked: list[str] = []
+    real = format_corpus_module.find_citations
+
+    def counted(doc, items):
+        looked.append(doc.slug)
+        return real(doc, items)
+
+    (essays / "alpha.md").write_text(essay("Glosses", [(0, 0), (3, 1)]), "utf-8")
+    with mock.patch.object(format_corpus_module, "find_citations", counted):
+        assert build(content, out).ok
+    assert looked == ["alpha"]
+    apply(("bib", "grafton1997", "Glosses"), content, bib_titles, TEMPLATES_DIR)
+    with mock.patch.object(format_corpus_module, "find_citations", counted):
+        assert build(content, out).ok
+    assert looked == ["alpha", "alpha", "beta"]  # both cite grafton1997; gamma does not
+    clean = tmp_path / "clean" / "_site"
+    assert build(content, clean, cache=False).ok
+    assert files_of(out) == files_of(clean)

@@ -8,7 +8,8 @@ from unittest import mock
 
 from glossator.cache import Store
 from glossator.format.engine import CitationStyle, CiteRequest
-from glossator.incremental.styles import CachedStyle
+from glossator.format.filled import Filled
+from glossator.incremental.styles import CachedStyle, FilledMemo
 
 
 def work(key: str, family: str, year: int, title: str) -> dict:
@@ -63,3 +64,18 @@ def test_only_the_documents_whose_citations_changed_are_formatted_again(tmp_path
     assert [e.text for e in after[1]] == citations_after_bibliography(
         CitationStyle("apa"), edited[1]
     )
+
+
+def test_filled_documents_are_kept_under_the_style_and_the_version(tmp_path):
+    store = Store(tmp_path / "cache")
+    store.flush()
+    memo, filled = FilledMemo(store), Filled(("lind-a",), "inputs", {}, None, "v-filled")
+    apa = CachedStyle("apa", store)
+    memo.put(apa, "v1", filled)
+    again = FilledMemo(Store(tmp_path / "cache"))
+    assert again.get(CachedStyle("apa", Store(tmp_path / "cache")), "v1") == filled
+    assert again.get(apa, "v2") is None  # another document
+    assert again.get(CachedStyle("chicago-author-date", store), "v1") is None
+    plain = CitationStyle("apa")  # a style with no key: nothing kept
+    memo.put(plain, "v1", filled)
+    assert memo.get(plain, "v1") is None

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from glossator.bibliography import BibEntry, entry_to_bibtex
 from glossator.cache.versions import Versions, derived, unique_slugs
 from glossator.format.batches import Run, in_order
-from glossator.format.citations import fill_found, fill_reads, find_citations
+from glossator.format.citations import Found, fill_found, fill_reads, find_citations
 from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
+from glossator.format.filled import Memo, cited_keys, inputs, recall, remember
 from glossator.link.corpus import LinkedCorpus
 from glossator.model import Document
 from glossator.progress import FORMATTING, Progress, silent, step
@@ -39,6 +40,7 @@ def format_corpus(
     known: dict | None = None,
     progress: Progress = silent,
     run: Run = in_order,
+    memo: Memo | None = None,
 ) -> FormattedCorpus:
     """Raises ValueError for an unknown site style (the caller reports it). The style
     is a name, or one already made (the build's, which caches its results).
@@ -52,7 +54,8 @@ def format_corpus(
     build's in their place. `progress` hears of the bibliography, then of each essay.
     `run` is handed the bibliography's chunks, then the documents to format (a pool
     of processes spreads them over the cores), after the bibliography has decided
-    what the notes take from it."""
+    what the notes take from it. `memo` keeps what each document was filled with, for
+    a later build to take when its inputs are the same (`filled.py`)."""
     style = style_name if isinstance(style_name, CitationStyle) else CitationStyle(style_name)
     essay_styles = essay_styles or {}
     earlier, done = known if known is not None else {}, {}
@@ -72,7 +75,9 @@ def format_corpus(
         entries = style.entries(list(csl_items.values()), run)
     order = sorted(csl_items, key=lambda k: (done[k][1][2], k))
     bibtex = {key: done[key][1][1] for key in order}
-    documents, versions = _fill_documents(linked, csl_items, style, essay_styles, run, progress)
+    documents, versions = _fill_documents(
+        linked, csl_items, style, essay_styles, run, progress, memo
+    )
     return FormattedCorpus(
         dataclasses.replace(linked, documents=documents, versions=versions),
         {k: entries[k] for k in order},
@@ -88,28 +93,49 @@ def _fill_documents(
     essay_styles: dict[str, CitationStyle],
     run: Run,
     progress: Progress,
+    memo: Memo | None = None,
 ) -> tuple[list[Document], Versions]:
     """Each document with its citations' text, those of one style formatted together,
-    and the filled documents' versions (`cache.versions`)."""
-    found = [find_citations(doc, csl_items) for doc in linked.documents]
+    and the filled documents' versions (`cache.versions`); with `memo`, a document
+    filled before from the same inputs is taken from it."""
+    docs: list[Document | None] = [None] * len(linked.documents)
+    versions: list[str | None] = [None] * len(docs)
     styles = [essay_styles.get(doc.slug, style) for doc in linked.documents]
+    found: list[Found | None] = []
+    for n, doc in enumerate(linked.documents):
+        version = linked.versions.get(doc.slug)
+        kept = memo.get(styles[n], version) if memo is not None and version else None
+        if kept is not None and kept.inputs == inputs(kept.keys, csl_items, styles[n]):
+            docs[n], versions[n] = recall(doc, kept), kept.version
+            found.append(None)
+        else:
+            found.append(find_citations(doc, csl_items))
     formatted: list[list[FormattedEntry]] = [[] for _ in found]
-    total, done = len(found), sum(1 for f in found if not f.groups)
+    total, done = len(found), sum(1 for f in found if f is None or not f.groups)
     for one in {id(s): s for s in styles}.values():
-        todo = [n for n, f in enumerate(found) if f.groups and styles[n] is one]
-        made = one.citations_many(
-            [found[n].groups for n in todo], _counted(run, progress, done, total)
-        )
-        for n, entries in zip(todo, made, strict=True):
-            formatted[n] = entries
+        todo = [n for n, f in enumerate(found) if f is not None and f.groups and styles[n] is one]
+        if todo:  # else not asked: a cached style would load its table of citations
+            made = one.citations_many(
+                [found[n].groups for n in todo], _counted(run, progress, done, total)
+            )
+            for n, entries in zip(todo, made, strict=True):
+                formatted[n] = entries
         done += len(todo)
         progress(FORMATTING, done, total)
-    docs, made = [], []
-    for doc, f, entries in zip(linked.documents, found, formatted, strict=True):
-        docs.append(fill_found(doc, f, entries, csl_items))
-        reads = fill_reads(f, entries, csl_items)
-        made.append((doc.slug, derived(linked.versions.get(doc.slug), "filled", reads)))
-    return docs, unique_slugs(made)
+    for n, (doc, f) in enumerate(zip(linked.documents, found, strict=True)):
+        if f is None:
+            continue
+        docs[n] = fill_found(doc, f, formatted[n], csl_items)
+        reads = fill_reads(f, formatted[n], csl_items)
+        version = linked.versions.get(doc.slug)
+        versions[n] = derived(version, "filled", reads)
+        if memo is not None and version:
+            keys = cited_keys(f)
+            kept = remember(doc, docs[n], versions[n], keys, inputs(keys, csl_items, styles[n]))
+            memo.put(styles[n], version, kept)
+    slugs = [doc.slug for doc in linked.documents]
+    made = [d for d in docs if d is not None]
+    return made, unique_slugs(list(zip(slugs, versions, strict=True)))
 
 
 def _counted(run: Run, progress: Progress, done: int, total: int) -> Run:

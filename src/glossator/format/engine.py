@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import citeproc
@@ -350,7 +350,11 @@ class CitationStyle:
 
     def decided_for(self, groups: list[list[CiteRequest]]) -> tuple:
         """What the groups' citations take from `entries` besides their items."""
-        items = {id(r.item): r.item for g in groups for r in g}.values()
+        return self.decided_about({id(r.item): r.item for g in groups for r in g}.values())
+
+    def decided_about(self, items: Iterable[dict]) -> tuple:
+        """What any citation of `items` takes from `entries` besides the items: the
+        key of a cached result made from them must hold it."""
         return self._disambiguation.about(lambda: map(_signature, items))
 
     def note(self, item: dict, locator: str | None) -> FormattedEntry:

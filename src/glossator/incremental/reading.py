@@ -26,7 +26,8 @@ from glossator.cache.store import PROTOCOL, value_digest
 from glossator.cache.versions import Versions, derived, unique_slugs
 from glossator.diagnostics import Diagnostic, display_path
 from glossator.ingest.corpus import read_document
-from glossator.link.corpus import BibIndex, Identities, bibliography_index
+from glossator.link.corpus import BibIndex, bibliography_index
+from glossator.link.parts import DocLink
 from glossator.link.scan import Scan, scan_document
 from glossator.model import Document
 from glossator.notes.parse_note import ParsedWork
@@ -205,10 +206,15 @@ def cached_bibliography(
 
 
 def cached_bibliography_index(
-    bibliography: dict[str, BibEntry], store: Store, templates: Path | None = None
+    bibliography: dict[str, BibEntry],
+    store: Store,
+    templates: Path | None = None,
+    made_from: str | None = None,
 ) -> BibIndex:
-    """`link.bibliography_index`: fingerprinting 5,460 entries takes about two seconds."""
-    key = digest(code_version(templates), "bib-index", value_digest(bibliography))
+    """`link.bibliography_index`: fingerprinting 5,460 entries takes about two seconds.
+    `made_from`: `value_digest(bibliography)`, when the caller has it."""
+    made_from = value_digest(bibliography) if made_from is None else made_from
+    key = digest(code_version(templates), "bib-index", made_from)
     found = store.get("bib-index", key)
     if found is None:
         found = bibliography_index(bibliography)
@@ -228,14 +234,23 @@ class CachedResolver:
     store: Store
     templates: Path | None = None
     reader: CachedReader | None = None
+    # where each document's resolved notes are kept: (the document, (kind, key))
+    places: dict[int, tuple[Document, tuple[str, str]]] = field(default_factory=dict)
+
+    def kept_at(self, doc: Document) -> tuple[str, str] | None:
+        """The cache entry holding `doc`'s resolved notes, once they were asked for."""
+        found = self.places.get(id(doc))
+        return found[1] if found is not None and found[0] is doc else None
 
     def _prepared(self, doc: Document) -> Prepared | None:
         if self.reader is None:
             return None
+        known = self.reader.keys.get(id(doc))
+        if known is not None and known[0] is doc:
+            self.places[id(doc)] = (doc, ("resolved", known[1]))
         found = self.reader.prepared.get(id(doc))
         if found is not None and found[0] is doc:
             return found[1]
-        known = self.reader.keys.get(id(doc))
         if known is None or known[0] is not doc:
             return None
         prepared = self.store.get("resolved", known[1])
@@ -255,6 +270,7 @@ class CachedResolver:
         if found is not None:
             return found
         key = digest(code_version(self.templates), "resolve", value_digest(doc))
+        self.places[id(doc)] = (doc, ("resolve", key))
         found = self.store.get("resolve", key)
         if found is None:
             found = resolve_document(doc)
@@ -262,19 +278,44 @@ class CachedResolver:
         return found
 
 
-def cached_identities(
-    store: Store, templates: Path | None = None, kind: str = "identities"
-) -> Identities:
+def cached_identities(store: Store, templates: Path | None = None, kind: str = "works") -> dict:
     """What the last build worked out for each work, a pure function of the work: its
-    identities (`link.Linker._identity`), or with kind "works" its CSL-JSON and BibTeX
-    (`format.format_corpus`). A copy: the stages fill it in place, and the stored value
-    may be serve's remembered one, never to be changed."""
+    CSL-JSON and BibTeX (`format.format_corpus`). A copy: the stage fills it in place,
+    and the stored value may be serve's remembered one, never to be changed."""
     found = store.get(kind, digest(code_version(templates), kind))
     return dict(found) if isinstance(found, dict) else {}
 
 
 def store_identities(
-    store: Store, templates: Path | None, identities: dict, kind: str = "identities"
+    store: Store, templates: Path | None, identities: dict, kind: str = "works"
 ) -> None:
     """This build's, for the next (only the works cited now, so it stays bounded)."""
     store.put(kind, digest(code_version(templates), kind), identities)
+
+
+@dataclass
+class LinkMemo:
+    """`link.parts.Memo` in the store: each document's linked part under its version
+    (which names the document and glossator's code); `link_corpus` checks what else
+    it was made from. The entry of the document's resolved notes is kept with it
+    while the part is used (not read: it is made again from them when the
+    bibliography changes, and resolving 1,000 essays again would take ten seconds)."""
+
+    store: Store
+    templates: Path | None = None
+    resolver: CachedResolver | None = None
+
+    def _key(self, version: str) -> str:
+        return digest(code_version(self.templates), "linked", version)
+
+    def get(self, version: str) -> DocLink | None:
+        found = self.store.get("linked", self._key(version))
+        if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], DocLink)):
+            return None
+        if found[1] is not None:
+            self.store.used.add(found[1])  # kept by the next prune, as if read
+        return found[0]
+
+    def put(self, doc: Document, version: str, part: DocLink) -> None:
+        where = self.resolver.kept_at(doc) if self.resolver is not None else None
+        self.store.put("linked", self._key(version), (part, where))

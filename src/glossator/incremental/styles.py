@@ -19,6 +19,7 @@ from glossator.cache.store import value_digest
 from glossator.format.batches import Run, in_order
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest, style_path
+from glossator.format.filled import Filled
 
 
 class CachedStyle(CitationStyle):
@@ -32,6 +33,7 @@ class CachedStyle(CitationStyle):
             raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
         self._store = store
         self._key = digest(code_version(templates), "style", path, locale or "", style_bytes)
+        self.key = self._key  # names the style and glossator's code (`FilledMemo`)
         self._table_key = digest(self._key, "citations")
         self._table: dict[str, list[FormattedEntry]] | None = None
         self._used: dict[str, None] = {}  # the keys asked for by this build
@@ -71,3 +73,26 @@ class CachedStyle(CitationStyle):
             self._table = {key: self._table[key] for key in self._used}
             self._store.put("citations", self._table_key, self._table)
         return [self._table[key] for key in keys]
+
+
+class FilledMemo:
+    """`format.filled.Memo` in the store: each document's `Filled` under its cached
+    style's key and its linked version. A style not cached (none of the build's)
+    keeps nothing."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @staticmethod
+    def _key(style: CitationStyle, version: str) -> str | None:
+        return digest(style.key, "filled", version) if isinstance(style, CachedStyle) else None
+
+    def get(self, style: CitationStyle, version: str) -> Filled | None:
+        key = self._key(style, version)
+        found = self._store.get("filled", key) if key is not None else None
+        return found if isinstance(found, Filled) else None
+
+    def put(self, style: CitationStyle, version: str, filled: Filled) -> None:
+        key = self._key(style, version)
+        if key is not None:
+            self._store.put("filled", key, filled)

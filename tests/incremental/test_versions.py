@@ -4,14 +4,21 @@ whenever its document changed, and only then."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from glossator.bibliography import BibEntry
 from glossator.cache.versions import derived, unique_slugs
 from glossator.format.citations import fill_reads, find_citations
 from glossator.format.csl_json import to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import link_corpus
-from glossator.model import Document, Metadata, Note, Paragraph, Section
+from glossator.model import Document, Figure, Metadata, Note, Paragraph, Section
 from glossator.model.inline import Citation, CiteItem, Text
+from glossator.pipeline import build
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
+from test_images import png  # noqa: E402
 
 FIELDS = {"author": "Lind, Astrid", "title": "Margins of Print", "year": "2001"}
 
@@ -79,3 +86,49 @@ def test_the_filled_version_follows_the_names_an_author_in_text_citation_says():
     lind = {"a": to_csl_json("a", "book", "book", FIELDS)}
     nagy = {"a": to_csl_json("a", "book", "book", {**FIELDS, "author": "Nagy, Piroska"})}
     assert fill_reads(found, [], lind) != fill_reads(found, [], nagy)
+
+
+FIGURE_ESSAY = """---
+title: Pictures
+---
+
+## Maps
+
+![A map of the margins](./images/map.png)
+
+A sentence under it.
+"""
+
+
+def pictures(root):
+    content = root / "content"
+    (content / "essays" / "images").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: Pictures\n", encoding="utf-8")
+    (content / "essays" / "images" / "map.png").write_bytes(png(30, 20))
+    (content / "essays" / "pictures.md").write_text(FIGURE_ESSAY, encoding="utf-8")
+    return content
+
+
+def test_an_image_of_another_size_makes_its_essay_page_again(tmp_path):
+    """The figure's size comes from the image file, not the essay: the essay's read key
+    does not name it, so its page must not be signed with that alone."""
+    content, out = pictures(tmp_path), tmp_path / "_site"
+    assert build(content, out).ok
+    assert 'width="30" height="20"' in (out / "essays/pictures.html").read_text("utf-8")
+    (content / "essays" / "images" / "map.png").write_bytes(png(60, 40))
+    assert build(content, out).ok
+    page = (out / "essays/pictures.html").read_text("utf-8")
+    assert 'width="60" height="40"' in page
+    clean = tmp_path / "clean"
+    assert build(content, clean, cache=False).ok
+    assert page == (clean / "essays/pictures.html").read_text("utf-8")
+
+
+def test_the_cached_essay_keeps_its_images_as_written(tmp_path):
+    """serve keeps the cache's documents between builds: publishing the images works
+    on a copy, so the next build reads `./images/map.png` as the author wrote it."""
+    content, memory = pictures(tmp_path), {}
+    assert build(content, tmp_path / "_site", memory=memory).ok
+    kept = [v[0] for (kind, _), v in memory.items() if kind == "read" and v[0] is not None]
+    [figure] = [b for doc in kept for b in doc.blocks() if isinstance(b, Figure)]
+    assert (figure.src, figure.width) == ("./images/map.png", None)

@@ -217,7 +217,7 @@ def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
         corpus.diagnostics += diags
         if document is not None:
             if document.format == "markdown":
-                diags, assets = publish_images(document, path, content_dir)
+                diags, assets, document = publish_images(document, path, content_dir)
                 corpus.diagnostics += diags
                 corpus.assets.update(assets)
             corpus.documents.append(document)

@@ -10,6 +10,7 @@ remote image is a warning: the site loads nothing from elsewhere.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import posixpath
 from io import BytesIO
@@ -29,15 +30,17 @@ PAGES = "essays"  # the site folder of the essay pages, as of content/essays
 
 def publish_images(
     doc: Document, essay: Path, content_dir: Path
-) -> tuple[list[Diagnostic], dict[str, bytes]]:
-    """Problems with `doc`'s images, and the bytes of each local one by its path under
-    content/. Figures and images in `doc` get their published `src` (and sizes)."""
+) -> tuple[list[Diagnostic], dict[str, bytes], Document]:
+    """Problems with `doc`'s images, the bytes of each local one by its path under
+    content/, and the document with their published `src` (and the figures' sizes).
+    A copy: `doc` may be the cache's (serve keeps it between builds), and the next
+    build must find the sources as written."""
     diags, assets = [], {}
     published: dict[str, str] = {}  # src as written -> src from the page
     where: dict[str, str] = {}  # src from the page -> path under content/
     sources = _sources(doc)
     if not sources:
-        return diags, assets  # most essays: no need of the path shown in messages
+        return diags, assets, doc  # most essays: no need of the path shown in messages
     shown = display_path(essay)
     for src, line in sources:
         if src in published or src.lower().startswith("data:"):
@@ -63,8 +66,9 @@ def publish_images(
         published[src] = quote(posixpath.relpath(relative, PAGES))
         where[published[src]] = relative
     if published:  # else nothing to rewrite: most essays (a walk of every block)
+        doc = copy.deepcopy(doc)
         _apply(doc, published, {page: assets[relative] for page, relative in where.items()})
-    return diags, assets
+    return diags, assets, doc
 
 
 def _sources(doc: Document) -> list[tuple[str, int]]:

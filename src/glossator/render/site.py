@@ -2,14 +2,17 @@
 
 A job makes one or more files: an essay's page, its citation downloads and its JSON;
 a work's source page; the bibliography. Each is handed exactly the data its signature
-hashes (the essay's document, the works it cites with only its own citing places,
-their formatted entries and labels; the work with its citing places, the sentences
-they quote and the metadata of the citing essays; for the bibliography, the signatures
-of every source page), so an unchanged signature means unchanged bytes and the job is
-not run. A job also leaves a piece for the corpus-wide files, kept with its signature:
-an essay the sentences its source pages quote, a work its items of `sources.json` and
-`sources.csl.json` and its "cited in" links. The home, about, 404 and search pages,
-the feed and sitemap, and the data files assembled from the pieces are made every time.
+hashes (the essay's document, by its version, the works it cites with only its own
+citing places, their formatted entries and labels; the work with its citing places,
+the sentences they quote and the metadata of the citing essays; for the bibliography,
+each work's entry, places and "cited in" links), so an unchanged signature means
+unchanged bytes and the job is not run. Signatures are made of cheap parts
+(`signatures.py`: a work's own parts digested once for all the jobs showing it). A
+job also leaves a piece for the other pages, kept with its signature (`views.py`): an
+essay what its source pages, the home and about pages and the feed show of it, a
+work its items of `sources.json` and `sources.csl.json`, its "cited in" links and what
+the bibliography shows of it. The home, about, 404 and search pages, the feed and
+sitemap, and the data files are made every time, from the pieces.
 """
 
 from __future__ import annotations

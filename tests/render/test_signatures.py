@@ -22,11 +22,13 @@ from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import CitingPlace, Work
 from glossator.link.mentions import Mention
+from glossator.model import Document, Metadata, Paragraph
 from glossator.model.inline import Text
 from glossator.pipeline import plan
 from glossator.render import TEMPLATES_DIR, render_jobs, render_site
 from glossator.render import site as site_module
 from glossator.render.signatures import fields_of, places_of, work_digest
+from glossator.render.views import essay_piece
 
 BIB = """@book{lind2001,
   author = {Lind, Astrid},
@@ -265,3 +267,14 @@ def test_every_field_of_a_work_and_its_entry_is_in_its_digest():
         (work, entry, "@book{k}", {"title": "U"}),
     ):
         assert work_digest(*other) != first
+
+
+def test_an_essays_metadata_digest_does_not_depend_on_what_read_it_before():
+    """A paragraph keeps its text beside its content once read: the digest of an
+    abstract read before and of one never read are the same."""
+    abstract = [Paragraph("a1", content=(Text("An abstract of the essay."),))]
+    doc = Document("alpha", "markdown", Metadata(title="Glosses", abstract=abstract))
+    fresh = copy.deepcopy(doc)
+    assert "_text" not in vars(fresh.meta.abstract[0])
+    assert doc.meta.abstract[0].text  # read by some earlier step
+    assert essay_piece(fresh, {}, True).meta == essay_piece(doc, {}, True).meta

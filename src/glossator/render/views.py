@@ -73,11 +73,15 @@ class EssayPiece:
 
 
 def essay_piece(doc: Document, works: dict, signing: bool) -> EssayPiece:
+    """The piece; the metadata digested after the feed entry has read the abstract's
+    text, which its paragraphs keep beside their content (and so in their pickle):
+    the digest must not depend on whether some earlier step had read it."""
+    feed = feed_entry(doc)
     return EssayPiece(
         cited_sentences(doc),
         value_digest(doc.meta) if signing else "",
         excerpt(doc),
-        feed_entry(doc),
+        feed,
         len(doc.notes),
         len(doc.paragraphs()),
         len(cited_works(doc, works)),

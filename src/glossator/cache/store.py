@@ -14,6 +14,7 @@ import io
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,21 @@ def value_digest(value: Any) -> str:
     pickler.fast = True  # no memo: every part written out where it stands
     pickler.dump(value)
     return digest(buffer.getvalue())
+
+
+def value_digests(values: Iterable[Any]) -> list[str]:
+    """`value_digest` of each value, by one pickler: for 30,000 small values (a site's
+    works) making a pickler and a buffer for each was a third of the cost."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, PROTOCOL)
+    pickler.fast = True
+    found = []
+    for value in values:
+        buffer.seek(0)
+        buffer.truncate()
+        pickler.dump(value)
+        found.append(digest(buffer.getvalue()))
+    return found
 
 
 class Store:

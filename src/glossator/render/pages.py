@@ -86,6 +86,9 @@ def _environment(folders: tuple[str, ...]) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # `make_environment` makes a new one when a file changes: Jinja's own check
+        # stat()ed the template and what it extends for each of 30,000 pages
+        auto_reload=False,
     )
     env.filters["human_date"] = human_date
     env.filters["field_html"] = field_html

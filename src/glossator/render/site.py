@@ -2,44 +2,42 @@
 
 A job makes one or more files: an essay's page, its citation downloads and its JSON;
 a work's source page; the bibliography. Each is handed exactly the data its signature
-hashes (the essay's document, the works it cites with only its own citing places,
-their formatted entries and labels; the work with its citing places, the sentences
-they quote and the metadata of the citing essays; for the bibliography, the signatures
-of every source page), so an unchanged signature means unchanged bytes and the job is
-not run. A job also leaves a piece for the corpus-wide files, kept with its signature:
-an essay the sentences its source pages quote, a work its items of `sources.json` and
-`sources.csl.json` and its "cited in" links. The home, about, 404 and search pages,
-the feed and sitemap, and the data files assembled from the pieces are made every time.
+hashes (the essay's document, by its version, the works it cites with only its own
+citing places, their formatted entries and labels; the work with its citing places,
+the sentences they quote and the metadata of the citing essays; for the bibliography,
+each work's entry, places and "cited in" links), so an unchanged signature means
+unchanged bytes and the job is not run. Signatures are made of cheap parts
+(`signatures.py`: a work's own parts digested once for all the jobs showing it). A
+job also leaves a piece for the other pages, kept with its signature (`views.py`): an
+essay what its source pages, the home and about pages and the feed show of it, a
+work its items of `sources.json` and `sources.csl.json`, its "cited in" links and what
+the bibliography shows of it. The home, about, 404 and search pages, the feed and
+sitemap, and the data files are made every time, from the pieces.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, meta
+from jinja2 import Environment
 from markupsafe import Markup
 
 from glossator.cache import code_version, digest
-from glossator.cache.store import value_digest
+from glossator.cache.store import value_digest, value_digests
 from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
-from glossator.link.corpus import CitingPlace, LinkedCorpus
-from glossator.model import Document, Metadata
+from glossator.model import Document
 from glossator.progress import RENDERING, Progress, silent
 from glossator.render.citing import cited_count, cited_in_html, short_title
 from glossator.render.data import WorkData, corpus_files, document_file, work_data
-from glossator.render.feeds import atom_feed, feed_entry, sitemap
-from glossator.render.head import cited_works, excerpt
+from glossator.render.feeds import atom_feed, sitemap
 from glossator.render.pages import (
     TEMPLATES_DIR,
-    Sentences,
     about_paragraphs,
-    cited_sentences,
     citing_places,
     essay_context,
     essay_downloads,
@@ -50,7 +48,18 @@ from glossator.render.pages import (
     source_href,
     work_label,
 )
+from glossator.render.signatures import places_of, plain_mentions, work_parts
+from glossator.render.template_keys import template_key
 from glossator.render.templating import as_search_path
+from glossator.render.views import (
+    CitingEssay,
+    EssayPiece,
+    Lazy,
+    essay_piece,
+    own_keys,
+    own_view,
+    places_by_essay,
+)
 
 Job = tuple[str, list[str], Any]  # signature, the files it made, what corpus pages take
 Jobs = dict[str, Job]
@@ -64,55 +73,6 @@ class Rendered:
     files: dict[str, bytes]
     kept: list[str]
     jobs: Jobs
-
-
-@dataclass(frozen=True)
-class CitingEssay:
-    """What a source page shows of an essay citing the work: its slug and metadata."""
-
-    slug: str
-    meta: Metadata
-
-
-def template_key(env: Environment, name: str) -> str:
-    """The files a template is made of (it, what it extends, includes and imports, as
-    the search path resolves each name): a page depends on these and no others. A name
-    computed at render time makes it depend on every template."""
-    seen: dict[str, tuple[str, str]] = {}
-    todo = [name]
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        source, filename, _ = env.loader.get_source(env, current)
-        seen[current] = (filename or "", source)
-        for found in _referenced(env, source):
-            if found is None:
-                return digest("all", *(f"{n}:{s}" for n, s in _every_template(env)))
-            todo.append(found)
-    return digest(*(f"{n}\0{f}\0{s}" for n, (f, s) in sorted(seen.items())))
-
-
-_REFERENCED: dict[str, list[str | None]] = {}  # a template's source -> the names it uses
-
-
-def _referenced(env: Environment, source: str) -> list[str | None]:
-    """The templates `source` extends, includes and imports (None for a computed
-    name): a pure function of the source, kept for the next build in this process
-    (serve), as parsing the templates again took a good part of a small rebuild."""
-    found = _REFERENCED.get(source)
-    if found is None:
-        if len(_REFERENCED) > 256:  # templates edited all day: the oldest go
-            _REFERENCED.clear()
-        found = _REFERENCED[source] = list(meta.find_referenced_templates(env.parse(source)))
-    return found
-
-
-def _every_template(env: Environment) -> list[tuple[str, str]]:
-    return [
-        (n, env.loader.get_source(env, n)[0])
-        for n in sorted(env.list_templates(extensions=["html"]))
-    ]
 
 
 def render_page(env: Environment, template: str, context: dict[str, Any]) -> bytes:
@@ -129,31 +89,6 @@ def render_site(
     """Every page and data file of the site, from the formatted corpus; templates and
     static files are looked up in `templates_dir` (one folder or several, first wins)."""
     return render_jobs(site, corpus, templates_dir, search_available).files
-
-
-def _places_by_essay(linked: LinkedCorpus) -> dict[tuple[str, str], list[CitingPlace]]:
-    """(work key, essay slug) -> the work's places in that essay: one pass over every
-    work's places, instead of one per essay citing it."""
-    found: dict[tuple[str, str], list[CitingPlace]] = defaultdict(list)
-    for key, work in linked.works.items():
-        for place in work.cited_by:
-            found[(key, place.document)].append(place)
-    return found
-
-
-def _own_view(
-    doc: Document, linked: LinkedCorpus, mentions: dict, cites: dict, places: dict
-) -> LinkedCorpus:
-    """The linked corpus as one essay's page sees it: its own document, mentions and
-    note citations, and the works it cites with only its own citing places."""
-    keys = dict.fromkeys(k for note in doc.notes for k in note.sources)
-    keys.update((k, None) for found in cites.values() for k, _ in found)
-    works = {}
-    for key in keys:
-        if key in linked.works:
-            own = places.get((key, doc.slug), [])
-            works[key] = dataclasses.replace(linked.works[key], cited_by=own)
-    return LinkedCorpus([doc], works, mentions, cites, [])
 
 
 def render_jobs(
@@ -173,11 +108,13 @@ def render_jobs(
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
     documents = sorted(linked.documents, key=lambda d: d.slug)
     ordered_keys = list(formatted)  # already in bibliography order
-    entry_html = {k: Markup(e.html) for k, e in formatted.items()}  # escaped by format.py
+    entry_html = Lazy(ordered_keys, lambda k: Markup(formatted[k].html))  # escaped
     has_search = any((folder / "search.html").is_file() for folder in folders)
-    work_labels = {k: work_label(w) for k, w in sorted(linked.works.items())}
-    shorts = {k: short_title(w, corpus.csl_items.get(k)) for k, w in sorted(linked.works.items())}
+    keys = sorted(linked.works)
+    work_labels = Lazy(keys, lambda k: work_label(linked.works[k]))
+    shorts = Lazy(keys, lambda k: short_title(linked.works[k], corpus.csl_items.get(k)))
     out = Rendered({}, [], {})
+    signing = previous is not None
 
     def context(path: str, **values: Any) -> dict[str, Any]:
         values.setdefault("root", "../" * path.count("/"))
@@ -193,8 +130,11 @@ def render_jobs(
     def page(path: str, template: str, **values: Any) -> None:
         out.files[path] = render(path, template, **values)
 
-    _home_page(page, corpus, documents)  # first, as always
+    env.get_template("index.html")  # the first page: its template's problem is the one told
     base: dict[str, str] = {}
+    works_signed: dict[str, str] = {}
+    placed: dict[str, tuple] = {}  # work key -> its places' fields
+    placed_in: dict[tuple[str, str], list[tuple]] = defaultdict(list)  # (key, slug) -> those
     if previous is not None:
         shared = digest(
             code_version(TEMPLATES_DIR), value_digest((site, has_search, search_available))
@@ -203,12 +143,29 @@ def render_jobs(
             kind: digest(shared, template_key(env, f"{kind}.html"))
             for kind in ("essay", "source", "bibliography")
         }
+        csl_items = corpus.csl_items
+        parts = (
+            work_parts(w, formatted.get(k), bibtex.get(k), csl_items.get(k))
+            for k, w in linked.works.items()
+        )
+        works_signed = dict(zip(linked.works, value_digests(parts), strict=True))
+        for key, work in linked.works.items():  # each place once, as the tuple of its fields
+            plain = placed[key] = places_of(work.cited_by)
+            for place, fields in zip(work.cited_by, plain, strict=True):
+                placed_in[(key, place.document)].append(fields)
 
-    def skipped(job: str, inputs: Any) -> bool:
-        """Whether `job` need not run; records its signature either way."""
+    def signing_value(job: str, inputs: Any) -> tuple:
+        """What a job's signature is the digest of: its inputs, the job, and its kind's
+        part (code, settings, template files)."""
+        return base[job.split(":")[0]], job, inputs
+
+    def skipped(job: str, inputs: Any, signature: str | None = None) -> bool:
+        """Whether `job` need not run; records its signature either way (`signature`:
+        the digest of `signing_value(job, inputs)`, when worked out already)."""
         if previous is None:
             return False
-        signature = digest(base[job.split(":")[0]], job, value_digest(inputs))
+        if signature is None:
+            signature = value_digest(signing_value(job, inputs))
         before = previous.get(job)
         if before is not None and before[0] == signature:
             out.jobs[job] = before
@@ -235,64 +192,70 @@ def render_jobs(
     cites: dict[str, dict] = defaultdict(dict)
     for place, found in linked.note_cites.items():
         cites[place[0]][place] = found
-    places = _places_by_essay(linked)
     pages, done = len(documents) + len(ordered_keys), 0
-    sentences: dict[str, Sentences] = {}
-    essays: dict[str, CitingEssay] = {}
-    metas: dict[str, str] = {}
-    todo: list[tuple[str, Document, LinkedCorpus, tuple]] = []
+    pieces: dict[str, EssayPiece] = {}
+    todo: list[tuple[str, Document, list[str]]] = []
     for doc in documents:  # first every signature; the pages below, in the same order
         done += 1
         progress(RENDERING, done, pages)
-        own = _own_view(doc, linked, mentions[doc.slug], cites[doc.slug], places)
-        keys = sorted(own.works)
-        inputs = (
-            {k: formatted[k] for k in keys if k in formatted},
-            {k: shorts[k] for k in keys},
-            {k: work_labels[k] for k in keys},
-        )
-        job = f"essay:{doc.slug}"
-        essays[doc.slug] = CitingEssay(doc.slug, doc.meta)
+        slug, job = doc.slug, f"essay:{doc.slug}"
+        shown = own_keys(doc, linked, cites[slug])
         signed = None
-        if previous is not None:
-            metas[doc.slug] = value_digest(doc.meta)
-            version = linked.versions.get(doc.slug)  # else its value (cache.versions)
-            known = ("version", version) if version is not None else value_digest(doc)
-            signed = (known, own.works, own.mentions, own.note_cites, inputs)
+        if signing:
+            version = linked.versions.get(slug)  # else its value (cache.versions)
+            signed = (
+                ("version", version) if version is not None else value_digest(doc),
+                tuple((k, works_signed[k], tuple(placed_in.get((k, slug), ()))) for k in shown),
+                plain_mentions(mentions[slug]),
+                tuple(cites[slug].items()),
+            )
         if skipped(job, signed):
-            sentences[doc.slug] = out.jobs[job][2]
+            pieces[slug] = out.jobs[job][2]
             continue
-        sentences[doc.slug] = piece(job, cited_sentences(doc))
-        todo.append((job, doc, own, inputs))
+        pieces[slug] = piece(job, essay_piece(doc, linked.works, signing))
+        todo.append((job, doc, shown))
+    _home_page(page, documents, pieces)  # the first page rendered, as always
+    essays = {d.slug: CitingEssay(d.slug, d.meta) for d in documents}
     sources: list[tuple[str, str]] = []
     cited_in: dict[str, Markup] = {}
     data: list[WorkData] = []
-    for key in ordered_keys:
+    listed: list[str] = []  # the digest of what the bibliography shows of each work
+    metas = {slug: p.meta for slug, p in pieces.items()}
+    said = {slug: p.sentences for slug, p in pieces.items()}
+
+    def source_inputs(key: str) -> tuple:
+        """The work, its places, and what its page shows of each citing essay."""
+        quoted = tuple(
+            (metas[p.document], said[p.document].get((p.paragraph, p.note), ""))
+            for p in linked.works[key].cited_by
+        )
+        return works_signed[key], placed[key], quoted
+
+    signatures = (
+        value_digests(signing_value(f"source:{k}", source_inputs(k)) for k in ordered_keys)
+        if signing
+        else [None] * len(ordered_keys)
+    )
+    for key, signature in zip(ordered_keys, signatures, strict=True):
         done += 1
         progress(RENDERING, done, pages)
         work, csl_item = linked.works[key], corpus.csl_items[key]
         job = f"source:{key}"
-        quoted = (
-            [
-                (metas.get(p.document), sentences[p.document].get((p.paragraph, p.note), ""))
-                for p in work.cited_by
-            ]
-            if previous is not None
-            else None
-        )
-        inputs = (work, formatted[key], bibtex[key], work_labels[key], csl_item, quoted)
-        if skipped(job, inputs):
-            kept_data, kept_cited = out.jobs[job][2]
+        if skipped(job, None, signature):
+            kept_data, kept_cited, listing = out.jobs[job][2]
         else:
-            kept_data, kept_cited = piece(
-                job,
-                (work_data(work, formatted[key], csl_item), cited_in_html(work, essays)),
+            links = cited_in_html(work, essays)
+            # what the bibliography shows of the work: a function of the inputs signed
+            listing = value_digest((key, works_signed[key], placed[key], links)) if signing else ""
+            kept_data, kept_cited, listing = piece(
+                job, (work_data(work, formatted[key], csl_item), links, listing)
             )
             sources.append((job, key))
         data.append(kept_data)
         cited_in[key] = Markup(kept_cited)
-    bibliography = [out.jobs[f"source:{k}"][0] for k in ordered_keys] if previous else None
-    if not skipped("bibliography:", bibliography):
+        listed.append(listing)
+    unlisted = [(k, works_signed[k]) for k in keys if k not in formatted] if signing else []
+    if not skipped("bibliography:", (listed, unlisted) if signing else None):
         made(
             "bibliography:",
             {
@@ -304,22 +267,32 @@ def render_jobs(
                 )
             },
         )
-    for job, doc, own, inputs in todo:
+    places = places_by_essay(linked) if todo else {}
+    for job, doc, shown in todo:
+        own = own_view(doc, linked, mentions[doc.slug], cites[doc.slug], places, shown)
+        listed_keys = [k for k in sorted(shown) if k in formatted]
         path = f"essays/{doc.slug}.html"
         files = {
             path: render(
                 path,
                 "essay.html",
-                formatted=inputs[0],
-                entry_html={k: entry_html[k] for k in inputs[0]},
-                work_labels=inputs[2],
-                **essay_context(doc, own, inputs[0], site, inputs[1]),
+                formatted={k: formatted[k] for k in listed_keys},
+                entry_html={k: entry_html[k] for k in listed_keys},
+                work_labels={k: work_labels[k] for k in sorted(shown)},
+                **essay_context(
+                    doc,
+                    own,
+                    {k: formatted[k] for k in listed_keys},
+                    site,
+                    {k: shorts[k] for k in sorted(shown)},
+                ),
             )
         }
         files.update(essay_downloads(doc, site))
         name, exported = document_file(doc)
         files[name] = exported
         made(job, files)
+    sentences = {slug: p.sentences for slug, p in pieces.items()}
     for job, key in sources:
         html = render(
             source_href(key),
@@ -333,22 +306,21 @@ def render_jobs(
             work_labels={key: work_labels[key]},
         )
         made(job, {source_href(key): html})
-    _corpus_pages(out, page, site, corpus, documents, has_search, search_available)
+    _corpus_pages(out, page, site, corpus, documents, pieces, has_search, search_available)
     out.files.update(corpus_files(data, [bibtex[k] for k in ordered_keys]))
     _static_files(out.files, folders)
     out.files = dict(sorted(out.files.items()))
     return out
 
 
-def _home_page(page: Any, corpus: FormattedCorpus, documents: list[Document]) -> None:
+def _home_page(page: Any, documents: list[Document], pieces: dict[str, EssayPiece]) -> None:
     """The home page, made on every build."""
-    linked = corpus.linked
     page(
         "index.html",
         "index.html",
         documents=documents,
-        source_counts={d.slug: len(cited_works(d, linked.works)) for d in documents},
-        excerpts={d.slug: excerpt(d) for d in documents},
+        source_counts={d.slug: pieces[d.slug].sources for d in documents},
+        excerpts={d.slug: pieces[d.slug].excerpt for d in documents},
     )
 
 
@@ -358,10 +330,12 @@ def _corpus_pages(
     site: SiteConfig,
     corpus: FormattedCorpus,
     documents: list[Document],
+    pieces: dict[str, EssayPiece],
     has_search: bool,
     search_available: bool,
 ) -> None:
-    """The other pages listing the whole corpus, made on every build."""
+    """The other pages listing the whole corpus, made on every build (from the
+    essays' pieces: a kept essay is not looked through again)."""
     ordered_keys = list(corpus.entries)
     page(
         "about.html",
@@ -370,16 +344,16 @@ def _corpus_pages(
         about=about_paragraphs(site.about),
         counts={
             "essays": len(documents),
-            "notes": sum(len(d.notes) for d in documents),
+            "notes": sum(pieces[d.slug].notes for d in documents),
             "works": len(ordered_keys),
-            "paragraphs": sum(len(d.paragraphs()) for d in documents),
+            "paragraphs": sum(pieces[d.slug].paragraphs for d in documents),
         },
         site_citation=site_citation(site),
     )
     page("404.html", "404.html", canonical=None, root=root_path(site))
     if has_search:
         page("search.html", "search.html", search_available=search_available)
-    out.files["feed.xml"] = atom_feed(site, [feed_entry(d) for d in documents])
+    out.files["feed.xml"] = atom_feed(site, [pieces[d.slug].feed for d in documents])
     made = set(out.files) | {f for _, files, _ in out.jobs.values() for f in files}
     map_bytes = sitemap(site, sorted(p for p in made if p.endswith(".html") and p != "404.html"))
     if map_bytes is not None:

@@ -1,0 +1,133 @@
+"""What each render job is handed, cut from the corpus: an essay's view of the works
+it cites, and the piece of an essay's job that the other pages take (so that a kept
+essay is not looked through again on every build)."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from glossator.cache.store import value_digest
+from glossator.link.corpus import CitingPlace, LinkedCorpus
+from glossator.model import Document, Metadata
+from glossator.render.feeds import FeedEntry, feed_entry
+from glossator.render.head import cited_works, excerpt
+from glossator.render.pages import Sentences, cited_sentences
+
+
+@dataclass(frozen=True)
+class CitingEssay:
+    """What a source page shows of an essay citing the work: its slug and metadata."""
+
+    slug: str
+    meta: Metadata
+
+
+def places_by_essay(linked: LinkedCorpus) -> dict[tuple[str, str], list[CitingPlace]]:
+    """(work key, essay slug) -> the work's places in that essay: one pass over every
+    work's places, instead of one per essay citing it."""
+    found: dict[tuple[str, str], list[CitingPlace]] = defaultdict(list)
+    for key, work in linked.works.items():
+        for place in work.cited_by:
+            found[(key, place.document)].append(place)
+    return found
+
+
+def own_keys(doc: Document, linked: LinkedCorpus, cites: dict) -> list[str]:
+    """The works one essay's page shows: those its notes and note citations cite."""
+    keys = dict.fromkeys(k for note in doc.notes for k in note.sources)
+    keys.update((k, None) for found in cites.values() for k, _ in found)
+    return [k for k in keys if k in linked.works]
+
+
+def own_view(
+    doc: Document, linked: LinkedCorpus, mentions: dict, cites: dict, places: dict, keys: list
+) -> LinkedCorpus:
+    """The linked corpus as one essay's page sees it: its own document, mentions and
+    note citations, and the works it cites with only its own citing places."""
+    works = {
+        key: dataclasses.replace(linked.works[key], cited_by=places.get((key, doc.slug), []))
+        for key in keys
+    }
+    return LinkedCorpus([doc], works, mentions, cites, [])
+
+
+@dataclass(frozen=True)
+class EssayPiece:
+    """What the other pages take from an essay's job, functions of its document (and
+    of which keys its notes cite are works), so kept with its page: the sentences its
+    source pages quote, the digest of its metadata (what they show of it), and what
+    the home and about pages and the feed say of it."""
+
+    sentences: Sentences
+    meta: str
+    excerpt: str
+    feed: FeedEntry
+    notes: int
+    paragraphs: int
+    sources: int
+
+
+def essay_piece(doc: Document, works: dict, signing: bool) -> EssayPiece:
+    """The piece; the metadata digested after the feed entry has read the abstract's
+    text, which its paragraphs keep beside their content (and so in their pickle):
+    the digest must not depend on whether some earlier step had read it."""
+    feed = feed_entry(doc)
+    return EssayPiece(
+        cited_sentences(doc),
+        value_digest(doc.meta) if signing else "",
+        excerpt(doc),
+        feed,
+        len(doc.notes),
+        len(doc.paragraphs()),
+        len(cited_works(doc, works)),
+    )
+
+
+class Lazy(dict):
+    """key -> `make(key)` for the given keys, each made when first asked for: the
+    labels and short titles of 29,573 works, of which an edit's pages show a few. A
+    dict, so that a value once made is looked up at a dict's speed; iterating it, its
+    length and `in` go by all the keys."""
+
+    def __init__(self, keys: list[str], make: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._keys, self._make = keys, make
+
+    @functools.cached_property
+    def _index(self) -> frozenset[str]:
+        return frozenset(self._keys)
+
+    def __missing__(self, key: str) -> Any:
+        if key not in self._index:
+            raise KeyError(key)
+        value = self[key] = self._make(key)
+        return value
+
+    def _whole(self) -> dict[str, Any]:
+        return {key: self[key] for key in self._keys}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._index else default
+
+    def keys(self) -> Any:
+        return self._whole().keys()
+
+    def items(self) -> Any:
+        return self._whole().items()
+
+    def values(self) -> Any:
+        return self._whole().values()

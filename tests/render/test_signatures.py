@@ -1,0 +1,280 @@
+"""A render job's signature covers everything the job is handed: given the jobs of one
+corpus, a render of a changed corpus keeps a job only when a clean render of the
+changed corpus makes the same bytes for it. Each change below alters one input of the
+render stage (a work's field, entry, BibTeX or CSL item, a citing place, a citing
+essay's title or quoted sentence, a mention, the work a note's source line names) as no content edit
+could alone, so that a signature leaving that input out is caught. The site's own
+essay and bibliography templates also show the citing places of the works they are
+handed, which the built-in ones show in part only."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossator.format.corpus import FormattedCorpus
+from glossator.format.csl_text import FormattedEntry
+from glossator.link.corpus import CitingPlace, Work
+from glossator.link.mentions import Mention
+from glossator.model import Document, Metadata, Paragraph
+from glossator.model.inline import Text
+from glossator.pipeline import plan
+from glossator.render import TEMPLATES_DIR, render_jobs, render_site
+from glossator.render import site as site_module
+from glossator.render.signatures import fields_of, places_of, work_digest
+from glossator.render.views import essay_piece
+
+BIB = """@book{lind2001,
+  author = {Lind, Astrid},
+  title = {Margins of Print: A Study},
+  publisher = {Small Press},
+  year = {2001}
+}
+
+@book{nagy2008,
+  author = {Nagy, Piroska},
+  title = {Historians and Their Notes},
+  publisher = {Quill},
+  year = {2008},
+  url = {https://example.org/nagy}
+}
+
+@misc{unsc1998,
+  title = {Resolution 1199},
+  organization = {United Nations Security Council},
+  un_symbol = {S/RES/1199 (1998)},
+  year = {1998}
+}
+"""
+ESSAYS = {
+    "alpha": "---\ntitle: Glosses\nauthor: Ida Lorne\ndate: 2021-03\n---\n\n## Margins\n\n"
+    "Readers wrote in margins.[^1] A gloss outgrew its text.[^2] The Council adopted "
+    "Resolution 1199 that autumn.[^3]\n\n"
+    "[^1]: See [@lind2001, 24].\n[^2]: [@nagy2008; @lind2001, 80].\n[^3]: [@unsc1998].\n",
+    "beta": "---\ntitle: Small Type\nauthor: Ida Lorne\ndate: 2022\n---\n\n"
+    "Printers set notes small.[^1] Resolution 1199 is named here too.\n\n"
+    "[^1]: [@nagy2008, 12].\n",
+}
+
+
+# Each work a page is handed, with every citing place it is handed with.
+SHOWN = {
+    "essay.html": "{% for n in note_sources|sort %}{% for w, _ in note_sources[n] %}"
+    "{{ w.key }}: {{ w.cited_by }}{% endfor %}{% endfor %}",
+    "bibliography.html": "{% for w in works %}{{ w.key }}: {{ w.cited_by }}{% endfor %}",
+}
+
+
+def own_templates(folder: Path) -> list[Path]:
+    """The built-in templates, each page of SHOWN also listing its works' places."""
+    folder.mkdir()
+    for name, extra in SHOWN.items():
+        page = (TEMPLATES_DIR / name).read_text(encoding="utf-8")
+        at = page.index("{% endblock %}", page.index("{% block main %}"))
+        (folder / name).write_text(page[:at] + extra + "\n" + page[at:], encoding="utf-8")
+    return [folder, TEMPLATES_DIR]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple:
+    root = tmp_path_factory.mktemp("site")
+    content = root / "content"
+    (content / "essays").mkdir(parents=True)
+    (content / "site.yaml").write_text(
+        "title: On Margins\nbase_url: https://example.org\n", encoding="utf-8"
+    )
+    (content / "references.bib").write_text(BIB, encoding="utf-8")
+    for slug, text in ESSAYS.items():
+        (content / "essays" / f"{slug}.md").write_text(text, encoding="utf-8")
+    result = plan(Path(content))
+    assert result.formatted is not None, result.diagnostics
+    assert result.formatted.linked.mentions  # the essays mention the resolution
+    return (result.corpus.site, own_templates(root / "templates")), result.formatted
+
+
+def _work(corpus: FormattedCorpus, n: int, cited: bool = False) -> Work:
+    works = [w for _, w in sorted(corpus.linked.works.items()) if w.cited_by or not cited]
+    return works[n % len(works)]
+
+
+def _doc(corpus: FormattedCorpus, n: int):
+    doc = sorted(corpus.linked.documents, key=lambda d: d.slug)[n % 2]
+    corpus.linked.versions.pop(doc.slug, None)  # a changed document has no version
+    return doc
+
+
+def field(c: FormattedCorpus, n: int) -> None:
+    work = _work(c, n)
+    name = sorted(work.fields)[n % len(work.fields)]
+    work.fields[name] += " (rev.)"
+
+
+def new_field(c: FormattedCorpus, n: int) -> None:
+    _work(c, n).fields["note"] = "Reprinted"
+
+
+def curated(c: FormattedCorpus, n: int) -> None:
+    work = _work(c, n)
+    work.curated = not work.curated
+
+
+def entry_text(c: FormattedCorpus, n: int) -> None:
+    key = _work(c, n).key
+    c.entries[key] = FormattedEntry(c.entries[key].text + " Rev.", c.entries[key].html)
+
+
+def entry_html(c: FormattedCorpus, n: int) -> None:
+    key = _work(c, n).key
+    c.entries[key] = FormattedEntry(c.entries[key].text, c.entries[key].html + " <i>Rev.</i>")
+
+
+def bibtex(c: FormattedCorpus, n: int) -> None:
+    key = _work(c, n).key
+    c.bibtex[key] = c.bibtex[key].rstrip() + "\n% revised\n"
+
+
+def csl_short_title(c: FormattedCorpus, n: int) -> None:
+    c.csl_items[_work(c, n).key]["title-short"] = "Rev"
+
+
+def place_locator(c: FormattedCorpus, n: int) -> None:
+    work = _work(c, n, cited=True)
+    i = n % len(work.cited_by)
+    work.cited_by[i] = dataclasses.replace(work.cited_by[i], locator="99")
+
+
+def place_marker(c: FormattedCorpus, n: int) -> None:
+    work = _work(c, n, cited=True)
+    i = n % len(work.cited_by)
+    work.cited_by[i] = dataclasses.replace(work.cited_by[i], marker="fnref9")
+
+
+def place_gone(c: FormattedCorpus, n: int) -> None:
+    work = _work(c, n, cited=True)
+    del work.cited_by[n % len(work.cited_by)]
+
+
+def essay_title(c: FormattedCorpus, n: int) -> None:
+    _doc(c, n).meta.title += " Revised"
+
+
+def sentence(c: FormattedCorpus, n: int) -> None:
+    paragraph = next(p for p in _doc(c, n).paragraphs() if p.markers)
+    paragraph.content = (Text("Some words first."), *paragraph.content)
+
+
+def mention(c: FormattedCorpus, n: int) -> None:
+    place = sorted(c.linked.mentions)[n % len(c.linked.mentions)]
+    m = c.linked.mentions[place][0]
+    c.linked.mentions[place] = [Mention(m.start, m.end - 1, m.key)]
+
+
+def note_source(c: FormattedCorpus, n: int) -> None:
+    place = sorted(c.linked.note_cites)[n % len(c.linked.note_cites)]
+    key, locator = c.linked.note_cites[place][0]
+    other = next(k for k in sorted(c.linked.works) if k != key)
+    c.linked.note_cites[place] = [(other, locator), *c.linked.note_cites[place][1:]]
+
+
+CHANGES: list[Callable[[FormattedCorpus, int], None]] = [
+    field,
+    new_field,
+    curated,
+    entry_text,
+    entry_html,
+    bibtex,
+    csl_short_title,
+    place_locator,
+    place_marker,
+    place_gone,
+    essay_title,
+    sentence,
+    mention,
+    note_source,
+]
+
+
+def differences(site, before: FormattedCorpus, after: FormattedCorpus) -> list[str]:
+    """The files where the render of `after` with the jobs of `before` (the kept
+    jobs' files taken from `before`'s render) differs from a clean render of `after`."""
+    site, templates = site
+    first = render_jobs(site, before, templates, previous={})
+    second = render_jobs(site, after, templates, previous=first.jobs)
+    got = dict(second.files)
+    for job in second.kept:
+        got.update({path: first.files[path] for path in second.jobs[job][1]})
+    clean = render_site(site, after, templates)
+    return sorted(p for p in set(got) | set(clean) if got.get(p) != clean.get(p))
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(st.tuples(st.sampled_from(CHANGES), st.integers(0, 20)), min_size=1, max_size=3))
+def test_a_job_kept_makes_what_a_clean_render_makes(corpus, changes):
+    site, before = corpus
+    after = copy.deepcopy(before)
+    for change, n in changes:
+        change(after, n)
+    assert differences(site, before, after) == []
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda c: c.__name__)
+def test_each_change_is_seen_by_the_pages_it_changes(corpus, change):
+    """Each change does change a file, so the test above tests every input."""
+    site, before = corpus
+    after = copy.deepcopy(before)
+    change(after, 1)
+    (config, templates) = site
+    assert render_site(config, after, templates) != render_site(config, before, templates)
+
+
+def test_a_signature_leaving_out_an_input_is_caught(corpus, monkeypatch):
+    """The planted fault: source pages signed without their BibTeX."""
+    site, before = corpus
+    after = copy.deepcopy(before)
+    bibtex(after, 1)
+    assert differences(site, before, after) == []
+    real = site_module.work_parts  # the bibliography page shows no BibTeX
+    monkeypatch.setattr(site_module, "work_parts", lambda w, e, b, c: real(w, e, None, c))
+    assert differences(site, before, after) == ["sources/" + _work(after, 1).key + ".html"]
+
+
+def test_every_field_of_a_work_and_its_entry_is_in_its_digest():
+    """A field added to Work, FormattedEntry or CitingPlace later is in the signatures
+    without a change here."""
+    work = Work("k", "book", "book", {"title": "T"}, True)
+    entry = FormattedEntry("T.", "<i>T</i>.")
+    first = work_digest(work, entry, "@book{k}", {"title": "T"})
+    assert len(fields_of(entry)) == len(dataclasses.fields(entry))
+    place = CitingPlace("alpha", 3, "p2", "fnref3", "24")
+    assert places_of([place]) == ((*(getattr(place, f.name) for f in dataclasses.fields(place)),),)
+    for name in [f.name for f in dataclasses.fields(work) if f.name != "cited_by"]:
+        value = getattr(work, name)
+        changed = dataclasses.replace(work, **{name: not value if value in (True, False) else {}})
+        assert work_digest(changed, entry, "@book{k}", {"title": "T"}) != first, name
+    for other in (
+        (work, FormattedEntry("T", "<i>T</i>."), "@book{k}", {"title": "T"}),
+        (work, entry, "@book{k2}", {"title": "T"}),
+        (work, entry, "@book{k}", {"title": "U"}),
+    ):
+        assert work_digest(*other) != first
+
+
+def test_an_essays_metadata_digest_does_not_depend_on_what_read_it_before():
+    """A paragraph keeps its text beside its content once read: the digest of an
+    abstract read before and of one never read are the same."""
+    abstract = [Paragraph("a1", content=(Text("An abstract of the essay."),))]
+    doc = Document("alpha", "markdown", Metadata(title="Glosses", abstract=abstract))
+    fresh = copy.deepcopy(doc)
+    assert "_text" not in vars(fresh.meta.abstract[0])
+    assert doc.meta.abstract[0].text  # read by some earlier step
+    assert essay_piece(fresh, {}, True).meta == essay_piece(doc, {}, True).meta

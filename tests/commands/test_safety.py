@@ -186,7 +186,7 @@ def test_a_failed_build_into_a_new_folder_leaves_nothing(project, monkeypatch, c
     def no_space(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("glossator.write._publish", no_space)
+    monkeypatch.setattr("glossator.write.swap.publish", no_space)
     assert build("--out", "site") == 1
     assert sorted(p.name for p in project.iterdir()) == ["content"]
     assert "cannot write the site: No space left on device" in capsys.readouterr().err

@@ -335,7 +335,7 @@ def _finish(
             del files[path]
     forget(out_dir)
     forget_published(out_dir)
-    write_site(files, out_dir, content_dir, keep)
+    write_site(files, out_dir, content_dir, keep, unchanged=now.folders)
     store.flush()
     done = BuildResult(sort_diagnostics(interim.diagnostics + search_diagnostics), True)
     done.files = len(files) + len(keep)
@@ -383,7 +383,7 @@ def _publish(
     forget_published(out_dir)
     keep = reusable(rendered, files, before) if fingerprint is not None else {}
     keep.update(stale or {})
-    write_site(files, out_dir, content_dir, keep, progress)
+    write_site(files, out_dir, content_dir, keep, progress, before.folders)
     store.flush()
     if fingerprint is not None:  # what this build did not use, no later build needs
         store.prune(keep_folders=RECORDS)

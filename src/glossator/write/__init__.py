@@ -17,6 +17,7 @@ the journal; `steps.py` counts the changes made, the kill test's hook.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 from pathlib import Path
 
 from glossator.paths import STAMP, OutputError, check_output, check_relative
@@ -53,11 +54,13 @@ def write_site(
     content_dir: Path | None = None,
     keep: dict[str, tuple[int, int, int]] | None = None,
     progress: Progress = silent,
+    unchanged: Collection[str] = (),
 ) -> None:
     """Write `files` (relative path -> bytes) as the whole new content of `out_dir`,
     with the published files `keep` names (path -> their inode, size and time) as
     they are: those are neither written again nor moved. `progress` is told of each
-    file written.
+    file written. `unchanged`: the site's folders known to hold only what the last
+    build left there (see `folders.refuse_foreign`).
 
     Refuses (OutputError) an output folder that is, holds or lies inside `content_dir`,
     or that glossator did not make; ValueError for a path that would leave it."""
@@ -75,7 +78,7 @@ def write_site(
         recover(out)
         check_output(content_dir, out_dir)  # what recovery put back must pass too
         before = listed(out)
-        refuse_foreign(out, shown, before)
+        refuse_foreign(out, shown, before, unchanged)
         paths = {*files, *keep}
         stamp = stamp_text(sorted(paths))
         if keep and before is not None and before.issuperset(keep):

@@ -14,7 +14,7 @@ import contextlib
 import fcntl
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from glossator.paths import STAMP, OutputError
@@ -157,30 +157,38 @@ def locked(out: Path, shown: str) -> Iterator[None]:
         os.close(fd)
 
 
-def refuse_foreign(out: Path, shown: str, written: set[str] | None) -> None:
+def refuse_foreign(
+    out: Path, shown: str, written: set[str] | None, unchanged: Collection[str] = ()
+) -> None:
     """OutputError when the published site holds files its build did not write (a
     user's notes, a `.git` folder): publishing would delete or replace them. `written`:
-    the stamp's list (`listed`); None vouches for the whole folder."""
+    the stamp's list (`listed`); None vouches for the whole folder. The folders
+    `unchanged` (relative, "" for the site itself) are known to hold what they held
+    when that build ended (their inode and times as it left them): not listed again."""
     if written is None:  # missing, an empty folder check_output accepted, an old stamp
         return
     written = written | {STAMP}
-    folders = {"."}
+    folders = {""}
     for path in written:
         folder = path.rpartition("/")[0]
         while folder and folder not in folders:
             folders.add(folder)
             folder = folder.rpartition("/")[0]
+    skip = set(unchanged)
     foreign = []
-    top = str(out)
-    for root, dirs, names in os.walk(top):  # strings: this sees every file of the site
-        here = os.path.relpath(root, top)
-        prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
-        for name in sorted(dirs):
-            if prefix + name not in folders:
-                foreign.append(prefix + name + "/")
-        dirs[:] = [d for d in dirs if prefix + d in folders]
-        foreign += [prefix + n for n in sorted(names) if prefix + n not in written]
+    for folder in sorted(folders - skip):
+        prefix = folder + "/" if folder else ""
+        try:
+            names = sorted(os.listdir(os.path.join(out, folder)))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for name in names:
+            path = prefix + name
+            if path in written or path in folders:
+                continue
+            foreign.append(path + "/" if os.path.isdir(os.path.join(out, path)) else path)
     if foreign:
+        foreign.sort()
         listed = ", ".join(foreign[:3]) + (
             f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
         )

@@ -64,6 +64,12 @@ def publish(
 ) -> None:
     """Make `out` (whose stamp lists `listed`) the site of `paths`: `files` written,
     every other path of `paths` left as it is, the rest of `listed` removed."""
+    taken = sorted(p for p in files if p not in listed and os.path.lexists(out / p))
+    if taken:  # a user's file where the new site has one of its own
+        raise OutputError(
+            f"{out}: holds files glossator did not write ({', '.join(taken[:3])}); the "
+            "build would replace them: move them out of the output folder, then build again"
+        )
     checked: set[str] = set()  # a folder of the site replaced by a link: refused now
     for folder in _folders_of(set(files) | (listed - paths)):
         _real_folder(out, folder, checked, create=False)

@@ -35,11 +35,11 @@ from glossator.incremental.pool import forked
 from glossator.incremental.published import (
     Published,
     Stat,
-    bytes_digest,
     forget_published,
     published,
     record_published,
     reusable,
+    same_as_published,
 )
 from glossator.incremental.reading import (
     CachedReader,
@@ -329,10 +329,7 @@ def _finish(
         return build(content_dir, out_dir)
     keep = {p: now.files[p][0] for p in pages}
     files = dict(index)
-    for path in [p for p in files if p in now.files]:
-        if bytes_digest(files[path]) == now.files[path][1]:
-            keep[path] = now.files[path][0]
-            del files[path]
+    keep.update(same_as_published(files, now, out_dir))
     forget(out_dir)
     forget_published(out_dir)
     write_site(files, out_dir, content_dir, keep, unchanged=now.folders)
@@ -362,7 +359,9 @@ def _publish(
     record what was written for the next build; with `stale`, the previous search
     index is kept and the build not recorded as complete."""
     files = rendered.files
-    made = set(files) | {p for job in rendered.kept for p in rendered.jobs[job][1]}
+    made: set[str] = set()  # the pages an image may not take: the kept jobs' too
+    if result.corpus.assets:
+        made = set(files) | {p for job in rendered.kept for p in rendered.jobs[job][1]}
     files.update(index)
     clashes = [
         error(
@@ -381,7 +380,7 @@ def _publish(
         return BuildResult(diagnostics, False)
     forget(out_dir)
     forget_published(out_dir)
-    keep = reusable(rendered, files, before) if fingerprint is not None else {}
+    keep = reusable(rendered, files, before, out_dir) if fingerprint is not None else {}
     keep.update(stale or {})
     write_site(files, out_dir, content_dir, keep, progress, before.folders)
     store.flush()

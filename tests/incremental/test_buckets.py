@@ -99,3 +99,48 @@ def test_reading_runs_no_collection_and_leaves_the_collector_as_it_was(tmp_path)
     finally:
         gc.callbacks.remove(collected)
         gc.enable()
+
+
+def test_changed_buckets_are_appended_and_the_data_written_afresh_when_mostly_dead(tmp_path):
+    path = tmp_path / "record"
+    data = tmp_path / "record.data"
+    first = {f"job:{n}": (f"{n:06d}" * 300, [f"page-{n}.html"]) for n in range(2000)}
+    buckets.write(path, {"jobs": (first, 64)}, None, None)
+    size, inode = data.stat().st_size, data.stat().st_ino
+    maps, _, source = buckets.read(path)
+    now = dict(maps["jobs"])
+    now["job:7"] = ("y" * 1800, ["page-7.html"])
+    buckets.write(path, {"jobs": (now, 64)}, None, source)
+    source.close()
+    # one bucket of 64 appended, the file the same one
+    assert data.stat().st_ino == inode
+    assert size < data.stat().st_size < size * 1.1
+    sizes = []
+    for step in range(8):  # every bucket rewritten, again and again
+        maps, _, source = buckets.read(path)
+        now = {k: (f"{step}" + v[0][1:], v[1]) for k, v in maps["jobs"].items()}
+        buckets.write(path, {"jobs": (now, 64)}, None, source)
+        source.close()
+        sizes.append(data.stat().st_size)
+    # bounded: written afresh once the dead buckets outweigh the live ones
+    assert max(sizes) <= 3 * size + buckets.SLACK and min(sizes) < 2 * size
+    maps, _, source = buckets.read(path)
+    source.close()
+    assert maps["jobs"] == now
+
+
+def test_what_a_killed_build_appended_without_its_index_is_never_read(tmp_path):
+    path = tmp_path / "record"
+    buckets.write(path, {"m": ({"a": ("old", [1])}, 4)}, None, None)
+    maps, _, source = buckets.read(path)
+    path.unlink()  # forgotten before the site is written
+    with open(tmp_path / "record.data", "ab") as handle:
+        handle.write(b"half a bucket")  # killed while appending
+    assert buckets.read(path) is None
+    buckets.write(path, {"m": ({"a": ("new", [2])}, 4)}, None, source)
+    source.close()
+    maps, _, source = buckets.read(path)
+    source.close()
+    assert maps == {"m": {"a": ("new", [2])}}
+    (tmp_path / "record.data").write_bytes(b"another file")  # not the one indexed
+    assert buckets.read(path) is None

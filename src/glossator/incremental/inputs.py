@@ -33,7 +33,7 @@ from glossator.cache.store import PROTOCOL
 from glossator.diagnostics import BuildResult
 from glossator.incremental.buckets import no_collection, replace_file
 from glossator.paths import STAMP, check_output, search_path
-from glossator.write import has_debris
+from glossator.write import complete_interrupted, has_debris
 
 CACHE_NAME = ".glossator-cache"
 RECORDS = ("sites", "published")  # per output folder, beside the store's entries
@@ -76,9 +76,11 @@ class Memo:
 def _tree(folder: Path, into: list[bytes | str], memo: Memo) -> None:
     for root, dirs, files in os.walk(folder):
         dirs.sort()
+        here = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if here == "." else here + "/"
         for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
             path = os.path.join(root, name)
-            into.append(os.path.relpath(path, folder).replace(os.sep, "/"))
+            into.append(prefix + name)
             try:
                 found = os.lstat(path)
                 if stat.S_ISLNK(found.st_mode):
@@ -87,7 +89,7 @@ def _tree(folder: Path, into: list[bytes | str], memo: Memo) -> None:
                     found = os.stat(path)
                 into.append(f"mode:{stat.S_IFMT(found.st_mode)}")
                 if stat.S_ISREG(found.st_mode):
-                    into.append(memo.digest(os.path.realpath(path), found))
+                    into.append(memo.digest(path, found))
             except OSError as exc:
                 into.append(f"error:{exc.errno}")
 
@@ -200,7 +202,7 @@ def unchanged(
     """The build's fingerprint, and what the build that wrote `out_dir` returned when
     it had these very inputs and the folder is as it left it (so this one has nothing
     to do); only light modules are needed for it. OutputError for a refused output."""
-    check_output(content_dir, out_dir)
+    complete_interrupted(check_output(content_dir, out_dir))  # the site whole first
     folders = search_path(content_dir, builtin_templates)
     memo = _read_memo(out_dir)
     fingerprint = build_fingerprint(content_dir, folders, out_dir, strict, builtin_templates, memo)

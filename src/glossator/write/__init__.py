@@ -17,6 +17,7 @@ the journal; `steps.py` counts the changes made, the kill test's hook.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Collection
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from glossator.progress import Progress, silent
 from glossator.write import inplace, staging, swap
 from glossator.write.folders import (
     has_debris,
+    journal_path,
     listed,
     locked,
     refuse_foreign,
@@ -34,7 +36,7 @@ from glossator.write.folders import (
 )
 from glossator.write.steps import step
 
-__all__ = ["STAMP", "OutputError", "has_debris", "recover", "write_site"]
+__all__ = ["STAMP", "OutputError", "complete_interrupted", "has_debris", "recover", "write_site"]
 
 RESERVED = {STAMP, inplace.JOURNAL_TEMP}  # names of glossator's own in the site's root
 
@@ -46,6 +48,28 @@ def recover(out: Path) -> None:
     removed. Call with the lock held."""
     inplace.complete(out)
     remove_debris(out)
+
+
+def _check(paths: Collection[str]) -> None:
+    for relative in paths:
+        if relative in RESERVED:
+            raise ValueError(f"unsafe output path {relative!r}")
+        check_relative(relative)
+
+
+def complete_interrupted(out: Path) -> None:
+    """Complete the in-place publish a killed build left half done in `out` (the
+    resolved output folder), if any: a cached build calls this before it reads
+    anything, so the site is whole again even when the new content has errors. When
+    another build holds the lock, that build completes it."""
+    if not os.path.lexists(journal_path(out)):
+        return
+    try:
+        with locked(out, str(out)):
+            inplace.complete(out)
+    except OutputError as exc:
+        if "another glossator build" not in str(exc):
+            raise
 
 
 def write_site(
@@ -65,10 +89,7 @@ def write_site(
     Refuses (OutputError) an output folder that is, holds or lies inside `content_dir`,
     or that glossator did not make; ValueError for a path that would leave it."""
     keep = keep or {}
-    for relative in [*files, *keep]:
-        if relative in RESERVED:
-            raise ValueError(f"unsafe output path {relative!r}")
-        check_relative(relative)
+    _check(files)  # the paths of `keep`, once checked when written, only if linked
     shown = str(out_dir)
     out = check_output(content_dir, out_dir)
     if not out.parent.is_dir():
@@ -80,11 +101,12 @@ def write_site(
         before = listed(out)
         refuse_foreign(out, shown, before, unchanged)
         paths = {*files, *keep}
-        stamp = stamp_text(sorted(paths))
         if keep and before is not None and before.issuperset(keep):
+            stamp = None if paths == before else stamp_text(sorted(paths))  # else the same
             inplace.publish(files, out, paths, before, stamp, progress)
             return
-        folder = staging.make(out, stamp)
+        _check(keep)
+        folder = staging.make(out, stamp_text(sorted(paths)))
         try:
             staging.write_files(files, folder, out, keep, progress)
             swap.publish(folder, out)

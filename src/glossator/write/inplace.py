@@ -16,10 +16,12 @@ they are, untouched, and:
 4. the journal is removed: the site is the new one.
 
 Killed during 3, the site is part old, part new, and the journal says so: the next
-build's first act (`complete`, from `recover`, before it reads anything) finishes the
-moves and removals from the files already written, whatever the new content holds,
-so the site becomes the new one before anything else happens. Every step is
-idempotent, so a kill while completing is completed again.
+cached build's first act, before it reads the content (`write.complete_interrupted`,
+from `incremental.unchanged`), finishes the moves and removals from the files already
+written, whatever the new content holds, so the site becomes the new one before
+anything else happens; any other build does it before it writes (`recover`). Every
+step is idempotent, so a kill while completing is completed again. A reader of the
+site meanwhile may see some pages new and others old, each whole.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from pathlib import Path
 from glossator.paths import STAMP, OutputError, check_relative
 from glossator.progress import Progress, silent
 from glossator.write import staging as staging_files
-from glossator.write.folders import debris_pattern, journal_path, remove_made
+from glossator.write.folders import STAMP_TEXT, debris_pattern, journal_path, remove_made
 from glossator.write.steps import step
 
 JOURNAL_TEMP = ".glossator-journal"  # the journal's name inside the staging folder
@@ -59,11 +61,12 @@ def publish(
     out: Path,
     paths: set[str],
     listed: set[str],
-    stamp: str,
+    stamp: str | None,
     progress: Progress = silent,
 ) -> None:
     """Make `out` (whose stamp lists `listed`) the site of `paths`: `files` written,
-    every other path of `paths` left as it is, the rest of `listed` removed."""
+    every other path of `paths` left as it is, the rest of `listed` removed; the new
+    `stamp` put in place (None: the files are the same, so is the stamp)."""
     taken = sorted(p for p in files if p not in listed and os.path.lexists(out / p))
     if taken:  # a user's file where the new site has one of its own
         raise OutputError(
@@ -73,11 +76,12 @@ def publish(
     checked: set[str] = set()  # a folder of the site replaced by a link: refused now
     for folder in _folders_of(set(files) | (listed - paths)):
         _real_folder(out, folder, checked, create=False)
-    staging = staging_files.make(out, stamp)
+    staging = staging_files.make(out, stamp or STAMP_TEXT)
     try:
         staging_files.write_files(files, staging, out, {}, progress)
         journal = {
             "staging": staging.name,
+            "stamp": stamp is not None,
             "move": sorted(files),
             "remove": sorted(listed - paths),
             "folders": _deepest_first(_folders_of(listed) - _folders_of(paths)),
@@ -90,7 +94,13 @@ def publish(
         with contextlib.suppress(OSError):
             remove_made(staging)
         raise
-    complete(out)
+    try:
+        complete(out)
+    except OSError as exc:
+        raise OutputError(
+            f"{out}: cannot finish publishing ({exc.filename or out}: {exc.strerror}); part "
+            "of the site is new, and the next build completes it"
+        ) from exc
 
 
 def _read_journal(out: Path) -> dict | None:
@@ -100,6 +110,8 @@ def _read_journal(out: Path) -> dict | None:
         journal = json.loads(path.read_text(encoding="utf-8"))
         if not debris_pattern(out).fullmatch(journal["staging"]):
             raise ValueError(journal["staging"])
+        if not isinstance(journal["stamp"], bool):
+            raise ValueError(journal["stamp"])
         for relative in [*journal["move"], *journal["remove"], *journal["folders"]]:
             check_relative(relative)
         return journal
@@ -158,8 +170,12 @@ def complete(out: Path) -> None:
             step("rmdir staging")
             os.rmdir(os.path.join(source, folder))
     if os.path.lexists(staging / STAMP):
-        step("stamp into place")
-        os.rename(staging / STAMP, out / STAMP)
+        if journal["stamp"]:
+            step("stamp into place")
+            os.rename(staging / STAMP, out / STAMP)
+        else:  # the staging folder's own, the site's is the same as before
+            step("unlink stamp")
+            os.unlink(staging / STAMP)
     for relative in journal["remove"]:
         if _real_folder(out, relative.rpartition("/")[0], checked, create=False):
             with contextlib.suppress(FileNotFoundError, IsADirectoryError):

@@ -206,12 +206,26 @@ def state(work: Path, old_tree: dict, new_tree: dict, mode: str) -> str:
     return "old" if published == old_tree else "new"
 
 
+@pytest.fixture(scope="module")
+def in_place_kills(sites, tmp_path_factory) -> tuple[Path, list[tuple[int, int]], list[int]]:
+    """The in-place publish killed before each of its steps: the folder of the kills,
+    the results, and the steps at which a journal was left (read before any test
+    completes them)."""
+    root = tmp_path_factory.mktemp("in-place")
+    results = kill_everywhere(sites[0], root, "in-place")
+    journal = [n for n, _ in results[:-1] if (root / f"kill-{n:04d}" / ".site.journal").exists()]
+    return root, results, journal
+
+
 @pytest.mark.parametrize("mode", ["in-place", "exchange", "rename"])
-def test_sigkill_before_every_file_system_step(mode, sites, tmp_path, monkeypatch, capsys):
+def test_sigkill_before_every_file_system_step(mode, sites, tmp_path, monkeypatch, request, capsys):
     base, old_tree, new_tree = sites
     if mode == "rename":
         monkeypatch.setenv("GLOSSATOR_SWAP", "rename")
-    results = kill_everywhere(base, tmp_path, mode)
+    if mode == "in-place":
+        tmp_path, results, _ = request.getfixturevalue("in_place_kills")
+    else:
+        results = kill_everywhere(base, tmp_path, mode)
     *kills, (last, code) = results
     assert code == 0  # the first N past the last step: a build that completes
     assert all(c == -signal.SIGKILL for _, c in kills)
@@ -254,15 +268,14 @@ def test_sigkill_while_the_next_build_cleans_up(sites, tmp_path, capsys):
     capsys.readouterr()
 
 
-def test_sigkill_while_the_next_build_completes_the_journal(sites, tmp_path, capsys):
+def test_sigkill_while_the_next_build_completes_the_journal(
+    sites, in_place_kills, tmp_path, capsys
+):
     """Killed half-way through moving an edit in place, then again before each step of
     the next build until it completes: each time the journal is still there (and the
     site part old, part new, each file whole) or the site is the new one."""
     base, old_tree, new_tree = sites
-    moves = kill_everywhere(base, tmp_path / "find", "in-place")
-    journal = [
-        n for n, _ in moves[:-1] if (tmp_path / "find" / f"kill-{n:04d}" / ".site.journal").exists()
-    ]
+    journal = in_place_kills[2]
     middle = journal[len(journal) // 2]
     results = kill_everywhere(base, tmp_path, "in-place", first=middle)
     *kills, (_, code) = results

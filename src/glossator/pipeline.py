@@ -36,11 +36,11 @@ from glossator.incremental.pool import forked
 from glossator.incremental.published import (
     Published,
     Stat,
-    bytes_digest,
     forget_published,
     published,
     record_published,
     reusable,
+    same_as_published,
 )
 from glossator.incremental.reading import (
     CachedReader,
@@ -333,13 +333,10 @@ def _finish(
         return build(content_dir, out_dir)
     keep = {p: now.files[p][0] for p in pages}
     files = dict(index)
-    for path in [p for p in files if p in now.files]:
-        if bytes_digest(files[path]) == now.files[path][1]:
-            keep[path] = now.files[path][0]
-            del files[path]
+    keep.update(same_as_published(files, now, out_dir))
     forget(out_dir)
     forget_published(out_dir)
-    write_site(files, out_dir, content_dir, keep)
+    write_site(files, out_dir, content_dir, keep, unchanged=now.folders)
     store.flush()
     done = BuildResult(sort_diagnostics(interim.diagnostics + search_diagnostics), True)
     done.files = len(files) + len(keep)
@@ -366,7 +363,9 @@ def _publish(
     record what was written for the next build; with `stale`, the previous search
     index is kept and the build not recorded as complete."""
     files = rendered.files
-    made = set(files) | {p for job in rendered.kept for p in rendered.jobs[job][1]}
+    made: set[str] = set()  # the pages an image may not take: the kept jobs' too
+    if result.corpus.assets:
+        made = set(files) | {p for job in rendered.kept for p in rendered.jobs[job][1]}
     files.update(index)
     clashes = [
         error(
@@ -385,9 +384,9 @@ def _publish(
         return BuildResult(diagnostics, False)
     forget(out_dir)
     forget_published(out_dir)
-    keep = reusable(rendered, files, before) if fingerprint is not None else {}
+    keep = reusable(rendered, files, before, out_dir) if fingerprint is not None else {}
     keep.update(stale or {})
-    write_site(files, out_dir, content_dir, keep, progress)
+    write_site(files, out_dir, content_dir, keep, progress, before.folders)
     store.flush()
     if fingerprint is not None:  # what this build did not use, no later build needs
         store.prune(keep_folders=RECORDS)

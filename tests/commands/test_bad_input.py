@@ -279,8 +279,16 @@ def test_warnings_fail_only_with_strict(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "site" / "essays" / "ledgers.html").is_file()
 
 
-def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch, capsys):
-    """Even when the final rename of a good build fails, `site/` stays as it was."""
+@pytest.mark.parametrize(
+    "fails, options",
+    [
+        ("glossator.write.swap.exchange", ["--no-cache"]),  # the whole site swapped in
+        ("glossator.write.staging.write_files", []),  # an edit, published in place
+    ],
+)
+def test_a_failed_swap_puts_the_previous_site_back(fails, options, tmp_path, monkeypatch, capsys):
+    """Even when the final rename of a good build fails, or writing its files does,
+    `site/` stays as it was."""
     monkeypatch.chdir(tmp_path)
     shutil.copytree(GOOD, tmp_path / "content")
     assert main(["build", "--content", "content", "--out", "site"]) == 0
@@ -289,12 +297,12 @@ def test_a_failed_swap_puts_the_previous_site_back(tmp_path, monkeypatch, capsys
         "format: pdf-text\ntitle: The Ledgers Revised\n", encoding="utf-8"
     )
 
-    def failing_swap(staging: Path, out: Path):
-        assert ".site.new-" in staging.name
+    def no_space(*args: Path):
+        assert any(".site.new-" in str(a) for a in args)  # writing the staging folder
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("glossator.write._exchange", failing_swap)
-    assert main(["build", "--content", "content", "--out", "site"]) == 1
+    monkeypatch.setattr(fails, no_space)
+    assert main(["build", "--content", "content", "--out", "site", *options]) == 1
     monkeypatch.undo()
     assert "cannot write the site: No space left on device" in capsys.readouterr().err
     assert snapshot(tmp_path / "site") == before

@@ -1,6 +1,6 @@
 """A build killed with SIGKILL at any instant leaves the old site or the new one, whole.
 
-The build counts its file-system steps (`write._step`) and, with GLOSSATOR_KILL_AT=N,
+The build counts its file-system steps (`write.steps.step`) and, with GLOSSATOR_KILL_AT=N,
 kills itself with SIGKILL just before step N. A helper process imports glossator once
 and forks one real build per N (every step of the build, until one completes), each in
 its own copy of a folder holding the content and the previous site. After each kill the
@@ -34,15 +34,16 @@ GOOD = REPO / "tests" / "fixtures" / "good"
 HELPER = r"""
 import json, os, shutil, signal, sys
 from pathlib import Path
-from glossator import write
+from glossator.write import steps
 from glossator.cli import main
 
-base, root = Path(sys.argv[1]), Path(sys.argv[2])
-first, limit = int(sys.argv[3]), int(sys.argv[4])
+base, root, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+first, limit = int(sys.argv[4]), int(sys.argv[5])
 devnull = os.open(os.devnull, os.O_WRONLY)
 os.dup2(devnull, 2)
 main(["build", "--content", str(base / "content"), "--out", str(root / "warm")])
 shutil.rmtree(root / "warm")
+options = ["--no-cache"] if mode != "in-place" else []
 
 
 def killed_build(work, n):
@@ -50,21 +51,37 @@ def killed_build(work, n):
     if pid == 0:
         os.chdir(work)
         os.environ["GLOSSATOR_KILL_AT"] = str(n)
-        write._steps = 0
-        os._exit(main(["build", "--content", "content", "--out", "site"]))
+        steps.count = 0
+        os._exit(main(["build", "--content", "content", "--out", "site", *options]))
     _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):
         return -os.WTERMSIG(status)
     return os.WEXITSTATUS(status)
 
 
+current = root / "current"  # the path the old site's build records name
+if mode == "in-place":
+    # the old site built here, from the old content, so that the killed build keeps
+    # its unchanged files; each kill starts from hard links to it (same inodes, so
+    # trusted as published), and a publish never writes into a published file
+    shutil.copytree(base, current, symlinks=True)
+    shutil.rmtree(current / "site")
+    shutil.rmtree(current / "content")
+    shutil.copytree(base.parent / "old-content", current / "content")
+    assert killed_build(current, 0) == 0
+    shutil.rmtree(current / "content")
+    shutil.copytree(base / "content", current / "content")
+    current.rename(root / "template")
 results = []
 for n in range(1, limit + 1):
-    work = root / f"kill-{n:04d}"
-    shutil.copytree(base, work, symlinks=True)
+    if mode == "in-place":
+        shutil.copytree(root / "template", current, symlinks=True, copy_function=os.link)
+    else:
+        shutil.copytree(base, current, symlinks=True)
     if first:
-        assert killed_build(work, first) == -signal.SIGKILL
-    code = killed_build(work, n)
+        assert killed_build(current, first) == -signal.SIGKILL
+    code = killed_build(current, n)
+    current.rename(root / f"kill-{n:04d}")
     results.append([n, code])
     if code != -signal.SIGKILL:
         break
@@ -88,33 +105,62 @@ def tree(folder: Path) -> dict[str, bytes | str] | None:
     return found
 
 
+PLATE = bytes.fromhex(  # a 1x1 PNG
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def essay(title: str, image: str = "") -> str:
+    figure = f"\n![A plate]({image})\n" if image else ""
+    return (
+        f"---\ntitle: {title}\n---\n\nMerchants kept their ledgers.[^1]\n{figure}\n"
+        "[^1]: Frederic C. Lane, *Venice: A Maritime Republic* (Baltimore: Johns Hopkins "
+        "University Press, 1973), 12.\n"
+    )
+
+
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict]:
-    """A folder with the new content and the old site in `site/`, and both sites' trees."""
-    base = tmp_path_factory.mktemp("base")
-    shutil.copytree(GOOD, base / "content")
+    """A folder with the new content and the old site in `site/`, and both sites' trees.
+    The old content (kept beside it, `old-content/`) has an essay with a figure in a
+    folder of its own that the new one drops, and the new one has an essay the old
+    did not and another title: files are added, changed and removed, and a folder goes."""
+    base = tmp_path_factory.mktemp("base") / "base"
+    old = base.parent / "old-content"
+    shutil.copytree(GOOD, old)
+    (old / "essays" / "plates").mkdir()
+    (old / "essays" / "plates" / "one.png").write_bytes(PLATE)
+    (old / "essays" / "margins.md").write_text(essay("Margins", "plates/one.png"), "utf-8")
+    shutil.copytree(old, base / "content")
     assert main(["build", "--content", str(base / "content"), "--out", str(base / "site")]) == 0
-    sidecar = base / "content" / "essays" / "ledgers.yaml"
+    content = base / "content"
+    shutil.rmtree(content / "essays" / "plates")
+    (content / "essays" / "margins.md").unlink()
+    (content / "essays" / "glosses.md").write_text(essay("Glosses"), "utf-8")
+    sidecar = content / "essays" / "ledgers.yaml"
     sidecar.write_text("format: pdf-text\ntitle: The Ledgers Revised\n", encoding="utf-8")
     new = tmp_path_factory.mktemp("new") / "site"
     assert main(["build", "--content", str(base / "content"), "--out", str(new)]) == 0
     old_tree, new_tree = tree(base / "site"), tree(new)
     assert old_tree != new_tree
+    assert "essays/plates/one.png" in old_tree and "essays/plates" not in new_tree
+    assert "essays/glosses.html" in new_tree and "essays/glosses.html" not in old_tree
     return base, old_tree, new_tree
 
 
 def kill_everywhere(
-    base: Path, root: Path, swap: str, first: int = 0, limit: int = 2000
+    base: Path, root: Path, mode: str, first: int = 0, limit: int = 2000
 ) -> list[tuple[int, int]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GLOSSATOR_")}
-    if swap == "rename":
+    if mode == "rename":
         env["GLOSSATOR_SWAP"] = "rename"
     done = subprocess.run(
-        [sys.executable, "-c", HELPER, str(base), str(root), str(first), str(limit)],
+        [sys.executable, "-c", HELPER, str(base), str(root), mode, str(first), str(limit)],
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
         check=True,
     )
     return [tuple(r) for r in json.loads(done.stdout)]
@@ -127,38 +173,82 @@ def finish(work: Path, new_tree: dict) -> None:
     assert sorted(p.name for p in work.iterdir() if p.name != CACHE_NAME) == ["content", "site"]
 
 
-@pytest.mark.parametrize("swap", ["exchange", "rename"])
-def test_sigkill_before_every_file_system_step(swap, sites, tmp_path, monkeypatch, capsys):
+def each_file_old_or_new(published: dict, old_tree: dict, new_tree: dict) -> bool:
+    """A site part old, part new: every file whole, the bytes of one of the two."""
+    return all(
+        data in (old_tree.get(name), new_tree.get(name))
+        for name, data in published.items()
+        if data != "folder"
+    )
+
+
+def state(work: Path, old_tree: dict, new_tree: dict, mode: str) -> str:
+    """What a killed build left: the old site, the new one, or (publishing in place) a
+    journal beside a site of old and new files, which `recover` completes."""
+    published = tree(work / "site")
+    if published is None:
+        # Only the two-rename swap, only between its renames: the new site is whole
+        # beside it, and recovery (the next build's first act) renames it in.
+        assert mode == "rename"
+        ready = [p for p in work.iterdir() if ".site.ready-" in p.name]
+        assert [tree(p) for p in ready] == [new_tree]
+        recover(work / "site")
+        assert tree(work / "site") == new_tree
+        return "missing"
+    if (work / ".site.journal").exists():
+        assert mode == "in-place"
+        assert each_file_old_or_new(published, old_tree, new_tree)
+        recover(work / "site")
+        assert tree(work / "site") == new_tree
+        assert not (work / ".site.journal").exists()
+        return "journal"
+    assert published in (old_tree, new_tree)
+    return "old" if published == old_tree else "new"
+
+
+@pytest.fixture(scope="module")
+def in_place_kills(sites, tmp_path_factory) -> tuple[Path, list[tuple[int, int]], list[int]]:
+    """The in-place publish killed before each of its steps: the folder of the kills,
+    the results, and the steps at which a journal was left (read before any test
+    completes them)."""
+    root = tmp_path_factory.mktemp("in-place")
+    results = kill_everywhere(sites[0], root, "in-place")
+    journal = [n for n, _ in results[:-1] if (root / f"kill-{n:04d}" / ".site.journal").exists()]
+    return root, results, journal
+
+
+@pytest.mark.parametrize("mode", ["in-place", "exchange", "rename"])
+def test_sigkill_before_every_file_system_step(mode, sites, tmp_path, monkeypatch, request, capsys):
     base, old_tree, new_tree = sites
-    if swap == "rename":
+    if mode == "rename":
         monkeypatch.setenv("GLOSSATOR_SWAP", "rename")
-    results = kill_everywhere(base, tmp_path, swap)
+    if mode == "in-place":
+        tmp_path, results, _ = request.getfixturevalue("in_place_kills")
+    else:
+        results = kill_everywhere(base, tmp_path, mode)
     *kills, (last, code) = results
     assert code == 0  # the first N past the last step: a build that completes
     assert all(c == -signal.SIGKILL for _, c in kills)
-    assert last > 2 * len(new_tree)  # every file is at least two steps (create, write)
+    changed = [p for p, data in new_tree.items() if old_tree.get(p) != data and data != "folder"]
+    # every file written is at least two steps (create, write), then moved in place
+    assert last > (3 if mode == "in-place" else 2) * len(
+        changed if mode == "in-place" else new_tree
+    )
     seen = []
     for n, _ in kills:
         work = tmp_path / f"kill-{n:04d}"
-        published = tree(work / "site")
-        if published is None:
-            # Only the two-rename swap, only between its renames: the new site is whole
-            # beside it, and recovery (the next build's first act) renames it in.
-            assert swap == "rename", n
-            ready = [p for p in work.iterdir() if ".site.ready-" in p.name]
-            assert [tree(p) for p in ready] == [new_tree], n
-            recover(work / "site")
-            assert tree(work / "site") == new_tree
-            seen.append("missing")
-        else:
-            assert published in (old_tree, new_tree), n
-            seen.append("old" if published == old_tree else "new")
+        seen.append(state(work, old_tree, new_tree, mode))
         finish(work, new_tree)
     assert seen[0] == "old" and seen[-1] == "new"
-    # old, then new for good: the switch happens once, at one step
+    # old, then new for good: the switch happens once, at one step (or, in place, over
+    # the steps of the journal)
     switch = seen.index("new")
-    assert set(seen[:switch]) <= {"old", "missing"} and set(seen[switch:]) == {"new"}
-    assert seen.count("missing") == (1 if swap == "rename" else 0)
+    assert set(seen[:switch]) <= {"old", "missing", "journal"} and set(seen[switch:]) == {"new"}
+    assert seen.count("missing") == (1 if mode == "rename" else 0)
+    if mode == "in-place":
+        journal = [i for i, s in enumerate(seen) if s == "journal"]
+        assert len(journal) > len(changed)  # a kill before each file moved in
+        assert journal == list(range(journal[0], switch))  # old, then journal, then new
     capsys.readouterr()
 
 
@@ -178,6 +268,25 @@ def test_sigkill_while_the_next_build_cleans_up(sites, tmp_path, capsys):
     capsys.readouterr()
 
 
+def test_sigkill_while_the_next_build_completes_the_journal(
+    sites, in_place_kills, tmp_path, capsys
+):
+    """Killed half-way through moving an edit in place, then again before each step of
+    the next build until it completes: each time the journal is still there (and the
+    site part old, part new, each file whole) or the site is the new one."""
+    base, old_tree, new_tree = sites
+    journal = in_place_kills[2]
+    middle = journal[len(journal) // 2]
+    results = kill_everywhere(base, tmp_path, "in-place", first=middle)
+    *kills, (_, code) = results
+    assert code == 0 and len(kills) > 10
+    seen = [state(tmp_path / f"kill-{n:04d}", old_tree, new_tree, "in-place") for n, _ in kills]
+    assert "old" not in seen and seen[0] == "journal" and seen[-1] == "new"
+    for n, _ in kills:
+        finish(tmp_path / f"kill-{n:04d}", new_tree)
+    capsys.readouterr()
+
+
 def test_sigkill_at_random_times(sites, tmp_path, capsys):
     base, old_tree, new_tree = sites
     work = tmp_path / "work"
@@ -192,7 +301,7 @@ def test_sigkill_at_random_times(sites, tmp_path, capsys):
         time.sleep(rng.uniform(0.05, 0.5))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
-        assert tree(work / "site") in (old_tree, new_tree)
+        assert state(work, old_tree, new_tree, "in-place") in ("old", "new", "journal")
     finish(work, new_tree)
     capsys.readouterr()
 

@@ -5,6 +5,7 @@ The kill-at-every-step test and the lock are in test_kill.py."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -186,10 +187,93 @@ def test_a_failed_build_into_a_new_folder_leaves_nothing(project, monkeypatch, c
     def no_space(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("glossator.write._publish", no_space)
+    monkeypatch.setattr("glossator.write.swap.publish", no_space)
     assert build("--out", "site") == 1
     assert sorted(p.name for p in project.iterdir()) == ["content"]
     assert "cannot write the site: No space left on device" in capsys.readouterr().err
+
+
+# --- an edit published in place (write/inplace.py) --------------------------------------
+
+REVISED = "format: pdf-text\ntitle: The Ledgers Revised\n"
+
+
+def edit(project: Path) -> None:
+    (project / "content" / "essays" / "ledgers.yaml").write_text(REVISED, encoding="utf-8")
+
+
+def clean_build_of_the_edit(project: Path, tmp_path_factory) -> dict[str, bytes]:
+    elsewhere = tmp_path_factory.mktemp("clean") / "site"
+    assert main(["build", "--content", "content", "--out", str(elsewhere), "--no-cache"]) == 0
+    return files_of(elsewhere)
+
+
+def test_an_interrupted_publish_is_completed_first_even_when_the_content_is_broken(
+    project, monkeypatch, tmp_path_factory, capsys
+):
+    """Renames that fail half-way leave a journal and a site part old, part new; the
+    next build completes it before it reads the content, so even a build that then
+    fails on an error in the content leaves the whole new site."""
+    assert build("--out", "site") == 0
+    edit(project)
+    new = clean_build_of_the_edit(project, tmp_path_factory)
+    renames, real = [], os.rename
+
+    def failing(source, target):
+        renames.append(target)
+        if len(renames) > 3:
+            raise OSError(errno.EIO, "Input/output error", str(target))
+        real(source, target)
+
+    monkeypatch.setattr(os, "rename", failing)
+    assert build("--out", "site") == 2
+    monkeypatch.setattr(os, "rename", real)
+    assert "cannot finish publishing" in capsys.readouterr().err
+    assert (project / ".site.journal").is_file()
+    assert files_of(project / "site") != new
+    (project / "content" / "essays" / "untitled.md").write_text("No title.\n", "utf-8")
+    assert build("--out", "site") == 1  # the content has errors: nothing new is written
+    assert files_of(project / "site") == new
+    assert sorted(p.name for p in project.iterdir() if p.name != CACHE_NAME) == ["content", "site"]
+
+
+def test_a_damaged_journal_is_reported_and_nothing_is_touched(project, capsys):
+    assert build("--out", "site") == 0
+    before = files_of(project / "site")
+    (project / ".site.journal").write_text('{"staging": "../../etc", "move": []}')
+    edit(project)
+    assert build("--out", "site") == 2
+    err = capsys.readouterr().err
+    assert "the journal of an interrupted build" in err and "Traceback" not in err
+    assert files_of(project / "site") == before
+    assert (project / ".site.journal").is_file()
+
+
+def test_an_edit_never_replaces_a_file_the_user_put_where_a_new_page_goes(project, capsys):
+    assert build("--out", "site") == 0
+    (project / "site" / "essays" / "margins.html").write_text("my own page")
+    before = files_of(project / "site")
+    (project / "content" / "essays" / "margins.md").write_text(
+        "---\ntitle: Margins\n---\n\nText.\n", encoding="utf-8"
+    )
+    assert build("--out", "site") == 2
+    assert "holds files glossator did not write (essays/margins.html)" in capsys.readouterr().err
+    assert files_of(project / "site") == before
+
+
+def test_an_edit_is_never_written_through_a_folder_turned_into_a_link(project, capsys):
+    """The site's essays/ replaced by a link to a copy elsewhere: the edit would write
+    there, so it is refused before anything is written."""
+    assert build("--out", "site") == 0
+    elsewhere = project.parent / "elsewhere"
+    shutil.move(project / "site" / "essays", elsewhere)
+    (project / "site" / "essays").symlink_to(elsewhere)
+    before, outside = files_of(project / "site"), files_of(elsewhere)
+    edit(project)
+    assert build("--out", "site") == 1
+    assert "path leaves the output folder" in capsys.readouterr().err
+    assert files_of(elsewhere) == outside and files_of(project / "site") == before
+    assert sorted(p.name for p in project.iterdir() if p.name != CACHE_NAME) == ["content", "site"]
 
 
 # --- names from keys and slugs ----------------------------------------------------------

@@ -7,15 +7,23 @@ successful write the build records it beside the output; a build whose fingerpri
 the recorded one has nothing to do. The record is removed before any write begins,
 so an interrupted or failed build never leaves a record claiming a site it did not
 finish.
+
+Reading and hashing every essay (50 MB at 1,000 essays) would be most of a no-op
+build, so each file's digest is remembered with its inode, size and times (`Memo`) and
+taken from there while the file still has them. As git does with its index, a digest
+is remembered only for a file last changed well before it was read (`RACY`), so a
+change made in the same tick of the file system's clock as the reading, which would
+leave its times as they were, is never missed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import stat
-import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,8 +31,9 @@ from typing import Any
 from glossator.cache import code_version, digest
 from glossator.cache.store import PROTOCOL
 from glossator.diagnostics import BuildResult
+from glossator.incremental.buckets import no_collection, replace_file
 from glossator.paths import STAMP, check_output, search_path
-from glossator.write import has_debris
+from glossator.write import complete_interrupted, has_debris
 
 CACHE_NAME = ".glossator-cache"
 RECORDS = ("sites", "published")  # per output folder, beside the store's entries
@@ -36,23 +45,51 @@ def cache_folder(out_dir: Path) -> Path:
     return out.parent / CACHE_NAME
 
 
-def _tree(folder: Path, into: list[bytes | str]) -> None:
+RACY = 2_000_000_000  # ns: a file changed this close to its reading is read again
+
+
+class Memo:
+    """Digests of files by path, each with the inode, size and times it was read at."""
+
+    def __init__(self, known: dict[str, tuple[tuple[int, ...], bytes]] | None = None) -> None:
+        self.known = known or {}
+        self.now: dict[str, tuple[tuple[int, ...], bytes]] = {}  # what this build saw
+
+    def digest(self, path: str, found: os.stat_result) -> bytes:
+        """The digest of the bytes of the regular file `path`, whose lstat is `found`."""
+        key = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+        entry = self.known.get(path)
+        if entry is not None and entry[0] == key:
+            self.now[path] = entry
+            return entry[1]
+        read_at = time.time_ns()
+        with open(path, "rb") as handle:
+            value = hashlib.blake2b(handle.read(), digest_size=16).digest()
+        if max(found.st_mtime_ns, found.st_ctime_ns) < read_at - RACY:
+            self.now[path] = (key, value)
+        return value
+
+    def changed(self) -> bool:
+        return self.now != self.known
+
+
+def _tree(folder: Path, into: list[bytes | str], memo: Memo) -> None:
     for root, dirs, files in os.walk(folder):
         dirs.sort()
-        here = Path(root)
-        for name in sorted(files) + [d for d in dirs if (here / d).is_symlink()]:
-            path = here / name
-            into.append(path.relative_to(folder).as_posix())
+        here = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if here == "." else here + "/"
+        for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            path = os.path.join(root, name)
+            into.append(prefix + name)
             try:
-                mode = os.lstat(path).st_mode
-                if stat.S_ISLNK(mode):
+                found = os.lstat(path)
+                if stat.S_ISLNK(found.st_mode):
                     into.append("link:" + os.readlink(path))
                     into.append(os.path.realpath(path))
-                    mode = os.stat(path).st_mode
-                into.append(f"mode:{stat.S_IFMT(mode)}")
-                if stat.S_ISREG(mode):
-                    with open(path, "rb") as handle:
-                        into.append(handle.read())
+                    found = os.stat(path)
+                into.append(f"mode:{stat.S_IFMT(found.st_mode)}")
+                if stat.S_ISREG(found.st_mode):
+                    into.append(memo.digest(path, found))
             except OSError as exc:
                 into.append(f"error:{exc.errno}")
 
@@ -63,7 +100,9 @@ def build_fingerprint(
     out_dir: Path,
     strict: bool,
     builtin_templates: Path | None = None,
+    memo: Memo | None = None,
 ) -> str:
+    memo = memo if memo is not None else Memo()
     parts: list[bytes | str] = [
         code_version(builtin_templates),
         os.getcwd(),
@@ -74,7 +113,7 @@ def build_fingerprint(
     ]
     for folder in [content_dir, *template_folders]:
         parts.append(f"folder:{os.path.abspath(folder)}:{folder.is_dir()}")
-        _tree(folder, parts)
+        _tree(folder, parts, memo)
     return digest(*parts)
 
 
@@ -109,15 +148,16 @@ def output_signature(out_dir: Path, folders: list[str]) -> list[tuple[str, int, 
 
 def recorded(out_dir: Path, fingerprint: str) -> Any | None:
     """What the build that wrote `out_dir` returned, if its inputs were `fingerprint`
-    and the folder is still as it left it; else None."""
+    and the folder is still as it left it; else None. The result is read only then:
+    it is a pickle of its own after the key's."""
     try:
-        with open(_record_path(out_dir), "rb") as handle:
-            found, folders, signature, value = pickle.load(handle)
+        with open(_record_path(out_dir), "rb") as handle, no_collection():
+            found, folders, signature = pickle.load(handle)
+            if found != fingerprint or output_signature(out_dir, folders) != signature:
+                return None
+            return pickle.load(handle)
     except Exception:  # noqa: BLE001 - no record, or a damaged one: build
         return None
-    if found != fingerprint or output_signature(out_dir, folders) != signature:
-        return None
-    return value
 
 
 def forget(out_dir: Path) -> None:
@@ -133,14 +173,27 @@ def record(out_dir: Path, fingerprint: str, files: Iterable[str], value: Any) ->
     signature = output_signature(out_dir, folders)
     if signature is None:
         return
+    key = pickle.dumps((fingerprint, folders, signature), PROTOCOL)
+    with contextlib.suppress(OSError):
+        replace_file(path, [key, pickle.dumps(value, PROTOCOL)])
+
+
+def _memo_path(out_dir: Path) -> Path:
+    return _record_path(out_dir).with_suffix(".inputs")
+
+
+def _read_memo(out_dir: Path) -> Memo:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((fingerprint, folders, signature, value), handle, PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        return
+        with open(_memo_path(out_dir), "rb") as handle, no_collection():
+            known = pickle.load(handle)
+        return Memo(known if isinstance(known, dict) else None)
+    except Exception:  # noqa: BLE001 - none, or a damaged one: every file read
+        return Memo()
+
+
+def _write_memo(out_dir: Path, memo: Memo) -> None:
+    with contextlib.suppress(OSError):
+        replace_file(_memo_path(out_dir), [pickle.dumps(memo.now, PROTOCOL)])
 
 
 def unchanged(
@@ -149,9 +202,12 @@ def unchanged(
     """The build's fingerprint, and what the build that wrote `out_dir` returned when
     it had these very inputs and the folder is as it left it (so this one has nothing
     to do); only light modules are needed for it. OutputError for a refused output."""
-    check_output(content_dir, out_dir)
+    complete_interrupted(check_output(content_dir, out_dir))  # the site whole first
     folders = search_path(content_dir, builtin_templates)
-    fingerprint = build_fingerprint(content_dir, folders, out_dir, strict, builtin_templates)
+    memo = _read_memo(out_dir)
+    fingerprint = build_fingerprint(content_dir, folders, out_dir, strict, builtin_templates, memo)
+    if memo.changed() and os.path.isdir(cache_folder(out_dir)):
+        _write_memo(out_dir, memo)  # beside the cache: never the first file made there
     done = recorded(out_dir, fingerprint)
     if done is not None and not has_debris(out_dir) and isinstance(done, BuildResult):
         return fingerprint, done

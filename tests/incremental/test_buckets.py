@@ -1,0 +1,146 @@
+"""The record in buckets: read back as written, whatever was changed between two
+writes, and an unchanged bucket copied from the previous file, not pickled again."""
+
+from __future__ import annotations
+
+import gc
+import pickle
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossator.incremental import buckets
+
+keys = st.text(alphabet="abcdefgh/é.", min_size=1, max_size=6)
+values = st.tuples(st.text(max_size=5), st.lists(st.integers(), max_size=3))
+mappings = st.dictionaries(keys, values, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=mappings, changes=st.lists(st.tuples(keys, st.none() | values), max_size=10))
+def test_a_record_reads_back_as_written_after_any_changes(first, changes):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "record"
+        buckets.write(path, {"m": (first, 7)}, {"extra": 1}, None)
+        maps, extra, source = buckets.read(path)
+        assert maps == {"m": first} and extra == {"extra": 1}
+        now = dict(maps["m"])  # the very objects read, as a build passes them on
+        for key, value in changes:
+            if value is None:
+                now.pop(key, None)
+            else:
+                now[key] = value
+        path.unlink()  # as the build forgets the record before it writes
+        buckets.write(path, {"m": (now, 7), "other": (first, 3)}, None, source)
+        source.close()
+        again, extra, source = buckets.read(path)
+        source.close()
+        assert again == {"m": now, "other": first} and extra is None
+
+
+def test_only_the_buckets_holding_a_change_are_pickled_again(tmp_path, monkeypatch):
+    first = {f"job:{n}": (f"signature {n}", [f"page-{n}.html"]) for n in range(200)}
+    path = tmp_path / "record"
+    buckets.write(path, {"jobs": (first, 16)}, None, None)
+    maps, _, source = buckets.read(path)
+    now = dict(maps["jobs"])
+    now["job:5"] = ("another signature", ["page-5.html"])
+    pickled, real = [], pickle.dumps
+    monkeypatch.setattr(buckets.pickle, "dumps", lambda v, *a: pickled.append(v) or real(v, *a))
+    buckets.write(path, {"jobs": (now, 16)}, None, source)
+    # the changed entry's bucket (with its neighbours, unchanged) and the header
+    changed = [v for v in pickled if isinstance(v, dict)]
+    assert len(changed) == 1 and "job:5" in changed[0]
+    assert {k for k in first if buckets.bucket_of(k, 16) == buckets.bucket_of("job:5", 16)} == set(
+        changed[0]
+    )
+    monkeypatch.undo()
+    maps, _, source = buckets.read(path)
+    source.close()
+    assert maps["jobs"] == now
+
+
+def test_a_damaged_record_is_no_record(tmp_path):
+    path = tmp_path / "record"
+    assert buckets.read(path) is None
+    buckets.write(path, {"m": ({"a": ("b", [1])}, 4)}, None, None)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert buckets.read(path) is None
+    path.write_bytes(b"\xff" * 40)
+    assert buckets.read(path) is None
+
+
+def test_reading_runs_no_collection_and_leaves_the_collector_as_it_was(tmp_path):
+    path = tmp_path / "record"
+    many = {f"k{n}": (str(n), [n]) for n in range(20_000)}  # enough for many collections
+    buckets.write(path, {"m": (many, 8)}, None, None)
+    seen = []
+
+    def collected(phase: str, info: dict) -> None:
+        seen.append(phase)
+
+    gc.callbacks.append(collected)
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            seen.clear()
+            maps, _, source = buckets.read(path)
+            source.close()
+            assert gc.isenabled() == enabled
+            assert seen.count("start") <= 1  # at most the one due as it is switched back on
+        assert maps["m"] == many
+        gc.enable()
+        seen.clear()
+        made = [(str(n), [n]) for n in range(20_000)]  # the same containers made outside
+        assert len(made) == 20_000 and seen.count("start") > 10
+    finally:
+        gc.callbacks.remove(collected)
+        gc.enable()
+
+
+def test_changed_buckets_are_appended_and_the_data_written_afresh_when_mostly_dead(tmp_path):
+    path = tmp_path / "record"
+    data = tmp_path / "record.data"
+    first = {f"job:{n}": (f"{n:06d}" * 300, [f"page-{n}.html"]) for n in range(2000)}
+    buckets.write(path, {"jobs": (first, 64)}, None, None)
+    size, inode = data.stat().st_size, data.stat().st_ino
+    maps, _, source = buckets.read(path)
+    now = dict(maps["jobs"])
+    now["job:7"] = ("y" * 1800, ["page-7.html"])
+    buckets.write(path, {"jobs": (now, 64)}, None, source)
+    source.close()
+    # one bucket of 64 appended, the file the same one
+    assert data.stat().st_ino == inode
+    assert size < data.stat().st_size < size * 1.1
+    sizes = []
+    for step in range(8):  # every bucket rewritten, again and again
+        maps, _, source = buckets.read(path)
+        now = {k: (f"{step}" + v[0][1:], v[1]) for k, v in maps["jobs"].items()}
+        buckets.write(path, {"jobs": (now, 64)}, None, source)
+        source.close()
+        sizes.append(data.stat().st_size)
+    # bounded: written afresh once the dead buckets outweigh the live ones
+    assert max(sizes) <= 3 * size + buckets.SLACK and min(sizes) < 2 * size
+    maps, _, source = buckets.read(path)
+    source.close()
+    assert maps["jobs"] == now
+
+
+def test_what_a_killed_build_appended_without_its_index_is_never_read(tmp_path):
+    path = tmp_path / "record"
+    buckets.write(path, {"m": ({"a": ("old", [1])}, 4)}, None, None)
+    maps, _, source = buckets.read(path)
+    path.unlink()  # forgotten before the site is written
+    with open(tmp_path / "record.data", "ab") as handle:
+        handle.write(b"half a bucket")  # killed while appending
+    assert buckets.read(path) is None
+    buckets.write(path, {"m": ({"a": ("new", [2])}, 4)}, None, source)
+    source.close()
+    maps, _, source = buckets.read(path)
+    source.close()
+    assert maps == {"m": {"a": ("new", [2])}}
+    (tmp_path / "record.data").write_bytes(b"another file")  # not the one indexed
+    assert buckets.read(path) is None

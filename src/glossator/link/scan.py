@@ -20,7 +20,7 @@ Places = dict[int, list[tuple[str, str]]]  # note -> (paragraph id, marker ancho
 InText = list[tuple[str, int, tuple[CiteItem, ...]]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Scan:
     places: Places = field(default_factory=dict)
     in_text: InText = field(default_factory=list)

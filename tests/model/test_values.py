@@ -96,3 +96,22 @@ def test_a_frozen_value_stays_frozen() -> None:
         Text("a").text = "b"  # type: ignore[misc]
     with pytest.raises(AttributeError):
         Paragraph("p1", "text").cached = "x"  # type: ignore[attr-defined]
+
+
+def test_the_ids_every_essay_repeats_are_one_string_after_a_pickle() -> None:
+    first, second = ("".join(["p", "1"]), "".join(["fn", "1"])), ("".join(["p", "1"]), "fn1")
+    assert first[0] is not second[0]  # two essays' `p1`, as two pickles give them
+    loaded = [
+        pickle.loads(pickle.dumps((Paragraph(p, "text"), Note(1, n, "A note.")), PICKLE))
+        for p, n in (first, second)
+    ]
+    assert loaded[0][0].id is loaded[1][0].id
+    assert loaded[0][1].id is loaded[1][1].id
+    scans = [
+        pickle.loads(pickle.dumps(Scan({1: [(p, "".join(["fnref", "1"]))]}), PICKLE))
+        for p, _ in (first, second)
+    ]
+    assert scans[0] == scans[1] == Scan({1: [("p1", "fnref1")]})
+    (place_a,), (place_b,) = scans[0].places[1], scans[1].places[1]
+    assert place_a[0] is place_b[0] is loaded[0][0].id
+    assert place_a[1] is place_b[1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from glossator.model.inline import (
@@ -294,18 +295,19 @@ class Note:
 
 
 def _paragraph(id: str, content: tuple[Inline, ...], line: int) -> Paragraph:
-    """A paragraph unpickled: its fields as they were, no text cached yet."""
+    """A paragraph unpickled: its fields as they were, no text cached yet, and its id
+    interned (every essay has a `p1`; a pickle shares strings only within itself)."""
     made = object.__new__(Paragraph)
-    made.id, made.content, made.line = id, content, line
+    made.id, made.content, made.line = intern(id), content, line
     return made
 
 
 def _note(
     number: int, id: str, blocks: list[Block], sources: list[str], line: int, generated: bool
 ) -> Note:
-    """A note unpickled: its fields as they were, no text cached yet."""
+    """A note unpickled: its fields as they were, no text cached yet, its id interned."""
     made = object.__new__(Note)
-    made.number, made.id, made.blocks, made.sources = number, id, blocks, sources
+    made.number, made.id, made.blocks, made.sources = number, intern(id), blocks, sources
     made.line, made.generated = line, generated
     return made
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from dataclasses import field
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from glossator.link.scan import Scan
 from glossator.model import Marker, Note, Paragraph, Section, document_to_json
 from glossator.model.document import Figure
 from glossator.model.inline import Citation, CiteItem, Emph, LineBreak, NoteRef, Text, plain_text
+from glossator.model.values import frozen_value
 from glossator.notes.resolve import Cite, NoteCites
 from glossator.notes.short import ShortForm
 from glossator.notes.work import ParsedWork
@@ -115,3 +117,12 @@ def test_the_ids_every_essay_repeats_are_one_string_after_a_pickle() -> None:
     (place_a,), (place_b,) = scans[0].places[1], scans[1].places[1]
     assert place_a[0] is place_b[0] is loaded[0][0].id
     assert place_a[1] is place_b[1]
+
+
+def test_a_frozen_value_pickles_only_fields_it_can_be_made_from() -> None:
+    class Cached:
+        text: str
+        length: int = field(init=False, default=0)
+
+    with pytest.raises(TypeError, match="positional arguments"):
+        frozen_value(Cached)

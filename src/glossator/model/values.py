@@ -16,6 +16,8 @@ T = TypeVar("T")
 def frozen_value(cls: type[T]) -> type[T]:
     """`cls` as a frozen, slotted dataclass that pickles as `cls(*fields)`."""
     made: Any = dataclass(frozen=True, slots=True)(cls)
+    if any(not f.init or f.kw_only for f in fields(made)):
+        raise TypeError(f"{cls.__name__}: a frozen value's fields are its positional arguments")
     names = [f.name for f in fields(made)]
     if not names:
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from glossator.model import Document, Paragraph
+from glossator.model.values import frozen_value
 
 UN_MENTION = re.compile(
     r"\b(?P<draft>Draft\s+)?Resolution\s+(?P<number>\d{1,5}(?:/\d{1,5})?)(?:\s*\((?P<year>\d{4})\))?",
@@ -22,7 +23,7 @@ UN_MENTION = re.compile(
 RESOLUTION = "S/RES/"
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Mention:
     """A span of body text naming a cited document (`Resolution 1199`)."""
 
@@ -35,7 +36,7 @@ class HasFields(Protocol):
     fields: dict[str, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class MentionIndex:
     """The works a mention can name: a draft by its exact symbol (`S/2014/189`), a
     resolution by its number (`S/RES/1199 (1998)` under `1199`), each in key order,

@@ -9,6 +9,8 @@ documents, only puts them together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from sys import intern
+from typing import Any
 
 from glossator.link.mentions import Spans, document_spans
 from glossator.model import Document, marker_anchors
@@ -20,11 +22,24 @@ Places = dict[int, list[tuple[str, str]]]  # note -> (paragraph id, marker ancho
 InText = list[tuple[str, int, tuple[CiteItem, ...]]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Scan:
     places: Places = field(default_factory=dict)
     in_text: InText = field(default_factory=list)
     spans: Spans = field(default_factory=list)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_scan, (self.places, self.in_text, self.spans))
+
+
+def _scan(places: Places, in_text: InText, spans: Spans) -> Scan:
+    """A scan unpickled, its places' ids interned: the works' citing places keep them
+    for the whole build, and every essay has its `p1` and `fnref1`."""
+    shared = {
+        note: [(intern(paragraph), intern(anchor)) for paragraph, anchor in found]
+        for note, found in places.items()
+    }
+    return Scan(shared, in_text, spans)
 
 
 def scan_document(doc: Document) -> Scan:

@@ -79,14 +79,8 @@ def with_sources(note: Note, sources: list[str]) -> Note:
     fields, in the order `Note.__init__` sets them, and no cached text), without its
     walk of the fields, once for each of a corpus' 50,000 notes."""
     copy = object.__new__(Note)
-    copy.__dict__.update(
-        number=note.number,
-        id=note.id,
-        line=note.line,
-        generated=note.generated,
-        sources=sources,
-        blocks=note.blocks,
-    )
+    copy.number, copy.id, copy.line = note.number, note.id, note.line
+    copy.generated, copy.sources, copy.blocks = note.generated, sources, note.blocks
     return copy
 
 

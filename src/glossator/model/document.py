@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from glossator.model.inline import (
@@ -20,12 +21,13 @@ from glossator.model.inline import (
     note_refs,
     plain_text,
 )
+from glossator.model.values import frozen_value
 
 FORMATS = ("pdf-text", "web-text", "markdown")
 METADATA_FIELDS = ("title", "authors", "date", "publication", "image_credit", "author_bio")
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Marker:
     """A footnote reference: `offset` is the code-point position in the paragraph text
     right after the character the marker follows."""
@@ -39,6 +41,8 @@ class Paragraph:
     """A paragraph: its inline `content` is the truth; `text` and `markers` are its plain
     text and the markers' offsets in it, as the linking and search stages see them."""
 
+    # Slotted (a corpus holds some 150,000), with a slot for the cached text.
+    __slots__ = ("id", "content", "line", "_text")
     id: str
     content: tuple[Inline, ...]
     line: int
@@ -64,17 +68,21 @@ class Paragraph:
         # so the text is good while `content` is that same object (notes and links
         # read a paragraph's text several times). Not a field: not compared or shown.
         content = self.content
-        cached = self.__dict__.get("_text")
+        cached = getattr(self, "_text", None)
         if cached is None or cached[0] is not content:
-            cached = self.__dict__["_text"] = (content, plain_text(content))
+            cached = self._text = (content, plain_text(content))
         return cached[1]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The fields, not the cached text: a cache hit reads it again only if asked.
+        return (_paragraph, (self.id, self.content, self.line))
 
     @property
     def markers(self) -> list[Marker]:
         return [Marker(note, offset) for note, offset in note_refs(self.content)]
 
 
-@dataclass(init=False)
+@dataclass(init=False, slots=True)
 class Figure:
     """An image with its caption (inline content); `caption` is the caption's text."""
 
@@ -108,13 +116,13 @@ class Figure:
         return plain_text(self.caption_content)
 
 
-@dataclass
+@dataclass(slots=True)
 class BlockQuote:
     blocks: list[Block] = field(default_factory=list)
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class ListBlock:
     """A bullet list, or an ordered one from `start`; each item holds blocks."""
 
@@ -125,14 +133,14 @@ class ListBlock:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class CodeBlock:
     text: str
     language: str = ""
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     """A pipe table: `align` per column ("left", "right", "center" or ""), the header
     row's cells and the body rows' cells, each cell inline content."""
@@ -144,12 +152,12 @@ class Table:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Rule:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class RawBlock:
     """An HTML block as written: shown as text unless site.yaml allows HTML."""
 
@@ -204,7 +212,7 @@ def blocks_text(blocks: list[Block]) -> str:
     return " ".join(" ".join(p.split()) for p in parts if p.strip())
 
 
-@dataclass(init=False)
+@dataclass(init=False, slots=True)
 class Section:
     """A heading (`level` as written, 2 for `##`) and the blocks up to the next; the
     text before the first heading is a section with no heading."""
@@ -240,6 +248,7 @@ class Note:
     """A note: its `blocks` are the truth; `text` is their plain text, which the note
     parser reads."""
 
+    __slots__ = ("number", "id", "blocks", "sources", "line", "generated", "_text")
     number: int
     id: str
     blocks: list[Block]
@@ -273,12 +282,34 @@ class Note:
             # times, so it is kept with the paragraph and content it came from (the
             # content is an immutable tuple; a changed note has other objects).
             paragraph = blocks[0]
-            cached = self.__dict__.get("_text")
+            cached = getattr(self, "_text", None)
             if cached is None or cached[0] is not paragraph or cached[1] is not paragraph.content:
                 text = " ".join(paragraph.text.split())  # as blocks_text has it
-                cached = self.__dict__["_text"] = (paragraph, paragraph.content, text)
+                cached = self._text = (paragraph, paragraph.content, text)
             return cached[2]
         return blocks_text(blocks)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = (self.number, self.id, self.blocks, self.sources, self.line, self.generated)
+        return (_note, fields)
+
+
+def _paragraph(id: str, content: tuple[Inline, ...], line: int) -> Paragraph:
+    """A paragraph unpickled: its fields as they were, no text cached yet, and its id
+    interned (every essay has a `p1`; a pickle shares strings only within itself)."""
+    made = object.__new__(Paragraph)
+    made.id, made.content, made.line = intern(id), content, line
+    return made
+
+
+def _note(
+    number: int, id: str, blocks: list[Block], sources: list[str], line: int, generated: bool
+) -> Note:
+    """A note unpickled: its fields as they were, no text cached yet, its id interned."""
+    made = object.__new__(Note)
+    made.number, made.id, made.blocks, made.sources = number, intern(id), blocks, sources
+    made.line, made.generated = line, generated
+    return made
 
 
 @dataclass

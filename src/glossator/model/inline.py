@@ -9,49 +9,51 @@ length of the plain text before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Literal, TypeVar
+
+from glossator.model.values import frozen_value
 
 CiteMode = Literal["normal", "author-in-text", "suppress-author"]
 N = TypeVar("N")
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Text:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Emph:
     content: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Strong:
     content: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Strikeout:
     content: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Superscript:
     content: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Subscript:
     content: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen_value
 class SmallCaps:
     content: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Span:
     """`[text]{.class}`: kept with its classes; no meaning of its own."""
 
@@ -59,19 +61,19 @@ class Span:
     classes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Code:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Link:
     url: str
     content: tuple[Inline, ...]
     title: str = ""
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Image:
     """An image inside running text; an image alone in its paragraph is a Figure."""
 
@@ -80,12 +82,12 @@ class Image:
     title: str = ""
 
 
-@dataclass(frozen=True)
+@frozen_value
 class LineBreak:
     pass
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Math:
     """TeX source as written; `display` for `$$…$$`. Rendered to MathML at build time."""
 
@@ -93,21 +95,21 @@ class Math:
     display: bool = False
 
 
-@dataclass(frozen=True)
+@frozen_value
 class RawInline:
     """Inline HTML as the author wrote it: shown as text unless site.yaml allows HTML."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@frozen_value
 class NoteRef:
     """A footnote marker: the note's number."""
 
     note: int
 
 
-@dataclass(frozen=True)
+@frozen_value
 class CiteItem:
     """One work in a Pandoc citation: `[see @key, pp. 33-35 and passim]`."""
 
@@ -118,7 +120,7 @@ class CiteItem:
     mode: CiteMode = "normal"
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Citation:
     """A Pandoc citation group. `source` is what the author wrote; `text` and `html` are
     the style's form, filled by the formatting stage (None until then)."""

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from glossator.model import Document, Note
 from glossator.model.citekeys import KeyCitation, find_groups
 from glossator.model.document import note_citations
+from glossator.model.values import frozen_value
 from glossator.notes import shapes as S
 from glossator.notes.parse_note import ParsedWork, citation_parts, normalize, parse_note
 from glossator.notes.short import IBID, ShortForm, read_short, suggest, work_label
 
 
-@dataclass(frozen=True)
+@frozen_value
 class Cite:
     """One work cited by one note: parsed from the text, or named by key."""
 
@@ -30,7 +31,7 @@ class Cite:
     group: str | None = None  # the `[@...]` text this came from, to be replaced
 
 
-@dataclass
+@dataclass(slots=True)
 class NoteCites:
     """A note's cites, the citations it holds that could not be read (listed, never
     linked), and the (code, message) warnings its `Ibid.` or short forms raised."""
@@ -41,7 +42,7 @@ class NoteCites:
     problems: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     earlier: list[ParsedWork] = field(default_factory=list)  # distinct, in citing order
     previous: list[Cite] = field(default_factory=list)  # the previous note's cites

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 
+from glossator.model.values import frozen_value
 from glossator.notes.names import caseless, fold, looks_like_name_or_org, word_set
 from glossator.notes.parse_note import ParsedWork
 
@@ -80,7 +80,7 @@ def _identity(work: ParsedWork) -> tuple[str, ...]:
     return (fold(work_label(work).split(",")[0]), work.field("year") or "", fold(main))
 
 
-@dataclass(frozen=True)
+@frozen_value
 class ShortForm:
     text: str
     author: tuple[str, ...]  # folded words; () when the form names no author

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from glossator.model.values import frozen_value
 from glossator.notes.names import bibtex_author_field, parse_authors
 
 FIELD_ORDER = (
@@ -13,7 +12,7 @@ FIELD_ORDER = (
 )
 
 
-@dataclass(frozen=True)
+@frozen_value
 class ParsedWork:
     """One cited work. `fields` use BibTeX names; month and day are numbers ("9", "23")."""
 

@@ -26,8 +26,22 @@ Place = tuple  # a CitingPlace's field values, in order
 
 def fields_of(value: Any) -> tuple:
     """A dataclass instance's field values in their order: what it holds, without the
-    class (the job's code, and so its classes, is in every signature already)."""
-    return tuple(vars(value).values())
+    class (the job's code, and so its classes, is in every signature already). A
+    slotted value (model/values.py) has no `__dict__`: its fields are read by name."""
+    try:
+        return tuple(vars(value).values())
+    except TypeError:
+        return tuple(getattr(value, name) for name in _names(type(value)))
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(kind: type) -> tuple[str, ...]:
+    found = _NAMES.get(kind)
+    if found is None:
+        found = _NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return found
 
 
 def work_parts(

@@ -59,6 +59,22 @@ def value_digests(values: Iterable[Any]) -> list[str]:
     return found
 
 
+def replace_file(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write `chunks` to a temporary file renamed to `path`: a reader finds the old
+    file or the new one, never half. OSError when it cannot."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 class Store:
     """A folder of `<kind>/<key>.pickle` files; None (no folder) stores nothing.
 
@@ -121,18 +137,8 @@ class Store:
         if not self.folder.is_dir():
             self.pending.append((kind, key, data))
             return
-        target = self._path(kind, key)
         try:
-            target.parent.mkdir(exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(temporary, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            replace_file(self._path(kind, key), [data])
         except OSError:
             return
 

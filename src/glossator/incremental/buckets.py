@@ -25,11 +25,11 @@ import os
 import pickle
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from glossator.cache.store import PROTOCOL
+from glossator.cache.store import PROTOCOL, replace_file
 
 VERSION = 2
 SLACK = 1 << 20  # bytes of dead buckets always tolerated before the data is rewritten
@@ -186,19 +186,3 @@ def write(
                 os.unlink(target)
         raise
     replace_file(path, [pickle.dumps((VERSION, inode, places, extra), PROTOCOL)])
-
-
-def replace_file(path: Path, chunks: Iterable[bytes]) -> None:
-    """Write `chunks` to a temporary file renamed to `path`: a reader finds the old
-    file or the new one, never half. OSError when it cannot."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise

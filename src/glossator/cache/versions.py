@@ -11,6 +11,7 @@ compared by its value instead.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from glossator.cache.store import digest, value_digest
@@ -29,7 +30,5 @@ def derived(version: str | None, step: str, *made_from: Any) -> str | None:
 def unique_slugs(pairs: list[tuple[str, str | None]]) -> Versions:
     """slug -> version for the documents that have one, leaving out any slug shared by
     two documents (an error the build reports; their pages are never made)."""
-    seen: dict[str, int] = {}
-    for slug, _ in pairs:
-        seen[slug] = seen.get(slug, 0) + 1
+    seen = Counter(slug for slug, _ in pairs)
     return {slug: v for slug, v in pairs if v is not None and seen[slug] == 1}

@@ -48,12 +48,10 @@ from glossator.incremental.reading import (
     LinkMemo,
     cached_bibliography,
     cached_bibliography_index,
-    cached_identities,
     read_versions,
-    store_identities,
 )
 from glossator.incremental.searching import cached_search_index
-from glossator.incremental.styles import CachedStyle, FilledMemo
+from glossator.incremental.styles import CachedStyle, format_cached
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
 from glossator.link.checks import check_corpus, renamed_keys
 from glossator.link.corpus import LinkedCorpus, link_corpus
@@ -192,19 +190,18 @@ def plan(
             memo = LinkMemo(store, templates, resolver)
             versions = read_versions(corpus.documents, documents, reader)
             found = (index, resolver, resolver.scan, versions, memo, made_from)
-            linked = link_corpus(documents, bibliography, shown, *found)
+            last = (store.previous("link"), partial(store.keep_previous, "link"))
+            linked = link_corpus(documents, bibliography, shown, *found, *last)
     diagnostics += linked.diagnostics
     diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
     formatted = None
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)
-        works = None if store is None else cached_identities(store, templates)
-        earlier = dict(works or {})
         site_style = make_style(style)  # the works' formatting spread over the cores
-        memo = None if store is None else FilledMemo(store)  # each essay as filled
-        formatted = format_corpus(linked, site_style, essay_styles, works, progress, forked, memo)
-        if store is not None and works is not None and works != earlier:  # 0.3 s to write
-            store_identities(store, templates, works)
+        if store is None:
+            formatted = format_corpus(linked, site_style, essay_styles, None, progress, forked)
+        else:
+            formatted = format_cached(linked, site_style, essay_styles, store, templates, progress)
         linked = formatted.linked
     except ValueError as exc:
         site_file = display_path(content_dir / "site.yaml")

@@ -12,8 +12,9 @@ from glossator.bibliography import BibEntry
 from glossator.diagnostics import sort_diagnostics
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.link.parts import DocLink
+from glossator.link.patch import LinkState
 from glossator.model import Document, Metadata, Note, Paragraph, Section
-from glossator.model.inline import Text
+from glossator.model.inline import Citation, CiteItem, NoteRef, Text
 from glossator.notes.resolve import resolve_document
 
 MARGINS = "Ida Lorne, *Margins of Print* (London: Small Press, 2020), 3."
@@ -43,8 +44,15 @@ BIB = {"grafton1997": entry("grafton1997", "The Footnote")}
 
 
 class DictMemo:
+    """The kept parts, and the last link's record (`patch.LinkState`), as serve keeps them."""
+
     def __init__(self) -> None:
         self.kept: dict[str, DocLink] = {}
+        self.state: LinkState | None = None
+        self.last: LinkedCorpus | None = None  # the last corpus `links` made with it
+
+    def record(self, state: LinkState) -> None:
+        self.state = state
 
     def get(self, version: str) -> DocLink | None:
         return self.kept.get(version)
@@ -69,7 +77,7 @@ def summary(linked: LinkedCorpus) -> tuple:
 def links(docs: list[Document], bib: dict[str, BibEntry], memo: DictMemo, path: str = "r.bib"):
     """Link with `memo` (each document's version its slug and notes), check the result
     against linking without one; the slugs resolved again."""
-    versions = {d.slug: d.slug + "|" + "|".join(str(n.blocks) for n in d.notes) for d in docs}
+    versions = {d.slug: f"{d.slug}|{d.path}|{d.sections}|{d.notes}|{d.meta.nocite}" for d in docs}
     resolved: list[str] = []
 
     def counted(doc):
@@ -78,9 +86,16 @@ def links(docs: list[Document], bib: dict[str, BibEntry], memo: DictMemo, path: 
 
     made_from = repr(sorted(bib.items()))  # stands for value_digest(bib)
     got = link_corpus(
-        docs, bib, path, resolve=counted, versions=versions, memo=memo, bib_digest=made_from
+        *(docs, bib, path),
+        resolve=counted,
+        versions=versions,
+        memo=memo,
+        bib_digest=made_from,
+        previous=memo.state,
+        record=memo.record,
     )
     assert summary(got) == summary(link_corpus(docs, bib, path, versions=versions))
+    memo.last = got
     return resolved
 
 
@@ -167,3 +182,74 @@ def test_any_sequence_of_corpora_links_with_kept_parts_as_without(sequence):
         if before is not None and before == (corpus, bib):
             assert resolved == []
         before = (corpus, bib)
+
+
+# Bodies a note-citing essay may have: text alone, markers of some notes in one or two
+# paragraphs, a mention of a cited resolution, a citation standing in the text.
+BODIES = [
+    [(Text("Readers wrote in the margins."),)],
+    [(Text("Readers wrote."), NoteRef(1)), (Text("And later."), NoteRef(2))],
+    [(Text("Both at once."), NoteRef(2), NoteRef(1))],
+    [(Text("The Council adopted Resolution 1199 that autumn."), NoteRef(1))],
+    [(Text("As argued "), Citation((CiteItem("grafton1997", locator="5"),), "[@grafton1997, 5]"))],
+    [(Text("Margins."),), (Text("Then the notes."), NoteRef(3), NoteRef(1))],
+]
+
+
+def bodied(slug: str, notes: list[str], body: int) -> Document:
+    """`essay`, its body one of BODIES (paragraph ids and lines in order)."""
+    doc = essay(slug, notes)
+    paragraphs = [
+        Paragraph(f"p{n}", line=5 + n, content=content) for n, content in enumerate(BODIES[body], 1)
+    ]
+    return Document(
+        slug, "markdown", doc.meta, [Section("s", None, paragraphs)], doc.notes, path=doc.path
+    )
+
+
+def test_an_edit_of_one_body_keeps_every_work_it_does_not_cite():
+    """The patch (link/patch.py) is taken: the works only the other essay cites are the
+    recorded objects, and the edited essay's works are made again."""
+    memo = DictMemo()
+    links([bodied("alpha", [KEYED, MARGINS], 1), bodied("beta", [NOTES_ON], 0)], BIB, memo)
+    first = memo.last
+    links([bodied("alpha", [KEYED, MARGINS], 2), bodied("beta", [NOTES_ON], 0)], BIB, memo)
+    second = memo.last
+    assert first is not None and second is not None
+    beta_only = [k for k, w in second.works.items() if {p.document for p in w.cited_by} == {"beta"}]
+    assert beta_only and all(second.works[k] is first.works[k] for k in beta_only)
+    assert second.works["grafton1997"] is not first.works["grafton1997"]
+    assert second.documents[1] is first.documents[1]  # beta's linked copy, as recorded
+
+
+essays_with_bodies = st.dictionaries(
+    st.sampled_from(["alpha", "beta", "gamma"]),
+    st.tuples(
+        st.lists(st.integers(0, len(NOTES) - 1), min_size=1, max_size=4),
+        st.integers(0, len(BODIES) - 1),
+    ),
+    min_size=1,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(essays_with_bodies, st.integers(0, 2)), min_size=2, max_size=7))
+def test_any_sequence_of_edits_links_from_the_last_record_as_afresh(sequence):
+    """Bodies, notes, essays and references.bib changed in any order, each corpus linked
+    from the record of the one before (the patch where the reservation is unchanged)
+    is the corpus linked afresh (`links` compares them)."""
+    memo = DictMemo()
+    for corpus, bib in sequence:
+        docs = [bodied(slug, [NOTES[n] for n in ns], b) for slug, (ns, b) in sorted(corpus.items())]
+        links(docs, BIBLIOGRAPHIES[bib], memo)
+
+
+def test_works_first_cited_in_another_order_come_in_that_order():
+    """Two curated works first cited by one essay, their notes swapped: the works'
+    order (that of first citation) changes, as a fresh link gives it."""
+    memo, bib = DictMemo(), BIBLIOGRAPHIES[2]
+    links([bodied("alpha", [KEYED, NOTES_ON], 1), bodied("beta", [MARGINS], 0)], bib, memo)
+    assert memo.last is not None
+    assert [k for k in memo.last.works if k in bib] == ["grafton1997", "lorne2019"]
+    links([bodied("alpha", [NOTES_ON, KEYED], 1), bodied("beta", [MARGINS], 0)], bib, memo)
+    assert [k for k in memo.last.works if k in bib] == ["lorne2019", "grafton1997"]

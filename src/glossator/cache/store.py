@@ -123,6 +123,21 @@ class Store:
         if self.memory is not None and self.folder is not None:
             self.memory[kind, key] = value
 
+    def previous(self, name: str) -> Any | None:
+        """What this process' last build left under `name` (`keep_previous`): serve
+        patches it with what changed instead of putting the corpus together again.
+        Not a cached value: the caller checks what it was made from before use."""
+        if self.memory is None or self.folder is None:
+            return None
+        self.used.add(("previous", name))
+        return self.memory.get(("previous", name))
+
+    def keep_previous(self, name: str, value: Any) -> None:
+        """Keep a build's result for the next build in this process (never on disk)."""
+        if self.memory is not None and self.folder is not None:
+            self.used.add(("previous", name))
+            self.memory["previous", name] = value
+
     def put(self, kind: str, key: str, value: Any) -> None:
         if self.folder is not None:
             self.put_pickled(kind, key, pickle.dumps(value, PROTOCOL))

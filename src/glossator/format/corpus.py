@@ -7,6 +7,7 @@ text here, in the style's note forms, positions applied (`citations.py`).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from glossator.bibliography import BibEntry, entry_to_bibtex
@@ -17,6 +18,7 @@ from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
 from glossator.format.filled import Memo, cited_keys, inputs, recall, remember
+from glossator.format.patch import FormatState, WorksPart, same_works
 from glossator.link.corpus import LinkedCorpus
 from glossator.model import Document
 from glossator.progress import FORMATTING, Progress, silent, step
@@ -41,6 +43,8 @@ def format_corpus(
     progress: Progress = silent,
     run: Run = in_order,
     memo: Memo | None = None,
+    previous: FormatState | None = None,
+    record: Callable[[FormatState], None] | None = None,
 ) -> FormattedCorpus:
     """Raises ValueError for an unknown site style (the caller reports it). The style
     is a name, or one already made (the build's, which caches its results).
@@ -55,9 +59,44 @@ def format_corpus(
     `run` is handed the bibliography's chunks, then the documents to format (a pool
     of processes spreads them over the cores), after the bibliography has decided
     what the notes take from it. `memo` keeps what each document was filled with, for
-    a later build to take when its inputs are the same (`filled.py`)."""
+    a later build to take when its inputs are the same (`filled.py`). `record` is
+    handed what this call made (`patch.FormatState`), which a later call takes as
+    `previous` where its inputs are the recorded ones."""
     style = style_name if isinstance(style_name, CitationStyle) else CitationStyle(style_name)
     essay_styles = essay_styles or {}
+    style_key = getattr(style, "key", None)  # a cached style's; None: nothing recorded
+    recorded = previous.works if previous is not None else None
+    before = style.decisions()
+    if same_works(recorded, linked.works, style_key) and recorded.before == before:
+        part, changed = recorded, False  # `known` is left as it is: the same works
+        style.restore(part.decisions)
+    else:
+        part, changed = _format_works(linked, style, style_key, before, known, run, progress)
+    documents, versions, state = _fill_documents(
+        linked, part.csl_items, style, essay_styles, run, progress, memo, previous
+    )
+    if record is not None and style_key is not None:
+        record(FormatState(part, *state, changed))
+    entries, bibtex, csl_items = part.ordered
+    return FormattedCorpus(
+        dataclasses.replace(linked, documents=documents, versions=versions),
+        entries,
+        bibtex,
+        csl_items,
+    )
+
+
+def _format_works(
+    linked: LinkedCorpus,
+    style: CitationStyle,
+    style_key: str | None,
+    before: object,
+    known: dict | None,
+    run: Run,
+    progress: Progress,
+) -> tuple[WorksPart, bool]:
+    """Each work's CSL-JSON, BibTeX and sort key (from `known` where it has them), and
+    the style's entries for them all; whether `known` changed."""
     earlier, done = known if known is not None else {}, {}
     for key, work in linked.works.items():
         identity = (key, work.entry_type, work.kind, tuple(work.fields.items()))
@@ -67,23 +106,25 @@ def format_corpus(
             bibtex = entry_to_bibtex(BibEntry(key, work.entry_type, work.fields, 0))
             found = (item, bibtex, sort_key_chicago(item))
         done[key] = identity, found
-    if known is not None:
+    changed = known is not None and known != dict(done.values())
+    if changed:
         known.clear()
         known.update(done.values())
     csl_items = {key: found[0] for key, (_, found) in done.items()}
     with step(progress, "Formatting the bibliography"):
         entries = style.entries(list(csl_items.values()), run)
     order = sorted(csl_items, key=lambda k: (done[k][1][2], k))
-    bibtex = {key: done[key][1][1] for key in order}
-    documents, versions = _fill_documents(
-        linked, csl_items, style, essay_styles, run, progress, memo
-    )
-    return FormattedCorpus(
-        dataclasses.replace(linked, documents=documents, versions=versions),
+    ordered = (
         {k: entries[k] for k in order},
-        bibtex,
+        {key: done[key][1][1] for key in order},
         {k: csl_items[k] for k in order},
     )
+    identities = {key: identity for key, (identity, _) in done.items()}
+    found = {key: found for key, (_, found) in done.items()}
+    return WorksPart(
+        *(style_key or "", before, linked.works, identities, found, csl_items, entries),
+        *(style.decisions(), ordered),
+    ), changed
 
 
 def _fill_documents(
@@ -94,18 +135,35 @@ def _fill_documents(
     run: Run,
     progress: Progress,
     memo: Memo | None = None,
-) -> tuple[list[Document], Versions]:
+    previous: FormatState | None = None,
+) -> tuple[list[Document], Versions, tuple]:
     """Each document with its citations' text, those of one style formatted together,
     and the filled documents' versions (`cache.versions`); with `memo`, a document
-    filled before from the same inputs is taken from it."""
+    filled before from the same inputs is taken from it; with `previous`, a recorded
+    document's filling when it is the recorded linked document, in the same style
+    from the same items. Last, what `FormatState` records of the documents."""
     docs: list[Document | None] = [None] * len(linked.documents)
     versions: list[str | None] = [None] * len(docs)
     styles = [essay_styles.get(doc.slug, style) for doc in linked.documents]
+    style_keys = [getattr(s, "key", None) for s in styles]
+    same_items = previous is not None and previous.works.csl_items is csl_items
+    recorded = dict(enumerate(previous.linked)) if same_items and previous else {}
     found: list[Found | None] = []
+    kept_now: list = []
     for n, doc in enumerate(linked.documents):
         version = linked.versions.get(doc.slug)
         kept = memo.get(styles[n], version) if memo is not None and version else None
-        if kept is not None and kept.inputs == inputs(kept.keys, csl_items, styles[n]):
+        kept_now.append(kept)
+        if (
+            previous is not None
+            and recorded.get(n) is doc
+            and style_keys[n] is not None
+            and previous.styles[n] == style_keys[n]
+            and previous.kept[n] is kept
+        ):
+            docs[n], versions[n] = previous.filled[n], previous.versions[n]
+            found.append(None)
+        elif kept is not None and kept.inputs == inputs(kept.keys, csl_items, styles[n]):
             docs[n], versions[n] = recall(doc, kept), kept.version
             found.append(None)
         else:
@@ -133,9 +191,11 @@ def _fill_documents(
             keys = cited_keys(f)
             kept = remember(doc, docs[n], versions[n], keys, inputs(keys, csl_items, styles[n]))
             memo.put(styles[n], version, kept)
+            kept_now[n] = kept
     slugs = [doc.slug for doc in linked.documents]
     made = [d for d in docs if d is not None]
-    return made, unique_slugs(list(zip(slugs, versions, strict=True)))
+    state = (linked.documents, style_keys, kept_now, made, versions)
+    return made, unique_slugs(list(zip(slugs, versions, strict=True))), state
 
 
 def _counted(run: Run, progress: Progress, done: int, total: int) -> Run:

@@ -18,7 +18,14 @@ from glossator.cache.versions import Versions, derived, unique_slugs
 from glossator.diagnostics import Diagnostic, info
 from glossator.link.linker import BibIndex, Linker, bibliography_index
 from glossator.link.mentions import Mention, find_mentions, mention_index
-from glossator.link.parts import DocLink, Memo
+from glossator.link.parts import DocLink, Linked, Memo
+from glossator.link.patch import (
+    LinkState,
+    part_keys,
+    patch_works,
+    reserved_works,
+    same_reservation,
+)
 from glossator.link.scan import Scan, scan_document
 from glossator.link.works import CitingPlace, Work, kind_of, with_sources
 from glossator.model import Document
@@ -57,6 +64,8 @@ def link_corpus(
     versions: Versions | None = None,
     memo: Memo | None = None,
     bib_digest: str | None = None,
+    previous: LinkState | None = None,
+    record: Callable[[LinkState], None] | None = None,
 ) -> LinkedCorpus:
     """Link every document's notes to works; documents come out in slug order.
     `index` is `bibliography_index(bibliography)`, when the caller has it; `resolve`
@@ -65,7 +74,9 @@ def link_corpus(
     which the linked copies' are derived. With `memo` and `bib_digest` (a digest of
     `bibliography`), each document's part (`parts.DocLink`) is kept under its version
     and taken when it was made from the same bibliography and keys: an unchanged
-    essay is neither resolved nor linked again."""
+    essay is neither resolved nor linked again. `record` is handed what this call
+    made (`patch.LinkState`), which a later call takes as `previous` to look again
+    only at the documents whose part changed."""
     linker = Linker(bibliography, bib_path, index)
     ordered = sorted(documents, key=lambda d: d.slug)
     versions = versions or {}
@@ -85,7 +96,13 @@ def link_corpus(
         identities.append(linker.identities(found, earlier))
         summaries.append(linker.summarize(doc, found, identities[-1], earlier))
         kept[n] = None  # its summary is new: its linked part is made again
-    linker.reserve_keys(summaries, ordered)
+    if previous is not None and same_reservation(previous, made_with, ordered, summaries):
+        linker.parsed_keys = previous.parsed_keys
+        linker.diagnostics = list(previous.reserve_diagnostics)
+    else:
+        previous = None
+        linker.reserve_keys(summaries, ordered)
+    reserve_diagnostics = list(linker.diagnostics)
     parts = []
     for n, doc in enumerate(ordered):
         keys, earlier = linker.keys_of(summaries[n]), kept[n]
@@ -101,52 +118,143 @@ def link_corpus(
             )
             part = parts[-1] if ours else None
             memo.put(doc, version, DocLink(identities[n], made_with, summaries[n], keys, part))
-    for part in parts:
-        linker.add(part, later=False)
-    linked_docs, note_cites, made = [], {}, []
-    for doc, part in zip(ordered, parts, strict=True):
-        notes = []
-        for note, keys in zip(doc.notes, part.note_cites, strict=True):
-            note_cites[(doc.slug, note.number)] = keys
-            notes.append(with_sources(note, [k for k, _ in keys]))
-        linked_docs.append(dataclasses.replace(doc, notes=notes))  # it adds the sources:
-        made.append(
-            (doc.slug, derived(versions.get(doc.slug), "linked", [n.sources for n in notes]))
+    touched = _put_works(linker, parts, previous)
+    docs_versions = [versions.get(doc.slug) for doc in ordered]
+    linked_docs, made, note_cites = _linked_documents(ordered, parts, docs_versions, previous)
+    named = (
+        previous.named
+        if previous is not None and touched is not None and _same_fields(linker, previous, touched)
+        else mention_index(linker.works)
+    )
+    found_mentions = []
+    for n, part in enumerate(parts):
+        if previous is not None and named is previous.named and part is previous.parts[n]:
+            found_mentions.append(previous.mentions[n])
+            continue
+        found_mentions.append(
+            [(p, found) for p, phrases in part.spans if (found := find_mentions(phrases, named))]
         )
-    for part in parts:
-        linker.add(part, later=True)
-    named = mention_index(linker.works)
     mentions = {
         (doc.slug, paragraph): found
-        for doc, part in zip(linked_docs, parts, strict=True)
-        for paragraph, phrases in part.spans
-        if (found := find_mentions(phrases, named))
+        for doc, each in zip(linked_docs, found_mentions, strict=True)
+        for paragraph, found in each
     }
-    _uncurated(linker, linked_docs)
+    earlier_infos = previous.uncurated if previous is not None and touched is not None else {}
+    infos = _uncurated(linker, linked_docs, earlier_infos, touched or set())
+    linker.diagnostics += infos.values()
+    if record is not None and made_with is not None:
+        known = previous.keys if previous is not None else {}
+        record(
+            LinkState(
+                *(
+                    made_with,
+                    [(d.slug, d.path, s) for d, s in zip(ordered, summaries, strict=True)],
+                ),
+                *(linker.parsed_keys, reserve_diagnostics, parts, docs_versions, linked_docs),
+                *(made, linker.works, infos, named, found_mentions, note_cites),
+                {id(p): part_keys(p, known) for p in parts},
+            )
+        )
     return LinkedCorpus(
         linked_docs, linker.works, mentions, note_cites, linker.diagnostics, unique_slugs(made)
     )
 
 
-def _uncurated(linker: Linker, linked_docs: list[Document]) -> None:
-    """An info line for each work not in the bibliography, at its first citing note."""
+def _put_works(linker: Linker, parts: list[Linked], previous: LinkState | None) -> set[str] | None:
+    """The parts put into the linker's works; with `previous` (the same reservation),
+    only the works the changed parts cite are made again. The keys made again, or
+    None when every work was."""
+    patched = patch_works(previous, parts, linker.curated_work) if previous else None
+    if patched is not None:
+        linker.works, touched = patched
+        for part in parts:
+            linker.diagnostics += part.diagnostics
+        return touched
+    if previous is not None:  # the reservation is the recorded one, but not the order
+        linker.works = reserved_works(previous)
+    for part in parts:
+        linker.add(part, later=False)
+    for part in parts:
+        linker.add(part, later=True)
+    return None
+
+
+def _same_fields(linker: Linker, previous: LinkState, touched: set[str]) -> bool:
+    return all(linker.works[k].fields == previous.works[k].fields for k in touched)
+
+
+def _linked_documents(
+    ordered: list[Document],
+    parts: list[Linked],
+    versions: list[str | None],
+    previous: LinkState | None,
+) -> tuple[list[Document], list[tuple[str, str | None]], dict]:
+    """Each document with its notes' sources, its derived version, and every note's
+    keys by (slug, number); a document of the recorded version whose part is the
+    recorded one is the recorded copy."""
+    linked_docs, made, changed = [], [], []
+    for n, (doc, part) in enumerate(zip(ordered, parts, strict=True)):
+        version = versions[n]
+        if (
+            previous is not None
+            and version is not None
+            and part is previous.parts[n]
+            and version == previous.versions[n]
+        ):
+            linked_docs.append(previous.linked_docs[n])
+            made.append(previous.made[n])
+            continue
+        changed.append(n)
+        notes = [
+            with_sources(note, [k for k, _ in keys])
+            for note, keys in zip(doc.notes, part.note_cites, strict=True)
+        ]
+        linked_docs.append(dataclasses.replace(doc, notes=notes))  # it adds the sources:
+        made.append((doc.slug, derived(version, "linked", [note.sources for note in notes])))
+    if previous is not None and all(
+        _numbers(linked_docs[n]) == _numbers(previous.linked_docs[n]) for n in changed
+    ):
+        note_cites = dict(previous.note_cites) if changed else previous.note_cites
+        todo = changed
+    else:
+        note_cites, todo = {}, range(len(ordered))
+    for n in todo:
+        slug = ordered[n].slug
+        for note, keys in zip(ordered[n].notes, parts[n].note_cites, strict=True):
+            note_cites[(slug, note.number)] = keys
+    return linked_docs, made, note_cites
+
+
+def _numbers(doc: Document) -> list[int]:
+    return [note.number for note in doc.notes]
+
+
+def _uncurated(
+    linker: Linker, linked_docs: list[Document], earlier: dict[str, Diagnostic], touched: set[str]
+) -> dict[str, Diagnostic]:
+    """An info line for each work not in the bibliography, at its first citing note
+    (the recorded line of a work no changed part cites)."""
     by_slug: dict[str, tuple[Document, dict[int, int]]] = {}
     for doc in linked_docs:  # the first of a slug, as a walk of the list finds
         by_slug.setdefault(doc.slug, (doc, {}))
+    infos = {}
     for key, work in linker.works.items():
-        if not work.curated:
-            place = work.cited_by[0] if work.cited_by else None
-            doc, lines = by_slug.get(place.document, (None, {})) if place else (None, {})
-            if doc is not None and not lines:
-                for note in reversed(doc.notes):  # the first note of a number wins
-                    lines[note.number] = note.line
-            line = lines[place.note] if doc and place else 1
-            linker.diagnostics.append(
-                info(
-                    doc.path if doc else linker.bib_path,
-                    line,
-                    "bib.uncurated",
-                    f"work `{key}` is used as parsed from the note; run `glossator "
-                    f"bib` to add it to {linker.bib_path} for curation",
-                )
-            )
+        if work.curated:
+            continue
+        if key not in touched and key in earlier:
+            infos[key] = earlier[key]
+            continue
+        place = work.cited_by[0] if work.cited_by else None
+        doc, lines = by_slug.get(place.document, (None, {})) if place else (None, {})
+        if doc is not None and not lines:
+            for note in reversed(doc.notes):  # the first note of a number wins
+                lines[note.number] = note.line
+        line = lines[place.note] if doc and place else 1
+        infos[key] = info(
+            doc.path if doc else linker.bib_path,
+            line,
+            "bib.uncurated",
+            f"work `{key}` is used as parsed from the note; run `glossator "
+            f"bib` to add it to {linker.bib_path} for curation",
+        )
+    return infos

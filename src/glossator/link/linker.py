@@ -187,10 +187,14 @@ class Linker:
 
     def _add_curated(self, key: str, kind: str | None = None) -> None:
         if key not in self.works:
-            entry = self.bibliography[key]
-            kind = kind or kind_of(entry.entry_type, entry.fields)
-            fields = {k: v for k, v in entry.fields.items() if k != "glossator-fingerprint"}
-            self.works[key] = Work(key, entry.entry_type, kind, fields, True)
+            self.works[key] = self.curated_work(key, kind)
+
+    def curated_work(self, key: str, kind: str | None = None) -> Work:
+        """The work of a curated entry, of the kind its first citation gave, or its own."""
+        entry = self.bibliography[key]
+        kind = kind or kind_of(entry.entry_type, entry.fields)
+        fields = {k: v for k, v in entry.fields.items() if k != "glossator-fingerprint"}
+        return Work(key, entry.entry_type, kind, fields, True)
 
     def _nocite(self, doc: Document, out: Linked) -> None:
         """The works an essay lists under `nocite` (`@*`: every curated entry) are in

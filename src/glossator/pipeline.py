@@ -49,6 +49,7 @@ from glossator.incremental.reading import (
     cached_bibliography,
     cached_bibliography_index,
     read_versions,
+    renamed_keys_kept,
 )
 from glossator.incremental.searching import cached_search_index
 from glossator.incremental.styles import CachedStyle, format_cached
@@ -179,8 +180,8 @@ def plan(
     essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir, make_style)
     diagnostics += style_diagnostics
     documents = _place_citations(corpus, content_dir, essay_styles)
+    shown = display_path(bib_path)
     with step(progress, "Linking citations"):
-        shown = display_path(bib_path)
         if store is None:
             linked = link_corpus(documents, bibliography, shown)
         else:
@@ -193,7 +194,10 @@ def plan(
             last = (store.previous("link"), partial(store.keep_previous, "link"))
             linked = link_corpus(documents, bibliography, shown, *found, *last)
     diagnostics += linked.diagnostics
-    diagnostics += renamed_keys(linked, bibliography, display_path(bib_path))
+    if store is None:
+        diagnostics += renamed_keys(linked, bibliography, shown)
+    else:
+        diagnostics += renamed_keys_kept(store, linked, bibliography, shown, made_from)
     formatted = None
     try:
         style = resolve_style(corpus.site.citation_style, content_dir)

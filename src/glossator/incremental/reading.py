@@ -26,7 +26,8 @@ from glossator.cache.store import PROTOCOL, value_digest
 from glossator.cache.versions import Versions, derived, unique_slugs
 from glossator.diagnostics import Diagnostic, display_path
 from glossator.ingest.corpus import read_document
-from glossator.link.corpus import BibIndex, bibliography_index
+from glossator.link.checks import renamed_keys
+from glossator.link.corpus import BibIndex, LinkedCorpus, bibliography_index
 from glossator.link.parts import DocLink
 from glossator.link.scan import Scan, scan_document
 from glossator.model import Document
@@ -319,3 +320,18 @@ class LinkMemo:
     def put(self, doc: Document, version: str, part: DocLink) -> None:
         where = self.resolver.kept_at(doc) if self.resolver is not None else None
         self.store.put("linked", self._key(version), (part, where))
+
+
+def renamed_keys_kept(
+    store: Store, linked: LinkedCorpus, bibliography: dict, shown: str, made_from: str
+) -> list[Diagnostic]:
+    """`link.checks.renamed_keys`, as this process' last build found it when the works'
+    keys and the bibliography are the ones it read (a work is curated exactly when its
+    key is the bibliography's), else found again."""
+    keys = list(linked.works)
+    last = store.previous("renamed")
+    if last is not None and last[0] == (made_from, shown) and last[1] == keys:
+        return last[2]
+    found = renamed_keys(linked, bibliography, shown)
+    store.keep_previous("renamed", ((made_from, shown), keys, found))
+    return found

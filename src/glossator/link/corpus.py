@@ -9,7 +9,7 @@ are copied, never changed in place.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from glossator.bibliography import BibEntry
@@ -103,9 +103,14 @@ def link_corpus(
         previous = None
         linker.reserve_keys(summaries, ordered)
     reserve_diagnostics = list(linker.diagnostics)
-    parts = []
+    parts, made_keys = [], []
     for n, doc in enumerate(ordered):
-        keys, earlier = linker.keys_of(summaries[n]), kept[n]
+        if previous is not None and summaries[n] is previous.reserved[n][2]:
+            keys = previous.uncurated_keys[n]  # the same reservation and summary
+        else:
+            keys = linker.keys_of(summaries[n])
+        made_keys.append(keys)
+        earlier = kept[n]
         if earlier is not None and earlier.keys == keys and earlier.linked is not None:
             parts.append(earlier.linked)
             continue
@@ -151,7 +156,7 @@ def link_corpus(
                     [(d.slug, d.path, s) for d, s in zip(ordered, summaries, strict=True)],
                 ),
                 *(linker.parsed_keys, reserve_diagnostics, parts, docs_versions, linked_docs),
-                *(made, linker.works, infos, named, found_mentions, note_cites),
+                *(made, linker.works, infos, named, found_mentions, note_cites, made_keys),
                 {id(p): part_keys(p, known) for p in parts},
             )
         )
@@ -237,12 +242,13 @@ def _uncurated(
     by_slug: dict[str, tuple[Document, dict[int, int]]] = {}
     for doc in linked_docs:  # the first of a slug, as a walk of the list finds
         by_slug.setdefault(doc.slug, (doc, {}))
-    infos = {}
-    for key, work in linker.works.items():
+    infos: dict[str, Diagnostic] = {}
+    todo: Iterable[str] = linker.works
+    if earlier:  # the works in the recorded order: the recorded lines, the touched made again
+        infos, todo = dict(earlier), touched
+    for key in todo:
+        work = linker.works[key]
         if work.curated:
-            continue
-        if key not in touched and key in earlier:
-            infos[key] = earlier[key]
             continue
         place = work.cited_by[0] if work.cited_by else None
         doc, lines = by_slug.get(place.document, (None, {})) if place else (None, {})

@@ -45,6 +45,7 @@ class LinkState:
     named: MentionIndex
     mentions: list[list[tuple[str, list[Mention]]]]  # by document: paragraph, mentions
     note_cites: dict[tuple[str, int], list[tuple[str, str | None]]]
+    uncurated_keys: list[str]  # `Linker.keys_of` each summary, by document
     keys: dict[int, frozenset[str]] = field(default_factory=dict)  # id(part) -> its keys
 
 
@@ -102,7 +103,9 @@ def patch_works(
     made = {key: _made_again(key, citing[key], state.works.get(key), curated) for key in touched}
     if any(work is None or key not in state.works for key, work in made.items()):
         return None  # a work came or went: the order is not the recorded one
-    return {key: made.get(key) or work for key, work in state.works.items()}, touched
+    works = dict(state.works)  # the recorded order, the made-again works in their places
+    works.update(made)
+    return works, touched
 
 
 def reserved_works(state: LinkState) -> dict[str, Work]:

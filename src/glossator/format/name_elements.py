@@ -76,12 +76,14 @@ class Names(Fast, model.Names):
             term = self.get_term("editortranslator")
             if term is not None and term.getchildren():  # a locale may leave it empty
                 roles, label_role = ["editor"], {"editor": "editortranslator"}
-        name_elem = names_context.name
+        name_elem = names_context._own("name_child", lambda: names_context.name)
         if name_elem is None:
             name_elem = names_context.makeelement(f"{{{CSL_NS}}}name")
             names_context.insert(0, name_elem)
             self.get_root().elements.append(name_elem)
-        label = names_context.label
+            names_context.__dict__["name_child"] = name_elem
+        # each child looked up once (`cs:name`, `cs:label`: a `find` per name rendered)
+        label = names_context._own("label_child", lambda: names_context.label)
         output, counted = [], name_elem.get("form") == "count"
         for role in roles:
             text = name_elem.render(item, role, context=context, **kwargs)

@@ -5,6 +5,7 @@ writes; a build with nothing changed writes nothing."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import tempfile
@@ -16,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossator.cache import Store, digest
+from glossator.cache.store import FIRST
 from glossator.format import corpus as format_corpus_module
 from glossator.incremental import build_fingerprint, cache_folder, reading
 from glossator.incremental.reading import CachedReader
@@ -307,12 +309,31 @@ def test_digest_keeps_parts_apart():
 def test_a_damaged_cache_entry_is_a_miss(tmp_path):
     store = Store(tmp_path / "cache")
     store.put("read", "k", {"a": 1})
-    assert not (tmp_path / "cache").exists()  # waits for a successful build's flush
+    assert (tmp_path / "cache" / FIRST).exists()  # unfinished until the build's flush
     store.flush()
+    assert not (tmp_path / "cache" / FIRST).exists()
     assert store.get("read", "k") == {"a": 1}
     (tmp_path / "cache" / "read" / "k.pickle").write_bytes(b"\x80\x05truncated")
     assert store.get("read", "k") is None
     assert Store(None).get("read", "k") is None
+
+
+def test_a_first_build_that_never_succeeds_leaves_no_cache_behind(tmp_path):
+    """Entries go to disk as they are made, in a folder marked unfinished; it goes
+    with its store unless a build succeeded in it (flush), its own or a later one."""
+    failed = Store(tmp_path / "failed")
+    failed.put("read", "k", {"a": 1})
+    assert (tmp_path / "failed" / "read" / "k.pickle").is_file()  # not held in memory
+    del failed
+    gc.collect()
+    assert not (tmp_path / "failed").exists()
+    first, later = Store(tmp_path / "cache"), Store(tmp_path / "cache")
+    first.put("read", "k", {"a": 1})
+    later.put("read", "j", {"b": 2})
+    later.flush()  # a later build succeeded: what the first left is the cache now
+    del first
+    gc.collect()
+    assert Store(tmp_path / "cache").get("read", "k") == {"a": 1}
 
 
 def test_reading_in_parallel_and_from_the_cache_gives_what_reading_in_order_does(tmp_path):

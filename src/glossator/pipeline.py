@@ -22,6 +22,7 @@ from glossator.config import SiteConfig
 from glossator.diagnostics import (
     BuildResult,
     Diagnostic,
+    add_diagnostics,
     display_path,
     error,
     has_errors,
@@ -338,7 +339,7 @@ def _finish(
     forget_published(out_dir)
     write_site(files, out_dir, content_dir, keep, unchanged=now.folders)
     store.flush()
-    done = BuildResult(sort_diagnostics(interim.diagnostics + search_diagnostics), True)
+    done = BuildResult(add_diagnostics(interim.diagnostics, search_diagnostics), True)
     done.files = len(files) + len(keep)
     record(out_dir, fingerprint, [*files, *keep], done)
     record_published(out_dir, files, keep, now, now.jobs)
@@ -379,7 +380,7 @@ def _publish(
         if path in files or path in made
     ]
     files.update(result.corpus.assets)  # the essays' images, at their paths under content/
-    diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics + clashes)
+    diagnostics = add_diagnostics(result.diagnostics, search_diagnostics + clashes)
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
     forget(out_dir)

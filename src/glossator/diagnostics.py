@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 ERROR = "error"
@@ -68,16 +69,17 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Causes before consequences, then by path and line, so output is stable and reads
     top to bottom: the site's settings first, then the bibliographies (an entry that
     cannot be read explains the essay's unknown key after it), then the essays.
-    Keyed by plain tuples, each path ranked once: at 1,000 essays there are 48,000
-    diagnostics (hashing and ordering the dataclasses themselves took 65 ms)."""
-    ranks: dict[str, int] = {}
-    keyed: dict[tuple[int, str, int, str, str, str], Diagnostic] = {}
-    for d in diagnostics:
-        rank = ranks.get(d.path)
-        if rank is None:
-            rank = ranks[d.path] = _rank(d.path)
-        keyed[(rank, d.path, d.line, d.code, d.message, d.severity)] = d
-    return [keyed[key] for key in sorted(keyed)]
+    Each distinct path is ranked and ordered once, then every diagnostic keyed by its
+    path's place (an int) and its other fields, by maps: at 1,000 essays there are
+    48,000 of them, and ordering the dataclasses in Python took 65 ms."""
+    given = list(diagnostics)  # any iterable: read more than once here
+    paths = list(map(attrgetter("path"), given))
+    ordered = sorted(set(paths), key=lambda path: (_rank(path), path))
+    place = {path: n for n, path in enumerate(ordered)}
+    fields = (attrgetter(name) for name in ("line", "code", "message", "severity"))
+    keys = zip(map(place.__getitem__, paths), *(map(f, given) for f in fields), strict=True)
+    keyed = dict(zip(keys, given, strict=True))  # a diagnostic given twice: once
+    return list(map(keyed.__getitem__, sorted(keyed)))
 
 
 def add_diagnostics(ordered: list[Diagnostic], more: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -8,9 +8,13 @@ import builtins
 import os
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from glossator.incremental import inputs, reading
-from glossator.incremental.inputs import Memo, build_fingerprint
+from glossator.incremental.inputs import Memo, build_fingerprint, folders_of
 from glossator.incremental.reading import read_key
+from glossator.write.folders import parent_folders
 
 
 def content(tmp_path: Path) -> Path:
@@ -131,3 +135,11 @@ def test_an_essays_real_place_is_the_one_realpath_finds(tmp_path):
     ]
     for root, path in cases:
         assert reading._real_path(path, root, os.path.realpath(root)) == os.path.realpath(path)
+
+
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c.html", "é"]), min_size=1, max_size=4)))
+def test_the_folders_of_the_files_written_are_every_prefix_and_the_output(parts):
+    paths = ["/".join(p) for p in parts]
+    every = {""} | {path[:i] for path in paths for i, c in enumerate(path) if c == "/"}
+    assert folders_of(paths) == sorted(every)
+    assert parent_folders(paths) == every

@@ -34,6 +34,7 @@ from glossator.diagnostics import BuildResult
 from glossator.incremental.buckets import no_collection, replace_file
 from glossator.paths import STAMP, check_output, search_path
 from glossator.write import complete_interrupted, has_debris
+from glossator.write.folders import parent_folders
 
 CACHE_NAME = ".glossator-cache"
 RECORDS = ("sites", "published")  # per output folder, beside the store's entries
@@ -149,13 +150,7 @@ def _record_path(out_dir: Path) -> Path:
 
 def folders_of(files: Iterable[str]) -> list[str]:
     """The output's folders, from the paths written: "" (the output itself) and up."""
-    found = {""}
-    for path in files:  # strings: tens of thousands of paths
-        folder = path.rpartition("/")[0]
-        while folder and folder not in found:
-            found.add(folder)
-            folder = folder.rpartition("/")[0]
-    return sorted(found)
+    return sorted(parent_folders(files))
 
 
 def output_signature(out_dir: Path, folders: list[str]) -> list[tuple[str, int, int]] | None:

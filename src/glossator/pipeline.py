@@ -264,7 +264,7 @@ def build(
     result = plan(content_dir, store if cache else None, templates_dir, progress)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
-    before = published(out_dir) if cache else Published()
+    before = published(out_dir, store) if cache else Published()
     stale = {p: e[0] for p, e in before.files.items() if p.startswith(INDEX_DIR + "/")}
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
@@ -328,7 +328,7 @@ def _finish(
     index, search_diagnostics = cached_search_index(
         *search[:3], store, TEMPLATES_DIR, versions=search[3]
     )
-    now = published(out_dir)
+    now = published(out_dir, store)
     pages = [p for p in now.listed if not p.startswith(INDEX_DIR + "/")]
     if not index or any(p not in now.files for p in pages):
         return build(content_dir, out_dir)
@@ -342,7 +342,7 @@ def _finish(
     done = BuildResult(add_diagnostics(interim.diagnostics, search_diagnostics), True)
     done.files = len(files) + len(keep)
     record(out_dir, fingerprint, [*files, *keep], done)
-    record_published(out_dir, files, keep, now, now.jobs)
+    record_published(out_dir, files, keep, now, now.jobs, store)
     return done
 
 
@@ -395,5 +395,5 @@ def _publish(
     if fingerprint is not None:
         if stale is None:
             record(out_dir, fingerprint, [*files, *keep], done)
-        record_published(out_dir, files, keep, before, rendered.jobs)
+        record_published(out_dir, files, keep, before, rendered.jobs, store)
     return done

@@ -15,6 +15,7 @@ from glossator.diagnostics import (
     add_diagnostics,
     display_path,
     error,
+    has_errors,
     info,
     sort_diagnostics,
     warning,
@@ -95,3 +96,10 @@ def test_display_path_is_the_path_relative_to_the_working_directory(tmp_path_fac
             assert display_path(path) == expected, path
     finally:
         os.chdir(before)
+
+
+@given(diagnostics, st.booleans())
+def test_a_build_fails_on_an_error_and_with_strict_on_a_warning(found, strict):
+    failing = {"error", "warning"} if strict else {"error"}
+    assert has_errors(found, strict) == any(d.severity in failing for d in found)
+    assert has_errors(iter(found), strict) == has_errors(found, strict)

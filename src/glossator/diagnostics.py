@@ -112,7 +112,10 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def has_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:
-    return any(d.severity == ERROR or (strict and d.severity == WARNING) for d in diagnostics)
+    """Whether the build fails: an error, or with `strict` a warning (by a map: a build
+    asks this of its 48,000 diagnostics at 1,000 essays)."""
+    failing = {ERROR, WARNING} if strict else {ERROR}
+    return not failing.isdisjoint(map(attrgetter("severity"), diagnostics))
 
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from operator import methodcaller
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -265,7 +266,8 @@ def build(
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
     before = published(out_dir, store) if cache else Published()
-    stale = {p: e[0] for p, e in before.files.items() if p.startswith(INDEX_DIR + "/")}
+    index_files = filter(methodcaller("startswith", INDEX_DIR + "/"), before.files)  # by map
+    stale = {p: before.files[p][0] for p in index_files}
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
     shown = display_path(out_dir / "search.html")

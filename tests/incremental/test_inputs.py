@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from glossator.incremental import inputs, reading
 from glossator.incremental.inputs import Memo, build_fingerprint, folders_of
 from glossator.incremental.reading import read_key
+from glossator.write import inplace
 from glossator.write.folders import parent_folders
 
 
@@ -143,3 +144,15 @@ def test_the_folders_of_the_files_written_are_every_prefix_and_the_output(parts)
     every = {""} | {path[:i] for path in paths for i, c in enumerate(path) if c == "/"}
     assert folders_of(paths) == sorted(every)
     assert parent_folders(paths) == every
+
+
+site_paths = st.lists(st.lists(st.sampled_from(["a", "b", "c.html"]), min_size=1, max_size=4))
+
+
+@given(site_paths, site_paths)
+def test_the_folders_an_edit_may_remove_are_those_left_without_files(before, after):
+    """Publishing in place (`write.inplace`) removes the folders the old site had and
+    the new one has not: found from the files removed alone."""
+    listed, paths = {"/".join(p) for p in before}, {"/".join(p) for p in after}
+    folders_of_old = {f for f in parent_folders(listed) if f} - parent_folders(paths)
+    assert inplace._emptied(listed - paths, paths) == folders_of_old

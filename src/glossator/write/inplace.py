@@ -54,6 +54,13 @@ def _folders_of(paths: Iterable[str]) -> set[str]:
     return parent_folders(paths) - {""}
 
 
+def _emptied(removed: set[str], paths: set[str]) -> set[str]:
+    """The folders of the files `removed` that hold none of `paths`: those that may go.
+    (The folders of the files kept are all folders of `paths`, so only those of the
+    removed ones need looking at, and none when nothing is removed.)"""
+    return _folders_of(removed) - _folders_of(paths) if removed else set()
+
+
 def _deepest_first(folders: set[str]) -> list[str]:
     return sorted(folders, key=lambda f: (-f.count("/"), f))
 
@@ -86,7 +93,7 @@ def publish(
             "stamp": stamp is not None,
             "move": sorted(files),
             "remove": sorted(listed - paths),
-            "folders": _deepest_first(_folders_of(listed) - _folders_of(paths)),
+            "folders": _deepest_first(_emptied(listed - paths, paths)),
         }
         step("journal")
         (staging / JOURNAL_TEMP).write_text(json.dumps(journal), encoding="utf-8")

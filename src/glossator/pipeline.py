@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from operator import methodcaller
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -38,6 +37,7 @@ from glossator.incremental.pool import forked
 from glossator.incremental.published import (
     Published,
     Stat,
+    files_under,
     forget_published,
     published,
     record_published,
@@ -266,8 +266,7 @@ def build(
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
     before = published(out_dir, store) if cache else Published()
-    index_files = filter(methodcaller("startswith", INDEX_DIR + "/"), before.files)  # by map
-    stale = {p: before.files[p][0] for p in index_files}
+    stale = files_under(before, INDEX_DIR)
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
     shown = display_path(out_dir / "search.html")

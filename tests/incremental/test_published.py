@@ -12,7 +12,7 @@ from tests.incremental.test_incremental import essay, files_of, start
 
 from glossator.cache import Store
 from glossator.incremental import cache_folder
-from glossator.incremental.published import Kept, published
+from glossator.incremental.published import Kept, Published, files_under, published
 from glossator.paths import OutputError
 from glossator.pipeline import build
 
@@ -78,3 +78,11 @@ def test_a_file_put_in_the_site_by_hand_is_refused_not_deleted(tmp_path):
     with pytest.raises(OutputError, match="notes-of-mine.txt"):
         build(content, out, memory=memory)
     assert (out / "essays" / "notes-of-mine.txt").read_text("utf-8") == "mine"
+
+
+def test_the_files_under_a_folder_are_those_whose_path_starts_with_it():
+    stat = (1, 2, 3)
+    before = Published(
+        files={p: (stat, b"") for p in ["pagefind/a.js", "pagefind/x/b", "pagefind.html", "a"]}
+    )
+    assert files_under(before, "pagefind") == {"pagefind/a.js": stat, "pagefind/x/b": stat}

@@ -6,11 +6,13 @@ carries a dotted code (`note.missing`) so tools and tests can match it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 ERROR = "error"
@@ -66,10 +68,25 @@ def info(path: str, line: int, code: str, message: str) -> Diagnostic:
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Causes before consequences, then by path and line, so output is stable and reads
     top to bottom: the site's settings first, then the bibliographies (an entry that
-    cannot be read explains the essay's unknown key after it), then the essays."""
-    return sorted(
-        set(diagnostics), key=lambda d: (_rank(d.path), d.path, d.line, d.code, d.message)
-    )
+    cannot be read explains the essay's unknown key after it), then the essays.
+    Each distinct path is ranked and ordered once, then every diagnostic keyed by its
+    path's place (an int) and its other fields, by maps: at 1,000 essays there are
+    48,000 of them, and ordering the dataclasses in Python took 65 ms."""
+    given = list(diagnostics)  # any iterable: read more than once here
+    paths = list(map(attrgetter("path"), given))
+    ordered = sorted(set(paths), key=lambda path: (_rank(path), path))
+    place = {path: n for n, path in enumerate(ordered)}
+    fields = (attrgetter(name) for name in ("line", "code", "message", "severity"))
+    keys = zip(map(place.__getitem__, paths), *(map(f, given) for f in fields), strict=True)
+    keyed = dict(zip(keys, given, strict=True))  # a diagnostic given twice: once
+    return list(map(keyed.__getitem__, sorted(keyed)))
+
+
+def add_diagnostics(ordered: list[Diagnostic], more: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """`sort_diagnostics(ordered + more)` for an `ordered` list sort_diagnostics made:
+    a copy when there is nothing more (most builds), not a second sort of them all."""
+    more = list(more)
+    return sort_diagnostics([*ordered, *more]) if more else list(ordered)
 
 
 def _rank(path: str) -> int:
@@ -95,7 +112,10 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def has_errors(diagnostics: Iterable[Diagnostic], strict: bool = False) -> bool:
-    return any(d.severity == ERROR or (strict and d.severity == WARNING) for d in diagnostics)
+    """Whether the build fails: an error, or with `strict` a warning (by a map: a build
+    asks this of its 48,000 diagnostics at 1,000 essays)."""
+    failing = {ERROR, WARNING} if strict else {ERROR}
+    return not failing.isdisjoint(map(attrgetter("severity"), diagnostics))
 
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:
@@ -108,12 +128,25 @@ def format_json(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def display_path(path: Path) -> str:
-    """Paths in messages are relative to the working directory when they can be."""
-    try:
-        # abspath, not resolve: a link is shown where it is, not where it leads
-        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """Paths in messages are relative to the working directory when they can be.
+    abspath, not resolve: a link is shown where it is, not where it leads. By strings,
+    the working directory resolved once per place: called for every essay."""
+    absolute = os.path.abspath(path)
+    here = _real_folder(os.getcwd())
+    if absolute.startswith("//"):  # POSIX's other root: as paths do it
+        try:
+            return str(Path(absolute).relative_to(here))
+        except ValueError:
+            return str(path)
+    if absolute == here:
+        return "."
+    prefix = here if here.endswith(os.sep) else here + os.sep
+    return absolute[len(prefix) :] if absolute.startswith(prefix) else str(path)
+
+
+@functools.lru_cache(maxsize=16)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 @dataclass

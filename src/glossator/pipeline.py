@@ -21,6 +21,7 @@ from glossator.config import SiteConfig
 from glossator.diagnostics import (
     BuildResult,
     Diagnostic,
+    add_diagnostics,
     display_path,
     error,
     has_errors,
@@ -36,6 +37,7 @@ from glossator.incremental.pool import forked
 from glossator.incremental.published import (
     Published,
     Stat,
+    files_under,
     forget_published,
     published,
     record_published,
@@ -211,8 +213,8 @@ def build(
     result = plan(content_dir, store if cache else None, templates_dir, progress)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
-    before = published(out_dir) if cache else Published()
-    stale = {p: e[0] for p, e in before.files.items() if p.startswith(INDEX_DIR + "/")}
+    before = published(out_dir, store) if cache else Published()
+    stale = files_under(before, INDEX_DIR)
     # The Pagefind index never fails the build on its own: without Pagefind there is
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
     shown = display_path(out_dir / "search.html")
@@ -282,7 +284,7 @@ def _finish(
     index, search_diagnostics = cached_search_index(
         *search[:3], store, TEMPLATES_DIR, versions=search[3]
     )
-    now = published(out_dir)
+    now = published(out_dir, store)
     pages = [p for p in now.listed if not p.startswith(INDEX_DIR + "/")]
     if not index or any(p not in now.files for p in pages):
         return build(content_dir, out_dir)
@@ -293,10 +295,10 @@ def _finish(
     forget_published(out_dir)
     write_site(files, out_dir, content_dir, keep, unchanged=now.folders)
     store.flush()
-    done = BuildResult(sort_diagnostics(interim.diagnostics + search_diagnostics), True)
+    done = BuildResult(add_diagnostics(interim.diagnostics, search_diagnostics), True)
     done.files = len(files) + len(keep)
     record(out_dir, fingerprint, [*files, *keep], done)
-    record_published(out_dir, files, keep, now, now.jobs)
+    record_published(out_dir, files, keep, now, now.jobs, store)
     return done
 
 
@@ -334,7 +336,7 @@ def _publish(
         if path in files or path in made
     ]
     files.update(result.corpus.assets)  # the essays' images, at their paths under content/
-    diagnostics = sort_diagnostics(result.diagnostics + search_diagnostics + clashes)
+    diagnostics = add_diagnostics(result.diagnostics, search_diagnostics + clashes)
     if has_errors(diagnostics, strict):
         return BuildResult(diagnostics, False)
     forget(out_dir)
@@ -349,5 +351,5 @@ def _publish(
     if fingerprint is not None:
         if stale is None:
             record(out_dir, fingerprint, [*files, *keep], done)
-        record_published(out_dir, files, keep, before, rendered.jobs)
+        record_published(out_dir, files, keep, before, rendered.jobs, store)
     return done

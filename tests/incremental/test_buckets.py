@@ -144,3 +144,28 @@ def test_what_a_killed_build_appended_without_its_index_is_never_read(tmp_path):
     assert maps == {"m": {"a": ("new", [2])}}
     (tmp_path / "record.data").write_bytes(b"another file")  # not the one indexed
     assert buckets.read(path) is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=mappings, changes=st.lists(st.tuples(keys, st.none() | values), max_size=10))
+def test_the_record_written_is_the_one_read_back(first, changes):
+    """What `write` returns (serve keeps it for its next build) is what `read` finds:
+    the same buckets at the same places, so the next write works from either alike."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "record"
+        written = buckets.write(path, {"m": (first, 7)}, None, None)
+        _, _, read = buckets.read(path)
+        assert written.parts == read.parts
+        now = dict(first)
+        for key, value in changes:
+            if value is None:
+                now.pop(key, None)
+            else:
+                now[key] = value
+        path.unlink()
+        again = buckets.write(path, {"m": (now, 7)}, None, written)
+        written.close()
+        maps, _, source = buckets.read(path)
+        assert maps == {"m": now} and again.parts == source.parts
+        for kept in (again, source, read):
+            kept.close()

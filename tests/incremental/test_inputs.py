@@ -8,8 +8,14 @@ import builtins
 import os
 from pathlib import Path
 
-from glossator.incremental import inputs
-from glossator.incremental.inputs import Memo, build_fingerprint
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossator.incremental import inputs, reading
+from glossator.incremental.inputs import Memo, build_fingerprint, folders_of
+from glossator.incremental.reading import read_key
+from glossator.write import inplace
+from glossator.write.folders import parent_folders
 
 
 def content(tmp_path: Path) -> Path:
@@ -76,3 +82,77 @@ def test_the_fingerprint_with_and_without_a_memo_is_the_same(tmp_path, monkeypat
     assert fingerprint(folder, Memo(first.now)) == key == fingerprint(folder, Memo())
     (folder / "essays" / "beta.md").write_text("changed", "utf-8")
     assert fingerprint(folder, Memo(first.now)) == fingerprint(folder, Memo()) != key
+
+
+def test_an_essays_key_takes_the_fingerprints_digest_only_while_the_file_is_as_read(
+    tmp_path, monkeypatch
+):
+    """`reading.read_key` takes the digest the fingerprint remembered instead of hashing
+    the essay again: the same key either way, and a new one as soon as the file
+    changes, even with its size and modification time put back."""
+    folder = content(tmp_path)
+    essay = folder / "essays" / "alpha.md"
+    hashed = read_key(essay, folder, None)  # nothing remembered yet: the bytes hashed
+    monkeypatch.setattr(inputs, "RACY", -(10**15))
+    fingerprint(folder, Memo())
+    assert inputs.known_digest(os.lstat(essay)) == inputs.bytes_digest(essay.read_bytes())
+    opened: list[str] = []
+    real_open = builtins.open
+    monkeypatch.setattr(
+        reading, "open", lambda p, *a, **k: opened.append(p) or real_open(p, *a, **k), raising=False
+    )
+    assert read_key(essay, folder, None) == hashed and opened == []  # not read again
+    before = os.stat(essay)
+    essay.write_text("---\ntitle: Alpha\n---\n\nTent.\n", "utf-8")
+    os.utime(essay, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert inputs.known_digest(os.lstat(essay)) is None
+    changed = read_key(essay, folder, None)
+    assert changed != hashed and opened == [essay]
+    assert changed == read_key(folder / "essays" / "alpha.md", folder, None)
+
+
+def test_a_file_changed_just_before_the_fingerprint_gives_no_digest_to_reuse(tmp_path):
+    folder = content(tmp_path)  # written now: racy, so its digest is not to be trusted
+    fingerprint(folder, Memo())
+    assert inputs.known_digest(os.lstat(folder / "essays" / "alpha.md")) is None
+
+
+def test_an_essays_real_place_is_the_one_realpath_finds(tmp_path):
+    """The key names where the essay really is, worked out from the content folder's
+    real place with one lstat of `essays/`: the same as `os.path.realpath`, through a
+    linked content folder and a linked `essays/` too."""
+    folder = content(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "gamma.md").write_text("---\ntitle: G\n---\n\nG.\n", "utf-8")
+    (tmp_path / "linked").symlink_to(folder)
+    other = tmp_path / "other"
+    (other).mkdir()
+    (other / "essays").symlink_to(tmp_path / "elsewhere")
+    cases = [
+        (folder, folder / "essays" / "alpha.md"),
+        (tmp_path / "linked", tmp_path / "linked" / "essays" / "beta.md"),
+        (other, other / "essays" / "gamma.md"),
+        (tmp_path, tmp_path / "content" / "essays" / "alpha.md"),  # not directly under
+    ]
+    for root, path in cases:
+        assert reading._real_path(path, root, os.path.realpath(root)) == os.path.realpath(path)
+
+
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c.html", "é"]), min_size=1, max_size=4)))
+def test_the_folders_of_the_files_written_are_every_prefix_and_the_output(parts):
+    paths = ["/".join(p) for p in parts]
+    every = {""} | {path[:i] for path in paths for i, c in enumerate(path) if c == "/"}
+    assert folders_of(paths) == sorted(every)
+    assert parent_folders(paths) == every
+
+
+site_paths = st.lists(st.lists(st.sampled_from(["a", "b", "c.html"]), min_size=1, max_size=4))
+
+
+@given(site_paths, site_paths)
+def test_the_folders_an_edit_may_remove_are_those_left_without_files(before, after):
+    """Publishing in place (`write.inplace`) removes the folders the old site had and
+    the new one has not: found from the files removed alone."""
+    listed, paths = {"/".join(p) for p in before}, {"/".join(p) for p in after}
+    folders_of_old = {f for f in parent_folders(listed) if f} - parent_folders(paths)
+    assert inplace._emptied(listed - paths, paths) == folders_of_old

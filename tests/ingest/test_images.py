@@ -9,7 +9,8 @@ import zlib
 from urllib.parse import unquote
 
 from glossator.cli import main
-from glossator.ingest.corpus import read_corpus
+from glossator.ingest import images
+from glossator.ingest.corpus import read_corpus, read_each
 from glossator.model.inline import Image
 
 
@@ -125,3 +126,40 @@ def test_a_file_that_is_not_a_web_image_is_refused(tmp_path, monkeypatch):
         "\n".join(str(d) for d in corpus.diagnostics)
     )
     assert corpus.assets == {}
+
+
+def test_a_document_read_again_as_the_same_object_is_not_walked_again(tmp_path, monkeypatch):
+    """Serve's documents are the very objects of the last build: their image sources
+    are those found then. An essay edited (another object) is walked, and its new
+    image published."""
+    content = tmp_path / "content"
+    (content / "essays" / "images").mkdir(parents=True)
+    (content / "essays" / "images" / "map.png").write_bytes(png(3, 2))
+    plain = "---\ntitle: Plain\n---\n\nNo pictures.\n"
+    (content / "essays" / "plain.md").write_text(plain, "utf-8")
+    (content / "essays" / "edited.md").write_text(plain.replace("Plain", "Edited"), "utf-8")
+    kept: dict = {}
+
+    def read_many(paths, root):  # as the cache in memory does: the same object again
+        for path in paths:
+            if kept.get(path, (None, b""))[1] != path.read_bytes():
+                kept[path] = (read_each([path], root)[0], path.read_bytes())
+        return [kept[path][0] for path in paths]
+
+    walked: list[str] = []
+    real = images._sources
+    monkeypatch.setattr(images, "_sources", lambda doc: walked.append(doc.slug) or real(doc))
+    first = read_corpus(content, read_many)
+    assert sorted(walked) == ["edited", "plain"] and first.assets == {}
+    walked.clear()
+    (content / "essays" / "edited.md").write_text(
+        "---\ntitle: Edited\n---\n\n![A map](images/map.png)\n", "utf-8"
+    )
+    second = read_corpus(content, read_many)
+    assert walked == ["edited"]
+    assert list(second.assets) == ["essays/images/map.png"]
+    figure = second.documents[0].figures()[0]
+    assert (second.documents[0].slug, figure.src, figure.width) == ("edited", "images/map.png", 3)
+    walked.clear()
+    read_corpus(content, read_many)
+    assert walked == []

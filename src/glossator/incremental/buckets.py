@@ -111,38 +111,39 @@ def _same(bucket: dict, now: Mapping) -> bool:
 
 def _buckets(
     name: str, now: Mapping, count: int, source: Source | None
-) -> list[tuple[int, int] | bytes]:
-    """Each bucket of mapping `name`: where it already lies in the data file, when its
-    entries are those of `source`; else its pickle."""
+) -> list[tuple[tuple[int, int] | bytes, dict]]:
+    """Each bucket of mapping `name` with its entries: where it already lies in the
+    data file, when its entries are those of `source`; else its pickle."""
     before = source.parts.get(name, []) if source is not None else []
     if len(before) != count:
         fresh: list[dict] = [{} for _ in range(count)]
         for key, value in now.items():
             fresh[bucket_of(key, count)][key] = value
-        return [pickle.dumps(part, PROTOCOL) for part in fresh]
+        return [(pickle.dumps(part, PROTOCOL), part) for part in fresh]
     known: set = set()
     for _, _, bucket in before:
         known.update(bucket)
     added: dict[int, dict] = {}  # keys the previous record did not have, by bucket
     for key in now.keys() - known:
         added.setdefault(bucket_of(key, count), {})[key] = now[key]
-    found: list[tuple[int, int] | bytes] = []
+    found: list[tuple[tuple[int, int] | bytes, dict]] = []
     for index, (offset, length, bucket) in enumerate(before):
         if index not in added and _same(bucket, now):
-            found.append((offset, length))
+            found.append(((offset, length), bucket))
             continue
         part = {key: now[key] for key in bucket if key in now}
         part.update(added.get(index, {}))
-        found.append(pickle.dumps(part, PROTOCOL))
+        found.append((pickle.dumps(part, PROTOCOL), part))
     return found
 
 
 def write(
     path: Path, maps: dict[str, tuple[Mapping, int]], extra: Any, source: Source | None
-) -> None:
+) -> Source:
     """Write the record: each mapping in `count` buckets, and `extra`, whole. The new
     buckets are appended to the data file `source` was read from, while that is still
-    the one at its place and mostly alive; else the data file is written afresh."""
+    the one at its place and mostly alive; else the data file is written afresh.
+    The record written, as `read` would return its source (serve keeps it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = _data_path(path)
     reuse = source if source is not None and source.fd >= 0 else None
@@ -154,7 +155,7 @@ def write(
         reuse = reuse if current else None
     found = {name: _buckets(name, m, n, reuse) for name, (m, n) in maps.items()}
     if reuse is not None:
-        live = sum(p[1] if isinstance(p, tuple) else len(p) for b in found.values() for p in b)
+        live = sum(p[1] if isinstance(p, tuple) else len(p) for b in found.values() for p, _ in b)
         if os.fstat(reuse.fd).st_size > 2 * live + SLACK:  # mostly dead: start again
             reuse = None
             found = {name: _buckets(name, m, n, None) for name, (m, n) in maps.items()}
@@ -165,19 +166,22 @@ def write(
     else:
         target, mode = data, "ab"
     places: Places = {}
+    parts: dict[str, list[tuple[int, int, dict]]] = {}
     try:
         with open(target, mode) as handle:
             offset = handle.seek(0, os.SEEK_END)
-            for name, parts in found.items():
-                places[name] = []
-                for part in parts:
-                    if isinstance(part, tuple):
-                        places[name].append(part)
-                        continue
-                    handle.write(part)
-                    places[name].append((offset, len(part)))
-                    offset += len(part)
+            for name, buckets in found.items():
+                places[name], parts[name] = [], []
+                for part, entries in buckets:
+                    if not isinstance(part, tuple):
+                        handle.write(part)
+                        length = len(part)
+                        part = (offset, length)
+                        offset += length
+                    places[name].append(part)
+                    parts[name].append((*part, entries))
             inode = os.fstat(handle.fileno()).st_ino
+        written = Source(os.open(target, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)), parts)
         if reuse is None:
             os.replace(target, data)
     except BaseException:
@@ -185,4 +189,9 @@ def write(
             with contextlib.suppress(OSError):
                 os.unlink(target)
         raise
-    replace_file(path, [pickle.dumps((VERSION, inode, places, extra), PROTOCOL)])
+    try:
+        replace_file(path, [pickle.dumps((VERSION, inode, places, extra), PROTOCOL)])
+    except BaseException:
+        written.close()
+        raise
+    return written

@@ -34,6 +34,7 @@ from glossator.diagnostics import BuildResult
 from glossator.incremental.buckets import no_collection, replace_file
 from glossator.paths import STAMP, check_output, search_path
 from glossator.write import complete_interrupted, has_debris
+from glossator.write.folders import parent_folders
 
 CACHE_NAME = ".glossator-cache"
 RECORDS = ("sites", "published")  # per output folder, beside the store's entries
@@ -48,12 +49,34 @@ def cache_folder(out_dir: Path) -> Path:
 RACY = 2_000_000_000  # ns: a file changed this close to its reading is read again
 
 
+def bytes_digest(data: bytes) -> bytes:
+    """The digest a file's bytes are remembered by."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+FileId = tuple[int, int, int, int, int]  # device, inode, size, modification and change time
+_last_seen: dict[FileId, bytes] = {}  # the last fingerprint's trusted digests, in this process
+
+
+def _file_id(found: os.stat_result) -> FileId:
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
+def known_digest(found: os.stat_result) -> bytes | None:
+    """The digest of the file whose lstat is `found`, as the last fingerprint taken in
+    this process remembered it (only a file changed well before it was read: `RACY`),
+    while the file still has that device, inode, size and times; else None. So the
+    essays' cache keys (`reading.read_key`) need not hash every essay again."""
+    return _last_seen.get(_file_id(found))
+
+
 class Memo:
     """Digests of files by path, each with the inode, size and times it was read at."""
 
     def __init__(self, known: dict[str, tuple[tuple[int, ...], bytes]] | None = None) -> None:
         self.known = known or {}
         self.now: dict[str, tuple[tuple[int, ...], bytes]] = {}  # what this build saw
+        self.seen: dict[FileId, bytes] = {}  # the same, by device and inode (`known_digest`)
 
     def digest(self, path: str, found: os.stat_result) -> bytes:
         """The digest of the bytes of the regular file `path`, whose lstat is `found`."""
@@ -61,12 +84,14 @@ class Memo:
         entry = self.known.get(path)
         if entry is not None and entry[0] == key:
             self.now[path] = entry
+            self.seen[_file_id(found)] = entry[1]
             return entry[1]
         read_at = time.time_ns()
         with open(path, "rb") as handle:
-            value = hashlib.blake2b(handle.read(), digest_size=16).digest()
+            value = bytes_digest(handle.read())
         if max(found.st_mtime_ns, found.st_ctime_ns) < read_at - RACY:
             self.now[path] = (key, value)
+            self.seen[_file_id(found)] = value
         return value
 
     def changed(self) -> bool:
@@ -114,6 +139,8 @@ def build_fingerprint(
     for folder in [content_dir, *template_folders]:
         parts.append(f"folder:{os.path.abspath(folder)}:{folder.is_dir()}")
         _tree(folder, parts, memo)
+    global _last_seen  # noqa: PLW0603 - one table per process, replaced whole
+    _last_seen = memo.seen
     return digest(*parts)
 
 
@@ -123,13 +150,7 @@ def _record_path(out_dir: Path) -> Path:
 
 def folders_of(files: Iterable[str]) -> list[str]:
     """The output's folders, from the paths written: "" (the output itself) and up."""
-    found = {""}
-    for path in files:  # strings: tens of thousands of paths
-        folder = path.rpartition("/")[0]
-        while folder and folder not in found:
-            found.add(folder)
-            folder = folder.rpartition("/")[0]
-    return sorted(found)
+    return sorted(parent_folders(files))
 
 
 def output_signature(out_dir: Path, folders: list[str]) -> list[tuple[str, int, int]] | None:

@@ -21,11 +21,11 @@ import contextlib
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress
+from operator import is_not, itemgetter, methodcaller
 from pathlib import Path
 
-from glossator.cache import digest
+from glossator.cache import Store, digest
 from glossator.incremental import buckets
 from glossator.incremental.inputs import cache_folder, folders_of
 from glossator.render import Rendered
@@ -90,20 +90,73 @@ def _untrusted(out: str, files: dict[str, tuple[Stat, bytes]]) -> set[str]:
     return untrusted
 
 
-def published(out_dir: Path) -> Published:
-    """The record of the last build, less every file no longer as it left it."""
-    found = buckets.read(_path(out_dir))
-    if found is None:
-        return Published()
-    maps, folders, source = found
-    files, jobs = maps.get("files", {}), maps.get("jobs", {})
+@dataclass
+class Kept:
+    """The record as this process last wrote it, for serve's next build (in the
+    store's memory): used only while the index on disk is the very file written then,
+    so a record forgotten, or written since by another build, is read from disk."""
+
+    index: tuple[int, int, int, int]  # the index file's inode, size and times
+    files: dict[str, tuple[Stat, bytes]]
+    jobs: Jobs
+    folders: dict[str, tuple[int, int, int]]
+    source: buckets.Source
+
+
+def _index_stat(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
+def _kept(path: Path, store: Store | None) -> Kept | None:
+    if store is None or store.memory is None:
+        return None
+    found = store.get("published", path.name)
+    if not isinstance(found, Kept) or found.source.fd < 0:
+        return None
+    return found if _index_stat(path) == found.index else None
+
+
+def published(out_dir: Path, store: Store | None = None) -> Published:
+    """The record of the last build, less every file no longer as it left it. With a
+    `store` that keeps values in memory (serve), the record this process wrote last
+    is taken from there, and a file is checked only when its folder is not as
+    recorded: a file added, removed, renamed or replaced there shows in the folder's
+    times; a file edited in place does not (docs/reliability.md, section 7). At
+    30,000 files reading the record and checking each cost 0.5 s an edit."""
+    path = _path(out_dir)
+    kept = _kept(path, store)
     out = str(out_dir)
-    untrusted = _untrusted(out, files)
+    if kept is not None:
+        maps, folders, source = {"files": kept.files, "jobs": kept.jobs}, kept.folders, kept.source
+    else:
+        found = buckets.read(path)
+        if found is None:
+            return Published()
+        maps, folders, source = found
+    files, jobs = maps.get("files", {}), maps.get("jobs", {})
+    same = {f for f, stat in folders.items() if _folder_stat(os.path.join(out, f)) == stat}
+    if kept is None:
+        untrusted = _untrusted(out, files)
+    elif len(same) < len(folders):
+        changed = {p: e for p, e in files.items() if p.rpartition("/")[0] not in same}
+        untrusted = _untrusted(out, changed)
+    else:
+        untrusted = set()
     if untrusted:  # else the very mappings read: their buckets stay as they lie on record
         files = {p: e for p, e in files.items() if p not in untrusted}
         jobs = {j: v for j, v in jobs.items() if untrusted.isdisjoint(v[1])}
-    same = {f for f, stat in folders.items() if _folder_stat(os.path.join(out, f)) == stat}
     return Published(files, jobs, list(maps.get("files", {})), same, source, list(folders))
+
+
+def files_under(before: Published, folder: str) -> dict[str, Stat]:
+    """The trusted files under `folder` (the search index's) with their stat: picked
+    by a map from the 30,000 of the record."""
+    found = filter(methodcaller("startswith", folder + "/"), before.files)
+    return {path: before.files[path][0] for path in found}
 
 
 def _same_bytes(path: str, data: bytes) -> bool:
@@ -139,7 +192,10 @@ def reusable(
 ) -> dict[str, Stat]:
     """The files to leave as published: those of the kept jobs, and each file to write
     whose bytes are the published ones (`same_as_published`)."""
-    paths = list(chain.from_iterable(rendered.jobs[job][1] for job in rendered.kept))
+    # by maps, not a loop of Python: some 30,000 kept jobs an edit
+    paths = list(
+        chain.from_iterable(map(itemgetter(1), map(rendered.jobs.__getitem__, rendered.kept)))
+    )
     keep = dict(zip(paths, map(itemgetter(0), map(before.files.__getitem__, paths)), strict=True))
     keep.update(same_as_published(files, before, out_dir))
     return keep
@@ -152,9 +208,15 @@ def forget_published(out_dir: Path) -> None:
 
 
 def record_published(
-    out_dir: Path, written: dict[str, bytes], kept: dict[str, Stat], before: Published, jobs: Jobs
+    out_dir: Path,
+    written: dict[str, bytes],
+    kept: dict[str, Stat],
+    before: Published,
+    jobs: Jobs,
+    store: Store | None = None,
 ) -> None:
-    """Note what `out_dir` now holds: the files written, and those left (unchanged)."""
+    """Note what `out_dir` now holds: the files written, and those left (unchanged);
+    with a `store` keeping values in memory, kept there too (`Kept`)."""
     out = str(out_dir)
     # the entries as read, so that their buckets are left where they are
     files = dict(zip(kept, map(before.files.__getitem__, kept), strict=True))
@@ -165,7 +227,7 @@ def record_published(
             continue
         files[path] = ((found.st_ino, found.st_size, found.st_mtime_ns), b"")
     # a job kept is the one read, its files all kept; the others must have all theirs
-    made = [v for j, v in jobs.items() if v is not before.jobs.get(j)]
+    made = list(compress(jobs.values(), map(is_not, map(before.jobs.get, jobs), jobs.values())))
     if all(p in files for v in made for p in v[1]):
         whole = jobs
     else:
@@ -175,11 +237,17 @@ def record_published(
         stat = _folder_stat(os.path.join(out, folder))
         if stat is not None:
             folders[folder] = stat
+    path = _path(out_dir)
     try:
         maps = {"files": (files, FILE_BUCKETS), "jobs": (whole, JOB_BUCKETS)}
-        buckets.write(_path(out_dir), maps, folders, before.source)
+        source = buckets.write(path, maps, folders, before.source)
     except OSError:
         return
     finally:
         if before.source is not None:
             before.source.close()
+    index = _index_stat(path)
+    if store is not None and store.memory is not None and index is not None:
+        store.remember("published", path.name, Kept(index, files, whole, folders, source))
+    else:
+        source.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from glossator.config import SiteConfig, parse_site_config
 from glossator.diagnostics import Diagnostic, display_path, error, warning
-from glossator.ingest.images import publish_images
+from glossator.ingest.images import SourcesMemo, publish_images
 from glossator.ingest.metadata import merge_metadata, parse_metadata
 from glossator.ingest.readers import get_reader
 from glossator.ingest.source import Source
@@ -159,6 +159,7 @@ def essay_entries(content_dir: Path) -> list[Path]:
     return sorted(essays.iterdir()) if essays.is_dir() else []
 
 
+IMAGES = SourcesMemo()  # the last corpus's image sources, for the next read in this process
 ReadMany = Callable[[list[Path], Path], list[tuple[Document | None, list[Diagnostic]]]]
 
 
@@ -213,11 +214,12 @@ def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
                 "`.yaml`) to this folder; `glossator init` makes a site with an example",
             )
         )
+    sources = IMAGES.corpus()
     for path, (document, diags) in zip(paths, read_many(paths, content_dir), strict=True):
         corpus.diagnostics += diags
         if document is not None:
             if document.format == "markdown":
-                diags, assets, document = publish_images(document, path, content_dir)
+                diags, assets, document = publish_images(document, path, content_dir, sources)
                 corpus.diagnostics += diags
                 corpus.assets.update(assets)
             corpus.documents.append(document)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import posixpath
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -28,17 +29,49 @@ SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 PAGES = "essays"  # the site folder of the essay pages, as of content/essays
 
 
+Sources = list[tuple[str, int]]  # each image's src as written, and its line
+
+
+class SourcesMemo:
+    """Each document's image sources, kept for the next corpus read in this process:
+    serve's documents are the very objects its last build had (the cache's memory),
+    and walking every block of 1,000 essays to find the few images cost 0.2 s an
+    edit. Only the last corpus's are kept, each with its document (an id alone could
+    be another's once that one is gone)."""
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[Document, Sources]] = {}
+
+    def corpus(self) -> Callable[[Document], Sources]:
+        """The sources of the documents of one corpus, those of the last one reused."""
+        before: dict[int, tuple[Document, Sources]] = self._last
+        now: dict[int, tuple[Document, Sources]] = {}
+        self._last = now
+
+        def sources(doc: Document) -> Sources:
+            found = before.get(id(doc))
+            if found is None or found[0] is not doc:
+                found = (doc, _sources(doc))
+            now[id(doc)] = found
+            return found[1]
+
+        return sources
+
+
 def publish_images(
-    doc: Document, essay: Path, content_dir: Path
+    doc: Document,
+    essay: Path,
+    content_dir: Path,
+    sources_of: Callable[[Document], Sources] | None = None,
 ) -> tuple[list[Diagnostic], dict[str, bytes], Document]:
     """Problems with `doc`'s images, the bytes of each local one by its path under
     content/, and the document with their published `src` (and the figures' sizes).
     A copy: `doc` may be the cache's (serve keeps it between builds), and the next
-    build must find the sources as written."""
+    build must find the sources as written. `sources_of`: a `SourcesMemo`'s."""
     diags, assets = [], {}
     published: dict[str, str] = {}  # src as written -> src from the page
     where: dict[str, str] = {}  # src from the page -> path under content/
-    sources = _sources(doc)
+    sources = (sources_of or _sources)(doc)
     if not sources:
         return diags, assets, doc  # most essays: no need of the path shown in messages
     shown = display_path(essay)
@@ -71,7 +104,7 @@ def publish_images(
     return diags, assets, doc
 
 
-def _sources(doc: Document) -> list[tuple[str, int]]:
+def _sources(doc: Document) -> Sources:
     places = []
     for block in doc.blocks():
         if isinstance(block, Figure) and block.src:

@@ -31,25 +31,34 @@ import errno
 import json
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from glossator.paths import STAMP, OutputError, check_relative
 from glossator.progress import Progress, silent
 from glossator.write import staging as staging_files
-from glossator.write.folders import STAMP_TEXT, debris_pattern, journal_path, remove_made
+from glossator.write.folders import (
+    STAMP_TEXT,
+    debris_pattern,
+    journal_path,
+    parent_folders,
+    remove_made,
+)
 from glossator.write.steps import step
 
 JOURNAL_TEMP = ".glossator-journal"  # the journal's name inside the staging folder
 
 
-def _folders_of(paths: set[str]) -> set[str]:
-    found: set[str] = set()
-    for path in paths:
-        folder = path.rpartition("/")[0]
-        while folder and folder not in found:
-            found.add(folder)
-            folder = folder.rpartition("/")[0]
-    return found
+def _folders_of(paths: Iterable[str]) -> set[str]:
+    """The folders holding `paths`, at any depth ("" not among them)."""
+    return parent_folders(paths) - {""}
+
+
+def _emptied(removed: set[str], paths: set[str]) -> set[str]:
+    """The folders of the files `removed` that hold none of `paths`: those that may go.
+    (The folders of the files kept are all folders of `paths`, so only those of the
+    removed ones need looking at, and none when nothing is removed.)"""
+    return _folders_of(removed) - _folders_of(paths) if removed else set()
 
 
 def _deepest_first(folders: set[str]) -> list[str]:
@@ -84,7 +93,7 @@ def publish(
             "stamp": stamp is not None,
             "move": sorted(files),
             "remove": sorted(listed - paths),
-            "folders": _deepest_first(_folders_of(listed) - _folders_of(paths)),
+            "folders": _deepest_first(_emptied(listed - paths, paths)),
         }
         step("journal")
         (staging / JOURNAL_TEMP).write_text(json.dumps(journal), encoding="utf-8")

@@ -20,7 +20,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossator.cache.store import value_digests
 from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import CitingPlace, Work
@@ -31,14 +30,7 @@ from glossator.pipeline import plan
 from glossator.render import TEMPLATES_DIR, render_jobs, render_site
 from glossator.render import signatures as signatures_module
 from glossator.render import site as site_module
-from glossator.render.signatures import (
-    CHUNK,
-    chunk_bounds,
-    chunked_digests,
-    fields_of,
-    places_of,
-    work_digest,
-)
+from glossator.render.signatures import fields_of, places_of, work_digest
 from glossator.render.views import essay_piece
 
 BIB = """@book{lind2001,
@@ -401,36 +393,3 @@ def test_a_corpus_page_signed_without_what_it_shows_is_caught(
     assert differences(site, before, after) == []
     monkeypatch.setattr(site_module, name, signed)
     assert STALE[name] in differences(site, before, after)
-
-
-@given(st.lists(st.text(min_size=1), min_size=1, max_size=200, unique=True), st.data())
-def test_a_key_added_changes_one_chunk_of_digests(keys, data):
-    """The chunks of the works' digests (`chunk_bounds`) cover the keys in order, and a
-    key added moves no cut but its own run's: the other chunks are recorded ones."""
-    added = data.draw(st.text(min_size=1).filter(lambda k: k not in keys))
-    at = data.draw(st.integers(0, len(keys)))
-    after = [*keys[:at], added, *keys[at:]]
-
-    def chunks(of: list[str]) -> list[tuple[str, ...]]:
-        return [tuple(of[a:b]) for a, b in chunk_bounds(of)]
-
-    assert [k for chunk in chunks(keys) for k in chunk] == keys
-    assert all(0 < len(c) <= 4 * CHUNK for c in chunks(after))
-    assert len(set(chunks(keys)) - set(chunks(after))) <= 1
-
-
-def test_chunks_of_digests_are_taken_only_when_they_pickle_as_recorded():
-    """A chunk of values changed in any way (one value, a type, an order) is
-    digested again; an unchanged one is given the recorded digests."""
-    keys = [f"k{n}" for n in range(300)]
-    values = [(k, {"title": k, "year": 2001}) for k in keys]
-    jobs: dict = {}
-    first = chunked_digests("d", keys, values, {}, jobs)
-    assert first == value_digests(values)
-    changed = [*values[:10], (keys[10], {"year": 2001, "title": keys[10]}), *values[11:]]
-    changed[200] = (keys[200], {"title": keys[200], "year": 2001.0})
-    again: dict = {}
-    second = chunked_digests("d", keys, changed, jobs, again)
-    assert second == value_digests(changed)
-    assert [n for n in range(300) if first[n] != second[n]] == [10, 200]
-    assert sum(again[j] is jobs[j] for j in jobs) == len(jobs) - 2  # the rest taken

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from glossator.cache.store import value_digest, value_digests
@@ -72,67 +71,18 @@ def work_digest(work: Work, entry: FormattedEntry | None, bibtex: str | None, cs
     return value_digest(work_parts(work, entry, bibtex, csl_item))
 
 
-Digests = Callable[[list[str], list[Any]], list[str]]  # keys, values -> their digests
-
-
 def work_digests(
     works: Mapping[str, Work],
     entries: Mapping[str, FormattedEntry],
     bibtex: Mapping[str, str],
     csl_items: Mapping[str, Any],
-    digests: Digests = lambda keys, values: value_digests(values),
 ) -> dict[str, str]:
-    """Each work's `work_digest`, by key, all of a site's at once (`digests`: how,
-    `chunked_digests` in a build with a cache)."""
-    parts = [
+    """Each work's `work_digest`, by key (all of a site's at once: about 5 µs a work)."""
+    parts = (
         work_parts(work, entries.get(key), bibtex.get(key), csl_items.get(key))
         for key, work in works.items()
-    ]
-    return dict(zip(works, digests(list(works), parts), strict=True))
-
-
-CHUNK = 64  # the mean number of values in a chunk; never more than 4 times that
-DIGEST_CHARS = 40  # a `value_digest`'s length
-
-
-def chunk_bounds(keys: Sequence[str]) -> Iterator[tuple[int, int]]:
-    """The keys cut into runs, each ending at a key whose CRC-32 is a multiple of
-    CHUNK (or after 4 * CHUNK keys): where the cuts fall depends on the keys around
-    them, not on their positions, so a key added or removed changes its own run, not
-    every run after it."""
-    start = 0
-    for n, key in enumerate(keys):
-        if zlib.crc32(key.encode("utf-8")) % CHUNK == 0 or n + 1 - start == 4 * CHUNK:
-            yield start, n + 1
-            start = n + 1
-    if start < len(keys):
-        yield start, len(keys)
-
-
-def chunked_digests(
-    kind: str, keys: list[str], values: list[Any], previous: Mapping[str, tuple], jobs: dict
-) -> list[str]:
-    """`value_digests(values)` (a value for each key), a chunk at a time: a chunk
-    (`chunk_bounds`) whose values pickle whole as the published build's chunk did is
-    given the digests recorded with it (each value's pickle is then the one digested
-    then). Pickling a chunk whole costs half of digesting each of its values one by
-    one (29,573 works at 1,000 essays: 0.1 s, 0.2 s). Each chunk is recorded in `jobs`
-    as a job of no files, `kind:<its first key>`, its piece its digests, joined."""
-    found: list[str] = []
-    for start, end in chunk_bounds(keys):
-        job, part = f"{kind}:{keys[start]}", values[start:end]
-        signature = value_digest(part)
-        before = previous.get(job)
-        if before is not None and before[0] == signature and isinstance(before[2], str):
-            kept = before[2]
-            if len(kept) == DIGEST_CHARS * len(part):
-                jobs[job] = before
-                found.extend(kept[i : i + DIGEST_CHARS] for i in range(0, len(kept), DIGEST_CHARS))
-                continue
-        made = value_digests(part)
-        jobs[job] = (signature, [], "".join(made))
-        found.extend(made)
-    return found
+    )
+    return dict(zip(works, value_digests(parts), strict=True))
 
 
 # A place's every field, in order, as a tuple (one C call a place: a site has 83,000)

@@ -30,7 +30,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from glossator.cache import code_version, digest
-from glossator.cache.store import value_digest
+from glossator.cache.store import value_digest, value_digests
 from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
 from glossator.model import Document
@@ -53,7 +53,6 @@ from glossator.render.pages import (
 )
 from glossator.render.signatures import (
     about_shows,
-    chunked_digests,
     data_shows,
     feed_shows,
     home_shows,
@@ -165,10 +164,7 @@ def render_jobs(
         )
         base = {kind: digest(shared, template_key(env, page)) for kind, page in PAGES.items()}
         base.update((kind, shared) for kind in ("feed", "sitemap", "data"))
-        works_signed = work_digests(
-            *(linked.works, formatted, bibtex, corpus.csl_items),
-            lambda keys, parts: chunked_digests("work-digests", keys, parts, previous, out.jobs),
-        )
+        works_signed = work_digests(linked.works, formatted, bibtex, corpus.csl_items)
         for key, work in linked.works.items():  # each place once, as the tuple of its fields
             plain = placed[key] = places_of(work.cited_by)
             for place, fields in zip(work.cited_by, plain, strict=True):
@@ -262,12 +258,8 @@ def render_jobs(
         return works_signed[key], plain, quoted
 
     signatures = (
-        chunked_digests(
-            *("source-digests", ordered_keys),
-            [signing_value(f"source:{k}", source_inputs(k)) for k in ordered_keys],
-            *(previous, out.jobs),
-        )
-        if previous is not None
+        value_digests(signing_value(f"source:{k}", source_inputs(k)) for k in ordered_keys)
+        if signing
         else [None] * len(ordered_keys)
     )
     for key, signature in zip(ordered_keys, signatures, strict=True):

@@ -21,8 +21,6 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import chain
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -37,26 +35,21 @@ from glossator.model import Document
 from glossator.progress import RENDERING, Progress, silent
 from glossator.render.citing import cited_count, cited_in_html, short_title
 from glossator.render.data import WorkData, corpus_files, document_file, work_data
-from glossator.render.feeds import atom_feed, sitemap
+from glossator.render.listing import corpus_pages, home_page, site_map, static_files
 from glossator.render.pages import (
     TEMPLATES_DIR,
-    about_paragraphs,
     citing_places,
     essay_context,
     essay_downloads,
     make_environment,
     page_url,
     root_path,
-    site_citation,
     source_href,
     work_label,
 )
 from glossator.render.signatures import (
-    about_shows,
     data_shows,
-    feed_shows,
     home_shows,
-    map_shows,
     places_of,
     plain_mentions,
     work_digests,
@@ -67,7 +60,6 @@ from glossator.render.views import (
     CitingEssay,
     EssayPiece,
     Lazy,
-    ListedEssay,
     essay_piece,
     listed_essays,
     own_keys,
@@ -240,7 +232,7 @@ def render_jobs(
     run(  # the first page rendered, as always
         "home:",
         lambda: home_shows(pieces),
-        lambda: {"index.html": _home_page(render, essays_listed(), pieces)},
+        lambda: {"index.html": home_page(render, essays_listed(), pieces)},
     )
     essays = {d.slug: CitingEssay(d.slug, d.meta) for d in documents}
     sources: list[tuple[str, str]] = []
@@ -332,7 +324,7 @@ def render_jobs(
             work_labels={key: work_labels[key]},
         )
         made(job, {source_href(key): html})
-    _corpus_pages(run, render, site, essays_listed, pieces, len(ordered_keys))
+    corpus_pages(run, render, site, essays_listed, pieces, len(ordered_keys))
     page("404.html", "404.html", canonical=None, root=root_path(site))
     if has_search:
         page("search.html", "search.html", search_available=search_available)
@@ -341,81 +333,7 @@ def render_jobs(
         lambda: data_shows(signatures),
         lambda: corpus_files(data, [bibtex[k] for k in ordered_keys]),
     )
-    _maps(out, run, site)
-    _static_files(out.files, folders)
+    site_map(out.files, out.jobs, run, site)
+    static_files(out.files, folders)
     out.files = dict(sorted(out.files.items()))
     return out
-
-
-def _home_page(render: Any, listed: list[ListedEssay], pieces: dict[str, EssayPiece]) -> bytes:
-    """The home page: each essay's slug, metadata, counts and excerpt (`EssayPiece.home`)."""
-    return render(
-        "index.html",
-        "index.html",
-        documents=listed,
-        source_counts={d.slug: pieces[d.slug].sources for d in listed},
-        excerpts={d.slug: pieces[d.slug].excerpt for d in listed},
-    )
-
-
-def _corpus_pages(
-    run: Any,
-    render: Any,
-    site: SiteConfig,
-    listed: Callable[[], list[ListedEssay]],
-    pieces: dict[str, EssayPiece],
-    works: int,
-) -> None:
-    """The about page and the feed, each a job signed by what it shows of each essay
-    (from the essays' pieces: a kept essay is not looked through again)."""
-    ordered = list(pieces.values())  # in slug order, as the documents
-
-    def counts() -> dict[str, int]:
-        return {
-            "essays": len(ordered),
-            "notes": sum(p.notes for p in ordered),
-            "works": works,
-            "paragraphs": sum(p.paragraphs for p in ordered),
-        }
-
-    run(
-        "about:",
-        lambda: about_shows(pieces, works),
-        lambda: {
-            "about.html": render(
-                "about.html",
-                "about.html",
-                documents=listed(),
-                about=about_paragraphs(site.about),
-                counts=counts(),
-                site_citation=site_citation(site),
-            )
-        },
-    )
-    run(
-        "feed:",
-        lambda: feed_shows(pieces),
-        lambda: {"feed.xml": atom_feed(site, [p.feed for p in ordered])},
-    )
-
-
-def _maps(out: Rendered, run: Any, site: SiteConfig) -> None:
-    """The sitemap, of every page made now or kept: signed by their paths."""
-    made = set(out.files)
-    made.update(chain.from_iterable(map(itemgetter(1), out.jobs.values())))
-    paths = sorted(p for p in made if p.endswith(".html") and p != "404.html")
-    run("sitemap:", lambda: map_shows(paths), lambda: _sitemap_file(site, paths))
-
-
-def _sitemap_file(site: SiteConfig, paths: list[str]) -> dict[str, bytes]:
-    found = sitemap(site, paths)
-    return {} if found is None else {"sitemap.xml": found}
-
-
-def _static_files(files: dict[str, bytes], folders: list[Path]) -> None:
-    for folder in reversed(folders):  # a site's static file replaces the built-in one
-        static = folder / "static"
-        if static.is_dir():
-            for asset in sorted(static.rglob("*")):
-                if asset.is_file():
-                    files[f"static/{asset.relative_to(static).as_posix()}"] = asset.read_bytes()

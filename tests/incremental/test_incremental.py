@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossator.cache import Store, digest
-from glossator.cache.store import FIRST
+from glossator.cache.store import FIRST, value_digest, value_digests
 from glossator.format import corpus as format_corpus_module
 from glossator.incremental import build_fingerprint, cache_folder, reading
 from glossator.incremental.reading import CachedReader
@@ -193,6 +193,9 @@ def family(path: str) -> list[str]:
     return [path]
 
 
+LISTING = ("index.html", "about.html")  # signed by what they show of each essay
+
+
 def per_page(rendered: list[str]) -> list[str]:
     return [p for p in rendered if p.startswith(("essays/", "sources/"))]
 
@@ -253,8 +256,9 @@ def check_sequence(sequence: list, memory: dict | None) -> None:
             if scratch.ok:
                 now = files_of(cached)
                 assert now == files_of(clean), step
-                # an essay or source page is rendered again only when what it shows changed
-                for path in per_page(rendered):
+                # an essay, source, home or about page is rendered again only when what
+                # it shows changed (the home page: not for a body edit past the excerpt)
+                for path in [*per_page(rendered), *(p for p in rendered if p in LISTING)]:
                     assert any(published.get(f) != now.get(f) for f in family(path)), (path, step)
             shutil.rmtree(clean, ignore_errors=True)
         assert (root / "cached" / ".glossator-cache").is_dir()
@@ -329,6 +333,17 @@ def test_the_fingerprint_follows_every_input(tmp_path):
 def test_digest_keeps_parts_apart():
     assert digest("ab", "c") != digest("a", "bc")
     assert digest("ab", "c") == digest(b"ab", b"c")
+
+
+@given(st.lists(st.recursive(st.none() | st.booleans() | st.integers() | st.text(), st.lists)))
+def test_digests_in_bulk_are_each_values_digest(values):
+    """`value_digests` (one pickler for all) gives each value's `value_digest`, shared
+    parts or not, and tells values apart as it does."""
+    shared = "a string shared by two values"
+    values = [*values, (shared, 1), (shared, True), ("a string shared " + "by two values", 1)]
+    found = value_digests(values)
+    assert found == [value_digest(v) for v in values]
+    assert found[-3] == found[-1] != found[-2]
 
 
 def test_a_damaged_cache_entry_is_a_miss(tmp_path):

@@ -2,8 +2,10 @@
 corpus, a render of a changed corpus keeps a job only when a clean render of the
 changed corpus makes the same bytes for it. Each change below alters one input of the
 render stage (a work's field, entry, BibTeX or CSL item, a citing place, a citing
-essay's title or quoted sentence, a mention, the work a note's source line names) as no content edit
-could alone, so that a signature leaving that input out is caught. The site's own
+essay's title or quoted sentence, a mention, the work a note's source line names; what
+the home and about pages and the feed show of an essay: its authors, date, excerpt,
+notes and paragraphs; the works there are, which the sitemap and data files list) as
+no content edit could alone, so that a signature leaving that input out is caught. The site's own
 essay and bibliography templates also show the citing places of the works they are
 handed, which the built-in ones show in part only."""
 
@@ -26,6 +28,8 @@ from glossator.model import Document, Metadata, Paragraph
 from glossator.model.inline import Text
 from glossator.pipeline import plan
 from glossator.render import TEMPLATES_DIR, render_jobs, render_site
+from glossator.render import listing as listing_module
+from glossator.render import signatures as signatures_module
 from glossator.render import site as site_module
 from glossator.render.signatures import fields_of, places_of, work_digest
 from glossator.render.views import essay_piece
@@ -169,6 +173,54 @@ def sentence(c: FormattedCorpus, n: int) -> None:
     paragraph.content = (Text("Some words first."), *paragraph.content)
 
 
+def essay_author(c: FormattedCorpus, n: int) -> None:
+    _doc(c, n).meta.authors.append("Piroska Nagy")
+
+
+def essay_date(c: FormattedCorpus, n: int) -> None:
+    doc = _doc(c, n)
+    doc.meta.date = "2019-11-02" if doc.meta.date != "2019-11-02" else "2018"
+
+
+def opening(c: FormattedCorpus, n: int) -> None:
+    """The essay's first words, which the home page and the feed show (its excerpt)."""
+    paragraph = _doc(c, n).paragraphs()[0]
+    paragraph.content = (Text("At first, "), *paragraph.content)
+
+
+def note_gone(c: FormattedCorpus, n: int) -> None:
+    """One note of an essay gone, whose works another note cites (the home and about
+    pages count the notes, the home page the works cited too)."""
+    doc = _doc(c, n)
+    notes = doc.notes
+
+    def elsewhere(i: int) -> bool:
+        others = {k for j, note in enumerate(notes) if j != i for k in note.sources}
+        return set(notes[i].sources) <= others
+
+    gone = next((i for i in range(len(notes)) if elsewhere(i)), len(notes) - 1)
+    doc.notes = notes[:gone] + notes[gone + 1 :]
+
+
+def paragraph_more(c: FormattedCorpus, n: int) -> None:
+    """A paragraph more at the end (the about page counts the paragraphs)."""
+    doc = _doc(c, n)
+    doc.sections[-1].blocks.append(Paragraph("p99", content=(Text("A closing word."),)))
+
+
+def work_gone(c: FormattedCorpus, n: int) -> None:
+    """A work, its page, entry and data gone: the about page counts the works, the
+    sitemap lists their pages. Two works stay, for the other changes to change."""
+    if len(c.linked.works) <= 2:
+        return
+    key = _work(c, n).key
+    del c.linked.works[key]
+    for table in (c.entries, c.bibtex, c.csl_items):
+        table.pop(key, None)
+    for place, found in c.linked.note_cites.items():
+        c.linked.note_cites[place] = [(k, x) for k, x in found if k != key]
+
+
 def mention(c: FormattedCorpus, n: int) -> None:
     place = sorted(c.linked.mentions)[n % len(c.linked.mentions)]
     m = c.linked.mentions[place][0]
@@ -176,7 +228,8 @@ def mention(c: FormattedCorpus, n: int) -> None:
 
 
 def note_source(c: FormattedCorpus, n: int) -> None:
-    place = sorted(c.linked.note_cites)[n % len(c.linked.note_cites)]
+    citing = sorted(p for p, found in c.linked.note_cites.items() if found)
+    place = citing[n % len(citing)]
     key, locator = c.linked.note_cites[place][0]
     other = next(k for k in sorted(c.linked.works) if k != key)
     c.linked.note_cites[place] = [(other, locator), *c.linked.note_cites[place][1:]]
@@ -194,7 +247,13 @@ CHANGES: list[Callable[[FormattedCorpus, int], None]] = [
     place_marker,
     place_gone,
     essay_title,
+    essay_author,
+    essay_date,
+    opening,
+    note_gone,
+    paragraph_more,
     sentence,
+    work_gone,
     mention,
     note_source,
 ]
@@ -243,9 +302,10 @@ def test_a_signature_leaving_out_an_input_is_caught(corpus, monkeypatch):
     after = copy.deepcopy(before)
     bibtex(after, 1)
     assert differences(site, before, after) == []
-    real = site_module.work_parts  # the bibliography page shows no BibTeX
-    monkeypatch.setattr(site_module, "work_parts", lambda w, e, b, c: real(w, e, None, c))
-    assert differences(site, before, after) == ["sources/" + _work(after, 1).key + ".html"]
+    real = signatures_module.work_parts  # the bibliography page shows no BibTeX
+    monkeypatch.setattr(signatures_module, "work_parts", lambda w, e, b, c: real(w, e, None, c))
+    key = _work(after, 1).key  # its page, and the BibTeX of every work
+    assert differences(site, before, after) == ["references.bib", f"sources/{key}.html"]
 
 
 def test_every_field_of_a_work_and_its_entry_is_in_its_digest():
@@ -278,3 +338,60 @@ def test_an_essays_metadata_digest_does_not_depend_on_what_read_it_before():
     assert getattr(fresh.meta.abstract[0], "_text", None) is None
     assert doc.meta.abstract[0].text  # read by some earlier step
     assert essay_piece(fresh, {}, True).meta == essay_piece(doc, {}, True).meta
+
+
+# Each corpus page signed without one thing it shows: the change that shows it, and
+# the file it leaves stale.
+def _home_without(n: int) -> Callable:
+    return lambda pieces: [(*t[:n], *t[n + 1 :]) for t in signatures_module.home_shows(pieces)]
+
+
+def _about_without(n: int) -> Callable:
+    def about(pieces, works):
+        shown, paragraphs, works = signatures_module.about_shows(pieces, works)
+        if n < 3:
+            return [(*t[:n], *t[n + 1 :]) for t in shown], paragraphs, works
+        return shown, *(paragraphs, works)[: n - 3], *(paragraphs, works)[n - 2 :]
+
+    return about
+
+
+OMISSIONS = [  # home_shows: (slug, meta, notes, sources, excerpt)
+    ("home_shows", _home_without(4), opening),
+    ("home_shows", _home_without(2), note_gone),
+    ("home_shows", _home_without(3), work_gone),
+    ("home_shows", _home_without(1), essay_title),
+    ("about_shows", _about_without(2), note_gone),  # (slug, meta, notes), paragraphs, works
+    ("about_shows", _about_without(3), paragraph_more),
+    ("about_shows", _about_without(4), work_gone),
+    ("about_shows", _about_without(1), essay_title),
+    ("feed_shows", lambda ps: [(p.feed.slug, p.feed.summary) for p in ps.values()], essay_author),
+    ("feed_shows", lambda ps: [(p.feed.slug, p.feed.authors) for p in ps.values()], opening),
+    ("map_shows", lambda paths: (), work_gone),
+    ("data_shows", lambda signatures: (), place_locator),
+]
+STALE = {
+    "home_shows": "index.html",
+    "about_shows": "about.html",
+    "feed_shows": "feed.xml",
+    "map_shows": "sitemap.xml",
+    "data_shows": "api/sources.json",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "signed", "change"), OMISSIONS, ids=[f"{n}-{c.__name__}" for n, _, c in OMISSIONS]
+)
+def test_a_corpus_page_signed_without_what_it_shows_is_caught(
+    corpus, monkeypatch, name, signed, change
+):
+    """The planted faults: the home and about pages, the feed, the sitemap and the data
+    files each signed without one thing they show; the change showing it is caught."""
+    site, before = corpus
+    after = copy.deepcopy(before)
+    change(after, 0)
+    assert STALE[name] in render_site(site[0], after, site[1])
+    assert differences(site, before, after) == []
+    for module in (site_module, listing_module):  # where the signature is made
+        monkeypatch.setattr(module, name, signed, raising=False)
+    assert STALE[name] in differences(site, before, after)

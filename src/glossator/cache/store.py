@@ -54,11 +54,15 @@ def value_digests(values: Iterable[Any]) -> list[str]:
     pickler = pickle.Pickler(buffer, PROTOCOL)
     pickler.fast = True
     found = []
+    blake2b = hashlib.blake2b
     for value in values:
         buffer.seek(0)
         buffer.truncate()
         pickler.dump(value)
-        found.append(digest(buffer.getvalue()))
+        data = buffer.getvalue()  # then `digest(data)`, without its call and loop
+        h = blake2b(len(data).to_bytes(8, "little"), digest_size=20)
+        h.update(data)
+        found.append(h.hexdigest())
     return found
 
 

@@ -8,6 +8,9 @@ the pickler looking up each dataclass' class. Here a dataclass is taken as the t
 of its fields' values (`fields_of`, every field, one added later too), and what many
 jobs share is digested once: a work's own parts (`work_digest`) for the essays citing
 it, its source page and the bibliography, by one pickler for all (`value_digests`).
+At 1,000 essays that is still 0.2 s a build (29,573 works; making their parts alone,
+0.1 s, is mostly the memory they lie in): the pages listing the corpus are signed by
+what they show of each essay (`home_shows`, ...), not by whole essays.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import operator
 from collections.abc import Mapping
 from typing import Any
 
-from glossator.cache.store import value_digest
+from glossator.cache.store import value_digest, value_digests
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import CitingPlace, Work
 
@@ -44,18 +47,42 @@ def _names(kind: type) -> tuple[str, ...]:
     return found
 
 
+def _getter(kind: type, leave_out: str = "") -> operator.attrgetter:
+    """A tuple of an instance's every field but `leave_out`, in order, in one C call
+    (a field added later is in it without a change here)."""
+    names = [f.name for f in dataclasses.fields(kind) if f.name != leave_out]
+    return operator.attrgetter(*names) if len(names) > 1 else lambda v: (getattr(v, names[0]),)
+
+
+_work_fields = _getter(Work, "cited_by")
+_entry_fields = _getter(FormattedEntry)
+
+
 def work_parts(
     work: Work, entry: FormattedEntry | None, bibtex: str | None, csl_item: Any
 ) -> tuple:
     """A work as every page showing it sees it, but for its citing places: its fields
-    and other attributes, its formatted entry, BibTeX and CSL-JSON item. Its label and
-    short title are functions of these. `value_digests` of many at once is cheapest."""
-    own = tuple((name, value) for name, value in vars(work).items() if name != "cited_by")
-    return own, None if entry is None else fields_of(entry), bibtex, csl_item
+    (the dataclass' fields, each in its place), its formatted entry, BibTeX and
+    CSL-JSON item. Its label and short title are functions of these."""
+    return _work_fields(work), None if entry is None else _entry_fields(entry), bibtex, csl_item
 
 
 def work_digest(work: Work, entry: FormattedEntry | None, bibtex: str | None, csl_item: Any) -> str:
     return value_digest(work_parts(work, entry, bibtex, csl_item))
+
+
+def work_digests(
+    works: Mapping[str, Work],
+    entries: Mapping[str, FormattedEntry],
+    bibtex: Mapping[str, str],
+    csl_items: Mapping[str, Any],
+) -> dict[str, str]:
+    """Each work's `work_digest`, by key (all of a site's at once: about 5 µs a work)."""
+    parts = (
+        work_parts(work, entries.get(key), bibtex.get(key), csl_items.get(key))
+        for key, work in works.items()
+    )
+    return dict(zip(works, value_digests(parts), strict=True))
 
 
 # A place's every field, in order, as a tuple (one C call a place: a site has 83,000)
@@ -69,3 +96,34 @@ def places_of(places: list[CitingPlace]) -> tuple[Place, ...]:
 def plain_mentions(mentions: Mapping[tuple[str, str], list[Any]]) -> tuple:
     """An essay's mentions, (place, each mention's fields), in their order."""
     return tuple((place, tuple(fields_of(m) for m in found)) for place, found in mentions.items())
+
+
+# What each page listing the corpus shows of each essay, from its piece (`EssayPiece`,
+# slug -> piece, in slug order): the page's signature is of these and its kind's part.
+
+
+def home_shows(pieces: Mapping[str, Any]) -> list[tuple]:
+    """Each essay's slug, metadata (digest), counts of notes and cited works, excerpt."""
+    return [(slug, p.meta, p.notes, p.sources, p.excerpt) for slug, p in pieces.items()]
+
+
+def about_shows(pieces: Mapping[str, Any], works: int) -> tuple:
+    """Each essay's slug, metadata and notes; the paragraphs counted; the works'."""
+    shown = [(slug, p.meta, p.notes) for slug, p in pieces.items()]
+    return shown, sum(p.paragraphs for p in pieces.values()), works
+
+
+def feed_shows(pieces: Mapping[str, Any]) -> list[tuple]:
+    """Each essay's feed entry (its every field)."""
+    return [fields_of(p.feed) for p in pieces.values()]
+
+
+def map_shows(paths: list[str]) -> list[str]:
+    """The sitemap's pages."""
+    return paths
+
+
+def data_shows(signatures: list[str]) -> list[str]:
+    """The data files (`sources.json`, `sources.csl.json`, `references.bib`) hold each
+    work's data and BibTeX, in order: its source page's signature covers them."""
+    return signatures

@@ -17,8 +17,9 @@ sitemap, and the data files are made every time, from the pieces.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,21 +35,25 @@ from glossator.model import Document
 from glossator.progress import RENDERING, Progress, silent
 from glossator.render.citing import cited_count, cited_in_html, short_title
 from glossator.render.data import WorkData, corpus_files, document_file, work_data
-from glossator.render.feeds import atom_feed, sitemap
+from glossator.render.listing import corpus_pages, home_page, site_map, static_files
 from glossator.render.pages import (
     TEMPLATES_DIR,
-    about_paragraphs,
     citing_places,
     essay_context,
     essay_downloads,
     make_environment,
     page_url,
     root_path,
-    site_citation,
     source_href,
     work_label,
 )
-from glossator.render.signatures import places_of, plain_mentions, work_parts
+from glossator.render.signatures import (
+    data_shows,
+    home_shows,
+    places_of,
+    plain_mentions,
+    work_digests,
+)
 from glossator.render.template_keys import template_key
 from glossator.render.templating import as_search_path
 from glossator.render.views import (
@@ -56,11 +61,21 @@ from glossator.render.views import (
     EssayPiece,
     Lazy,
     essay_piece,
+    listed_essays,
     own_keys,
     own_view,
     places_by_essay,
 )
 
+# The jobs of the pages built from one template each, by kind: the feed, sitemap and
+# data files are made by code alone.
+PAGES = {
+    "essay": "essay.html",
+    "source": "source.html",
+    "bibliography": "bibliography.html",
+    "home": "index.html",
+    "about": "about.html",
+}
 Job = tuple[str, list[str], Any]  # signature, the files it made, what corpus pages take
 Jobs = dict[str, Job]
 
@@ -139,16 +154,9 @@ def render_jobs(
         shared = digest(
             code_version(TEMPLATES_DIR), value_digest((site, has_search, search_available))
         )
-        base = {
-            kind: digest(shared, template_key(env, f"{kind}.html"))
-            for kind in ("essay", "source", "bibliography")
-        }
-        csl_items = corpus.csl_items
-        parts = (
-            work_parts(w, formatted.get(k), bibtex.get(k), csl_items.get(k))
-            for k, w in linked.works.items()
-        )
-        works_signed = dict(zip(linked.works, value_digests(parts), strict=True))
+        base = {kind: digest(shared, template_key(env, page)) for kind, page in PAGES.items()}
+        base.update((kind, shared) for kind in ("feed", "sitemap", "data"))
+        works_signed = work_digests(linked.works, formatted, bibtex, corpus.csl_items)
         for key, work in linked.works.items():  # each place once, as the tuple of its fields
             plain = placed[key] = places_of(work.cited_by)
             for place, fields in zip(work.cited_by, plain, strict=True):
@@ -186,6 +194,12 @@ def render_jobs(
             out.jobs[job] = (*out.jobs[job][:2], value)
         return value
 
+    def run(job: str, inputs: Callable[[], Any], make: Callable[[], dict[str, bytes]]) -> None:
+        """A job of files alone (a corpus page): made unless its signature, of what
+        `inputs` gives (all that `make` hands its page), is the published one."""
+        if not skipped(job, inputs() if signing else None):
+            made(job, make())
+
     mentions: dict[str, dict] = defaultdict(dict)
     for place, found in linked.mentions.items():
         mentions[place[0]][place] = found
@@ -214,22 +228,26 @@ def render_jobs(
             continue
         pieces[slug] = piece(job, essay_piece(doc, linked.works, signing))
         todo.append((job, doc, shown))
-    _home_page(page, documents, pieces)  # the first page rendered, as always
+    essays_listed = functools.cache(lambda: listed_essays(documents, pieces))  # when made
+    run(  # the first page rendered, as always
+        "home:",
+        lambda: home_shows(pieces),
+        lambda: {"index.html": home_page(render, essays_listed(), pieces)},
+    )
     essays = {d.slug: CitingEssay(d.slug, d.meta) for d in documents}
     sources: list[tuple[str, str]] = []
-    cited_in: dict[str, Markup] = {}
+    cited: list[str] = []  # each work's "cited in" links, in bibliography order
     data: list[WorkData] = []
     listed: list[str] = []  # the digest of what the bibliography shows of each work
     metas = {slug: p.meta for slug, p in pieces.items()}
     said = {slug: p.sentences for slug, p in pieces.items()}
 
     def source_inputs(key: str) -> tuple:
-        """The work, its places, and what its page shows of each citing essay."""
-        quoted = tuple(
-            (metas[p.document], said[p.document].get((p.paragraph, p.note), ""))
-            for p in linked.works[key].cited_by
-        )
-        return works_signed[key], placed[key], quoted
+        """The work, its places, and what its page shows of each citing essay (a
+        place's fields: document, note, paragraph, marker, locator)."""
+        plain = placed[key]
+        quoted = tuple((metas[f[0]], said[f[0]].get((f[2], f[1]), "")) for f in plain)
+        return works_signed[key], plain, quoted
 
     signatures = (
         value_digests(signing_value(f"source:{k}", source_inputs(k)) for k in ordered_keys)
@@ -239,11 +257,11 @@ def render_jobs(
     for key, signature in zip(ordered_keys, signatures, strict=True):
         done += 1
         progress(RENDERING, done, pages)
-        work, csl_item = linked.works[key], corpus.csl_items[key]
         job = f"source:{key}"
         if skipped(job, None, signature):
             kept_data, kept_cited, listing = out.jobs[job][2]
         else:
+            work, csl_item = linked.works[key], corpus.csl_items[key]
             links = cited_in_html(work, essays)
             # what the bibliography shows of the work: a function of the inputs signed
             listing = value_digest((key, works_signed[key], placed[key], links)) if signing else ""
@@ -252,7 +270,7 @@ def render_jobs(
             )
             sources.append((job, key))
         data.append(kept_data)
-        cited_in[key] = Markup(kept_cited)
+        cited.append(kept_cited)
         listed.append(listing)
     unlisted = [(k, works_signed[k]) for k in keys if k not in formatted] if signing else []
     if not skipped("bibliography:", (listed, unlisted) if signing else None):
@@ -263,11 +281,11 @@ def render_jobs(
                     "bibliography.html",
                     "bibliography.html",
                     works=[linked.works[k] for k in ordered_keys],
-                    cited_in=cited_in,
+                    cited_in={k: Markup(c) for k, c in zip(ordered_keys, cited, strict=True)},
                 )
             },
         )
-    places = places_by_essay(linked) if todo else {}
+    places = places_by_essay(linked, [(doc.slug, shown) for _, doc, shown in todo])
     for job, doc, shown in todo:
         own = own_view(doc, linked, mentions[doc.slug], cites[doc.slug], places, shown)
         listed_keys = [k for k in sorted(shown) if k in formatted]
@@ -306,64 +324,16 @@ def render_jobs(
             work_labels={key: work_labels[key]},
         )
         made(job, {source_href(key): html})
-    _corpus_pages(out, page, site, corpus, documents, pieces, has_search, search_available)
-    out.files.update(corpus_files(data, [bibtex[k] for k in ordered_keys]))
-    _static_files(out.files, folders)
-    out.files = dict(sorted(out.files.items()))
-    return out
-
-
-def _home_page(page: Any, documents: list[Document], pieces: dict[str, EssayPiece]) -> None:
-    """The home page, made on every build."""
-    page(
-        "index.html",
-        "index.html",
-        documents=documents,
-        source_counts={d.slug: pieces[d.slug].sources for d in documents},
-        excerpts={d.slug: pieces[d.slug].excerpt for d in documents},
-    )
-
-
-def _corpus_pages(
-    out: Rendered,
-    page: Any,
-    site: SiteConfig,
-    corpus: FormattedCorpus,
-    documents: list[Document],
-    pieces: dict[str, EssayPiece],
-    has_search: bool,
-    search_available: bool,
-) -> None:
-    """The other pages listing the whole corpus, made on every build (from the
-    essays' pieces: a kept essay is not looked through again)."""
-    ordered_keys = list(corpus.entries)
-    page(
-        "about.html",
-        "about.html",
-        documents=documents,
-        about=about_paragraphs(site.about),
-        counts={
-            "essays": len(documents),
-            "notes": sum(pieces[d.slug].notes for d in documents),
-            "works": len(ordered_keys),
-            "paragraphs": sum(pieces[d.slug].paragraphs for d in documents),
-        },
-        site_citation=site_citation(site),
-    )
+    corpus_pages(run, render, site, essays_listed, pieces, len(ordered_keys))
     page("404.html", "404.html", canonical=None, root=root_path(site))
     if has_search:
         page("search.html", "search.html", search_available=search_available)
-    out.files["feed.xml"] = atom_feed(site, [pieces[d.slug].feed for d in documents])
-    made = set(out.files) | {f for _, files, _ in out.jobs.values() for f in files}
-    map_bytes = sitemap(site, sorted(p for p in made if p.endswith(".html") and p != "404.html"))
-    if map_bytes is not None:
-        out.files["sitemap.xml"] = map_bytes
-
-
-def _static_files(files: dict[str, bytes], folders: list[Path]) -> None:
-    for folder in reversed(folders):  # a site's static file replaces the built-in one
-        static = folder / "static"
-        if static.is_dir():
-            for asset in sorted(static.rglob("*")):
-                if asset.is_file():
-                    files[f"static/{asset.relative_to(static).as_posix()}"] = asset.read_bytes()
+    run(
+        "data:",
+        lambda: data_shows(signatures),
+        lambda: corpus_files(data, [bibtex[k] for k in ordered_keys]),
+    )
+    site_map(out.files, out.jobs, run, site)
+    static_files(out.files, folders)
+    out.files = dict(sorted(out.files.items()))
+    return out

@@ -4,7 +4,7 @@ holds these and no others)."""
 
 from __future__ import annotations
 
-from jinja2 import Environment, meta
+from jinja2 import Environment, TemplateNotFound, meta
 
 from glossator.cache import digest
 
@@ -19,9 +19,13 @@ def template_key(env: Environment, name: str) -> str:
         current = todo.pop()
         if current in seen:
             continue
-        source, filename, _ = env.loader.get_source(env, current)
+        try:
+            source, filename, _ = env.loader.get_source(env, current)
+        except TemplateNotFound:  # so keyed until it exists: rendering names the line
+            seen[current] = ("", "\0missing")  # that wants it, or does without it
+            continue
         seen[current] = (filename or "", source)
-        for found in _referenced(env, source):
+        for found in _referenced(env, source, current, filename):
             if found is None:
                 return digest("all", *(f"{n}:{s}" for n, s in _every_template(env)))
             todo.append(found)
@@ -31,15 +35,20 @@ def template_key(env: Environment, name: str) -> str:
 _REFERENCED: dict[str, list[str | None]] = {}  # a template's source -> the names it uses
 
 
-def _referenced(env: Environment, source: str) -> list[str | None]:
+def _referenced(
+    env: Environment, source: str, name: str | None = None, filename: str | None = None
+) -> list[str | None]:
     """The templates `source` extends, includes and imports (None for a computed
     name): a pure function of the source, kept for the next build in this process
-    (serve), as parsing the templates again took a good part of a small rebuild."""
+    (serve), as parsing the templates again took a good part of a small rebuild. A
+    syntax error names the template's file and line (`name`, `filename`), as Jinja's
+    own loading of it does: a page may be signed before it is rendered."""
     found = _REFERENCED.get(source)
     if found is None:
         if len(_REFERENCED) > 256:  # templates edited all day: the oldest go
             _REFERENCED.clear()
-        found = _REFERENCED[source] = list(meta.find_referenced_templates(env.parse(source)))
+        parsed = env.parse(source, name, filename)
+        found = _REFERENCED[source] = list(meta.find_referenced_templates(parsed))
     return found
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -27,13 +26,16 @@ class CitingEssay:
     meta: Metadata
 
 
-def places_by_essay(linked: LinkedCorpus) -> dict[tuple[str, str], list[CitingPlace]]:
-    """(work key, essay slug) -> the work's places in that essay: one pass over every
-    work's places, instead of one per essay citing it."""
-    found: dict[tuple[str, str], list[CitingPlace]] = defaultdict(list)
-    for key, work in linked.works.items():
-        for place in work.cited_by:
-            found[(key, place.document)].append(place)
+def places_by_essay(
+    linked: LinkedCorpus, essays: list[tuple[str, list[str]]]
+) -> dict[tuple[str, str], list[CitingPlace]]:
+    """(work key, essay slug) -> the work's places in that essay, for the essays to
+    render, each with the keys its page shows (an edit renders one essay: its works'
+    places alone are looked through, not the corpus' 80,000)."""
+    found: dict[tuple[str, str], list[CitingPlace]] = {}
+    for slug, keys in essays:
+        for key in keys:
+            found[(key, slug)] = [p for p in linked.works[key].cited_by if p.document == slug]
     return found
 
 
@@ -86,6 +88,23 @@ def essay_piece(doc: Document, works: dict, signing: bool) -> EssayPiece:
         len(doc.paragraphs()),
         len(cited_works(doc, works)),
     )
+
+
+@dataclass(frozen=True)
+class ListedEssay:
+    """An essay as the pages listing the corpus (home, about) are handed it: its slug,
+    its metadata and its notes' number, `notes` being a range of that length (so a
+    template's `doc.notes|length` reads as for the document), and nothing else: what
+    those pages are signed by (`EssayPiece`)."""
+
+    slug: str
+    meta: Metadata
+    notes: range
+
+
+def listed_essays(documents: list[Document], pieces: dict[str, EssayPiece]) -> list[ListedEssay]:
+    """The essays, in order, as the home and about pages see them."""
+    return [ListedEssay(d.slug, d.meta, range(pieces[d.slug].notes)) for d in documents]
 
 
 class Lazy(dict):

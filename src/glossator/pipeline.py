@@ -54,7 +54,7 @@ from glossator.incremental.reading import (
     read_versions,
     renamed_keys_kept,
 )
-from glossator.incremental.searching import cached_search_index, meanwhile
+from glossator.incremental.searching import cached_search_index
 from glossator.incremental.styles import CachedStyle, format_cached
 from glossator.ingest.corpus import Corpus, read_corpus, read_each
 from glossator.link.checks import check_corpus, renamed_keys
@@ -69,7 +69,7 @@ from glossator.paths import (
 from glossator.progress import Progress, silent, step
 from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
 from glossator.render.templating import search_path, template_problem
-from glossator.search.pagefind import INDEX_DIR, search_installed
+from glossator.search.pagefind import INDEX_DIR
 from glossator.write import write_site
 from glossator.yamlmap import load_yaml_mapping
 
@@ -221,29 +221,22 @@ def build(
     docs, site, versions = result.linked.documents, result.corpus.site, result.linked.versions
     index: dict[str, bytes] | None = {}  # `search: false` in site.yaml: no index at all
     search_diagnostics: list[Diagnostic] = []
-    searched = None  # the index being built beside the rendering (`meanwhile`)
     if site.search:
-        search = partial(cached_search_index, docs, site, shown, store, templates_dir)
-        if search_later and stale:  # serve: the index may come after the pages
-            index, search_diagnostics = search(False, versions)
-        else:
-            progress("Indexing for search", 0, 1)
-            searched = meanwhile(partial(search, True, versions))
+        with step(progress, "Indexing for search"):
+            index, search_diagnostics = cached_search_index(
+                *(docs, site, shown, store, templates_dir, not (search_later and stale)), versions
+            )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
-    # while Pagefind runs, the pages say search works if its binary is there; they are
-    # rendered again in the rare case that is not what the index says
-    available = index is None or bool(index) if searched is None else search_installed()
-    extra = (before.jobs if cache else None, progress)
     try:
-        rendered = render_jobs(site, result.formatted, folders, available, *extra)
-        if searched is not None:
-            index, search_diagnostics = searched()
-            progress("Indexing for search", 1, 1)
-            if available != bool(index):  # Pagefind failed, or its cached index is all
-                rendered = render_jobs(site, result.formatted, folders, not available, *extra)
+        rendered = render_jobs(
+            site,
+            result.formatted,
+            folders,
+            index is None or bool(index),
+            before.jobs if cache else None,
+            progress,
+        )
     except TemplateError as exc:
-        if searched is not None:
-            searched()  # not left running
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
         return BuildResult(sort_diagnostics(problems), False)
     done = _publish(

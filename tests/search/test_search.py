@@ -296,22 +296,6 @@ def test_a_broken_pagefind_gives_the_warning_not_a_traceback(
     assert reason in diagnostic.message
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="shell-script stand-ins for the binary")
-def test_a_pagefind_that_fails_while_the_pages_render_leaves_them_saying_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-):
-    """Pagefind runs beside the rendering, which takes search to work when the binary
-    is there; when it then fails, the pages are rendered again to say it does not."""
-    binary = fake_binary(tmp_path, "echo 'cannot start' >&2; exit 3")
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
-    out = tmp_path / "site"
-    assert main(["build", "--content", str(CONTENT), "--out", str(out), "--no-cache"]) == 0
-    assert "[search.unavailable]" in capsys.readouterr().err
-    html = (out / "search.html").read_text(encoding="utf-8")
-    assert '<p class="search-unavailable">Search is unavailable on this copy of the site.' in html
-    assert not (out / "pagefind").exists()
-
-
 # --- The search page's markup (the contract browser tests drive) ---------------------
 
 

@@ -211,15 +211,6 @@ def pagefind_executable() -> Path:
     return Path(executable)
 
 
-def search_installed() -> bool:
-    """Whether a Pagefind binary is there to run (it may still fail when it runs)."""
-    try:
-        pagefind_executable()
-    except SearchError:
-        return False
-    return True
-
-
 def _weight(payload: dict[str, Any]) -> float:
     """Seconds a page's size allows beyond TIMEOUT."""
     return SECONDS_PER_MB * len(str(payload.get("file_contents", ""))) / 1_000_000

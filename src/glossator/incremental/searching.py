@@ -13,8 +13,6 @@ is stored, so installing it makes the next build index.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from glossator.cache import Store, code_version, digest
@@ -67,31 +65,3 @@ def cached_search_index(
 
 def _pages_key(version: str, language: str, pages: list[Page]) -> str:
     return digest(version, "search", language, *(part for p in pages for part in (p.url, p.html)))
-
-
-SearchResult = tuple[dict[str, bytes] | None, list[Diagnostic]]
-
-
-def meanwhile(work: Callable[[], SearchResult]) -> Callable[[], SearchResult]:
-    """`work` started in a thread, and a function that waits for its result (raising
-    what it raised). Pagefind indexes in its own process while this one renders: on
-    two cores a cold build's index costs little more than the pages' rendering."""
-    done: list[SearchResult] = []
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            done.append(work())
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller by `wait`
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, name="glossator-search", daemon=True)
-    thread.start()
-
-    def wait() -> SearchResult:
-        thread.join()
-        if failed:
-            raise failed[0]
-        return done[0]
-
-    return wait

@@ -227,6 +227,10 @@ def build(
                 *(docs, site, shown, store, templates_dir, not (search_later and stale)), versions
             )
     folders = search_path(content_dir, templates_dir)  # the site's templates/ first
+    known = store.previous("work-digests")  # serve: the works' digests, by object
+    if known is None:
+        known = {}
+        store.keep_previous("work-digests", known)
     try:
         rendered = render_jobs(
             site,
@@ -235,6 +239,7 @@ def build(
             index is None or bool(index),
             before.jobs if cache else None,
             progress,
+            known,
         )
     except TemplateError as exc:
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]

@@ -395,3 +395,40 @@ def test_a_corpus_page_signed_without_what_it_shows_is_caught(
     for module in (site_module, listing_module):  # where the signature is made
         monkeypatch.setattr(module, name, signed, raising=False)
     assert STALE[name] in differences(site, before, after)
+
+
+def test_work_digests_kept_by_object_are_those_made_afresh(monkeypatch):
+    """Serve keeps each work's digest with the objects it was made from: the same
+    objects are not digested again, any other object is, and the digests are the ones
+    made without the memo; a work gone is dropped from it."""
+    works = {
+        key: Work(key, "book", "book", {"title": title}, True)
+        for key, title in (("lind", "Margins of Print"), ("nagy", "Glosses"))
+    }
+    entries = {key: FormattedEntry(f"{key} entry.", f"<i>{key}</i> entry.") for key in works}
+    bibtex = {key: f"@book{{{key},}}" for key in works}
+    items = {key: {"id": key, "type": "book"} for key in works}
+    digested: list[int] = []
+    real = signatures_module.value_digests
+
+    def counted(values):
+        found = real(list(values))
+        digested.append(len(found))
+        return found
+
+    monkeypatch.setattr(signatures_module, "value_digests", counted)
+    known: dict = {}
+    fresh = signatures_module.work_digests(works, entries, bibtex, items)
+    assert signatures_module.work_digests(works, entries, bibtex, items, known) == fresh
+    assert signatures_module.work_digests(works, entries, bibtex, items, known) == fresh
+    assert digested == [2, 2, 0]
+    retitled = {**works, "nagy": dataclasses.replace(works["nagy"], fields={"title": "Notes"})}
+    again = signatures_module.work_digests(retitled, entries, bibtex, items, known)
+    assert digested[-1] == 1 and again["lind"] == fresh["lind"]
+    assert again["nagy"] != fresh["nagy"]
+    assert again == signatures_module.work_digests(retitled, entries, bibtex, items)
+    reentered = {**entries, "lind": FormattedEntry("lind entry.", "<i>lind</i> entry.")}
+    signatures_module.work_digests(retitled, reentered, bibtex, items, known)
+    assert digested[-1] == 1  # an equal entry, another object: digested again
+    signatures_module.work_digests({"lind": works["lind"]}, entries, bibtex, items, known)
+    assert set(known) == {"lind"}

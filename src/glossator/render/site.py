@@ -113,11 +113,14 @@ def render_jobs(
     search_available: bool = True,
     previous: Jobs | None = None,
     progress: Progress = silent,
+    known: dict | None = None,
 ) -> Rendered:
     """The site's files; with `previous` (job -> the signature, files and piece the
     published site has from it), a job whose signature is the same is skipped and
     listed as kept. Without it no signature is computed (a build without the cache).
-    `progress` is told of each essay and source page, made or kept."""
+    `progress` is told of each essay and source page, made or kept. `known`: the
+    works' digests with what they were made from (`signatures.work_digests`), which
+    serve keeps between its builds."""
     folders = as_search_path(templates_dir)
     env = make_environment(folders)
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
@@ -156,7 +159,7 @@ def render_jobs(
         )
         base = {kind: digest(shared, template_key(env, page)) for kind, page in PAGES.items()}
         base.update((kind, shared) for kind in ("feed", "sitemap", "data"))
-        works_signed = work_digests(linked.works, formatted, bibtex, corpus.csl_items)
+        works_signed = work_digests(linked.works, formatted, bibtex, corpus.csl_items, known)
         for key, work in linked.works.items():  # each place once, as the tuple of its fields
             plain = placed[key] = places_of(work.cited_by)
             for place, fields in zip(work.cited_by, plain, strict=True):

@@ -432,3 +432,35 @@ def test_work_digests_kept_by_object_are_those_made_afresh(monkeypatch):
     assert digested[-1] == 1  # an equal entry, another object: digested again
     signatures_module.work_digests({"lind": works["lind"]}, entries, bibtex, items, known)
     assert set(known) == {"lind"}
+
+
+def test_source_signatures_kept_by_object_are_signed_again_for_any_other_object():
+    """A source page's signature is taken again only for its very work, its digest
+    and part as recorded, and each citing essay's very piece; anything else is signed
+    again, a page gone is dropped."""
+    work = Work("lind", "book", "book", {"title": "Margins of Print"}, True)
+    places = {"lind": (("alpha", 1, "p1", "fnref1", None), ("beta", 2, "p3", "fnref2", None))}
+    pieces = {"alpha": object(), "beta": object()}
+    signed: list[list[str]] = []
+
+    def sign(keys: list[str]) -> list[str]:
+        signed.append(keys)
+        return [f"sig-{len(signed)}" for _ in keys]
+
+    known: dict = {}
+    made = ({"lind": work}, {"lind": "d1"}, "part", places, pieces)
+    assert signatures_module.source_signatures(["lind"], sign, made, known) == ["sig-1"]
+    assert signatures_module.source_signatures(["lind"], sign, made, known) == ["sig-1"]
+    assert len(signed) == 2 and signed[1] == []
+    changes = [
+        ({"lind": dataclasses.replace(work)}, {"lind": "d1"}, "part", places, pieces),
+        ({"lind": work}, {"lind": "d2"}, "part", places, pieces),
+        ({"lind": work}, {"lind": "d1"}, "other part", places, pieces),
+        ({"lind": work}, {"lind": "d1"}, "part", places, {**pieces, "beta": object()}),
+    ]
+    for other in changes:
+        signatures_module.source_signatures(["lind"], sign, made, known)  # as recorded
+        signatures_module.source_signatures(["lind"], sign, other, known)
+        assert signed[-1] == ["lind"], other
+    signatures_module.source_signatures([], sign, made, known)
+    assert known == {}

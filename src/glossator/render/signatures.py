@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from glossator.cache.store import value_digest, value_digests
@@ -102,6 +102,47 @@ def work_digests(
     for key in [k for k in known if k not in signed_all]:
         del known[key]
     return signed_all
+
+
+def source_signatures(
+    keys: list[str],
+    sign: Callable[[list[str]], list[str]],
+    made_from: tuple[Mapping[str, Work], Mapping[str, str], str | None, Mapping, Mapping],
+    known: dict[str, tuple],
+) -> list[str]:
+    """Each source page's signature (`sign` of some keys gives theirs), in `keys`' order.
+    A page signs its work's digest and places and what it shows of each citing essay
+    (that essay's piece) under its kind's part: one whose work is the very object,
+    digest and part the recorded ones and each citing essay's piece the very object
+    it was signed with is not signed again. `known` (serve) gets this build's."""
+    works, digests, part, placed, pieces = made_from
+    found: list[str] = []
+    todo: list[int] = []
+    for key in keys:
+        was = known.get(key)
+        if (
+            was is not None
+            and was[0] is works[key]
+            and was[1] == digests[key]
+            and was[2] == part
+            and all(pieces.get(slug) is piece for slug, piece in was[3])
+        ):
+            found.append(was[4])
+        else:
+            found.append("")
+            todo.append(len(found) - 1)
+    for at, signed in zip(todo, sign([keys[n] for n in todo]), strict=True):
+        found[at] = signed
+        key = keys[at]
+        citing = tuple(
+            (slug, pieces.get(slug)) for slug in dict.fromkeys(f[0] for f in placed[key])
+        )
+        known[key] = (works[key], digests[key], part, citing, signed)
+    if len(known) > len(keys):
+        listed = set(keys)
+        for key in [k for k in known if k not in listed]:
+            del known[key]
+    return found
 
 
 # A place's every field, in order, as a tuple (one C call a place: a site has 83,000)

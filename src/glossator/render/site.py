@@ -52,6 +52,7 @@ from glossator.render.signatures import (
     home_shows,
     places_of,
     plain_mentions,
+    source_signatures,
     work_digests,
 )
 from glossator.render.template_keys import template_key
@@ -113,14 +114,15 @@ def render_jobs(
     search_available: bool = True,
     previous: Jobs | None = None,
     progress: Progress = silent,
-    known: dict | None = None,
+    known: dict[str, dict] | None = None,
 ) -> Rendered:
     """The site's files; with `previous` (job -> the signature, files and piece the
     published site has from it), a job whose signature is the same is skipped and
     listed as kept. Without it no signature is computed (a build without the cache).
     `progress` is told of each essay and source page, made or kept. `known`: the
-    works' digests with what they were made from (`signatures.work_digests`), which
-    serve keeps between its builds."""
+    works' digests and the source pages' signatures with the objects they were made
+    from (`signatures.work_digests`, `signatures.source_signatures`), which serve
+    keeps between its builds."""
     folders = as_search_path(templates_dir)
     env = make_environment(folders)
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
@@ -159,7 +161,8 @@ def render_jobs(
         )
         base = {kind: digest(shared, template_key(env, page)) for kind, page in PAGES.items()}
         base.update((kind, shared) for kind in ("feed", "sitemap", "data"))
-        works_signed = work_digests(linked.works, formatted, bibtex, corpus.csl_items, known)
+        by_object = known.setdefault("works", {}) if known is not None else None
+        works_signed = work_digests(linked.works, formatted, bibtex, corpus.csl_items, by_object)
         for key, work in linked.works.items():  # each place once, as the tuple of its fields
             plain = placed[key] = places_of(work.cited_by)
             for place, fields in zip(work.cited_by, plain, strict=True):
@@ -253,7 +256,14 @@ def render_jobs(
         return works_signed[key], plain, quoted
 
     signatures = (
-        value_digests(signing_value(f"source:{k}", source_inputs(k)) for k in ordered_keys)
+        source_signatures(
+            ordered_keys,
+            lambda todo: value_digests(
+                signing_value(f"source:{k}", source_inputs(k)) for k in todo
+            ),
+            (linked.works, works_signed, base.get("source"), placed, pieces),
+            known.setdefault("sources", {}) if known is not None else {},
+        )
         if signing
         else [None] * len(ordered_keys)
     )

@@ -18,7 +18,7 @@ from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
 from glossator.format.filled import Memo, cited_keys, inputs, recall, remember
-from glossator.format.patch import FormatState, WorksPart, same_works
+from glossator.format.patch import FormatState, WorksPart, identity, same_works
 from glossator.link.corpus import LinkedCorpus
 from glossator.model import Document
 from glossator.progress import FORMATTING, Progress, silent, step
@@ -99,13 +99,13 @@ def _format_works(
     the style's entries for them all; whether `known` changed."""
     earlier, done = known if known is not None else {}, {}
     for key, work in linked.works.items():
-        identity = (key, work.entry_type, work.kind, tuple(work.fields.items()))
-        found = earlier.get(identity)
+        made_from = identity(key, work)
+        found = earlier.get(made_from)
         if found is None:
             item = to_csl_json(key, work.entry_type, work.kind, work.fields)
             bibtex = entry_to_bibtex(BibEntry(key, work.entry_type, work.fields, 0))
             found = (item, bibtex, sort_key_chicago(item))
-        done[key] = identity, found
+        done[key] = made_from, found
     changed = known is not None and known != dict(done.values())
     if changed:
         known.clear()
@@ -119,10 +119,9 @@ def _format_works(
         {key: done[key][1][1] for key in order},
         {k: csl_items[k] for k in order},
     )
-    identities = {key: identity for key, (identity, _) in done.items()}
-    found = {key: found for key, (_, found) in done.items()}
+    identities = {key: made_from for key, (made_from, _) in done.items()}
     return WorksPart(
-        *(style_key or "", before, linked.works, identities, found, csl_items, entries),
+        *(style_key or "", before, linked.works, identities, csl_items),
         *(style.decisions(), ordered),
     ), changed
 

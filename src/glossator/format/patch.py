@@ -30,9 +30,7 @@ class WorksPart:
     before: object  # the style's decisions before `entries`
     works: dict[str, Work]
     identities: dict[str, Identity]
-    found: dict[str, tuple]  # key -> (CSL item, BibTeX, sort key)
     csl_items: dict[str, dict]
-    entries: dict[str, FormattedEntry]
     decisions: object  # after `entries`
     ordered: tuple[dict[str, FormattedEntry], dict[str, str], dict[str, dict]]
 

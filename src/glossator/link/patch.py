@@ -111,11 +111,12 @@ def patch_works(
 def reserved_works(state: LinkState) -> dict[str, Work]:
     """The works the recorded reservation made (the uncurated ones, first in the
     works' order), without their places: where `Linker.reserve_keys` leaves them."""
-    return {
-        key: Work(key, w.entry_type, w.kind, dict(w.fields), False, w.confident)
-        for key, w in state.works.items()
-        if not w.curated
-    }
+    return {key: _unplaced(w) for key, w in state.works.items() if not w.curated}
+
+
+def _unplaced(work: Work) -> Work:
+    """An uncurated work as the reservation made it: its own fields, no places yet."""
+    return Work(work.key, work.entry_type, work.kind, dict(work.fields), False, work.confident)
 
 
 def _made_again(
@@ -129,8 +130,7 @@ def _made_again(
     in order. None when no part names it (it is gone: the order changes)."""
     work = None
     if recorded is not None and not recorded.curated:  # the reservation's, places aside
-        fields = dict(recorded.fields)
-        work = Work(key, recorded.entry_type, recorded.kind, fields, False, recorded.confident)
+        work = _unplaced(recorded)
     for part in parts:
         if work is not None:
             break

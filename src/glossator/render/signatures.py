@@ -83,25 +83,19 @@ def work_digests(
     with the very objects it was made from, and gets this build's: a work whose work,
     entry, BibTeX and item are those objects is not digested again (no stage changes a
     value it was handed; the link and format records keep unchanged works' objects)."""
-    known = {} if known is None else known
-    found: list[str] = []
-    todo = []
-    for key, work in works.items():
-        made = (work, entries.get(key), bibtex.get(key), csl_items.get(key))
-        was = known.get(key)
-        if was is not None and all(a is b for a, b in zip(was, made, strict=False)):
-            found.append(was[4])
-        else:
-            found.append("")
-            todo.append((len(found) - 1, key, made))
-    digests = value_digests(work_parts(*made) for _, _, made in todo)
-    for (at, key, made), signed in zip(todo, digests, strict=True):
-        found[at] = signed
-        known[key] = (*made, signed)
-    signed_all = dict(zip(works, found, strict=True))
-    for key in [k for k in known if k not in signed_all]:
-        del known[key]
-    return signed_all
+
+    def made_from(key: str) -> tuple:
+        return works[key], entries.get(key), bibtex.get(key), csl_items.get(key)
+
+    def same(key: str, was: tuple) -> bool:
+        return all(a is b for a, b in zip(was, made_from(key), strict=False))
+
+    keys = list(works)
+    digests = kept_or_made(
+        *(keys, {} if known is None else known, same, made_from),
+        lambda todo: value_digests(work_parts(*made_from(key)) for key in todo),
+    )
+    return dict(zip(keys, digests, strict=True))
 
 
 def source_signatures(
@@ -116,28 +110,45 @@ def source_signatures(
     digest and part the recorded ones and each citing essay's piece the very object
     it was signed with is not signed again. `known` (serve) gets this build's."""
     works, digests, part, placed, pieces = made_from
+
+    def same(key: str, was: tuple) -> bool:
+        return (
+            was[0] is works[key]
+            and was[1] == digests[key]
+            and was[2] == part
+            and all(pieces.get(slug) is piece for slug, piece in was[3])
+        )
+
+    def signed_from(key: str) -> tuple:
+        citing = dict.fromkeys(f[0] for f in placed[key])
+        return works[key], digests[key], part, tuple((s, pieces.get(s)) for s in citing)
+
+    return kept_or_made(keys, known, same, signed_from, sign)
+
+
+def kept_or_made(
+    keys: list[str],
+    known: dict[str, tuple],
+    same: Callable[[str, tuple], bool],
+    made_from: Callable[[str], tuple],
+    make: Callable[[list[str]], list[str]],
+) -> list[str]:
+    """A value for each key, in order: the one `known` holds (with what it was made
+    from, last) when `same` says that is what it would be made from now, else made by
+    `make` (for all those keys at once) and recorded with `made_from(key)`. Keys no
+    longer asked for leave `known`."""
     found: list[str] = []
     todo: list[int] = []
     for key in keys:
         was = known.get(key)
-        if (
-            was is not None
-            and was[0] is works[key]
-            and was[1] == digests[key]
-            and was[2] == part
-            and all(pieces.get(slug) is piece for slug, piece in was[3])
-        ):
-            found.append(was[4])
+        if was is not None and same(key, was):
+            found.append(was[-1])
         else:
             found.append("")
             todo.append(len(found) - 1)
-    for at, signed in zip(todo, sign([keys[n] for n in todo]), strict=True):
-        found[at] = signed
-        key = keys[at]
-        citing = tuple(
-            (slug, pieces.get(slug)) for slug in dict.fromkeys(f[0] for f in placed[key])
-        )
-        known[key] = (works[key], digests[key], part, citing, signed)
+    for at, made in zip(todo, make([keys[n] for n in todo]), strict=True):
+        found[at] = made
+        known[keys[at]] = (*made_from(keys[at]), made)
     if len(known) > len(keys):
         listed = set(keys)
         for key in [k for k in known if k not in listed]:

@@ -68,6 +68,7 @@ from glossator.paths import (
 )
 from glossator.progress import Progress, silent, step
 from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
+from glossator.render.early import essay_pages
 from glossator.render.templating import search_path, template_problem
 from glossator.search.pagefind import INDEX_DIR
 from glossator.write import write_site
@@ -195,6 +196,7 @@ def build(
     fingerprint: str | None = None,
     progress: Progress = silent,
     memory: dict | None = None,
+    early: Callable[[Callable[[list[str]], dict[str, bytes]]], None] | None = None,
 ) -> BuildResult:
     """Build the site into `out_dir`. With `cache`, results of earlier builds are reused
     (see incremental/): a build whose every input is unchanged writes nothing. With
@@ -203,7 +205,9 @@ def build(
     new one and publishes it (the complete site, as `build` would have written it).
     `fingerprint`: the inputs' (`incremental.unchanged`), when the caller has it.
     `progress` hears how far the stages have got (the command's bar). `memory`: the
-    cached values serve keeps between its builds (`cache.Store`)."""
+    cached values serve keeps between its builds (`cache.Store`). `early` (serve) is
+    handed, once the content is known good and before the site is rendered, what
+    renders essays' pages by slug (`render/early.py`)."""
     check_output(content_dir, out_dir)  # a refused --out fails before any work
     store = Store(cache_folder(out_dir) if cache else None, memory)
     if cache and fingerprint is None:
@@ -213,6 +217,9 @@ def build(
     result = plan(content_dir, store if cache else None, templates_dir, progress)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
+    folders = search_path(content_dir, templates_dir)  # the site's templates/ first
+    if early is not None:
+        early(lambda slugs: essay_pages(result.corpus.site, result.formatted, folders, slugs))
     before = published(out_dir, store) if cache else Published()
     stale = files_under(before, INDEX_DIR)
     # The Pagefind index never fails the build on its own: without Pagefind there is
@@ -226,7 +233,6 @@ def build(
             index, search_diagnostics = cached_search_index(
                 *(docs, site, shown, store, templates_dir, not (search_later and stale)), versions
             )
-    folders = search_path(content_dir, templates_dir)  # the site's templates/ first
     known = store.previous("work-digests")  # serve: the works' digests, by object
     if known is None:
         known = {}

@@ -152,6 +152,10 @@ def apply(step: tuple, content: Path, bib_titles: dict[str, str], builtin: Path)
             shutil.rmtree(own, ignore_errors=True)
 
 
+def essays_in(content: Path) -> list[Path]:
+    return sorted((content / "essays").glob("*.md"))
+
+
 def files_of(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
@@ -228,7 +232,7 @@ def test_serve_builds_an_edit_of_prose_alone_as_a_clean_build_does():
     """The edits serve patches its last link and format with (`link/patch.py`): the
     notes as they were, the markers' paragraphs moved, in two essays citing one work."""
     memory: dict = {}
-    check_sequence(
+    shown = check_sequence(
         [
             ("write", "beta", "Glosses", [(1, 0), (2, 5)]),
             ("prose", "alpha", 3, True),
@@ -237,9 +241,13 @@ def test_serve_builds_an_edit_of_prose_alone_as_a_clean_build_does():
         ],
         memory,
     )
+    assert shown == 4 * 2  # both essays' pages, at each of the four builds
 
 
-def check_sequence(sequence: list, memory: dict | None) -> None:
+def check_sequence(sequence: list, memory: dict | None) -> int:
+    """The sequence built step by step against clean builds; how many open pages serve
+    rendered before the rest (with `memory`: every essay is taken to be open)."""
+    early_pages = 0
     with tempfile.TemporaryDirectory(prefix="glossator-incr-") as tmp:
         root = Path(tmp)
         content, bib_titles = start(root), {}
@@ -248,8 +256,16 @@ def check_sequence(sequence: list, memory: dict | None) -> None:
         for step in sequence:
             apply(step, content, bib_titles, TEMPLATES_DIR)
             published = files_of(cached)
+            shown: dict[str, bytes] = {}  # serve's open pages, rendered before the rest
             with counting_renders() as rendered:
-                incremental = build(content, cached, memory=memory)
+
+                def early(render: Callable, shown: dict = shown, rendered: list = rendered) -> None:
+                    at = len(rendered)
+                    shown.update(render(sorted(p.stem for p in essays_in(content))))
+                    del rendered[at:]  # not the build's own renders
+
+                hook = early if memory is not None else None
+                incremental = build(content, cached, memory=memory, early=hook)
             scratch = build(content, clean, cache=False)
             assert incremental.ok == scratch.ok
             assert incremental.diagnostics == scratch.diagnostics
@@ -260,9 +276,14 @@ def check_sequence(sequence: list, memory: dict | None) -> None:
                 # it shows changed (the home page: not for a body edit past the excerpt)
                 for path in [*per_page(rendered), *(p for p in rendered if p in LISTING)]:
                     assert any(published.get(f) != now.get(f) for f in family(path)), (path, step)
+                # an open page shown early is the page the build then published
+                early_pages += len(shown)
+                for path, page in shown.items():
+                    assert now[path] == page, (path, step)
             shutil.rmtree(clean, ignore_errors=True)
         assert (root / "cached" / ".glossator-cache").is_dir()
         assert not (root / "clean" / ".glossator-cache").exists()
+    return early_pages
 
 
 def test_a_build_with_nothing_changed_writes_nothing(tmp_path):

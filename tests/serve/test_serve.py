@@ -285,3 +285,77 @@ def test_search_is_served_with_its_index(served):
     status, page = get(port, "/search.html")
     assert status == 200
     assert b"pagefind/pagefind.js" in page
+
+
+def events(port: int, page: str):
+    """An open page's events stream: the response, and a reader of its next message."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/__glossator/events?page=" + page)
+    response = conn.getresponse()
+
+    def next_state() -> dict:
+        while True:
+            line = response.fp.readline()
+            if line.startswith(b"data: "):
+                return json.loads(line[len(b"data: ") :])
+
+    return conn, next_state
+
+
+def test_an_open_essay_is_shown_before_the_rest_of_the_site_is_published(served, monkeypatch):
+    """Serve renders the open essay's page as soon as the edit is read, linked and
+    formatted, and tells that page alone to reload; it is served from memory until the
+    build has published the same bytes, then every other page reloads."""
+    from glossator import pipeline
+
+    session, port, messages = served
+    essay = session.content / "essays" / "marginal-hands.md"
+    page = "/essays/marginal-hands.html"
+    old_page, old_home = get(port, page)[1], get(port, "/")[1]
+    conn, next_state = events(port, "%2Fessays%2Fmarginal-hands.html")  # as the script sends it
+    home_conn, home_state = events(port, "%2F")
+    assert next_state() == {"build": 1, "error": ""} == home_state()
+    rendering, release = threading.Event(), threading.Event()
+    real = pipeline.render_jobs
+
+    def held(*args, **kwargs):
+        rendering.set()
+        assert release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "render_jobs", held)
+    essay.write_text(ESSAY.replace("Scribes", "Copyists"), encoding="utf-8")
+    rebuild = threading.Thread(target=session.rebuild)
+    rebuild.start()
+    try:
+        assert rendering.wait(10)
+        # the open essay is told to reload, and gets its new page; nothing is published yet
+        assert next_state() == {"build": 2, "error": "", "early": [page]}
+        status, shown = get(port, page)
+        assert status == 200 and b"Copyists" in shown and RELOAD_SCRIPT.encode() in shown
+        assert (session.out / "essays/marginal-hands.html").read_bytes() == old_page.replace(
+            RELOAD_SCRIPT.encode(), b""
+        )
+        assert home_state() == {"build": 2, "error": "", "early": [page]}  # not for the home page
+        assert get(port, "/")[1] == old_home
+    finally:
+        release.set()
+        rebuild.join(10)
+    assert next_state() == {"build": 2, "error": ""} == home_state()  # the whole site is out
+    conn.close()
+    home_conn.close()
+    assert session.overlay == {}
+    assert get(port, page)[1] == shown  # the very bytes shown early
+    assert any("(open page shown in " in m for m in messages)
+
+
+def test_an_edit_that_leaves_the_open_page_as_it_was_reloads_every_page_at_once(served):
+    session, port, _ = served
+    conn, next_state = events(port, "/essays/marginal-hands.html")
+    assert next_state()["build"] == 1
+    (session.content / "site.yaml").write_text("title: Margins\ndescription: New.\n", "utf-8")
+    other = session.content / "essays" / "second.md"
+    other.write_text(ESSAY.replace("Marginal Hands", "Second Hands"), encoding="utf-8")
+    assert session.rebuild().ok
+    assert next_state() == {"build": 2, "error": ""}  # no early page: one reload for all
+    conn.close()

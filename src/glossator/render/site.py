@@ -31,6 +31,8 @@ from glossator.cache import code_version, digest
 from glossator.cache.store import value_digest, value_digests
 from glossator.config import SiteConfig
 from glossator.format.corpus import FormattedCorpus
+from glossator.format.csl_text import FormattedEntry
+from glossator.link.corpus import LinkedCorpus
 from glossator.model import Document
 from glossator.progress import RENDERING, Progress, silent
 from glossator.render.citing import cited_count, cited_in_html, short_title
@@ -96,6 +98,52 @@ def render_page(env: Environment, template: str, context: dict[str, Any]) -> byt
     return env.get_template(template).render(**context).encode("utf-8")
 
 
+@dataclass
+class PageRenderer:
+    """`render(path, template, **values)`: a page with what every page is given (the
+    site, its path and root, the works' entries and labels, unless `values` narrow
+    them), through `render_page`."""
+
+    env: Environment
+    site: SiteConfig
+    has_search: bool
+    formatted: dict[str, FormattedEntry]
+    entry_html: dict[str, Markup]
+    work_labels: dict[str, str]
+
+    def __call__(self, path: str, template: str, **values: Any) -> bytes:
+        values.setdefault("root", "../" * path.count("/"))
+        values.setdefault("canonical", page_url(self.site, path))
+        values.setdefault("formatted", self.formatted)
+        values.setdefault("entry_html", self.entry_html)
+        values.setdefault("work_labels", self.work_labels)
+        context = dict(
+            site=self.site, path=path, has_search=self.has_search, cited_count=cited_count, **values
+        )
+        return render_page(self.env, template, context)
+
+
+def essay_path(slug: str) -> str:
+    return f"essays/{slug}.html"
+
+
+def essay_page(
+    render: PageRenderer, doc: Document, own: LinkedCorpus, shown: list[str], shorts: dict
+) -> bytes:
+    """An essay's page, from its own view of the linked corpus (`views.own_view`) and
+    the works it shows: serve renders an open one before the rest (`render/early.py`)."""
+    formatted, shown = render.formatted, sorted(shown)
+    listed = {k: formatted[k] for k in shown if k in formatted}
+    return render(
+        essay_path(doc.slug),
+        "essay.html",
+        formatted=listed,
+        entry_html={k: render.entry_html[k] for k in listed},
+        work_labels={k: render.work_labels[k] for k in shown},
+        **essay_context(doc, own, listed, render.site, {k: shorts[k] for k in shown}),
+    )
+
+
 def render_site(
     site: SiteConfig,
     corpus: FormattedCorpus,
@@ -135,17 +183,7 @@ def render_jobs(
     shorts = Lazy(keys, lambda k: short_title(linked.works[k], corpus.csl_items.get(k)))
     out = Rendered({}, [], {})
     signing = previous is not None
-
-    def context(path: str, **values: Any) -> dict[str, Any]:
-        values.setdefault("root", "../" * path.count("/"))
-        values.setdefault("canonical", page_url(site, path))
-        values.setdefault("formatted", formatted)
-        values.setdefault("entry_html", entry_html)
-        values.setdefault("work_labels", work_labels)
-        return dict(site=site, path=path, has_search=has_search, cited_count=cited_count, **values)
-
-    def render(path: str, template: str, **values: Any) -> bytes:
-        return render_page(env, template, context(path, **values))
+    render = PageRenderer(env, site, has_search, formatted, entry_html, work_labels)
 
     def page(path: str, template: str, **values: Any) -> None:
         out.files[path] = render(path, template, **values)
@@ -301,24 +339,7 @@ def render_jobs(
     places = places_by_essay(linked, [(doc.slug, shown) for _, doc, shown in todo])
     for job, doc, shown in todo:
         own = own_view(doc, linked, mentions[doc.slug], cites[doc.slug], places, shown)
-        listed_keys = [k for k in sorted(shown) if k in formatted]
-        path = f"essays/{doc.slug}.html"
-        files = {
-            path: render(
-                path,
-                "essay.html",
-                formatted={k: formatted[k] for k in listed_keys},
-                entry_html={k: entry_html[k] for k in listed_keys},
-                work_labels={k: work_labels[k] for k in sorted(shown)},
-                **essay_context(
-                    doc,
-                    own,
-                    {k: formatted[k] for k in listed_keys},
-                    site,
-                    {k: shorts[k] for k in sorted(shown)},
-                ),
-            )
-        }
+        files = {essay_path(doc.slug): essay_page(render, doc, own, shown, shorts)}
         files.update(essay_downloads(doc, site))
         name, exported = document_file(doc)
         files[name] = exported

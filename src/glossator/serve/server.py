@@ -6,7 +6,10 @@ resolved file (links followed) must still lie inside the folder; everything else
 404. HTML gets the reload script before `</body>` as it is sent, so it exists only in
 serve mode. `/__glossator/events` is a server-sent-events stream of the session's
 state: the page reloads when the build number changes (keeping its scroll position)
-and shows the last error as an overlay until a build succeeds.
+and shows the last error as an overlay until a build succeeds. The stream names its
+page (`?page=`), so that an edit's build renders the open pages first; those it tells
+to reload early (`early`) are served from the session's memory until the build has
+published them (`session.py`).
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote
 
 from glossator.serve.session import Session, State
 
 EVENTS = "/__glossator/events"
+HTML = "text/html; charset=utf-8"
 PING = 15.0  # seconds between keep-alive comments on an idle events stream
 RELOAD_SCRIPT = """<script>/* glossator serve: reload on rebuild, show build errors */
 (function () {
@@ -47,10 +51,12 @@ RELOAD_SCRIPT = """<script>/* glossator serve: reload on rebuild, show build err
     }
     box.textContent = text;
   }
-  var events = new EventSource("/__glossator/events");
+  var page = location.pathname;
+  var events = new EventSource("/__glossator/events?page=" + encodeURIComponent(page));
   events.onmessage = function (event) {
-    var state = JSON.parse(event.data);
+    var state = JSON.parse(event.data), early = state.early || [];
     if (build !== null && state.build !== build) {
+      if (early.length && early.indexOf(page) < 0) return;  /* the rest is not out yet */
       sessionStorage.setItem(key, String(scrollY));
       location.reload();
       return;
@@ -63,14 +69,21 @@ RELOAD_SCRIPT = """<script>/* glossator serve: reload on rebuild, show build err
 """
 
 
-def resolve_request(root: Path, request_path: str) -> Path | None:
-    """The file a request names inside `root`, or None (a 404)."""
+def request_parts(request_path: str) -> list[str] | None:
+    """The path segments a request names, decoded once, or None for one that could
+    leave the folder (a `..` segment, a backslash or NUL)."""
     # Not urlsplit: it would read `//x/..` as a host name and a path.
     path = unquote(request_path.split("?", 1)[0].split("#", 1)[0], errors="strict")
     if "\x00" in path or "\\" in path:
         return None
     parts = [p for p in path.split("/") if p not in ("", ".")]
-    if any(p == ".." for p in parts):
+    return None if any(p == ".." for p in parts) else parts
+
+
+def resolve_request(root: Path, request_path: str) -> Path | None:
+    """The file a request names inside `root`, or None (a 404)."""
+    parts = request_parts(request_path)
+    if parts is None:
         return None
     real_root = os.path.realpath(root)
     candidate = os.path.realpath(os.path.join(real_root, *parts))
@@ -88,7 +101,10 @@ def with_reload_script(html: bytes) -> bytes:
 
 
 def state_json(state: State) -> bytes:
-    return json.dumps({"build": state.build, "error": state.error}).encode("utf-8")
+    news = {"build": state.build, "error": state.error}
+    if state.early:
+        news["early"] = list(state.early)
+    return json.dumps(news).encode("utf-8")
 
 
 class SiteServer(ThreadingHTTPServer):
@@ -124,11 +140,16 @@ class Handler(BaseHTTPRequestHandler):
         self._file(send_body=False)
 
     def _file(self, send_body: bool) -> None:
-        root = self.server.session.out
+        root, overlay = self.server.session.out, self.server.session.overlay
         try:
-            found = resolve_request(root, self.path)
+            parts = request_parts(self.path)
+            early = overlay.get("/".join(parts)) if overlay and parts else None
+            found = resolve_request(root, self.path) if early is None else None
         except (UnicodeDecodeError, ValueError):
-            found = None
+            found = early = None
+        if early is not None:  # an open page rendered before the build published it
+            self._send(HTTPStatus.OK, with_reload_script(early), HTML, send_body)
+            return
         status = HTTPStatus.OK
         if found is None:
             status = HTTPStatus.NOT_FOUND
@@ -141,7 +162,10 @@ class Handler(BaseHTTPRequestHandler):
         if found is not None:
             kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
             if kind == "text/html":
-                body, kind = with_reload_script(body), "text/html; charset=utf-8"
+                body, kind = with_reload_script(body), HTML
+        self._send(status, body, kind, send_body)
+
+    def _send(self, status: HTTPStatus, body: bytes, kind: str, send_body: bool) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
@@ -158,6 +182,9 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.close_connection = True
         session, seen = self.server.session, None
+        query = parse_qs(self.path.partition("?")[2])
+        page = query.get("page", [""])[0]
+        session.opened(page)
         try:
             while not self.server.stopping.is_set():
                 state = session.state if seen is None else session.wait(seen, PING)
@@ -169,6 +196,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             return  # the page was closed or reloaded
+        finally:
+            session.closed(page)
 
 
 def make_server(session: Session, host: str = "127.0.0.1", port: int = 8000) -> SiteServer:

@@ -3,15 +3,25 @@
 A build that fails leaves the output folder as it was (write.py), so the pages keep
 showing the last good site; the error is kept here for the overlay until a build
 succeeds again.
+
+Open first: each page's events stream names the page, and an edit's build hands serve
+the open essays' pages as soon as the content is read, linked and formatted
+(`render/early.py`). A page that changed is then served from memory and told to
+reload (`State.early`), before the build renders and publishes the rest of the site;
+the other pages reload once it is published, and the pages from memory are dropped,
+the files published being the same bytes.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from glossator.diagnostics import format_text
 from glossator.incremental.collector import collect_frozen
@@ -23,6 +33,10 @@ from glossator.write import OutputError
 class State:
     build: int = 0  # increases with every successful build; pages reload when it does
     error: str = ""  # the failed build's diagnostics, or "" after a good one
+    early: tuple[str, ...] = ()  # the only pages (URL paths) to reload yet: the rest later
+
+
+ESSAY_PAGE = re.compile(r"essays/([^/]+)\.html")
 
 
 @dataclass
@@ -35,14 +49,36 @@ class Session:
     state: State = field(default_factory=State)
     # the cache's values as read, kept between builds: an edit unpickles only what changed
     memory: dict = field(default_factory=dict)
+    # pages rendered before the build published them (output path -> bytes), served first
+    overlay: dict[str, bytes] = field(default_factory=dict)
+    _open: Counter[str] = field(default_factory=Counter)  # the pages' URL paths, per stream
     _changed: threading.Condition = field(default_factory=threading.Condition)
+    _shown_at: float | None = None  # when this rebuild's open pages were told to reload
+
+    def opened(self, page: str) -> None:
+        """A page's events stream began (`page`: its URL path, as the browser has it)."""
+        with self._changed:
+            self._open[page] += 1
+
+    def closed(self, page: str) -> None:
+        with self._changed:
+            self._open[page] -= 1
+            if self._open[page] <= 0:
+                del self._open[page]
 
     def rebuild(self) -> BuildResult | None:
         """Build once; on success the pages reload, on failure they show the error. A
         search index not in the cache is built after the pages reload (`finish`), and
         the garbage the build left is collected last, while nobody waits."""
+        self._shown_at = None
+        started = time.perf_counter()
         result = self._build(
-            lambda: build(self.content, self.out, search_later=True, memory=self.memory)
+            lambda: build(
+                *(self.content, self.out),
+                search_later=True,
+                memory=self.memory,
+                early=lambda render: self._early(render, started),
+            )
         )
         if result is not None and result.finish is not None:
             started = time.perf_counter()
@@ -53,6 +89,34 @@ class Session:
             result = done
         collect_frozen()
         return result
+
+    def _early(self, render: Callable[[list[str]], dict[str, bytes]], started: float) -> None:
+        """The open essays' pages, rendered before the rest: those that changed are
+        served from memory and their pages told to reload."""
+        with self._changed:
+            wanted = {page: _essay_slug(page) for page in self._open}
+        wanted = {page: slug for page, slug in wanted.items() if slug is not None}
+        if not wanted:
+            return
+        try:
+            pages = render(sorted(set(wanted.values())))
+        except Exception:  # noqa: BLE001 - the build renders it again and reports it
+            return
+        fresh = {path: data for path, data in pages.items() if not self._published(path, data)}
+        shown = tuple(sorted(p for p, slug in wanted.items() if f"essays/{slug}.html" in fresh))
+        if not shown:
+            return
+        with self._changed:
+            self.overlay = fresh
+            self.state = State(self.state.build + 1, "", shown)
+            self._shown_at = time.perf_counter() - started
+            self._changed.notify_all()
+
+    def _published(self, path: str, data: bytes) -> bool:
+        try:
+            return (self.out / path).read_bytes() == data
+        except OSError:
+            return False
 
     def _build(self, run: Callable[[], BuildResult], announce: bool = True) -> BuildResult | None:
         """One build; `announce`: its success reloads the pages (the search index alone
@@ -71,14 +135,17 @@ class Session:
             message = format_text(shown)
         took = (time.perf_counter() - started) * 1000
         with self._changed:
+            self.overlay = {}  # published now, or not to be
             if result is not None and result.ok and not announce:
                 if self.state.error:  # a failure of the index build cleared
                     self.state = State(self.state.build, "")
                 if message:
                     self.report(message.rstrip("\n"))
             elif result is not None and result.ok:
-                self.state = State(self.state.build + 1, "")
-                self.report(f"{message}glossator: rebuilt in {took:.0f} ms")
+                early = self._shown_at is not None  # the number the open pages reloaded at
+                self.state = State(self.state.build + (0 if early else 1), "")
+                shown = f" (open page shown in {self._shown_at * 1000:.0f} ms)" if early else ""
+                self.report(f"{message}glossator: rebuilt in {took:.0f} ms{shown}")
             else:
                 failed = message or "glossator: build failed\n"
                 self.state = State(self.state.build, failed)
@@ -91,3 +158,9 @@ class Session:
         with self._changed:
             self._changed.wait_for(lambda: self.state != seen, timeout)
             return self.state
+
+
+def _essay_slug(page: str) -> str | None:
+    """The slug of the essay whose page is at URL path `page`, if it is one."""
+    match = ESSAY_PAGE.fullmatch(unquote(page, errors="replace").lstrip("/"))
+    return match.group(1) if match else None

@@ -100,10 +100,13 @@ def plan(
     store: Store | None = None,
     templates: Path | None = None,
     progress: Progress = silent,
+    formatted_hook: Callable[[SiteConfig, FormattedCorpus, list[Diagnostic]], None] | None = None,
 ) -> Plan:
     """Read, check, link and format; with a `store`, each document read and each call
     to the citation style is looked up there first (and the reads run in parallel).
-    `progress` is told of each essay read. No full garbage collection meanwhile."""
+    `progress` is told of each essay read. No full garbage collection meanwhile.
+    `formatted_hook` is handed the formatted corpus and its diagnostics, not yet in
+    order, as soon as they are made (serve's open pages, `build`'s `early`)."""
     if store is None:
         corpus = read_corpus(content_dir, partial(read_each, progress=progress))
         make_style: Callable[[str], CitationStyle] = CitationStyle
@@ -168,6 +171,8 @@ def plan(
                 "chicago-notes-bibliography`, or a .csl file inside the content folder",
             )
         )
+    if formatted_hook is not None and formatted is not None:
+        formatted_hook(corpus.site, formatted, diagnostics)
     return Plan(corpus, linked, formatted, sort_diagnostics(diagnostics))
 
 
@@ -214,12 +219,15 @@ def build(
         fingerprint, done = unchanged(content_dir, out_dir, templates_dir, strict)
         if done is not None:
             return done
-    result = plan(content_dir, store if cache else None, templates_dir, progress)
+    folders = search_path(content_dir, templates_dir)  # the site's templates/ first
+
+    def shown_early(site: SiteConfig, formatted: FormattedCorpus, found: list[Diagnostic]) -> None:
+        if early is not None and not has_errors(found, strict):
+            early(lambda slugs: essay_pages(site, formatted, folders, slugs))
+
+    result = plan(content_dir, store if cache else None, templates_dir, progress, shown_early)
     if has_errors(result.diagnostics, strict) or result.formatted is None:
         return BuildResult(result.diagnostics, False)
-    folders = search_path(content_dir, templates_dir)  # the site's templates/ first
-    if early is not None:
-        early(lambda slugs: essay_pages(result.corpus.site, result.formatted, folders, slugs))
     before = published(out_dir, store) if cache else Published()
     stale = files_under(before, INDEX_DIR)
     # The Pagefind index never fails the build on its own: without Pagefind there is

@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from glossator.notes.name_order import FAMILY_FIRST, family_first
-from glossator.notes.names import parse_authors
+from glossator.notes.names import ORG_WORDS, parse_authors
 
 
 @pytest.mark.parametrize(
@@ -72,10 +72,11 @@ western = st.text(string.ascii_lowercase, min_size=2, max_size=9).map(str.capita
 @given(first=western, last=western)
 @example(first="Aa", last="Iv")  # found: a last name like a suffix gave "Aa, Iv, "
 @example(first="The", last="Aa")  # found: "The ..." names a body (The Guardian), as written
+@example(first="Aa", last="Library")  # found: an organisation's word names a body, as written
 def test_a_name_not_starting_with_such_a_family_name_stays_western(first, last):
     if first.lower() in FAMILY_FIRST:
         return
-    if first == "The":
+    if first == "The" or {first.lower(), last.lower()} & ORG_WORDS:
         assert parse_authors(f"{first} {last}") == [f"{first} {last}"]
         return
     assert not family_first([first, last])

@@ -254,6 +254,7 @@ def build(
             before.jobs if cache else None,
             progress,
             known,
+            forked,
         )
     except TemplateError as exc:
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]

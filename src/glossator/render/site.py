@@ -30,6 +30,7 @@ from markupsafe import Markup
 from glossator.cache import code_version, digest
 from glossator.cache.store import value_digest, value_digests
 from glossator.config import SiteConfig
+from glossator.format.batches import Run, in_order
 from glossator.format.corpus import FormattedCorpus
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus
@@ -57,6 +58,7 @@ from glossator.render.signatures import (
     source_signatures,
     work_digests,
 )
+from glossator.render.spread import POOL_MINIMUM, spread_pages
 from glossator.render.template_keys import template_key
 from glossator.render.templating import as_search_path
 from glossator.render.views import (
@@ -163,6 +165,7 @@ def render_jobs(
     previous: Jobs | None = None,
     progress: Progress = silent,
     known: dict[str, dict] | None = None,
+    spread: Run = in_order,
 ) -> Rendered:
     """The site's files; with `previous` (job -> the signature, files and piece the
     published site has from it), a job whose signature is the same is skipped and
@@ -170,7 +173,8 @@ def render_jobs(
     `progress` is told of each essay and source page, made or kept. `known`: the
     works' digests and the source pages' signatures with the objects they were made
     from (`signatures.work_digests`, `signatures.source_signatures`), which serve
-    keeps between its builds."""
+    keeps between its builds. `spread` renders the essay and source pages to make, by
+    number, when they are many (a pool of processes, `spread.spread_pages`)."""
     folders = as_search_path(templates_dir)
     env = make_environment(folders)
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
@@ -337,15 +341,19 @@ def render_jobs(
             },
         )
     places = places_by_essay(linked, [(doc.slug, shown) for _, doc, shown in todo])
-    for job, doc, shown in todo:
-        own = own_view(doc, linked, mentions[doc.slug], cites[doc.slug], places, shown)
-        files = {essay_path(doc.slug): essay_page(render, doc, own, shown, shorts)}
-        files.update(essay_downloads(doc, site))
-        name, exported = document_file(doc)
-        files[name] = exported
-        made(job, files)
     sentences = {slug: p.sentences for slug, p in pieces.items()}
-    for job, key in sources:
+
+    def page_files(n: int) -> dict[str, bytes]:
+        """The files of the n-th page to render: the essays' first, then the works'."""
+        if n < len(todo):
+            _, doc, shown = todo[n]
+            own = own_view(doc, linked, mentions[doc.slug], cites[doc.slug], places, shown)
+            files = {essay_path(doc.slug): essay_page(render, doc, own, shown, shorts)}
+            files.update(essay_downloads(doc, site))
+            name, exported = document_file(doc)
+            files[name] = exported
+            return files
+        _, key = sources[n - len(todo)]
         html = render(
             source_href(key),
             "source.html",
@@ -357,7 +365,14 @@ def render_jobs(
             entry_html={key: entry_html[key]},
             work_labels={key: work_labels[key]},
         )
-        made(job, {source_href(key): html})
+        return {source_href(key): html}
+
+    jobs = [job for job, _, _ in todo] + [job for job, _ in sources]
+    for template, wanted in (("essay.html", todo), ("source.html", sources)):
+        if wanted and len(jobs) >= POOL_MINIMUM:
+            env.get_template(template)  # compiled once, before any worker is forked
+    for job, files in zip(jobs, spread_pages(page_files, len(jobs), spread), strict=True):
+        made(job, files)
     corpus_pages(run, render, site, essays_listed, pieces, len(ordered_keys))
     page("404.html", "404.html", canonical=None, root=root_path(site))
     if has_search:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -197,6 +198,12 @@ def family(path: str) -> list[str]:
     return [path]
 
 
+def citing_essays(source_page: bytes) -> list[str]:
+    """The essays a source page links to as citing its work."""
+    found = re.findall(rb'href="\.\./essays/([^"#/]+)\.html', source_page)
+    return sorted({f"essays/{slug.decode()}.html" for slug in found})
+
+
 LISTING = ("index.html", "about.html")  # signed by what they show of each essay
 
 
@@ -273,9 +280,16 @@ def check_sequence(sequence: list, memory: dict | None) -> int:
                 now = files_of(cached)
                 assert now == files_of(clean), step
                 # an essay, source, home or about page is rendered again only when what
-                # it shows changed (the home page: not for a body edit past the excerpt)
+                # it shows changed (the home page: not for a body edit past the excerpt);
+                # a source page also when an essay citing it changed: its template gets
+                # the citing places whole (the built-in one shows a place's paragraph
+                # only for a place outside the notes, a site's own may show it always)
                 for path in [*per_page(rendered), *(p for p in rendered if p in LISTING)]:
-                    assert any(published.get(f) != now.get(f) for f in family(path)), (path, step)
+                    changed = [published.get(f) != now.get(f) for f in family(path)]
+                    if path.startswith("sources/"):
+                        citing = citing_essays(now.get(path, b""))
+                        changed += [published.get(p) != now.get(p) for p in citing]
+                    assert any(changed), (path, step)
                 # an open page shown early is the page the build then published
                 early_pages += len(shown)
                 for path, page in shown.items():

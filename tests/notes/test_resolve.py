@@ -125,9 +125,14 @@ words = st.text(string.ascii_letters, min_size=3, max_size=10).filter(
 )
 
 
+# A short form opening with a contributor role ("Trans., Title, 1": translated by;
+# "Eds.") is read as that role, not as a family name (found: family "Trans").
+NOTE_WORDS = {"trans", "eds"}
+
+
 @settings(max_examples=150, deadline=None)
 @given(
-    family=words,
+    family=words.filter(lambda w: w.lower() not in NOTE_WORDS),
     title=st.lists(words, min_size=2, max_size=6),
     article=st.sampled_from(["", "The ", "A ", "La ", "Die "]),
     cut=st.integers(1, 6),
@@ -136,6 +141,7 @@ words = st.text(string.ascii_letters, min_size=3, max_size=10).filter(
 )
 # Found by this test: "Aaa, CIL, 1." was read as pages "CIL, 1" of Aaa's one work
 @example(family="AAA", title=["CIL", "AAA"], article="", cut=1, page=1, upper=False)
+@example(family="TRANZ", title=["AAA", "AAA"], article="", cut=1, page=1, upper=False)
 def test_any_prefix_of_a_title_resolves_with_or_without_its_article(
     family, title, article, cut, page, upper
 ):

@@ -69,6 +69,7 @@ from glossator.paths import (
 from glossator.progress import Progress, silent, step
 from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
 from glossator.render.early import essay_pages
+from glossator.render.spread import PAGES_PER_TASK
 from glossator.render.templating import search_path, template_problem
 from glossator.search.pagefind import INDEX_DIR
 from glossator.write import write_site
@@ -254,7 +255,7 @@ def build(
             before.jobs if cache else None,
             progress,
             known,
-            forked,
+            partial(forked, chunk=PAGES_PER_TASK),
         )
     except TemplateError as exc:
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]

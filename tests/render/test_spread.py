@@ -27,14 +27,16 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def every_page_spread(monkeypatch):
-    """The pool for any number of pages; the processes that rendered them, by page
-    (shared memory, which the forked workers inherit)."""
+    """The pool for any number of pages; the process that first rendered each, by
+    page (shared memory, which the forked workers inherit)."""
     rendered_by = multiprocessing.Array("i", 4096)
     real = spread.spread_pages
 
     def counted(task, count, run):
         def noted(n: int) -> dict[str, bytes]:
-            rendered_by[n % len(rendered_by)] = os.getpid()
+            at = n % len(rendered_by)
+            if not rendered_by[at]:  # the first to render it: a failed task is redone here
+                rendered_by[at] = os.getpid()
             return task(n)
 
         return real(noted, count, run)

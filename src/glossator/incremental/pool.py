@@ -27,9 +27,11 @@ def _run(n: int) -> Any:
     return _task(n)
 
 
-def forked(task: Callable[[int], T], count: int) -> Iterator[T]:
+def forked(task: Callable[[int], T], count: int, chunk: int | None = None) -> Iterator[T]:
     """`task(0)` … `task(count - 1)` in forked workers (here when they are few, or
-    where processes cannot be forked), yielded in order."""
+    where processes cannot be forked), yielded in order. `chunk`: the tasks a worker
+    is handed at a time (by default an eighth of its share); a worker holds their
+    results until it sends them back."""
     global _task
     workers = min(pool_size(), count)
     if workers < 2 or count < MINIMUM or "fork" not in multiprocessing.get_all_start_methods():
@@ -40,7 +42,7 @@ def forked(task: Callable[[int], T], count: int) -> Iterator[T]:
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            chunk = max(1, count // (workers * 8))
+            chunk = chunk or max(1, count // (workers * 8))
             for result in pool.map(_run, range(count), chunksize=chunk):
                 yield result
                 done += 1

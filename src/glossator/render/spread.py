@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterator
 from glossator.format.batches import Run, in_order
 
 POOL_MINIMUM = 256  # pages; fewer are rendered in the build's process
+# Pages a worker renders before sending them back: an essay's files are some 300 KB,
+# and a worker's share of a thousand essays held at once added 250 MB to its peak.
+PAGES_PER_TASK = 32
 
 
 def spread_pages(

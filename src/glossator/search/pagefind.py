@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
@@ -223,7 +225,30 @@ def _what(payload: dict[str, Any]) -> str:
 
 def build_bundles(bundles: dict[int, list[Page]], language: str) -> dict[int, dict[str, bytes]]:
     """Pagefind's files for each bundle of pages, as {bundle: {path in it: bytes}}: one
-    `pagefind --service` run, one index per bundle."""
+    index per bundle, the bundles shared out between `pagefind --service` processes,
+    one a core (each index depends on its pages alone: the same files whichever
+    process built it). Pagefind indexes in one thread; a thousand essays took it 24 s."""
+    numbers = sorted(bundles)
+    services = max(1, min(_cores(), len(numbers)))
+    shares = [{n: bundles[n] for n in numbers[at::services]} for at in range(services)]
+    if services == 1:
+        return _build_share(shares[0], language)
+    built: dict[int, dict[str, bytes]] = {}
+    with ThreadPoolExecutor(services, thread_name_prefix="pagefind") as pool:
+        for share in pool.map(lambda share: _build_share(share, language), shares):
+            built.update(share)
+    return {number: built[number] for number in numbers}
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _build_share(bundles: dict[int, list[Page]], language: str) -> dict[int, dict[str, bytes]]:
+    """One `pagefind --service` run, one index per bundle."""
     built: dict[int, dict[str, bytes]] = {}
     with _service(pagefind_executable()) as service:
         for number, pages in bundles.items():

@@ -56,7 +56,7 @@ from glossator.incremental.reading import (
 )
 from glossator.incremental.searching import cached_search_index
 from glossator.incremental.styles import CachedStyle, format_cached
-from glossator.ingest.corpus import Corpus, read_corpus, read_each
+from glossator.ingest.corpus import Corpus, read_corpus
 from glossator.link.checks import check_corpus, renamed_keys
 from glossator.link.corpus import LinkedCorpus, link_corpus
 from glossator.model import Document
@@ -104,12 +104,13 @@ def plan(
     formatted_hook: Callable[[SiteConfig, FormattedCorpus, list[Diagnostic]], None] | None = None,
 ) -> Plan:
     """Read, check, link and format; with a `store`, each document read and each call
-    to the citation style is looked up there first (and the reads run in parallel).
+    to the citation style is looked up there first. The reads run in parallel.
     `progress` is told of each essay read. No full garbage collection meanwhile.
     `formatted_hook` is handed the formatted corpus and its diagnostics, not yet in
     order, as soon as they are made (serve's open pages, `build`'s `early`)."""
-    if store is None:
-        corpus = read_corpus(content_dir, partial(read_each, progress=progress))
+    if store is None:  # read over the cores all the same, nothing kept
+        plain = CachedReader(Store(None), templates, progress=progress, cached=False)
+        corpus = read_corpus(content_dir, plain)
         make_style: Callable[[str], CitationStyle] = CitationStyle
     else:
         reader = CachedReader(store, templates, progress=progress)

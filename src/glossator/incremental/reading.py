@@ -108,6 +108,12 @@ def read_key(
     return digest(code_version(templates), "read", *places, data, sidecar)
 
 
+def _read_alone(task: tuple[Path, Path]) -> tuple[bytes, None]:
+    """In a worker: the document read and pickled, for a build without a cache."""
+    path, root = task
+    return pickle.dumps(read_document(path, root=root), PROTOCOL), None
+
+
 def _read_pickled(task: tuple[Path, Path]) -> tuple[bytes, bytes | None]:
     """In a worker: the document read, pickled once, both to come back and be stored;
     then what else is a pure function of it worked out (`prepare`) and pickled."""
@@ -157,6 +163,7 @@ class CachedReader:
     store: Store
     templates: Path | None = None
     workers: int = 0  # 0: one per core
+    cached: bool = True  # False: no keys, nothing kept, nothing prepared (`--no-cache`)
     progress: Progress = silent
     prepared: dict[int, tuple[Document, Prepared]] = field(default_factory=dict)
     keys: dict[int, tuple[Document, str]] = field(default_factory=dict)
@@ -187,7 +194,7 @@ class CachedReader:
         tasks: list[Task] = []
         real_root = os.path.realpath(content_dir)
         for path in paths:
-            key = read_key(path, content_dir, self.templates, real_root)
+            key = read_key(path, content_dir, self.templates, real_root) if self.cached else None
             cached = self.store.get("read", key) if key is not None else None
             if cached is None:
                 tasks.append((len(results), key, (path, content_dir)))
@@ -196,14 +203,15 @@ class CachedReader:
             results.append(cached)
         self.progress(READING, len(paths) - len(tasks), len(paths))
         workers = min(self.workers or pool_size(), len(tasks))
+        work = _read_pickled if self.cached else _read_alone
         if workers > 1 and len(tasks) >= POOL_MINIMUM and "fork" in _methods():
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
                 chunk = max(1, len(tasks) // (workers * 4))
-                read = pool.map(_read_pickled, [t for _, _, t in tasks], chunksize=chunk)
+                read = pool.map(work, [t for _, _, t in tasks], chunksize=chunk)
                 self._keep(tasks, read, results)
         else:
-            self._keep(tasks, (_read_pickled(task) for _, _, task in tasks), results)
+            self._keep(tasks, (work(task) for _, _, task in tasks), results)
         done = [r for r in results if r is not None]
         assert len(done) == len(paths)
         return done

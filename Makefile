@@ -35,8 +35,9 @@ lint: $(READY)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
 
+# The whole suite, over every core (pytest-xdist); `$(BIN)/python -m pytest` runs it in one.
 test: lint $(TOOLS)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Builds, serves on 127.0.0.1, rebuilds on every change to content/ or templates/ and
 # reloads the open pages (Ctrl-C stops).

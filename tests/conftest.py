@@ -240,3 +240,20 @@ def fixture_cases(path: Path) -> list[tuple[str, str, str]]:
             i += 1
         found.append((title, parts[0] + "\n", parts[1]))
     return found
+
+
+@contextmanager
+def session_served(session: Any) -> Iterator[int]:
+    """A serve `Session` built once and served on a free port of 127.0.0.1 (yielded),
+    its server stopped after."""
+    from glossator.serve import make_server
+
+    assert session.rebuild().ok
+    server = make_server(session, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.stop()
+        thread.join(timeout=5)

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import session_served
 from glossator.serve import Session, make_server, serve_forever
 from glossator.serve.server import RELOAD_SCRIPT, resolve_request, with_reload_script
 
@@ -53,13 +54,8 @@ def served(tmp_path):
     (tmp_path / "secret.txt").write_text("outside the site\n", encoding="utf-8")
     messages: list[str] = []
     session = Session(content, tmp_path / "_site", messages.append)
-    assert session.rebuild().ok
-    server = make_server(session, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield session, server.server_address[1], messages
-    server.stop()
-    thread.join(timeout=5)
+    with session_served(session) as port:
+        yield session, port, messages
 
 
 def get(port: int, path: str, method: str = "GET") -> tuple[int, bytes]:

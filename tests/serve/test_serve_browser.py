@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from conftest import open_context
-from glossator.serve import Session, make_server
+from conftest import open_context, session_served
+from glossator.serve import Session
 
 PARAGRAPHS = "\n\n".join(
     f"Paragraph {n} of the readers' quarrel with the scribes, long enough to scroll past." * 3
@@ -40,13 +40,8 @@ def serving(tmp_path: Path):
     (content / "essays" / "marginal-hands.md").write_text(ESSAY, encoding="utf-8")
     said: list[str] = []
     session = Session(content, tmp_path / "_site", said.append)
-    assert session.rebuild().ok
-    server = make_server(session, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield session, f"http://127.0.0.1:{server.server_address[1]}/", said
-    server.stop()
-    thread.join(timeout=5)
+    with session_served(session) as port:
+        yield session, f"http://127.0.0.1:{port}/", said
 
 
 def listening(session: Session, page: Any, pages: int) -> None:

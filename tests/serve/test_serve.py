@@ -8,6 +8,7 @@ import http.client
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -355,3 +356,21 @@ def test_an_edit_that_leaves_the_open_page_as_it_was_reloads_every_page_at_once(
     assert session.rebuild().ok
     assert next_state() == {"build": 2, "error": ""}  # no early page: one reload for all
     conn.close()
+
+
+def test_a_page_that_closes_its_events_stream_is_no_longer_open_within_seconds(served):
+    """Noticed without waiting for the next ping (15 s): the next build renders the
+    open pages first, and a page gone is not one of them."""
+    session, port, _ = served
+    page = "/essays/marginal-hands.html"
+    client = socket.create_connection(("127.0.0.1", port), timeout=10)
+    client.sendall(f"GET /__glossator/events?page={page} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    received = b""
+    while b"data: " not in received:
+        received += client.recv(4096)
+    assert session.open_pages() == [page]
+    client.close()
+    deadline = time.monotonic() + 5
+    while session.open_pages() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert session.open_pages() == []

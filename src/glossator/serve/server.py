@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import mimetypes
 import os
+import select
+import socket
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,6 +30,7 @@ from glossator.serve.session import Session, State
 EVENTS = "/__glossator/events"
 HTML = "text/html; charset=utf-8"
 PING = 15.0  # seconds between keep-alive comments on an idle events stream
+CHECK = 1.0  # seconds between looks at whether an idle stream's page has gone
 RELOAD_SCRIPT = """<script>/* glossator serve: reload on rebuild, show build errors */
 (function () {
   var key = "glossator-scroll:" + location.pathname, build = null;
@@ -186,18 +189,33 @@ class Handler(BaseHTTPRequestHandler):
         page = query.get("page", [""])[0]
         session.opened(page)
         try:
+            idle = 0.0
             while not self.server.stopping.is_set():
-                state = session.state if seen is None else session.wait(seen, PING)
-                if state == seen:
-                    self.wfile.write(b": ping\n\n")
-                else:
+                state = session.state if seen is None else session.wait(seen, CHECK)
+                if state != seen:
                     self.wfile.write(b"data: " + state_json(state) + b"\n\n")
-                    seen = state
-                self.wfile.flush()
+                    self.wfile.flush()
+                    seen, idle = state, 0.0
+                elif self._page_gone():
+                    return
+                elif (idle := idle + CHECK) >= PING:
+                    self.wfile.write(b": ping\n\n")
+                    self.wfile.flush()
+                    idle = 0.0
         except (BrokenPipeError, ConnectionResetError):
             return  # the page was closed or reloaded
         finally:
             session.closed(page)
+
+    def _page_gone(self) -> bool:
+        """Whether the page closed its stream (its socket reads as ended), noticed within
+        a second instead of at the next ping: the next build renders the open pages
+        first, and a page gone is not one of them."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and not self.connection.recv(1, socket.MSG_PEEK)
+        except (OSError, ValueError):
+            return True
 
 
 def make_server(session: Session, host: str = "127.0.0.1", port: int = 8000) -> SiteServer:

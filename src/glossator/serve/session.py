@@ -66,6 +66,11 @@ class Session:
             if self._open[page] <= 0:
                 del self._open[page]
 
+    def open_pages(self) -> list[str]:
+        """The pages whose events streams are open now (URL paths), in order."""
+        with self._changed:
+            return sorted(self._open)
+
     def rebuild(self) -> BuildResult | None:
         """Build once; on success the pages reload, on failure they show the error. A
         search index not in the cache is built after the pages reload (`finish`), and

@@ -428,6 +428,9 @@ def test_reading_in_parallel_and_from_the_cache_gives_what_reading_in_order_does
     store.flush()
     assert reader(paths, content) == expected  # from the cache, but for the link
     assert store.hits == len(paths) - 1
+    plain = CachedReader(Store(None), TEMPLATES_DIR, workers=2, cached=False)  # --no-cache
+    assert plain(paths, content) == expected
+    assert plain.keys == {} and plain.prepared == {}  # nothing kept, the notes left to link
 
 
 def test_an_edit_renders_that_essay_and_the_sources_it_cites_or_cited(tmp_path):

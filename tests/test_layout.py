@@ -26,6 +26,7 @@ RANK = {
     "progress": 0,  # a callback type: stages report to it, nothing flows back
     "model": 0,
     "cache": 0,
+    "cores": 0,
     "ingest": 1,
     "notes": 2,
     "bibliography": 3,

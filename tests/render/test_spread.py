@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from glossator.cli import main
-from glossator.incremental.reading import pool_size
+from glossator.cores import usable_cores
 from glossator.pipeline import build
 from glossator.render import site as render_site
 from glossator.render import spread
@@ -50,7 +50,7 @@ def every_page_spread(monkeypatch):
 def in_workers(rendered_by) -> bool:
     """Whether pages were rendered by other processes than this one (where it can fork
     two workers: not with one core)."""
-    if pool_size() < 2:
+    if usable_cores() < 2:
         return True
     return any(pid not in (0, os.getpid()) for pid in rendered_by)
 

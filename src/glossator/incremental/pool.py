@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from glossator.incremental.reading import pool_size
+from glossator.cores import usable_cores
 
 T = TypeVar("T")
 MINIMUM = 4  # fewer parts than this are run here: forking costs more than they do
@@ -33,7 +33,7 @@ def forked(task: Callable[[int], T], count: int, chunk: int | None = None) -> It
     is handed at a time (by default an eighth of its share); a worker holds their
     results until it sends them back."""
     global _task
-    workers = min(pool_size(), count)
+    workers = min(usable_cores(), count)
     if workers < 2 or count < MINIMUM or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(task, range(count))
         return

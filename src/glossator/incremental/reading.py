@@ -24,6 +24,7 @@ from glossator.bibliography import BibEntry, read_bibliography
 from glossator.cache import Store, code_version, digest
 from glossator.cache.store import PROTOCOL, value_digest
 from glossator.cache.versions import Versions, derived, unique_slugs
+from glossator.cores import usable_cores
 from glossator.diagnostics import Diagnostic, display_path
 from glossator.incremental.inputs import bytes_digest, known_digest
 from glossator.ingest.corpus import read_document
@@ -145,13 +146,6 @@ def rejoin(doc: Document, found: Slim) -> list[NoteCites] | None:
     return [NoteCites(n, c, u, p) for n, (c, u, p) in zip(doc.notes, found, strict=True)]
 
 
-def pool_size() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 @dataclass
 class CachedReader:
     """`read_many` for `ingest.read_corpus`: cached, and parallel for what is not.
@@ -202,7 +196,7 @@ class CachedReader:
                 self.keys[id(cached[0])] = (cached[0], key)
             results.append(cached)
         self.progress(READING, len(paths) - len(tasks), len(paths))
-        workers = min(self.workers or pool_size(), len(tasks))
+        workers = min(self.workers or usable_cores(), len(tasks))
         work = _read_pickled if self.cached else _read_alone
         if workers > 1 and len(tasks) >= POOL_MINIMUM and "fork" in _methods():
             context = multiprocessing.get_context("fork")

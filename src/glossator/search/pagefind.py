@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import subprocess
 import tempfile
 import threading
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from glossator.config import SiteConfig
+from glossator.cores import usable_cores
 from glossator.diagnostics import Diagnostic, warning
 from glossator.model import Document
 from glossator.search.bundles import INDEX_DIR as INDEX_DIR
@@ -229,7 +229,7 @@ def build_bundles(bundles: dict[int, list[Page]], language: str) -> dict[int, di
     one a core (each index depends on its pages alone: the same files whichever
     process built it). Pagefind indexes in one thread; a thousand essays took it 24 s."""
     numbers = sorted(bundles)
-    services = max(1, min(_cores(), len(numbers)))
+    services = max(1, min(usable_cores(), len(numbers)))
     shares = [{n: bundles[n] for n in numbers[at::services]} for at in range(services)]
     if services == 1:
         return _build_share(shares[0], language)
@@ -238,13 +238,6 @@ def build_bundles(bundles: dict[int, list[Page]], language: str) -> dict[int, di
         for share in pool.map(lambda share: _build_share(share, language), shares):
             built.update(share)
     return {number: built[number] for number in numbers}
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _build_share(bundles: dict[int, list[Page]], language: str) -> dict[int, dict[str, bytes]]:

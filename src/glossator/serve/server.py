@@ -85,7 +85,11 @@ def request_parts(request_path: str) -> list[str] | None:
 
 def resolve_request(root: Path, request_path: str) -> Path | None:
     """The file a request names inside `root`, or None (a 404)."""
-    parts = request_parts(request_path)
+    return resolve_parts(root, request_parts(request_path))
+
+
+def resolve_parts(root: Path, parts: list[str] | None) -> Path | None:
+    """The file inside `root` at the segments `request_parts` gave, or None (a 404)."""
     if parts is None:
         return None
     real_root = os.path.realpath(root)
@@ -147,7 +151,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             parts = request_parts(self.path)
             early = overlay.get("/".join(parts)) if overlay and parts else None
-            found = resolve_request(root, self.path) if early is None else None
+            found = resolve_parts(root, parts) if early is None else None
         except (UnicodeDecodeError, ValueError):
             found = early = None
         if early is not None:  # an open page rendered before the build published it

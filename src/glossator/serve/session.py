@@ -26,6 +26,7 @@ from urllib.parse import unquote
 from glossator.diagnostics import format_text
 from glossator.incremental.collector import collect_frozen
 from glossator.pipeline import BuildResult, build
+from glossator.render.site import essay_path
 from glossator.write import OutputError
 
 
@@ -108,7 +109,7 @@ class Session:
         except Exception:  # noqa: BLE001 - the build renders it again and reports it
             return
         fresh = {path: data for path, data in pages.items() if not self._published(path, data)}
-        shown = tuple(sorted(p for p, slug in wanted.items() if f"essays/{slug}.html" in fresh))
+        shown = tuple(sorted(p for p, slug in wanted.items() if essay_path(slug) in fresh))
         if not shown:
             return
         with self._changed:

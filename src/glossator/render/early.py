@@ -21,7 +21,7 @@ from glossator.render.citing import short_title
 from glossator.render.pages import make_environment, work_label
 from glossator.render.site import PageRenderer, essay_page, essay_path
 from glossator.render.templating import as_search_path
-from glossator.render.views import Lazy, own_keys, own_view, places_by_essay
+from glossator.render.views import Lazy, by_essay, own_keys, own_view, places_by_essay
 
 
 def essay_pages(
@@ -51,16 +51,11 @@ def essay_pages(
     )
     shorts = Lazy(keys, lambda k: short_title(linked.works[k], corpus.csl_items.get(k)))
     pages = {}
+    all_mentions, all_cites = by_essay(linked.mentions), by_essay(linked.note_cites)
     for doc in wanted:
-        mentions = _of(linked.mentions, doc.slug)
-        cites = _of(linked.note_cites, doc.slug)
+        mentions, cites = all_mentions.get(doc.slug, {}), all_cites.get(doc.slug, {})
         shown = own_keys(doc, linked, cites)
         places = places_by_essay(linked, [(doc.slug, shown)])
         own = own_view(doc, linked, mentions, cites, places, shown)
         pages[essay_path(doc.slug)] = essay_page(render, doc, own, shown, shorts)
     return pages
-
-
-def _of(by_place: dict, slug: str) -> dict:
-    """The entries of one essay's places (a place is (slug, …)), in their order."""
-    return {place: found for place, found in by_place.items() if place[0] == slug}

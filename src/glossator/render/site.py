@@ -65,6 +65,7 @@ from glossator.render.views import (
     CitingEssay,
     EssayPiece,
     Lazy,
+    by_essay,
     essay_piece,
     listed_essays,
     own_keys,
@@ -248,12 +249,8 @@ def render_jobs(
         if not skipped(job, inputs() if signing else None):
             made(job, make())
 
-    mentions: dict[str, dict] = defaultdict(dict)
-    for place, found in linked.mentions.items():
-        mentions[place[0]][place] = found
-    cites: dict[str, dict] = defaultdict(dict)
-    for place, found in linked.note_cites.items():
-        cites[place[0]][place] = found
+    mentions: dict[str, dict] = defaultdict(dict, by_essay(linked.mentions))
+    cites: dict[str, dict] = defaultdict(dict, by_essay(linked.note_cites))
     pages, done = len(documents) + len(ordered_keys), 0
     pieces: dict[str, EssayPiece] = {}
     todo: list[tuple[str, Document, list[str]]] = []

@@ -26,6 +26,15 @@ class CitingEssay:
     meta: Metadata
 
 
+def by_essay(by_place: dict[tuple, Any]) -> dict[str, dict[tuple, Any]]:
+    """A corpus' map by place (a place is (slug, …): `LinkedCorpus.mentions`,
+    `note_cites`) split by essay slug, each part in the map's order."""
+    found: dict[str, dict[tuple, Any]] = {}
+    for place, value in by_place.items():
+        found.setdefault(place[0], {})[place] = value
+    return found
+
+
 def places_by_essay(
     linked: LinkedCorpus, essays: list[tuple[str, list[str]]]
 ) -> dict[tuple[str, str], list[CitingPlace]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -212,6 +213,16 @@ def context(browser: Any, site_url: str) -> Iterator[Any]:
 @pytest.fixture
 def page(context: Any) -> Any:
     return context.new_page()
+
+
+@pytest.fixture
+def no_pagefind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind not installed: no package ships its binary, none is on PATH, and
+    PAGEFIND_BINARY_PATH names none."""
+    for name in ("pagefind_bin", "pagefind_bin_extended"):
+        monkeypatch.setitem(sys.modules, name, None)  # `import pagefind_bin` raises ImportError
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH", raising=False)
+    monkeypatch.setenv("PATH", "")
 
 
 @pytest.fixture(scope="session")

@@ -44,7 +44,12 @@ RANK = {
 }
 # Imports inside functions, each with its reason; nothing else may hide there.
 DEFERRED = {
-    ("glossator.search.pagefind", "pagefind.service"),  # optional dependency
+    ("glossator.search.pagefind", "pagefind_bin"),  # optional dependency, and its
+    ("glossator.search.pagefind", "pagefind_bin_extended"),  # variant
+    # Needed by few builds, each import some 10 ms of a small site's build:
+    ("glossator.ingest.images", "imagesize"),  # essays with figures
+    ("glossator.render.math", "latex2mathml.converter"),  # pages with math
+    ("glossator.commands.progress", "tqdm"),  # a terminal watching the build
     # A command's code is imported when it runs, so that `glossator build` with nothing
     # to do answers from its record without importing the stages (most of its time).
     ("glossator.cli", "glossator.commands.serve"),
@@ -53,7 +58,7 @@ DEFERRED = {
     ("glossator.cli", "glossator.commands.format"),
     ("glossator.cli", "glossator.commands.importer"),
     ("glossator.commands.build", "glossator.pipeline"),
-    ("glossator.commands.build", "glossator.commands.progress"),  # tqdm, not for a no-op
+    ("glossator.commands.build", "glossator.commands.progress"),  # not for a no-op
 }
 
 

@@ -147,6 +147,16 @@ def test_hyphen_evidence_from_the_document_and_the_word_list():
     assert not joined.keep_hyphen("print", "shops")  # the document writes printshops
 
 
+def test_the_word_list_is_the_spellcheckers_own():
+    """Read from pyspellchecker's data file directly (faster): the same words, the same
+    counts as its checker loads, so the evidence does not change with the shortcut."""
+    from spellchecker import SpellChecker
+
+    from glossator.ingest.hyphenation import _word_frequencies
+
+    assert _word_frequencies() == dict(SpellChecker(language="en").word_frequency.dictionary)
+
+
 def test_text_after_a_finished_note_that_starts_no_page_is_body_with_a_warning():
     source = (
         " A Heading \n"

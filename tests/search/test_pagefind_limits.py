@@ -107,8 +107,7 @@ def test_a_late_reply_says_which_and_not_to_install_pagefind(tmp_path, monkeypat
     assert "pip install" not in diagnostic.message
 
 
-def test_a_missing_pagefind_says_to_install_it(tmp_path, monkeypatch, seed_plan):
-    monkeypatch.setitem(sys.modules, "pagefind.service", None)  # import raises ImportError
+def test_a_missing_pagefind_says_to_install_it(tmp_path, no_pagefind, seed_plan):
     _, [diagnostic] = search_index(seed_plan.linked.documents, seed_plan.corpus.site)
-    assert "the `pagefind` package is not installed" in diagnostic.message
+    assert "the `pagefind[bin]` package is not installed" in diagnostic.message
     assert "Install Pagefind with `pip install 'pagefind[bin]'`" in diagnostic.message

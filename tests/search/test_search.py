@@ -243,10 +243,8 @@ def test_the_same_pages_give_the_same_files_and_others_do_not():
 
 
 def test_a_build_without_pagefind_succeeds_with_a_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, no_pagefind: None, capsys: pytest.CaptureFixture[str]
 ):
-    for name in ("pagefind", "pagefind.service"):
-        monkeypatch.setitem(sys.modules, name, None)  # `import pagefind` raises ImportError
     out = tmp_path / "site"
     assert main(["build", "--content", str(CONTENT), "--out", str(out)]) == 0
     err = capsys.readouterr().err

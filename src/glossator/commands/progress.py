@@ -6,13 +6,20 @@ is the build's own report."""
 from __future__ import annotations
 
 import os
-from typing import IO
+from functools import cache
+from typing import IO, Any
 
-from tqdm import tqdm
 
+@cache
+def _bar_class() -> type:
+    """tqdm's bar, imported with the first bar: a build whose stderr is no terminal (CI,
+    logs, the benchmarks) does not pay for the import (some 10 ms)."""
+    from tqdm import tqdm
 
-class _Bar(tqdm):
-    monitor_interval = 0  # no monitor thread: the build forks its readers after the first bar
+    class _Bar(tqdm):
+        monitor_interval = 0  # no monitor thread: the build forks its readers after the first bar
+
+    return _Bar
 
 
 class Bars:
@@ -21,14 +28,14 @@ class Bars:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
         self.stage = ""
-        self.bar: _Bar | None = None
+        self.bar: Any = None  # a tqdm bar
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage != self.stage or self.bar is None:
             self.close()
             self.stage = stage
             columns, lines = size(self.stream)
-            self.bar = _Bar(
+            self.bar = _bar_class()(
                 total=total,
                 desc=stage,
                 file=self.stream,

@@ -18,8 +18,6 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-import imagesize
-
 from glossator.diagnostics import Diagnostic, display_path, error, warning
 from glossator.model import Document, Figure, Paragraph
 from glossator.model.inline import CONTAINERS, Image, Inline, nodes_of, url_scheme
@@ -171,6 +169,8 @@ def _apply(doc: Document, published: dict[str, str], data: dict[str, bytes]) -> 
     for block in doc.blocks():
         if isinstance(block, Figure) and block.src in published:
             block.src = published[block.src]
+            import imagesize  # here: most essays have no figure, and it takes ~14 ms
+
             try:
                 width, height = imagesize.get(BytesIO(data[block.src]))
             except (OSError, ValueError):  # a header it cannot read: no size, no error

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
-from latex2mathml.converter import convert
 from markupsafe import Markup, escape
 
 MATHML = "{http://www.w3.org/1998/Math/MathML}"
@@ -34,6 +33,8 @@ def tex_to_mathml(tex: str, display: bool = False) -> str:
     MathError when the TeX is not well formed."""
     if not _balanced(tex):
         raise MathError("unbalanced braces")
+    from latex2mathml.converter import convert  # here: most pages have no math (~10 ms)
+
     try:
         converted = convert(tex, display="block" if display else "inline")
     except Exception as exc:  # latex2mathml raises many kinds, some not its own

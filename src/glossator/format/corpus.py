@@ -150,19 +150,20 @@ def _fill_documents(
     found: list[Found | None] = []
     kept_now: list = []
     for n, doc in enumerate(linked.documents):
-        version = linked.versions.get(doc.slug)
-        kept = memo.get(styles[n], version) if memo is not None and version else None
-        kept_now.append(kept)
         if (
             previous is not None
             and recorded.get(n) is doc
             and style_keys[n] is not None
             and previous.styles[n] == style_keys[n]
-            and previous.kept[n] is kept
-        ):
+        ):  # what the memo holds for it is what it held then: this call alone puts there
+            kept_now.append(previous.kept[n])
             docs[n], versions[n] = previous.filled[n], previous.versions[n]
             found.append(None)
-        elif kept is not None and kept.inputs == inputs(kept.keys, csl_items, styles[n]):
+            continue
+        version = linked.versions.get(doc.slug)
+        kept = memo.get(styles[n], version) if memo is not None and version else None
+        kept_now.append(kept)
+        if kept is not None and kept.inputs == inputs(kept.keys, csl_items, styles[n]):
             docs[n], versions[n] = recall(doc, kept), kept.version
             found.append(None)
         else:

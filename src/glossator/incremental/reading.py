@@ -70,22 +70,36 @@ def _regular_digest(path: Path) -> tuple[bytes, os.stat_result] | None:
         return None
 
 
-def _real_path(path: Path, root: Path, real_root: str) -> str:
+def _real_path(
+    path: Path, root: Path, real_root: str, folders: dict[str, bool] | None = None
+) -> str:
     """`os.path.realpath(path)` of a file that is not a link: for one in a folder of
     `root` (as `essays/` is), the folder's real place from `real_root` after one lstat
-    of it, not one of every part of the path."""
-    folder = path.parent
-    if folder.parent == root and folder.name not in ("", ".", ".."):
-        try:
-            if stat.S_ISDIR(os.lstat(folder).st_mode):  # a folder, not a link to one
-                return os.path.join(real_root, folder.name, path.name)
-        except OSError:
-            pass
+    of it, not one of every part of the path. `folders`: each folder's lstat, taken
+    once for all the files of one reading (whether it is a folder, not a link). By
+    strings: pathlib's parents took more than the rest of an essay's key."""
+    folder, name = os.path.split(os.fspath(path))
+    up, folder_name = os.path.split(folder)
+    if up == os.fspath(root) and folder_name not in ("", ".", ".."):
+        is_folder = folders.get(folder) if folders is not None else None
+        if is_folder is None:
+            try:
+                is_folder = stat.S_ISDIR(os.lstat(folder).st_mode)
+            except OSError:
+                is_folder = False
+            if folders is not None:
+                folders[folder] = is_folder
+        if is_folder:  # a folder, not a link to one
+            return os.path.join(real_root, folder_name, name)
     return os.path.realpath(path)
 
 
 def read_key(
-    path: Path, root: Path, templates: Path | None, real_root: str | None = None
+    path: Path,
+    root: Path,
+    templates: Path | None,
+    real_root: str | None = None,
+    folders: dict[str, bool] | None = None,
 ) -> str | None:
     """The cache key of one essay, or None when it must be read afresh. Where the file
     and the content folder really are goes in too: reading checks one is inside the
@@ -104,7 +118,7 @@ def read_key(
                 return None
             sidecar = b"+" + found[0]
     real_root = os.path.realpath(root) if real_root is None else real_root
-    real = _real_path(path, root, real_root)
+    real = _real_path(path, root, real_root, folders)
     places = [display_path(path), str(path), real, real_root]
     return digest(code_version(templates), "read", *places, data, sidecar)
 
@@ -186,9 +200,13 @@ class CachedReader:
     def __call__(self, paths: list[Path], content_dir: Path) -> list[Read]:
         results: list[Read | None] = []
         tasks: list[Task] = []
-        real_root = os.path.realpath(content_dir)
+        real_root, folders = os.path.realpath(content_dir), {}
         for path in paths:
-            key = read_key(path, content_dir, self.templates, real_root) if self.cached else None
+            key = (
+                read_key(path, content_dir, self.templates, real_root, folders)
+                if self.cached
+                else None
+            )
             cached = self.store.get("read", key) if key is not None else None
             if cached is None:
                 tasks.append((len(results), key, (path, content_dir)))

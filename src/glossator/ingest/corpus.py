@@ -145,18 +145,38 @@ def _read_raw(
     return document, diags
 
 
-def essay_paths(entries: list[Path]) -> list[Path]:
+@dataclass(frozen=True)
+class Listing:
+    """What `essays/` holds, listed once (`os.scandir`, whose entries know their kind
+    without a stat each): the entries in order, those that are folders or links to
+    one (`dirs`), and those that are folders themselves (`folders`)."""
+
+    entries: list[Path]
+    dirs: frozenset[Path] = frozenset()
+    folders: frozenset[Path] = frozenset()
+
+
+def essay_paths(listing: Listing) -> list[Path]:
     """The sources among `essays/`'s entries. Not only regular files: a FIFO or a
     dangling link named like an essay is reported by read_text (never opened), not
     silently skipped."""
-    return [p for p in entries if p.suffix in SOURCE_SUFFIXES and not p.is_dir()]
+    return [p for p in listing.entries if p.suffix in SOURCE_SUFFIXES and p not in listing.dirs]
 
 
-def essay_entries(content_dir: Path) -> list[Path]:
+def essay_entries(content_dir: Path) -> Listing:
     """What `essays/` holds, listed once for the sources and for the warnings about what
-    is not read."""
+    is not read, in the order of their names."""
     essays = content_dir / "essays"
-    return sorted(essays.iterdir()) if essays.is_dir() else []
+    if not essays.is_dir():
+        return Listing([])
+    with os.scandir(essays) as found:
+        listed = sorted(found, key=lambda entry: entry.name)
+    paths = {entry.name: essays / entry.name for entry in listed}
+    return Listing(
+        list(paths.values()),
+        frozenset(paths[e.name] for e in listed if e.is_dir()),
+        frozenset(paths[e.name] for e in listed if e.is_dir(follow_symlinks=False)),
+    )
 
 
 IMAGES = SourcesMemo()  # the last corpus's image sources, for the next read in this process
@@ -201,9 +221,9 @@ def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
         shown = display_path(content_dir / "essays")
         corpus.diagnostics.append(error(shown, 1, problem.code, problem.message))
         return corpus
-    entries = essay_entries(content_dir)
-    corpus.diagnostics += skipped_files(entries)
-    paths = essay_paths(entries)
+    listing = essay_entries(content_dir)
+    corpus.diagnostics += skipped_files(listing)
+    paths = essay_paths(listing)
     if not paths:
         corpus.diagnostics.append(
             warning(
@@ -226,15 +246,15 @@ def read_corpus(content_dir: Path, read_many: ReadMany = read_each) -> Corpus:
     return corpus
 
 
-def skipped_files(entries: list[Path]) -> list[Diagnostic]:
+def skipped_files(listing: Listing) -> list[Diagnostic]:
     """A warning for each entry of `essays/` that looks meant as content but is not read:
     Markdown under another extension, a sidecar without its source, a sub-folder (only
     `essays/` itself is read, so a folder's essays would vanish without a word)."""
     found = []
-    for path in entries:
+    for path in listing.entries:
         if path.name.startswith("."):
             continue  # editors' and systems' own files (.DS_Store, .foo.md.swp)
-        if path.is_dir() and not path.is_symlink():
+        if path in listing.folders:
             if any(p.suffix.lower() in NEAR_SUFFIXES for p in _files(path)):
                 found.append(
                     warning(

@@ -46,12 +46,16 @@ def essay_pages(
         site,
         has_search,
         formatted,
-        Lazy(list(formatted), lambda k: Markup(formatted[k].html)),
-        Lazy(keys, lambda k: work_label(linked.works[k])),
+        Lazy(list(formatted), lambda k: Markup(formatted[k].html), formatted),
+        Lazy(keys, lambda k: work_label(linked.works[k]), linked.works),
     )
-    shorts = Lazy(keys, lambda k: short_title(linked.works[k], corpus.csl_items.get(k)))
+    shorts = Lazy(
+        keys, lambda k: short_title(linked.works[k], corpus.csl_items.get(k)), linked.works
+    )
     pages = {}
-    all_mentions, all_cites = by_essay(linked.mentions), by_essay(linked.note_cites)
+    slugs_wanted = {doc.slug for doc in wanted}
+    all_mentions = by_essay(linked.mentions, slugs_wanted)
+    all_cites = by_essay(linked.note_cites, slugs_wanted)
     for doc in wanted:
         mentions, cites = all_mentions.get(doc.slug, {}), all_cites.get(doc.slug, {})
         shown = own_keys(doc, linked, cites)

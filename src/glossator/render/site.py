@@ -181,11 +181,13 @@ def render_jobs(
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
     documents = sorted(linked.documents, key=lambda d: d.slug)
     ordered_keys = list(formatted)  # already in bibliography order
-    entry_html = Lazy(ordered_keys, lambda k: Markup(formatted[k].html))  # escaped
+    entry_html = Lazy(ordered_keys, lambda k: Markup(formatted[k].html), formatted)  # escaped
     has_search = any((folder / "search.html").is_file() for folder in folders)
     keys = sorted(linked.works)
-    work_labels = Lazy(keys, lambda k: work_label(linked.works[k]))
-    shorts = Lazy(keys, lambda k: short_title(linked.works[k], corpus.csl_items.get(k)))
+    work_labels = Lazy(keys, lambda k: work_label(linked.works[k]), linked.works)
+    shorts = Lazy(
+        keys, lambda k: short_title(linked.works[k], corpus.csl_items.get(k)), linked.works
+    )
     out = Rendered({}, [], {})
     signing = previous is not None
     render = PageRenderer(env, site, has_search, formatted, entry_html, work_labels)

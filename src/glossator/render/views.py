@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,10 +26,17 @@ class CitingEssay:
     meta: Metadata
 
 
-def by_essay(by_place: dict[tuple, Any]) -> dict[str, dict[tuple, Any]]:
+def by_essay(
+    by_place: dict[tuple, Any], only: Container[str] | None = None
+) -> dict[str, dict[tuple, Any]]:
     """A corpus' map by place (a place is (slug, …): `LinkedCorpus.mentions`,
-    `note_cites`) split by essay slug, each part in the map's order."""
+    `note_cites`) split by essay slug, each part in the map's order; with `only`,
+    the parts of those slugs alone (serve's open pages: one essay's of 54,000)."""
     found: dict[str, dict[tuple, Any]] = {}
+    if only is not None:
+        for place in [p for p in by_place if p[0] in only]:
+            found.setdefault(place[0], {})[place] = by_place[place]
+        return found
     for place, value in by_place.items():
         found.setdefault(place[0], {})[place] = value
     return found
@@ -122,13 +129,18 @@ class Lazy(dict):
     dict, so that a value once made is looked up at a dict's speed; iterating it, its
     length and `in` go by all the keys."""
 
-    def __init__(self, keys: list[str], make: Callable[[str], Any]) -> None:
+    def __init__(
+        self, keys: list[str], make: Callable[[str], Any], index: Container[str] | None = None
+    ) -> None:
+        """`index`: a container holding the same keys as `keys` (the dict they come
+        from), for `in`; without it a set of them is made when first needed (some 3 ms
+        for 29,573 keys, each build)."""
         super().__init__()
-        self._keys, self._make = keys, make
+        self._keys, self._make, self._given = keys, make, index
 
     @functools.cached_property
-    def _index(self) -> frozenset[str]:
-        return frozenset(self._keys)
+    def _index(self) -> Container[str]:
+        return self._given if self._given is not None else frozenset(self._keys)
 
     def __missing__(self, key: str) -> Any:
         if key not in self._index:

@@ -313,12 +313,20 @@ def test_an_open_essay_is_shown_before_the_rest_of_the_site_is_published(served,
     home_conn, home_state = events(port, "%2F")
     assert next_state() == {"build": 1, "error": ""} == home_state()
     rendering, release = threading.Event(), threading.Event()
-    real = pipeline.render_jobs
+    real, real_sent = pipeline.render_jobs, session.sent
+    sent, sent_before_rendering = [], []
 
     def held(*args, **kwargs):
+        sent_before_rendering.extend(sent)
         rendering.set()
         assert release.wait(10)
         return real(*args, **kwargs)
+
+    def recorded(state):
+        sent.append(state.early)
+        real_sent(state)
+
+    monkeypatch.setattr(session, "sent", recorded)
 
     monkeypatch.setattr(pipeline, "render_jobs", held)
     essay.write_text(ESSAY.replace("Scribes", "Copyists"), encoding="utf-8")
@@ -335,6 +343,8 @@ def test_an_open_essay_is_shown_before_the_rest_of_the_site_is_published(served,
         )
         assert home_state() == {"build": 2, "error": "", "early": [page]}  # not for the home page
         assert get(port, "/")[1] == old_home
+        # both streams had sent the news before the build went on to render the site
+        assert sent_before_rendering == [(page,), (page,)]
     finally:
         release.set()
         rebuild.join(10)

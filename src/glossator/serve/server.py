@@ -199,6 +199,7 @@ class Handler(BaseHTTPRequestHandler):
                 if state != seen:
                     self.wfile.write(b"data: " + state_json(state) + b"\n\n")
                     self.wfile.flush()
+                    session.sent(state)
                     seen, idle = state, 0.0
                 elif self._page_gone():
                     return

@@ -30,13 +30,14 @@ from glossator.render.site import essay_path
 from glossator.write import OutputError
 
 
-@dataclass
+@dataclass(frozen=True)
 class State:
     build: int = 0  # increases with every successful build; pages reload when it does
     error: str = ""  # the failed build's diagnostics, or "" after a good one
     early: tuple[str, ...] = ()  # the only pages (URL paths) to reload yet: the rest later
 
 
+DELIVERY = 0.25  # s: how long an early reload waits at most for the streams to send it
 ESSAY_PAGE = re.compile(r"essays/([^/]+)\.html")
 
 
@@ -55,6 +56,7 @@ class Session:
     _open: Counter[str] = field(default_factory=Counter)  # the pages' URL paths, per stream
     _changed: threading.Condition = field(default_factory=threading.Condition)
     _shown_at: float | None = None  # when this rebuild's open pages were told to reload
+    _sent: Counter[State] = field(default_factory=Counter)  # streams that sent each state
 
     def opened(self, page: str) -> None:
         """A page's events stream began (`page`: its URL path, as the browser has it)."""
@@ -114,8 +116,21 @@ class Session:
             return
         with self._changed:
             self.overlay = fresh
-            self.state = State(self.state.build + 1, "", shown)
+            self.state = state = State(self.state.build + 1, "", shown)
             self._shown_at = time.perf_counter() - started
+            self._changed.notify_all()
+            # The streams write the news once they hold the interpreter, which the build
+            # would keep for tens of milliseconds: it waits for them (a stuck one briefly).
+            streams = sum(self._open.values())
+            self._changed.wait_for(lambda: self._sent[state] >= streams, DELIVERY)
+            self._sent.clear()
+
+    def sent(self, state: State) -> None:
+        """A page's events stream has written `state` (`_early` waits for them all)."""
+        if not state.early:
+            return  # only an early reload is waited for
+        with self._changed:
+            self._sent[state] += 1
             self._changed.notify_all()
 
     def _published(self, path: str, data: bytes) -> bool:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from glossator.ingest.hyphenation import HyphenEvidence
+import gzip
+import json
+from functools import cache
+from importlib import resources
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossator.ingest.hyphenation import HyphenEvidence, WordList, _word_frequencies
 from glossator.ingest.pdf_shapes import split_trailing_numbers
 from glossator.ingest.pdf_text import read_pdf_text
 from glossator.ingest.source import Source
@@ -148,13 +156,35 @@ def test_hyphen_evidence_from_the_document_and_the_word_list():
 
 
 def test_the_word_list_is_the_spellcheckers_own():
-    """Read from pyspellchecker's data file directly (faster): the same words, the same
-    counts as its checker loads, so the evidence does not change with the shortcut."""
+    """Looked up in pyspellchecker's data file (faster than its checker's loading): the
+    file is in the shape the lookup needs, and every word (and words it lacks) has the
+    count the checker has, so the evidence does not change with the shortcut."""
+    checker = _checker_words()
+    data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+    text = gzip.decompress(data)
+    words = list(json.loads(text))
+    assert words == sorted(words) and all(w == w.lower() for w in words)
+    assert len(text.splitlines()) == len(words) + 2  # "{", a word a line, "}"
+    found = _word_frequencies()
+    assert found._whole is None  # looked up, not parsed
+    assert all(found.get(word) == checker[word] for word in words)
+    for absent in ("", "zzzzz", "aaa", "{", "}", '"', "a\u00e9", "\uffff", "conspir"):
+        assert found.get(absent) == checker.get(absent, 0)
+    # a file in another shape is parsed whole, with the checker's merging of cases
+    shuffled = WordList(b'{"b": 2, "A": 1, "a": 3}')
+    assert shuffled._whole == {"a": 4, "b": 2} and shuffled.get("a") == 4
+
+
+@given(st.text(max_size=12))
+def test_any_word_has_the_spellcheckers_count(word):
+    assert _word_frequencies().get(word.lower()) == _checker_words().get(word.lower(), 0)
+
+
+@cache
+def _checker_words() -> dict[str, int]:
     from spellchecker import SpellChecker
 
-    from glossator.ingest.hyphenation import _word_frequencies
-
-    assert _word_frequencies() == dict(SpellChecker(language="en").word_frequency.dictionary)
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
 
 
 def test_text_after_a_finished_note_that_starts_no_page_is_body_with_a_warning():

@@ -17,19 +17,74 @@ from importlib import resources
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
-@cache
-def _word_frequencies() -> dict[str, int]:
-    """pyspellchecker's English frequencies, loaded once, on the first hyphen that needs
-    them: read from its data file as `SpellChecker(language="en")` reads it, without
-    the checker's own set-up, which took longer than the reading (0.19 s against 0.11 s)."""
-    data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-    words: dict[str, int] = json.loads(gzip.decompress(data).decode("utf-8"))
-    if all(word == word.lower() for word in words):
-        return words
-    merged: Counter[str] = Counter()  # as the checker does: counts of one word in any case
-    for word, count in words.items():
+class WordList:
+    """pyspellchecker's English word frequencies (as `SpellChecker(language="en")` has
+    them), looked up in its data file's text by binary search instead of parsed whole:
+    a document asks for a few dozen words, and parsing 160,000 took 0.11 s, the most of
+    a small site's reading. The file is JSON with one `"word": count` a line, sorted,
+    in lower case; one that is not (another version's) is parsed whole instead."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._whole: dict[str, int] | None = None
+        if not data.startswith(b'{\n"') or not _looks_sorted(data):
+            self._whole = _parsed(data)
+
+    def get(self, word: str, default: int = 0) -> int:
+        if self._whole is not None:
+            return self._whole.get(word, default)
+        found = _find(self._data, word.encode("utf-8"))
+        return default if found is None else found
+
+
+def _parsed(data: bytes) -> dict[str, int]:
+    """The whole list, as the checker loads it: counts of one word in any case added."""
+    merged: Counter[str] = Counter()
+    for word, count in json.loads(data.decode("utf-8")).items():
         merged[word.lower()] += count
     return dict(merged)
+
+
+def _looks_sorted(data: bytes, samples: int = 64) -> bool:
+    """Whether lines taken across the file are in order (a file in another order fails
+    at once; one sorted but for a few lines would not be caught, nor is one known)."""
+    keys = []
+    for n in range(1, samples):
+        start = data.find(b'\n"', len(data) * n // samples)
+        if start < 0:
+            break
+        keys.append(data[start + 2 : data.find(b'"', start + 2)])
+    return keys == sorted(keys) and all(k == k.lower() for k in keys)
+
+
+def _find(data: bytes, word: bytes) -> int | None:
+    """The count on the line of `word`, by bisecting the lines (their UTF-8 bytes
+    sort as their text does); the window always starts and ends at a line's start."""
+    low, high = 0, len(data)
+    while low < high:
+        middle = (low + high) // 2
+        start = data.rfind(b"\n", 0, middle) + 1
+        end = data.find(b"\n", middle)
+        end = len(data) if end < 0 else end
+        line = data[start:end]
+        if not line.startswith(b'"'):  # the opening "{" or the closing "}"
+            low, high = (end + 1, high) if line.startswith(b"{") else (low, start)
+            continue
+        close = line.find(b'": ')
+        if close < 0:
+            return None
+        key = line[1:close]
+        if key == word:
+            return int(line[close + 3 :].rstrip(b","))
+        low, high = (end + 1, high) if key < word else (low, start)
+    return None
+
+
+@cache
+def _word_frequencies() -> WordList:
+    """Loaded once, on the first hyphen that needs it."""
+    data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+    return WordList(gzip.decompress(data))
 
 
 class HyphenEvidence:

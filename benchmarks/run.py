@@ -74,8 +74,19 @@ MARKDOWN = {
 
 def run(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS in MiB of one process; fails loudly if it fails."""
+    took, usage = measured(command, cwd)
+    return took, usage.ru_maxrss // 1024
+
+
+def measured(
+    command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, os.struct_rusage]:
+    """Wall seconds and the resource usage (`wait4`: the process and the workers it
+    waited for) of one process; fails loudly if it fails."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     assert process.stderr is not None
     err = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -84,7 +95,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, int]:
     if process.returncode != 0:
         tail = err.decode("utf-8", "replace")[-2000:]
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
-    return took, usage.ru_maxrss // 1024
+    return took, usage
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -17,28 +17,17 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-GLOSSATOR = Path(sys.executable).with_name("glossator")
+from run import GLOSSATOR, ROOT, measured
 
 
 def once(content: Path, out: Path, env: dict[str, str]) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system) and peak RSS in MiB of one build."""
     shutil.rmtree(out, ignore_errors=True)
     command = [str(GLOSSATOR), "build", "--no-cache", "--content", str(content), "--out", str(out)]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert process.stderr is not None
-    err = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    took = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"the build failed:\n{err.decode('utf-8', 'replace')[-2000:]}")
+    took, usage = measured(command, env=env)
     return took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 

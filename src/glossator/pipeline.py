@@ -8,9 +8,11 @@ never breaks the site.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import TemplateError
 
@@ -27,6 +29,7 @@ from glossator.diagnostics import (
     has_errors,
     sort_diagnostics,
 )
+from glossator.format.batches import in_order
 from glossator.format.corpus import FormattedCorpus, format_corpus
 from glossator.format.engine import CitationStyle
 from glossator.format.essay_styles import place_citations, styles_named
@@ -69,11 +72,13 @@ from glossator.paths import (
 from glossator.progress import Progress, silent, step
 from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
 from glossator.render.early import essay_pages
-from glossator.render.spread import PAGES_PER_TASK
+from glossator.render.spread import PAGES_PER_TASK, POOL_MINIMUM
 from glossator.render.templating import search_path, template_problem
 from glossator.search.pagefind import INDEX_DIR
 from glossator.write import write_site
 from glossator.yamlmap import load_yaml_mapping
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -238,26 +243,34 @@ def build(
     docs, site, versions = result.linked.documents, result.corpus.site, result.linked.versions
     index: dict[str, bytes] | None = {}  # `search: false` in site.yaml: no index at all
     search_diagnostics: list[Diagnostic] = []
-    if site.search:
+    search = (docs, site, shown, store, templates_dir, not (search_later and stale), versions)
+    # A small site's pages are rendered here, not in forked workers: Pagefind, a process
+    # of its own, indexes meanwhile (a thread waits for it), the pages assuming search.
+    beside = site.search and len(docs) + len(result.linked.works) < POOL_MINIMUM
+    indexing = None
+    if beside:
+        progress("Indexing for search", 0, 1)  # named as it starts; the pages' bars follow
+        indexing = _meanwhile(cached_search_index, *search)
+    elif site.search:
         with step(progress, "Indexing for search"):
-            index, search_diagnostics = cached_search_index(
-                *(docs, site, shown, store, templates_dir, not (search_later and stale)), versions
-            )
+            index, search_diagnostics = cached_search_index(*search)
     known = store.previous("work-digests")  # serve: the works' digests, by object
     if known is None:
         known = {}
         store.keep_previous("work-digests", known)
+    jobs = before.jobs if cache else None
+    spread = in_order if beside else partial(forked, chunk=PAGES_PER_TASK)
     try:
-        rendered = render_jobs(
-            site,
-            result.formatted,
-            folders,
-            index is None or bool(index),
-            before.jobs if cache else None,
-            progress,
-            known,
-            partial(forked, chunk=PAGES_PER_TASK),
-        )
+        try:
+            searchable = beside or index is None or bool(index)  # beside: until it fails
+            rendered = render_jobs(
+                *(site, result.formatted, folders, searchable, jobs), *(progress, known, spread)
+            )
+        finally:
+            if indexing is not None:
+                index, search_diagnostics = indexing()
+        if indexing is not None and index == {}:  # Pagefind failed: pages without search
+            rendered = render_jobs(site, result.formatted, folders, False, jobs, progress, known)
     except TemplateError as exc:
         problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
         return BuildResult(sort_diagnostics(problems), False)
@@ -283,6 +296,14 @@ def build(
 
         done.finish = finish
     return done
+
+
+def _meanwhile(task: Callable[..., T], *args: object) -> Callable[[], T]:
+    """`task(*args)` started in a thread; what it returns (or raises), waited for."""
+    pool = ThreadPoolExecutor(1, "glossator-meanwhile")
+    future = pool.submit(task, *args)
+    pool.shutdown(wait=False)  # its thread ends with the task
+    return future.result
 
 
 def _finish(

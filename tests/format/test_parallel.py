@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossator.format import batches, engine
+from glossator.format import corpus as format_module
 from glossator.format.batches import Keys, chunks, in_order
 from glossator.format.corpus import format_corpus
 from glossator.format.engine import CitationStyle, CiteRequest
@@ -130,6 +131,7 @@ def test_a_generated_corpus_formats_the_same_in_forked_parts(tmp_path, monkeypat
     monkeypatch.setattr(pool, "MINIMUM", 2)
     monkeypatch.setattr(batches, "CHUNK", 3)
     monkeypatch.setattr(engine, "READING_CHUNK", 3)
+    monkeypatch.setattr(format_module, "FORMS_CHUNK", 3)  # the works' CSL-JSON, BibTeX
     parts = []
 
     def counted(task, count):
@@ -138,3 +140,4 @@ def test_a_generated_corpus_formats_the_same_in_forked_parts(tmp_path, monkeypat
 
     assert format_corpus(linked, CitationStyle(name), run=counted) == alone
     assert max(parts) > 2  # the pool was used
+    assert parts[0] == -(-len(linked.works) // 3)  # first, the works' forms, 3 a part

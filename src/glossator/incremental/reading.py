@@ -75,20 +75,18 @@ def _real_path(
 ) -> str:
     """`os.path.realpath(path)` of a file that is not a link: for one in a folder of
     `root` (as `essays/` is), the folder's real place from `real_root` after one lstat
-    of it, not one of every part of the path. `folders`: each folder's lstat, taken
-    once for all the files of one reading (whether it is a folder, not a link). By
-    strings: pathlib's parents took more than the rest of an essay's key."""
+    of it (`folders`: whether each is a folder, not a link, for one reading), by
+    strings (pathlib's parents took more than the rest of an essay's key)."""
     folder, name = os.path.split(os.fspath(path))
     up, folder_name = os.path.split(folder)
     if up == os.fspath(root) and folder_name not in ("", ".", ".."):
-        is_folder = folders.get(folder) if folders is not None else None
-        if is_folder is None:
+        folders = {} if folders is None else folders
+        if folder not in folders:
             try:
-                is_folder = stat.S_ISDIR(os.lstat(folder).st_mode)
+                folders[folder] = stat.S_ISDIR(os.lstat(folder).st_mode)
             except OSError:
-                is_folder = False
-            if folders is not None:
-                folders[folder] = is_folder
+                folders[folder] = False
+        is_folder = folders[folder]
         if is_folder:  # a folder, not a link to one
             return os.path.join(real_root, folder_name, name)
     return os.path.realpath(path)
@@ -200,13 +198,9 @@ class CachedReader:
     def __call__(self, paths: list[Path], content_dir: Path) -> list[Read]:
         results: list[Read | None] = []
         tasks: list[Task] = []
-        real_root, folders = os.path.realpath(content_dir), {}
+        real, folders, templates = os.path.realpath(content_dir), {}, self.templates
         for path in paths:
-            key = (
-                read_key(path, content_dir, self.templates, real_root, folders)
-                if self.cached
-                else None
-            )
+            key = read_key(path, content_dir, templates, real, folders) if self.cached else None
             cached = self.store.get("read", key) if key is not None else None
             if cached is None:
                 tasks.append((len(results), key, (path, content_dir)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -11,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from glossator.ingest.hyphenation import HyphenEvidence, WordList, _word_frequencies
-from glossator.ingest.pdf_shapes import split_trailing_numbers
+from glossator.ingest.pdf_shapes import _before_numbers, split_trailing_numbers
 from glossator.ingest.pdf_text import read_pdf_text
 from glossator.ingest.source import Source
 
@@ -141,6 +142,21 @@ def test_a_note_number_glued_to_digits_is_split_only_in_a_note():
     )
     # `into 1999` is a year, not `into 199` and note 9
     assert split_trailing_numbers("into 1999", 9, 1, after_digits=True) is None
+
+
+@given(
+    st.text(st.sampled_from(list("ab1 2\t3\n.45\u00a0x9")), max_size=14),
+    st.integers(1, 12),
+    st.integers(1, 3),
+)
+def test_numbers_are_split_off_a_line_as_the_pattern_would(raw, first, count):
+    r"""The trailing numbers are read back from the line's end, without a pattern per
+    sequence: what `^(.*?)(\s*)N1\s+N2…$` matches, for lines of digits and spaces."""
+    raw, numbers = raw.rstrip(), list(range(first, first + count))
+    tail = r"\s+".join(str(n) for n in numbers)
+    match = re.match(rf"^(.*?)(\s*){tail}$", raw)
+    expected = None if match is None else (match.group(1), match.group(2))
+    assert _before_numbers(raw, numbers) == expected
 
 
 def test_hyphen_evidence_from_the_document_and_the_word_list():

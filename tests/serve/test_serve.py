@@ -228,6 +228,57 @@ def test_a_change_under_content_is_rebuilt_by_the_watcher(tmp_path):
     assert not watcher.is_alive()
 
 
+def test_serve_started_on_a_built_site_reads_its_cache_before_the_first_edit(tmp_path, monkeypatch):
+    """A serve started on a site already built has nothing to build: once the watcher
+    is idle it reads the cache into memory (the same build, publishing the same files,
+    reloading nothing), so the first edit takes the unchanged essay from memory."""
+    from glossator.cache.store import Store
+
+    content, out = make_content(tmp_path), tmp_path / "_site"
+    other = ESSAY.replace("Marginal Hands", "Other Hands").replace("Scribes", "Monks")
+    (content / "essays" / "other-hands.md").write_text(other, encoding="utf-8")
+    Session(content, out, lambda message: None).rebuild()  # an earlier `glossator build`
+    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    session = Session(content, out, lambda message: None)
+    session.rebuild()
+    assert session.memory == {}  # nothing to do, nothing read
+    started = session.state
+    from_disk: list[str] = []
+    real_get = Store.get
+
+    def get(store, kind, key):
+        cached = store.memory is not None and (kind, key) in store.memory
+        found = real_get(store, kind, key)
+        if found is not None and not cached:
+            from_disk.append(kind)
+        return found
+
+    monkeypatch.setattr(Store, "get", get)
+    warmed, real_warm = threading.Event(), session.warm
+    monkeypatch.setattr(session, "warm", lambda: (real_warm(), warmed.set()))
+    server = make_server(session, "127.0.0.1", 0)
+    stop = threading.Event()
+    watcher = threading.Thread(target=serve_forever, args=(session, server, [content], stop))
+    watcher.start()
+    try:
+        assert warmed.wait(20) and session.memory
+        deadline = time.monotonic() + 20
+        assert "read" in from_disk and session.state == started  # nothing reloaded
+        assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+        from_disk.clear()
+        essay = content / "essays" / "marginal-hands.md"
+        essay.write_text(ESSAY.replace("Scribes", "Glossators"), encoding="utf-8")
+        while session.state.build == started.build and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert session.state.build == started.build + 1
+        assert "Glossators" in (out / "essays" / "marginal-hands.html").read_text("utf-8")
+        assert from_disk == []  # the unchanged essay from memory, not from the disk
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    assert not watcher.is_alive()
+
+
 def _as_background_job() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # what a shell's `&` gives its job
 

@@ -24,8 +24,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from glossator.diagnostics import format_text
+from glossator.incremental import unchanged
 from glossator.incremental.collector import collect_frozen
-from glossator.pipeline import BuildResult, build
+from glossator.pipeline import TEMPLATES_DIR, BuildResult, build
 from glossator.render.site import essay_path
 from glossator.write import OutputError
 
@@ -97,6 +98,32 @@ class Session:
             result = done
         collect_frozen()
         return result
+
+    def warm(self) -> None:
+        """When the first build had nothing to do (the site as its record says), its
+        cache is read into memory now, while nobody waits, so that the first edit is
+        as quick as the next ones (at 1,000 essays, some 3 s to the open page
+        otherwise): the same build, its fingerprint given, publishes the same files
+        and reloads nothing. Anything changed meanwhile: an ordinary rebuild."""
+        if self.memory:
+            return
+        try:
+            fingerprint, done = unchanged(self.content, self.out, TEMPLATES_DIR, False)
+        except (OutputError, OSError):
+            return  # the next rebuild reports it
+        if done is None:
+            self.rebuild()
+            return
+        self._build(
+            lambda: build(
+                *(self.content, self.out),
+                search_later=True,
+                fingerprint=fingerprint,
+                memory=self.memory,
+            ),
+            announce=False,
+        )
+        collect_frozen()
 
     def _early(self, render: Callable[[list[str]], dict[str, bytes]], started: float) -> None:
         """The open essays' pages, rendered before the rest: those that changed are

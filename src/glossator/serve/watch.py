@@ -19,6 +19,7 @@ from glossator.serve.session import Session
 
 DEBOUNCE_MS = 20  # events of one save arriving within this are one batch
 STEP_MS = 10  # how often watchfiles looks for new events (its default 50 adds latency)
+IDLE_MS = 300  # with no event for this long, the watcher says so (the first time: `warm`)
 
 
 def watched(folders: Iterable[Path]) -> list[Path]:
@@ -38,14 +39,21 @@ def serve_forever(
     try:
         paths = watched(folders)
         if paths:
-            for _changes in watch(
+            warmed = False
+            for changes in watch(
                 *paths,
                 debounce=DEBOUNCE_MS,
                 step=STEP_MS,
                 stop_event=stop,
                 raise_interrupt=False,
+                rust_timeout=IDLE_MS,
+                yield_on_timeout=True,
             ):
-                session.rebuild()
+                if changes:
+                    session.rebuild()
+                elif not warmed:  # watching already: an edit meanwhile is not missed
+                    warmed = True
+                    session.warm()
         elif stop is not None:
             stop.wait()
     finally:

@@ -71,8 +71,8 @@ from glossator.paths import (
 )
 from glossator.progress import Progress, silent, step
 from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
+from glossator.render import spread as page_spread
 from glossator.render.early import essay_pages
-from glossator.render.spread import PAGES_PER_TASK, POOL_MINIMUM
 from glossator.render.templating import search_path, template_problem
 from glossator.search.pagefind import INDEX_DIR
 from glossator.write import write_site
@@ -246,7 +246,8 @@ def build(
     search = (docs, site, shown, store, templates_dir, not (search_later and stale), versions)
     # A small site's pages are rendered here, not in forked workers: Pagefind, a process
     # of its own, indexes meanwhile (a thread waits for it), the pages assuming search.
-    beside = site.search and len(docs) + len(result.linked.works) < POOL_MINIMUM
+    pages = len(docs) + len(result.linked.works)
+    beside = site.search and bool(docs) and pages < page_spread.POOL_MINIMUM
     indexing = None
     if beside:
         progress("Indexing for search", 0, 1)  # named as it starts; the pages' bars follow
@@ -259,7 +260,7 @@ def build(
         known = {}
         store.keep_previous("work-digests", known)
     jobs = before.jobs if cache else None
-    spread = in_order if beside else partial(forked, chunk=PAGES_PER_TASK)
+    spread = in_order if beside else partial(forked, chunk=page_spread.PAGES_PER_TASK)
     try:
         try:
             searchable = beside or index is None or bool(index)  # beside: until it fails

@@ -114,7 +114,7 @@ class Session:
         if done is None:
             self.rebuild()
             return
-        self._build(
+        result = self._build(
             lambda: build(
                 *(self.content, self.out),
                 search_later=True,
@@ -123,6 +123,8 @@ class Session:
             ),
             announce=False,
         )
+        if result is not None and result.finish is not None:  # the index was not cached
+            self._build(result.finish, announce=False)
         collect_frozen()
 
     def _early(self, render: Callable[[list[str]], dict[str, bytes]], started: float) -> None:

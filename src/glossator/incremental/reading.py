@@ -86,8 +86,7 @@ def _real_path(
                 folders[folder] = stat.S_ISDIR(os.lstat(folder).st_mode)
             except OSError:
                 folders[folder] = False
-        is_folder = folders[folder]
-        if is_folder:  # a folder, not a link to one
+        if folders[folder]:  # a folder, not a link to one
             return os.path.join(real_root, folder_name, name)
     return os.path.realpath(path)
 

@@ -79,9 +79,7 @@ def _before_numbers(raw: str, numbers: list[int]) -> tuple[str, str] | None:
     end = len(raw)
     for n, number in enumerate(reversed(numbers)):
         if n:  # white space between two numbers
-            start = end
-            while start and raw[start - 1].isspace():
-                start -= 1
+            start = _spaces_from(raw, end)
             if start == end:
                 return None
             end = start
@@ -89,11 +87,16 @@ def _before_numbers(raw: str, numbers: list[int]) -> tuple[str, str] | None:
         if not raw.endswith(digits, 0, end):
             return None
         end -= len(digits)
-    start = end
-    while start and raw[start - 1].isspace():
-        start -= 1
+    start = _spaces_from(raw, end)
     text = raw[:start]
     return None if "\n" in text else (text, raw[start:end])
+
+
+def _spaces_from(raw: str, end: int) -> int:
+    """Where the white space that ends `raw[:end]` begins (`end` if there is none)."""
+    while end and raw[end - 1].isspace():
+        end -= 1
+    return end
 
 
 @dataclass

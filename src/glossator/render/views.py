@@ -33,11 +33,8 @@ def by_essay(
     `note_cites`) split by essay slug, each part in the map's order; with `only`,
     the parts of those slugs alone (serve's open pages: one essay's of 54,000)."""
     found: dict[str, dict[tuple, Any]] = {}
-    if only is not None:
-        for place in [p for p in by_place if p[0] in only]:
-            found.setdefault(place[0], {})[place] = by_place[place]
-        return found
-    for place, value in by_place.items():
+    places = by_place.items()
+    for place, value in places if only is None else (i for i in places if i[0][0] in only):
         found.setdefault(place[0], {})[place] = value
     return found
 

@@ -79,25 +79,7 @@ class Session:
         """Build once; on success the pages reload, on failure they show the error. A
         search index not in the cache is built after the pages reload (`finish`), and
         the garbage the build left is collected last, while nobody waits."""
-        self._shown_at = None
-        started = time.perf_counter()
-        result = self._build(
-            lambda: build(
-                *(self.content, self.out),
-                search_later=True,
-                memory=self.memory,
-                early=lambda render: self._early(render, started),
-            )
-        )
-        if result is not None and result.finish is not None:
-            started = time.perf_counter()
-            done = self._build(result.finish, announce=False)
-            if done is not None and done.ok:
-                took = (time.perf_counter() - started) * 1000
-                self.report(f"glossator: search index rebuilt in {took:.0f} ms")
-            result = done
-        collect_frozen()
-        return result
+        return self._rebuild()
 
     def warm(self) -> None:
         """When the first build had nothing to do (the site as its record says), its
@@ -113,19 +95,33 @@ class Session:
             return  # the next rebuild reports it
         if done is None:
             self.rebuild()
-            return
+        else:
+            self._rebuild(fingerprint)
+
+    def _rebuild(self, fingerprint: str | None = None) -> BuildResult | None:
+        """`rebuild`; with the inputs' `fingerprint` (`warm`), a build of what it says
+        is unchanged, whose success reloads nothing."""
+        self._shown_at = None
+        started = time.perf_counter()
         result = self._build(
             lambda: build(
                 *(self.content, self.out),
                 search_later=True,
                 fingerprint=fingerprint,
                 memory=self.memory,
+                early=lambda render: self._early(render, started),
             ),
-            announce=False,
+            announce=fingerprint is None,
         )
-        if result is not None and result.finish is not None:  # the index was not cached
-            self._build(result.finish, announce=False)
+        if result is not None and result.finish is not None:
+            started = time.perf_counter()
+            done = self._build(result.finish, announce=False)
+            if done is not None and done.ok:
+                took = (time.perf_counter() - started) * 1000
+                self.report(f"glossator: search index rebuilt in {took:.0f} ms")
+            result = done
         collect_frozen()
+        return result
 
     def _early(self, render: Callable[[list[str]], dict[str, bytes]], started: float) -> None:
         """The open essays' pages, rendered before the rest: those that changed are

@@ -73,6 +73,7 @@ from glossator.progress import Progress, silent, step
 from glossator.render import TEMPLATES_DIR, Rendered, render_jobs, render_site
 from glossator.render import spread as page_spread
 from glossator.render.early import essay_pages
+from glossator.render.spool import Spool
 from glossator.render.templating import search_path, template_problem
 from glossator.search.pagefind import INDEX_DIR
 from glossator.write import write_site
@@ -261,34 +262,30 @@ def build(
         store.keep_previous("work-digests", known)
     jobs = before.jobs if cache else None
     spread = in_order if beside else partial(forked, chunk=page_spread.PAGES_PER_TASK)
-    try:
+    with Spool() as spool:  # the pages' bytes on disk until written: most of the peak
         try:
-            searchable = beside or index is None or bool(index)  # beside: until it fails
-            rendered = render_jobs(
-                *(site, result.formatted, folders, searchable, jobs), *(progress, known, spread)
-            )
-        finally:
-            if indexing is not None:
-                index, search_diagnostics = indexing()
-        if indexing is not None and index == {}:  # Pagefind failed: pages without search
-            rendered = render_jobs(site, result.formatted, folders, False, jobs, progress, known)
-    except TemplateError as exc:
-        problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
-        return BuildResult(sort_diagnostics(problems), False)
-    done = _publish(
-        result,
-        rendered,
-        index if index is not None else {},
-        before,
-        content_dir,
-        out_dir,
-        strict,
-        store,
-        search_diagnostics,
-        fingerprint if cache else None,
-        stale if index is None else None,
-        progress,
-    )
+            try:
+                searchable = beside or index is None or bool(index)  # beside: until it fails
+                rendered = render_jobs(
+                    *(site, result.formatted, folders, searchable, jobs),
+                    *(progress, known, spread, spool),
+                )
+            finally:
+                if indexing is not None:
+                    index, search_diagnostics = indexing()
+            if indexing is not None and index == {}:  # Pagefind failed: pages without search
+                spool.clear()
+                rendered = render_jobs(
+                    *(site, result.formatted, folders, False, jobs, progress, known), files=spool
+                )
+        except TemplateError as exc:
+            problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
+            return BuildResult(sort_diagnostics(problems), False)
+        done = _publish(
+            *(result, rendered, index if index is not None else {}, before, content_dir),
+            *(out_dir, strict, store, search_diagnostics, fingerprint if cache else None),
+            *(stale if index is None else None, progress),
+        )
     if index is None and done.ok:
 
         def finish() -> BuildResult:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import defaultdict
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from itertools import chain, compress
 from operator import is_not, itemgetter, methodcaller
@@ -174,21 +175,23 @@ def _same_bytes(path: str, data: bytes) -> bool:
         os.close(fd)
 
 
-def same_as_published(files: dict[str, bytes], before: Published, out_dir: Path) -> dict[str, Stat]:
+def same_as_published(
+    files: MutableMapping[str, bytes], before: Published, out_dir: Path
+) -> dict[str, Stat]:
     """The files of `files` the published site holds, trusted, with these very bytes:
     dropped from `files`, returned with their stat (to leave them as they are)."""
     keep = {}
     out = str(out_dir)
     for path in [p for p in files if p in before.files]:
-        stat = before.files[path][0]
-        if len(files[path]) == stat[1] and _same_bytes(os.path.join(out, path), files[path]):
+        stat, data = before.files[path][0], files[path]  # once: a spool reads it from disk
+        if len(data) == stat[1] and _same_bytes(os.path.join(out, path), data):
             keep[path] = stat
             del files[path]
     return keep
 
 
 def reusable(
-    rendered: Rendered, files: dict[str, bytes], before: Published, out_dir: Path
+    rendered: Rendered, files: MutableMapping[str, bytes], before: Published, out_dir: Path
 ) -> dict[str, Stat]:
     """The files to leave as published: those of the kept jobs, and each file to write
     whose bytes are the published ones (`same_as_published`)."""
@@ -209,7 +212,7 @@ def forget_published(out_dir: Path) -> None:
 
 def record_published(
     out_dir: Path,
-    written: dict[str, bytes],
+    written: Mapping[str, bytes],
     kept: dict[str, Stat],
     before: Published,
     jobs: Jobs,

@@ -4,7 +4,7 @@ files: each page a job of `site.render_jobs`, signed by what it shows of each es
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
@@ -69,7 +69,9 @@ def corpus_pages(
     )
 
 
-def site_map(files: dict[str, bytes], jobs: dict[str, tuple], run: Any, site: SiteConfig) -> None:
+def site_map(
+    files: MutableMapping[str, bytes], jobs: dict[str, tuple], run: Any, site: SiteConfig
+) -> None:
     """The sitemap, of every page made now or kept: signed by their paths."""
     made = set(files)
     made.update(chain.from_iterable(map(itemgetter(1), jobs.values())))
@@ -82,7 +84,7 @@ def _sitemap_file(site: SiteConfig, paths: list[str]) -> dict[str, bytes]:
     return {} if found is None else {"sitemap.xml": found}
 
 
-def static_files(files: dict[str, bytes], folders: list[Path]) -> None:
+def static_files(files: MutableMapping[str, bytes], folders: list[Path]) -> None:
     for folder in reversed(folders):  # a site's static file replaces the built-in one
         static = folder / "static"
         if static.is_dir():

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ from glossator.render.signatures import (
     source_signatures,
     work_digests,
 )
+from glossator.render.spool import Spool
 from glossator.render.spread import POOL_MINIMUM, spread_pages
 from glossator.render.template_keys import template_key
 from glossator.render.templating import as_search_path
@@ -91,7 +92,7 @@ class Rendered:
     """The files rendered now, the jobs skipped (their files are the published ones),
     and every job's signature and files, for the next build to compare with."""
 
-    files: dict[str, bytes]
+    files: MutableMapping[str, bytes]  # a dict, or the build's `spool.Spool`
     kept: list[str]
     jobs: Jobs
 
@@ -155,7 +156,7 @@ def render_site(
 ) -> dict[str, bytes]:
     """Every page and data file of the site, from the formatted corpus; templates and
     static files are looked up in `templates_dir` (one folder or several, first wins)."""
-    return render_jobs(site, corpus, templates_dir, search_available).files
+    return dict(render_jobs(site, corpus, templates_dir, search_available).files)
 
 
 def render_jobs(
@@ -167,6 +168,7 @@ def render_jobs(
     progress: Progress = silent,
     known: dict[str, dict] | None = None,
     spread: Run = in_order,
+    files: MutableMapping[str, bytes] | None = None,
 ) -> Rendered:
     """The site's files; with `previous` (job -> the signature, files and piece the
     published site has from it), a job whose signature is the same is skipped and
@@ -175,7 +177,8 @@ def render_jobs(
     works' digests and the source pages' signatures with the objects they were made
     from (`signatures.work_digests`, `signatures.source_signatures`), which serve
     keeps between its builds. `spread` renders the essay and source pages to make, by
-    number, when they are many (a pool of processes, `spread.spread_pages`)."""
+    number, when they are many (a pool of processes, `spread.spread_pages`). `files`
+    receives the files (a `Spool` keeps their bytes out of memory), else a dict."""
     folders = as_search_path(templates_dir)
     env = make_environment(folders)
     linked, formatted, bibtex = corpus.linked, corpus.entries, corpus.bibtex
@@ -188,7 +191,7 @@ def render_jobs(
     shorts = Lazy(
         keys, lambda k: short_title(linked.works[k], corpus.csl_items.get(k)), linked.works
     )
-    out = Rendered({}, [], {})
+    out = Rendered(files if files is not None else {}, [], {})
     signing = previous is not None
     render = PageRenderer(env, site, has_search, formatted, entry_html, work_labels)
 
@@ -383,5 +386,8 @@ def render_jobs(
     )
     site_map(out.files, out.jobs, run, site)
     static_files(out.files, folders)
-    out.files = dict(sorted(out.files.items()))
+    if isinstance(out.files, Spool):
+        out.files.sort()
+    else:
+        out.files = dict(sorted(out.files.items()))
     return out

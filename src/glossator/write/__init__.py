@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from glossator.paths import STAMP, OutputError, check_output, check_relative
@@ -73,7 +73,7 @@ def complete_interrupted(out: Path) -> None:
 
 
 def write_site(
-    files: dict[str, bytes],
+    files: Mapping[str, bytes],
     out_dir: Path,
     content_dir: Path | None = None,
     keep: dict[str, tuple[int, int, int]] | None = None,

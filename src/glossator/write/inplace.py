@@ -31,7 +31,7 @@ import errno
 import json
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from glossator.paths import STAMP, OutputError, check_relative
@@ -66,7 +66,7 @@ def _deepest_first(folders: set[str]) -> list[str]:
 
 
 def publish(
-    files: dict[str, bytes],
+    files: Mapping[str, bytes],
     out: Path,
     paths: set[str],
     listed: set[str],

@@ -8,6 +8,7 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from glossator.paths import STAMP, OutputError, inside
@@ -47,7 +48,7 @@ def _link(
 
 
 def write_files(
-    files: dict[str, bytes],
+    files: Mapping[str, bytes],
     staging: Path,
     out: Path,
     keep: dict[str, tuple[int, int, int]],

@@ -1,0 +1,74 @@
+"""The spool holds the rendered files' bytes on disk and answers as the dict it replaces."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossator.render import spool as spool_module
+from glossator.render.spool import Spool
+
+PATHS = st.sampled_from(["index.html", "essays/a/index.html", "s/b.html", "feed.xml", "x"])
+CONTENTS = st.binary(max_size=40)
+STEPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("set"), PATHS, CONTENTS),
+        st.tuples(st.just("del"), PATHS, st.just(b"")),
+        st.tuples(st.just("clear"), st.just(""), st.just(b"")),
+        st.tuples(st.just("sort"), st.just(""), st.just(b"")),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(steps=STEPS, buffer=st.sampled_from([1, 7, 64, 1 << 22]))
+def test_any_sequence_of_changes_reads_back_as_a_dict_would(steps, buffer):
+    original = spool_module.BUFFER
+    spool_module.BUFFER = buffer  # small: nearly every value written to the file at once
+    try:
+        with Spool() as spool:
+            model: dict[str, bytes] = {}
+            for action, path, data in steps:
+                if action == "set":
+                    spool[path] = data
+                    model[path] = data
+                elif action == "del" and path in model:
+                    del spool[path]
+                    del model[path]
+                elif action == "clear":
+                    spool.clear()
+                    model.clear()
+                elif action == "sort":
+                    spool.sort()
+                    model = dict(sorted(model.items()))
+                assert dict(spool) == model
+                assert list(spool) == list(model)
+                assert all(spool.size(p) == len(v) for p, v in model.items())
+            assert ("nothing" in spool) is False
+    finally:
+        spool_module.BUFFER = original
+
+
+def test_the_bytes_leave_memory_and_no_file_is_left_behind(tmp_path, monkeypatch):
+    monkeypatch.setattr(spool_module, "BUFFER", 1000)
+    pages = {f"essays/{n}/index.html": bytes([n % 251]) * (300 + n) for n in range(200)}
+    with Spool(str(tmp_path)) as spool:
+        assert os.listdir(tmp_path) == []  # unnamed from the start
+        for path, data in pages.items():
+            spool[path] = data
+            assert len(spool._pending) < 1000  # never more than a buffer's worth held
+        size = os.fstat(spool._fd).st_size
+        assert size + len(spool._pending) == sum(map(len, pages.values()))
+        assert spool == pages
+        spool.update({"feed.xml": b"<feed/>"})
+        assert spool["feed.xml"] == b"<feed/>"
+    assert os.listdir(tmp_path) == []
+
+
+def test_only_bytes_are_taken():
+    with Spool() as spool, pytest.raises(TypeError):
+        spool["index.html"] = "text"  # type: ignore[assignment]

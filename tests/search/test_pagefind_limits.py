@@ -7,12 +7,16 @@ replies slow, without a real Pagefind.
 
 from __future__ import annotations
 
+import gc
 import stat
 import sys
+import weakref
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
+from glossator.cores import usable_cores
 from glossator.pipeline import plan
 from glossator.search import pagefind
 from glossator.search.bundles import Page, bundle_pages
@@ -111,3 +115,37 @@ def test_a_missing_pagefind_says_to_install_it(tmp_path, no_pagefind, seed_plan)
     _, [diagnostic] = search_index(seed_plan.linked.documents, seed_plan.corpus.site)
     assert "the `pagefind[bin]` package is not installed" in diagnostic.message
     assert "Install Pagefind with `pip install 'pagefind[bin]'`" in diagnostic.message
+
+
+class _Made(list):
+    """A bundle's pages, as a mapping makes them (a list that can be watched)."""
+
+    __hash__ = object.__hash__
+
+
+def test_each_bundle_s_pages_are_asked_for_when_indexed_and_let_go_after(tmp_path, monkeypatch):
+    """The site's pages are not all held at once: a bundle's are asked for as its turn
+    comes, and each earlier one a service sent is collected by then."""
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stand_in(tmp_path)))
+    services = min(usable_cores(), 6)
+    asked: list[int] = []
+    alive: weakref.WeakSet = weakref.WeakSet()
+
+    class Lazy(Mapping):
+        def __getitem__(self, number: int) -> list[Page]:
+            gc.collect()
+            assert len(alive) < services, "an indexed bundle's pages are still held"
+            asked.append(number)
+            made = _Made(Page(f"essays/b{number}-{i}.html", "words") for i in range(3))
+            alive.add(made)
+            return made
+
+        def __iter__(self):
+            return iter(range(6))
+
+        def __len__(self) -> int:
+            return 6
+
+    built = build_bundles(Lazy(), "en")
+    assert sorted(asked) == list(range(6))  # each bundle's pages made once
+    assert built == {n: {"pagefind.js": b"// pagefind"} for n in range(6)}

@@ -13,6 +13,7 @@ is stored, so installing it makes the next build index.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from glossator.cache import Store, code_version, digest
@@ -52,7 +53,7 @@ def cached_search_index(
     if missing and not compute:
         return None, []
     if missing:
-        todo = {n: pages.get(n) or [index_page(d) for d in groups[n]] for n in sorted(missing)}
+        todo = _Pages({n: groups[n] for n in sorted(missing)}, pages)
         try:
             built = build_bundles(todo, language)
         except Exception as exc:  # noqa: BLE001 - whatever Pagefind does, the site is built
@@ -61,6 +62,24 @@ def cached_search_index(
             store.put("search", keys[number], files)
             found[number] = files
     return assemble({n: files for n, files in found.items() if files is not None}), []
+
+
+class _Pages(Mapping[int, list[Page]]):
+    """A bundle's pages, made when Pagefind is about to index it (those made for its
+    key taken as they are): the pages of 1,000 essays at once held some 100 MB."""
+
+    def __init__(self, groups: dict[int, list[Document]], made: dict[int, list[Page]]) -> None:
+        self._groups, self._made = groups, made
+
+    def __getitem__(self, number: int) -> list[Page]:
+        made = self._made.pop(number, None)
+        return made if made is not None else [index_page(d) for d in self._groups[number]]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._groups)
+
+    def __len__(self) -> int:
+        return len(self._groups)
 
 
 def _pages_key(version: str, language: str, pages: list[Page]) -> str:

@@ -27,7 +27,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -245,28 +245,35 @@ def _what(payload: dict[str, Any]) -> str:
     return f"the page {payload.get('url')}" if is_page else f"{payload.get('type')}"
 
 
-def build_bundles(bundles: dict[int, list[Page]], language: str) -> dict[int, dict[str, bytes]]:
+def build_bundles(
+    bundles: Mapping[int, Sequence[Page]], language: str
+) -> dict[int, dict[str, bytes]]:
     """Pagefind's files for each bundle of pages, as {bundle: {path in it: bytes}}: one
     index per bundle, the bundles shared out between `pagefind --service` processes,
     one a core (each index depends on its pages alone: the same files whichever
-    process built it). Pagefind indexes in one thread; a thousand essays took it 24 s."""
+    process built it). Pagefind indexes in one thread; a thousand essays took it 24 s.
+    Each bundle's pages are asked of `bundles` when that bundle is indexed, so a
+    mapping that makes them then holds one bundle's pages at a time, not the site's."""
     numbers = sorted(bundles)
     services = max(1, min(usable_cores(), len(numbers)))
-    shares = [{n: bundles[n] for n in numbers[at::services]} for at in range(services)]
+    shares = [numbers[at::services] for at in range(services)]
     if services == 1:
-        return _build_share(shares[0], language)
+        return _build_share(bundles, shares[0], language)
     built: dict[int, dict[str, bytes]] = {}
     with ThreadPoolExecutor(services, thread_name_prefix="pagefind") as pool:
-        for share in pool.map(lambda share: _build_share(share, language), shares):
+        for share in pool.map(lambda share: _build_share(bundles, share, language), shares):
             built.update(share)
     return {number: built[number] for number in numbers}
 
 
-def _build_share(bundles: dict[int, list[Page]], language: str) -> dict[int, dict[str, bytes]]:
-    """One `pagefind --service` run, one index per bundle."""
+def _build_share(
+    bundles: Mapping[int, Sequence[Page]], numbers: list[int], language: str
+) -> dict[int, dict[str, bytes]]:
+    """One `pagefind --service` run, one index per bundle of `numbers`."""
     built: dict[int, dict[str, bytes]] = {}
     with _service(pagefind_executable()) as service:
-        for number, pages in bundles.items():
+        for number in numbers:
+            pages = bundles[number]
             config = {"force_language": language}
             index_id = service.send({"type": "NewIndex", "config": config}).get("index_id")
             service.send_all(
@@ -284,6 +291,7 @@ def _build_share(bundles: dict[int, list[Page]], language: str) -> dict[int, dic
             reply = service.send(
                 {"type": "GetFiles", "index_id": index_id}, SECONDS_PER_PAGE * len(pages)
             )
+            del pages  # a made bundle's pages: garbage once sent
             built[number] = _bundle_files(reply)
             service.send({"type": "DeleteIndex", "index_id": index_id})
     return built

@@ -408,6 +408,36 @@ def test_an_open_essay_is_shown_before_the_rest_of_the_site_is_published(served,
     assert any("(open page shown in " in m for m in messages)
 
 
+def test_a_build_failing_after_its_open_page_was_shown_takes_the_page_back(served, monkeypatch):
+    """The open essay is shown early from memory, then the build fails rendering the
+    rest of the site: the page reloads to the last good site, which is what is served
+    again, and shows the error over it."""
+    from jinja2 import TemplateSyntaxError
+
+    from glossator import pipeline
+
+    session, port, messages = served
+    essay = session.content / "essays" / "marginal-hands.md"
+    page = "/essays/marginal-hands.html"
+    old_page = get(port, page)[1]
+    conn, next_state = events(port, "%2Fessays%2Fmarginal-hands.html")
+    assert next_state() == {"build": 1, "error": ""}
+
+    def broken(*args, **kwargs):
+        raise TemplateSyntaxError("unexpected '}'", 2, "bibliography.html", "bibliography.html")
+
+    monkeypatch.setattr(pipeline, "render_jobs", broken)
+    essay.write_text(ESSAY.replace("Scribes", "Copyists"), encoding="utf-8")
+    assert not session.rebuild().ok
+    assert next_state() == {"build": 2, "error": "", "early": [page]}  # shown early
+    after = next_state()
+    assert after["build"] == 3 and "bibliography.html:2:" in after["error"]  # reload again
+    assert session.overlay == {}
+    assert get(port, page)[1] == old_page  # the last good page, the error shown over it
+    assert "still serving the last good site" in messages[-1]
+    conn.close()
+
+
 def test_an_edit_that_leaves_the_open_page_as_it_was_reloads_every_page_at_once(served):
     session, port, _ = served
     conn, next_state = events(port, "/essays/marginal-hands.html")

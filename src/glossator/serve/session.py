@@ -9,7 +9,9 @@ the open essays' pages as soon as the content is read, linked and formatted
 (`render/early.py`). A page that changed is then served from memory and told to
 reload (`State.early`), before the build renders and publishes the rest of the site;
 the other pages reload once it is published, and the pages from memory are dropped,
-the files published being the same bytes.
+the files published being the same bytes. If the build fails after all (a template's
+error, say), the pages from memory are dropped and the pages shown early reload too:
+to the last good site, with the error over it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from glossator.write import OutputError
 
 @dataclass(frozen=True)
 class State:
-    build: int = 0  # increases with every successful build; pages reload when it does
+    build: int = 0  # increases with every successful build (and to take an early page back)
     error: str = ""  # the failed build's diagnostics, or "" after a good one
     early: tuple[str, ...] = ()  # the only pages (URL paths) to reload yet: the rest later
 
@@ -194,7 +196,10 @@ class Session:
                 self.report(f"{message}glossator: rebuilt in {took:.0f} ms{shown}")
             else:
                 failed = message or "glossator: build failed\n"
-                self.state = State(self.state.build, failed)
+                # An open page shown early from memory shows what was not published: it
+                # reloads (to the last good site, served again) as well as showing the error.
+                taken_back = announce and self._shown_at is not None
+                self.state = State(self.state.build + (1 if taken_back else 0), failed)
                 self.report(f"{failed}glossator: build failed; still serving the last good site")
             self._changed.notify_all()
         return result

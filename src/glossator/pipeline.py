@@ -75,7 +75,7 @@ from glossator.render import spread as page_spread
 from glossator.render.early import essay_pages
 from glossator.render.spool import Spool
 from glossator.render.templating import search_path, template_problem
-from glossator.search.pagefind import INDEX_DIR
+from glossator.search.pagefind import INDEX_DIR, pagefind_found
 from glossator.write import write_site
 from glossator.yamlmap import load_yaml_mapping
 
@@ -244,16 +244,21 @@ def build(
     docs, site, versions = result.linked.documents, result.corpus.site, result.linked.versions
     index: dict[str, bytes] | None = {}  # `search: false` in site.yaml: no index at all
     search_diagnostics: list[Diagnostic] = []
-    search = (docs, site, shown, store, templates_dir, not (search_later and stale), versions)
+    compute = not (search_later and stale)  # serve publishes with the old index meanwhile
+    search = (docs, site, shown, store, templates_dir, compute, versions)
     # A small site's pages are rendered here, not in forked workers: Pagefind, a process
     # of its own, indexes meanwhile (a thread waits for it), the pages assuming search.
+    # A large site's pages are rendered first, over the cores, and indexed after: the
+    # workers fork from a process that holds neither the index nor its making (some
+    # 100 MB at 1,000 essays). Either way, if Pagefind fails the pages are made again.
     pages = len(docs) + len(result.linked.works)
     beside = site.search and bool(docs) and pages < page_spread.POOL_MINIMUM
+    after = site.search and bool(docs) and not beside and compute and pagefind_found()
     indexing = None
     if beside:
         progress("Indexing for search", 0, 1)  # named as it starts; the pages' bars follow
         indexing = _meanwhile(cached_search_index, *search)
-    elif site.search:
+    elif site.search and not after:
         with step(progress, "Indexing for search"):
             index, search_diagnostics = cached_search_index(*search)
     known = store.previous("work-digests")  # serve: the works' digests, by object
@@ -265,7 +270,7 @@ def build(
     with Spool() as spool:  # the pages' bytes on disk until written: most of the peak
         try:
             try:
-                searchable = beside or index is None or bool(index)  # beside: until it fails
+                searchable = beside or after or index is None or bool(index)  # until it fails
                 rendered = render_jobs(
                     *(site, result.formatted, folders, searchable, jobs),
                     *(progress, known, spread, spool),
@@ -273,11 +278,13 @@ def build(
             finally:
                 if indexing is not None:
                     index, search_diagnostics = indexing()
-            if indexing is not None and index == {}:  # Pagefind failed: pages without search
+            if after:
+                with step(progress, "Indexing for search"):
+                    index, search_diagnostics = cached_search_index(*search)
+            if (beside or after) and index == {}:  # Pagefind failed: pages without search
                 spool.clear()
-                rendered = render_jobs(
-                    *(site, result.formatted, folders, False, jobs, progress, known), files=spool
-                )
+                args = (site, result.formatted, folders, False, jobs, progress, known, spread)
+                rendered = render_jobs(*args, spool)
         except TemplateError as exc:
             problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
             return BuildResult(sort_diagnostics(problems), False)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from glossator import pipeline
 from glossator.cli import main
 from glossator.cores import usable_cores
 from glossator.pipeline import build
@@ -79,3 +80,50 @@ def test_a_template_failing_in_a_worker_is_told_with_its_file_and_line(
     assert problem.startswith(str(site / "templates" / "source.html") + ":2:"), problem
     assert problem.endswith("[template.render]")
     assert in_workers(every_page_spread)
+
+
+def test_a_large_site_is_indexed_after_its_pages_and_they_are_the_same(
+    tmp_path, monkeypatch, every_page_spread
+):
+    """Spread pages are rendered first and Pagefind run after (the workers fork from a
+    process without the index); the pages assumed search, as a small site's do."""
+    calls: list[str] = []
+    real_render, real_index = pipeline.render_jobs, pipeline.cached_search_index
+
+    def render(*args, **kwargs):
+        calls.append("render")
+        return real_render(*args, **kwargs)
+
+    def index(*args, **kwargs):
+        calls.append("index")
+        return real_index(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "render_jobs", render)
+    monkeypatch.setattr(pipeline, "cached_search_index", index)
+    out = tmp_path / "spread" / "_site"
+    assert build(REPO / "content", out, cache=False).ok
+    assert calls == ["render", "index"]
+    assert (out / "pagefind" / "pagefind.js").is_file()
+    assert 'class="search-unavailable"' not in (out / "search.html").read_text(encoding="utf-8")
+
+
+def test_a_large_site_whose_pagefind_fails_is_the_site_without_search(
+    tmp_path, monkeypatch, every_page_spread
+):
+    """Pagefind there but failing after the pages were rendered assuming search: the
+    pages are made again without it, the very site a build without Pagefind writes."""
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'cannot start' >&2\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    failing = build(REPO / "content", tmp_path / "failing" / "_site", cache=False)
+    assert failing.ok
+    assert [d.code for d in failing.diagnostics if d.severity == "warning"] == [
+        "search.unavailable"
+    ]
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    assert not pipeline.pagefind_found()  # indexed before its pages, as before
+    assert build(REPO / "content", tmp_path / "missing" / "_site", cache=False).ok
+    site = files_of(tmp_path / "failing" / "_site")
+    assert site == files_of(tmp_path / "missing" / "_site")
+    assert 'class="search-unavailable"' in site["search.html"].decode("utf-8")

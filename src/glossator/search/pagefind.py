@@ -222,6 +222,17 @@ def pagefind_executable() -> Path:
     return Path(found)
 
 
+def pagefind_found() -> bool:
+    """Whether there is a Pagefind to run (`pagefind_executable`), asked before a
+    large site's pages are rendered assuming search: without one they would be made
+    twice at every build."""
+    try:
+        pagefind_executable()
+    except SearchError:
+        return False
+    return True
+
+
 def _packaged_lookup() -> Callable[[], Any] | None:
     """The `get_executable` of the package that ships Pagefind's binary, if one is
     installed (imported here: it is optional, and the site builds without it)."""

@@ -143,8 +143,9 @@ def plan(
     documents = place_citations(corpus, content_dir, essay_styles)
     shown = display_path(bib_path)
     with step(progress, "Linking citations"):
-        if store is None:
-            linked = link_corpus(documents, bibliography, shown)
+        if store is None:  # the notes resolved where the essays were read, if forked
+            resolver = CachedResolver(Store(None), templates, plain)
+            linked = link_corpus(documents, bibliography, shown, None, resolver, resolver.scan)
         else:
             made_from = bibliography_digest(store, curated, bibliography)  # for LinkMemo
             index = cached_bibliography_index(bibliography, store, templates, made_from)

@@ -21,7 +21,7 @@ from glossator.cache import Store, digest
 from glossator.cache.store import FIRST, value_digest, value_digests
 from glossator.format import corpus as format_corpus_module
 from glossator.incremental import build_fingerprint, cache_folder, reading
-from glossator.incremental.reading import CachedReader
+from glossator.incremental.reading import CachedReader, prepare
 from glossator.ingest.corpus import read_each
 from glossator.pipeline import TEMPLATES_DIR, build
 from glossator.render import site as render_site_module
@@ -430,7 +430,10 @@ def test_reading_in_parallel_and_from_the_cache_gives_what_reading_in_order_does
     assert store.hits == len(paths) - 1
     plain = CachedReader(Store(None), TEMPLATES_DIR, workers=2, cached=False)  # --no-cache
     assert plain(paths, content) == expected
-    assert plain.keys == {} and plain.prepared == {}  # nothing kept, the notes left to link
+    assert plain.keys == {}  # nothing kept; the notes resolved in the workers, as in order:
+    docs = [doc for doc, _ in expected if doc is not None]
+    assert len(plain.prepared) == len(docs)
+    assert all(made == prepare(doc) for doc, made in plain.prepared.values())
 
 
 def test_an_edit_renders_that_essay_and_the_sources_it_cites_or_cited(tmp_path):

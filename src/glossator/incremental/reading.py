@@ -168,7 +168,7 @@ class CachedReader:
     store: Store
     templates: Path | None = None
     workers: int = 0  # 0: one per core
-    cached: bool = True  # False: no keys, nothing kept, nothing prepared (`--no-cache`)
+    cached: bool = True  # False (`--no-cache`): no keys, nothing kept; prepared if forked
     progress: Progress = silent
     prepared: dict[int, tuple[Document, Prepared]] = field(default_factory=dict)
     keys: dict[int, tuple[Document, str]] = field(default_factory=dict)
@@ -208,15 +208,15 @@ class CachedReader:
             results.append(cached)
         self.progress(READING, len(paths) - len(tasks), len(paths))
         workers = min(self.workers or usable_cores(), len(tasks))
-        work = _read_pickled if self.cached else _read_alone
         if workers > 1 and len(tasks) >= POOL_MINIMUM and "fork" in _methods():
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                chunk = max(1, len(tasks) // (workers * 4))
-                read = pool.map(work, [t for _, _, t in tasks], chunksize=chunk)
+                chunk = max(1, len(tasks) // (workers * 4))  # notes resolved there too:
+                read = pool.map(_read_pickled, [t for _, _, t in tasks], chunksize=chunk)
                 self._keep(tasks, read, results)
         else:
-            self._keep(tasks, (work(task) for _, _, task in tasks), results)
+            here = _read_pickled if self.cached else _read_alone  # no-cache: resolved later
+            self._keep(tasks, (here(task) for _, _, task in tasks), results)
         done = [r for r in results if r is not None]
         assert len(done) == len(paths)
         return done
@@ -274,8 +274,8 @@ def cached_bibliography_index(
 @dataclass
 class CachedResolver:
     """`notes.resolve_document` for `link_corpus`, and `scan` for `link.scan`'s
-    reading of the body. For a document as `reader` returned it, both were made with the read (in
-    this build, or in the cache under the read's key): no walk of the document.
+    reading of the body. For a document as `reader` returned it, both were made with
+    the read (in this build, or in the cache under the read's key): no walk of it.
     Another (one with its citations moved into the text, for an author-date style) is
     resolved under its value: parsing 54 notes costs some 10 ms, looking the result
     up well under one."""
@@ -316,8 +316,8 @@ class CachedResolver:
     def __call__(self, doc: Document) -> list[NoteCites]:
         prepared = self._prepared(doc)
         found = rejoin(doc, prepared[0]) if prepared is not None else None
-        if found is not None:
-            return found
+        if found is not None or self.store.folder is None:  # no folder: `--no-cache`
+            return found if found is not None else resolve_document(doc)
         key = digest(code_version(self.templates), "resolve", value_digest(doc))
         self.places[id(doc)] = (doc, ("resolve", key))
         found = self.store.get("resolve", key)

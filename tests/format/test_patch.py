@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -122,6 +123,21 @@ def test_an_edit_of_one_essay_takes_the_others_filling_as_recorded(tmp_path):
     same(second, afresh([essay("alpha", [("lind",)], TEXTS[1]), beta], 0, 0))
     assert second.linked.documents[1] is first.linked.documents[1]  # beta as recorded
     assert second.entries is first.entries  # the works' part as recorded
+
+
+@pytest.mark.parametrize("owns", [(None, 1), (1, None)], ids=["then-its-own", "then-the-site's"])
+def test_an_essay_naming_the_site_s_style_is_not_filled_as_recorded_with_the_site_s(tmp_path, owns):
+    """The site's style decided year suffixes for two works of Lind's in 2001; an essay
+    naming that style in its front matter formats in an instance of its own, which
+    decided nothing (as afresh). The same key names both styles' file: the recorded
+    filling of one is not the other's. (Found by the sequences below.)"""
+    session = Session(tmp_path / "cache")
+    docs = [
+        essay("beta", [("lind2",)], TEXTS[0]),
+        essay("gamma", [("nagy",), ("lind",)], TEXTS[0]),
+    ]
+    for own in owns:
+        same(session.build(docs, 2, 1, own), afresh(docs, 2, 1, own))
 
 
 corpora = st.dictionaries(

@@ -157,7 +157,9 @@ def _fill_documents(
     docs: list[Document | None] = [None] * len(linked.documents)
     versions: list[str | None] = [None] * len(docs)
     styles = [essay_styles.get(doc.slug, style) for doc in linked.documents]
-    style_keys = [getattr(s, "key", None) for s in styles]
+    # a style's key names its file, not what its bibliography decided: an essay naming
+    # the site's style has an instance of its own, which decided nothing
+    style_keys = [(s.key, s is style) if getattr(s, "key", None) else None for s in styles]
     same_items = previous is not None and previous.works.csl_items is csl_items
     recorded = dict(enumerate(previous.linked)) if same_items and previous else {}
     found: list[Found | None] = []

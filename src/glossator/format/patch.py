@@ -41,7 +41,7 @@ class WorksPart:
 class FormatState:
     works: WorksPart
     linked: list[Document]  # the linked documents, in order
-    styles: list[str | None]  # each one's style key
+    styles: list[tuple[str, bool] | None]  # each one's style key, and whether the site's
     kept: list[Filled | None]  # what the memo gave for each
     filled: list[Document]
     versions: list[str | None]

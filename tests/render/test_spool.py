@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 
 import pytest
@@ -72,3 +73,34 @@ def test_the_bytes_leave_memory_and_no_file_is_left_behind(tmp_path, monkeypatch
 def test_only_bytes_are_taken():
     with Spool() as spool, pytest.raises(TypeError):
         spool["index.html"] = "text"  # type: ignore[assignment]
+
+
+def test_a_full_disk_is_told_with_the_folder_and_the_site_is_left_as_it_was(
+    tmp_path, monkeypatch, capsys
+):
+    """The spool cannot be written (no space left): the build says where and why, as
+    for any write error, exits 1, and the published site is untouched."""
+    from glossator.cli import main
+
+    content = tmp_path / "content"
+    (content / "essays").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: Margins\n", encoding="utf-8")
+    (content / "essays" / "a.md").write_text("---\ntitle: A\n---\n\nWords.\n", encoding="utf-8")
+    out = tmp_path / "_site"
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (content / "essays" / "a.md").write_text("---\ntitle: A\n---\n\nOther.\n", encoding="utf-8")
+    monkeypatch.setattr(spool_module, "BUFFER", 1)  # every page written at once
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(spool_module.os, "pwrite", full)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(spool_module.tempfile, "tempdir", None)  # TMPDIR read again
+    capsys.readouterr()
+    assert main(["build", "--content", str(content), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"glossator: {tmp_path}: cannot write the site: No space left on device" in err
+    assert "TMPDIR" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -22,6 +22,7 @@ class Spool(MutableMapping[str, bytes]):
     in the file, unreachable: a build sets each path about once."""
 
     def __init__(self, folder: str | None = None) -> None:
+        self._folder = folder or tempfile.gettempdir()
         self._file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - closed by close()
         self._fd = self._file.fileno()
         self._at: dict[str, tuple[int, int]] = {}  # path -> offset, size
@@ -88,8 +89,13 @@ class Spool(MutableMapping[str, bytes]):
 
     def _flush(self) -> None:
         view, done = memoryview(self._pending), 0
-        while done < len(view):
-            done += os.pwrite(self._fd, view[done:], self._written + done)
-        view.release()
+        try:
+            while done < len(view):
+                done += os.pwrite(self._fd, view[done:], self._written + done)
+        except OSError as exc:  # a full disk, say: told as the build's other write errors
+            why = f"{exc.strerror} (the rendered pages' temporary file; TMPDIR sets its folder)"
+            raise OSError(exc.errno, why, self._folder) from exc
+        finally:
+            view.release()
         self._written += len(self._pending)
         self._pending = bytearray()

@@ -144,7 +144,7 @@ def plan(
     shown = display_path(bib_path)
     with step(progress, "Linking citations"):
         if store is None:  # the notes resolved where the essays were read, if forked
-            resolver = CachedResolver(Store(None), templates, plain)
+            resolver = CachedResolver(plain.store, templates, plain)
             linked = link_corpus(documents, bibliography, shown, None, resolver, resolver.scan)
         else:
             made_from = bibliography_digest(store, curated, bibliography)  # for LinkMemo

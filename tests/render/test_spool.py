@@ -19,7 +19,6 @@ STEPS = st.lists(
         st.tuples(st.just("set"), PATHS, CONTENTS),
         st.tuples(st.just("del"), PATHS, st.just(b"")),
         st.tuples(st.just("clear"), st.just(""), st.just(b"")),
-        st.tuples(st.just("sort"), st.just(""), st.just(b"")),
     ),
     max_size=40,
 )
@@ -43,12 +42,8 @@ def test_any_sequence_of_changes_reads_back_as_a_dict_would(steps, buffer):
                 elif action == "clear":
                     spool.clear()
                     model.clear()
-                elif action == "sort":
-                    spool.sort()
-                    model = dict(sorted(model.items()))
                 assert dict(spool) == model
                 assert list(spool) == list(model)
-                assert all(spool.size(p) == len(v) for p, v in model.items())
             assert ("nothing" in spool) is False
     finally:
         spool_module.BUFFER = original

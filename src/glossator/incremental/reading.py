@@ -316,8 +316,10 @@ class CachedResolver:
     def __call__(self, doc: Document) -> list[NoteCites]:
         prepared = self._prepared(doc)
         found = rejoin(doc, prepared[0]) if prepared is not None else None
-        if found is not None or self.store.folder is None:  # no folder: `--no-cache`
-            return found if found is not None else resolve_document(doc)
+        if found is not None:
+            return found
+        if self.store.folder is None:  # `--no-cache`: nowhere to keep it
+            return resolve_document(doc)
         key = digest(code_version(self.templates), "resolve", value_digest(doc))
         self.places[id(doc)] = (doc, ("resolve", key))
         found = self.store.get("resolve", key)
@@ -328,9 +330,8 @@ class CachedResolver:
 
 
 def cached_identities(store: Store, templates: Path | None = None, kind: str = "works") -> dict:
-    """What the last build worked out for each work, a pure function of the work: its
-    CSL-JSON and BibTeX (`format.format_corpus`). A copy: the stage fills it in place,
-    and the stored value may be serve's remembered one, never to be changed."""
+    """Each work's CSL-JSON and BibTeX as the last build made them, pure functions of
+    the work. A copy: `format_corpus` fills it in place; the stored one may be serve's."""
     found = store.get(kind, digest(code_version(templates), kind))
     return dict(found) if isinstance(found, dict) else {}
 
@@ -345,10 +346,9 @@ def store_identities(
 @dataclass
 class LinkMemo:
     """`link.parts.Memo` in the store: each document's linked part under its version
-    (which names the document and glossator's code); `link_corpus` checks what else
-    it was made from. The entry of the document's resolved notes is kept with it
-    while the part is used (not read: it is made again from them when the
-    bibliography changes, and resolving 1,000 essays again would take ten seconds)."""
+    (naming the document and the code; `link_corpus` checks the rest). The entry of its
+    resolved notes is kept while the part is used: a changed bibliography links again
+    from them (resolving 1,000 essays again would take ten seconds)."""
 
     store: Store
     templates: Path | None = None

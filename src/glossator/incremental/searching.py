@@ -66,7 +66,8 @@ def cached_search_index(
 
 class _Pages(Mapping[int, list[Page]]):
     """A bundle's pages, made when Pagefind is about to index it (those made for its
-    key taken as they are): the pages of 1,000 essays at once held some 100 MB."""
+    key taken as they are): the pages of 1,000 essays at once held some 100 MB. It
+    takes `made` over, emptying it as it hands each bundle out, so that those go too."""
 
     def __init__(self, groups: dict[int, list[Document]], made: dict[int, list[Page]]) -> None:
         self._groups, self._made = groups, made

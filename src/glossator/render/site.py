@@ -58,7 +58,6 @@ from glossator.render.signatures import (
     source_signatures,
     work_digests,
 )
-from glossator.render.spool import Spool
 from glossator.render.spread import POOL_MINIMUM, spread_pages
 from glossator.render.template_keys import template_key
 from glossator.render.templating import as_search_path
@@ -386,8 +385,4 @@ def render_jobs(
     )
     site_map(out.files, out.jobs, run, site)
     static_files(out.files, folders)
-    if isinstance(out.files, Spool):
-        out.files.sort()
-    else:
-        out.files = dict(sorted(out.files.items()))
     return out

@@ -68,14 +68,6 @@ class Spool(MutableMapping[str, bytes]):
     def __len__(self) -> int:
         return len(self._at)
 
-    def size(self, path: str) -> int:
-        """The length of a path's bytes, without reading them."""
-        return self._at[path][1]
-
-    def sort(self) -> None:
-        """The paths iterated in sorted order from now on (the bytes stay where they are)."""
-        self._at = dict(sorted(self._at.items()))
-
     def __enter__(self) -> Spool:
         return self
 

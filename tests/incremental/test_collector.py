@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import platform
 import weakref
 
 from glossator.incremental.collector import NEVER, YOUNG, collect_frozen, collection_paused
@@ -56,3 +57,23 @@ def test_collect_frozen_lets_the_frozen_cycles_go_and_leaves_nothing_frozen():
     assert gone() is None
     assert gc.get_freeze_count() == 0
     collect_frozen()  # nothing frozen: nothing to do
+
+
+def test_the_allocator_takes_the_lean_settings_on_glibc_and_nothing_breaks_elsewhere(
+    monkeypatch,
+):
+    from glossator.incremental import collector
+
+    if platform.libc_ver()[0] == "glibc":
+        collector.lean_allocator.cache_clear()
+        assert collector.lean_allocator() is True  # mallopt said yes to each setting
+
+    def no_library(_name):
+        raise OSError("no such library")
+
+    collector.lean_allocator.cache_clear()
+    monkeypatch.setattr(collector.ctypes, "CDLL", no_library)
+    try:
+        assert collector.lean_allocator() is False
+    finally:
+        collector.lean_allocator.cache_clear()

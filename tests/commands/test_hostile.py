@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -272,6 +273,29 @@ def test_remote_and_protocol_relative_images_are_warned_about(tmp_path, capsys, 
     assert [line.split(": ")[0] for line in lines if "[image.remote]" in line] == [
         f"{content / 'essays' / 'a.md'}:8"
     ]
+
+
+def test_a_remote_image_is_linked_never_loaded(tmp_path, capsys):
+    essay = ESSAY.format(title="T") + (
+        "\n![A map](https://example.org/map.png)\n\n"
+        'See ![the key](//cdn.example.org/key.gif "Key") and ![](ftp://example.org/x.gif) '
+        "and ![bad](javascript:alert(1)) and ![dot](data:image/gif;base64,R0lGODlhAQABAAAAACw=)."
+        "\n"
+    )
+    content = site(tmp_path, {"essays/a.md": essay})
+    code, out = build(content, capsys)
+    assert code == 0
+    page = (out / "essays" / "a.html").read_text(encoding="utf-8")
+    assert re.findall(r"<img [^>]*>", page) == [
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="dot">'
+    ]
+    assert (
+        '<p class="figure-placeholder">This image is on another site and not part of this '
+        'page: <a href="https://example.org/map.png" rel="external">open it there</a>.</p>'
+    ) in page
+    assert '<a href="//cdn.example.org/key.gif" title="Key">Image: the key</a>' in page
+    assert '<a href="ftp://example.org/x.gif">Image</a>' in page
+    assert "javascript:" not in page and "Image: bad" in page  # the text, never a link
 
 
 def test_markdown_nested_past_the_parser_limit_says_so():

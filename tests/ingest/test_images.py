@@ -62,8 +62,9 @@ def test_images_are_checked_and_measured(tmp_path, monkeypatch):
         "content/essays/pictures.md:9: error: image `../../secret.png` is outside content/; "
         "move it into content/ and link it relative to the essay [image.outside-content]",
         "content/essays/pictures.md:11: warning: image `https://example.org/a.png` is on "
-        "another site, and the site loads nothing from elsewhere; download it into content/ "
-        "and link it from there [image.remote]",
+        "another site, and the site loads nothing from elsewhere, so the page links to it "
+        "instead of showing it; download it into content/ and link it from there to show it "
+        "[image.remote]",
         "content/essays/pictures.md:13: error: image `lost.png` not found at "
         "content/essays/lost.png; add the file or fix the path [image.missing]",
     ]

@@ -20,7 +20,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from glossator.diagnostics import Diagnostic, display_path, error, warning
 from glossator.model import Document, Figure, Paragraph
-from glossator.model.inline import CONTAINERS, Image, Inline, nodes_of, url_scheme
+from glossator.model.inline import CONTAINERS, Image, Inline, is_remote, nodes_of
 from glossator.paths import ContentFileError, read_content_file
 
 SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
@@ -76,15 +76,15 @@ def publish_images(
     for src, line in sources:
         if src in published or src.lower().startswith("data:"):
             continue
-        # any scheme (https:, ftp:, file:), protocol-relative `//host/x` or UNC `\\host`
-        if url_scheme(src) or src.startswith(("//", "\\\\")):
+        if is_remote(src):
             diags.append(
                 warning(
                     shown,
                     line,
                     "image.remote",
                     f"image `{src}` is on another site, and the site loads nothing from "
-                    "elsewhere; download it into content/ and link it from there",
+                    "elsewhere, so the page links to it instead of showing it; download it "
+                    "into content/ and link it from there to show it",
                 )
             )
             continue

@@ -236,6 +236,14 @@ def url_scheme(url: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+def is_remote(src: str) -> bool:
+    """Whether an image's `src` is loaded from elsewhere (any scheme but `data:`, a
+    protocol-relative `//host/x`, a UNC `\\\\host`): the site never does; the reader
+    warns and the renderer links to it instead."""
+    scheme = url_scheme(src)
+    return (bool(scheme) and scheme != "data") or src.startswith(("//", "\\\\"))
+
+
 BARE_URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]}'’”]")
 
 

@@ -27,7 +27,7 @@ from glossator.model import (
     Section,
     Table,
 )
-from glossator.model.inline import plain_text
+from glossator.model.inline import Link, Text, is_remote, plain_text
 from glossator.render.inline import (
     InlineOptions,
     InlineRenderer,
@@ -41,6 +41,8 @@ PLACEHOLDER = (
     "Image not included. The source text keeps only the caption of this figure; "
     "the image itself is not part of this edition."
 )
+# A figure whose image is on another site, which the page never loads: a link to it.
+REMOTE = "This image is on another site and not part of this page: "
 ALIGN = ("left", "right", "center")
 
 
@@ -130,7 +132,10 @@ def _block(block: Block, context: BlockContext) -> str:
 
 def _figure(figure: Figure, context: BlockContext) -> str:
     caption = context.inline(figure.caption_content)
-    if figure.src:
+    if figure.src and is_remote(figure.src):
+        there = (Text(REMOTE), Link(figure.src, (Text("open it there"),)), Text("."))
+        image = f'<p class="figure-placeholder">{context.inline(there)}</p>'
+    elif figure.src:
         size = "".join(
             f' {name}="{value}"'
             for name, value in (("width", figure.width), ("height", figure.height))

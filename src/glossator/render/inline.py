@@ -39,6 +39,7 @@ from glossator.model.inline import (
     Subscript,
     Superscript,
     Text,
+    is_remote,
     plain_text,
     url_scheme,
 )
@@ -223,6 +224,9 @@ class InlineRenderer:
         if isinstance(node, Code):
             return f"<code>{esc(node.text)}</code>"
         if isinstance(node, Image):
+            if is_remote(node.src):  # the site loads nothing from elsewhere: a link to it
+                label = f"Image: {node.alt}" if node.alt else "Image"
+                return self.link(Link(node.src, (Text(label),), node.title), start)
             title = f' title="{esc(node.title)}"' if node.title else ""
             return f'<img src="{esc(node.src)}" alt="{esc(node.alt)}"{title}>'
         if isinstance(node, LineBreak):

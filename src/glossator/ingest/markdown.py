@@ -16,6 +16,7 @@ from markdown_it.token import Token
 
 from glossator.diagnostics import Diagnostic, error, sort_diagnostics, warning
 from glossator.ingest.markdown_blocks import read_blocks
+from glossator.ingest.markdown_crossref import link_crossrefs
 from glossator.ingest.markdown_inline import Context, convert, line_of
 from glossator.ingest.markdown_parser import MAX_NESTING, PARSER, title_block, too_deep
 from glossator.ingest.metadata import parse_metadata, read_date
@@ -48,6 +49,8 @@ class _State:
     # notes made from citations in the body, by provisional id: (citation, line)
     key_notes: dict[int, tuple[Citation, int]] = field(default_factory=dict)
     inline_note_lines: dict[int, int] = field(default_factory=dict)
+    labels: dict[str, Block] = field(default_factory=dict)  # figures and tables, by label
+    crossref_lines: dict[int, int] = field(default_factory=dict)  # `Context`'s
     unreadable_metadata: bool = False  # reported already: no second "title missing"
 
     def key_note(self, citation: Citation, line: int) -> int:
@@ -57,7 +60,8 @@ class _State:
 
     def context(self, body: bool = False) -> Context:
         make_note = self.key_note if body else None
-        return Context(self.source.path, self.diagnostics, make_note, False, self.inline_note_lines)
+        found = (self.inline_note_lines, self.labels, self.crossref_lines)
+        return Context(self.source.path, self.diagnostics, make_note, False, *found)
 
 
 def markdown_blocks(text: str, path: str, first_line: int = 1) -> tuple[list[Block], list]:
@@ -224,7 +228,8 @@ def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
         notes=notes,
         path=source.path,
     )
-    return assign_ids(doc), sort_diagnostics(state.diagnostics)
+    link_crossrefs(assign_ids(doc), state.labels, state.crossref_lines, state.diagnostics)
+    return doc, sort_diagnostics(state.diagnostics)
 
 
 def _notes(state: _State, env: dict, defined: dict[str, tuple[int, list[Token]]]) -> list[Note]:

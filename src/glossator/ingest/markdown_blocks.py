@@ -77,7 +77,7 @@ def read_blocks(
             stack[-1].items.append(top.blocks)
         elif kind in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
             stack.pop()
-            _add(stack, sections, _container(top))
+            _add(stack, sections, _container(top, ctx))
         elif kind in ("fence", "code_block"):
             language = _language(token.info.strip())
             text = token.content[:-1] if token.content.endswith("\n") else token.content
@@ -95,8 +95,8 @@ def read_blocks(
             continue
         i += 1
     for section in sections or []:
-        section.blocks = _captions(section.blocks)
-    return _captions(root.blocks)
+        section.blocks = _captions(section.blocks, ctx)
+    return _captions(root.blocks, ctx)
 
 
 def _language(info: str) -> str:
@@ -131,13 +131,13 @@ def _add(stack: list[_Open], sections: list[Section] | None, block: Block | None
         stack[-1].blocks.append(block)
 
 
-def _container(top: _Open) -> Block:
+def _container(top: _Open, ctx: Context) -> Block:
     line = line_of(top.token)
     if top.kind == "blockquote":
-        return BlockQuote(_captions(top.blocks), line)
+        return BlockQuote(_captions(top.blocks, ctx), line)
     start = int(top.token.attrGet("start") or 1) if top.kind == "ordered_list" else 1
     return ListBlock(
-        [_captions(item) for item in top.items],
+        [_captions(item, ctx) for item in top.items],
         ordered=top.kind == "ordered_list",
         start=start,
         tight=not top.loose,
@@ -160,7 +160,7 @@ def _paragraph(inline: Token, line: int, ctx: Context) -> Block | None:
         caption_ctx = Context(ctx.path, ctx.diagnostics, None, False, ctx.inline_note_lines)
         caption = convert(image.children or [], line, caption_ctx)
         src = str(image.attrGet("src") or "")
-        return Figure(
+        figure = Figure(
             "",
             src=src or None,
             line=line,
@@ -168,6 +168,8 @@ def _paragraph(inline: Token, line: int, ctx: Context) -> Block | None:
             # Pandoc's `{alt="..."}`: an alternative text apart from the caption, if any.
             alt=ESCAPED.sub(r"\1", str(image.attrGet("alt") or "")),
         )
+        label(ctx, str(image.attrGet("id") or ""), figure, line)  # `{#fig-map}`
+        return figure
     content = convert(children, line, ctx)
     if all(isinstance(n, NoteRef) for n in content):  # whitespace was collapsed away
         if content:
@@ -229,7 +231,35 @@ def _caption(block: Block) -> tuple[Inline, ...] | None:
     return None
 
 
-def _captions(blocks: list[Block]) -> list[Block]:
+def _labelled(table: Table, caption: tuple[Inline, ...], line: int, ctx: Context) -> None:
+    """The caption without its attributes (`: Costs {#tbl-costs}`), their id the
+    table's label for a cross-reference."""
+    last = caption[-1] if caption else None
+    found = HEADING_ATTRIBUTES.search(last.text) if isinstance(last, Text) else None
+    if found is not None and isinstance(last, Text):
+        caption = normalize([*caption[:-1], Text(last.text[: found.start()])])
+        name = re.search(r"(?:^|[\s{])#([^\s{}]+)", found.group(0))
+        label(ctx, name.group(1) if name else "", table, line)
+    table.caption = caption
+
+
+def label(ctx: Context, name: str, block: Block, line: int) -> None:
+    """`name` (an attribute's `#id`) the label of `block`; the first block keeps one
+    given twice, as Pandoc links to the first."""
+    if not name:
+        return
+    if name in ctx.labels:
+        ctx.warn(
+            line,
+            "markdown.duplicate-label",
+            f"`#{name}` labels an earlier figure or table too; a cross-reference "
+            f"`@{name}` links to the first: give this one another label",
+        )
+        return
+    ctx.labels[name] = block
+
+
+def _captions(blocks: list[Block], ctx: Context) -> list[Block]:
     """Each table takes the caption paragraph right after it, or else right before."""
     out: list[Block] = []
     i = 0
@@ -239,10 +269,10 @@ def _captions(blocks: list[Block]) -> list[Block]:
             after = _caption(blocks[i + 1]) if i + 1 < len(blocks) else None
             before = _caption(out[-1]) if out and after is None else None
             if after is not None:
-                block.caption = after
+                _labelled(block, after, blocks[i + 1].line, ctx)
                 i += 1
             elif before is not None:
-                block.caption = before
+                _labelled(block, before, out[-1].line, ctx)
                 out.pop()
         out.append(block)
         i += 1

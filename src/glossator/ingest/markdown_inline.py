@@ -15,6 +15,8 @@ from markdown_it.token import Token
 
 from glossator.diagnostics import Diagnostic, error, warning
 from glossator.ingest.markdown_smart import smarten
+from glossator.model.citekeys import CROSSREF
+from glossator.model.document import Block
 from glossator.model.inline import (
     CONTAINERS,
     Citation,
@@ -66,6 +68,8 @@ class Context:
     make_note: Callable[[Citation, int], int] | None = None
     heading: bool = False
     inline_note_lines: dict[int, int] = field(default_factory=dict)
+    labels: dict[str, Block] = field(default_factory=dict)  # `{#fig-map}`: its figure
+    crossref_lines: dict[int, int] = field(default_factory=dict)  # id(citation) -> line
 
     def warn(self, line: int, code: str, message: str) -> None:
         self.diagnostics.append(warning(self.path, line, code, message))
@@ -138,6 +142,8 @@ def convert(children: list[Token], line: int, ctx: Context) -> tuple[Inline, ...
         elif kind == "citation":
             out.append(_citation(token))
             lines[id(out[-1])] = line
+            if crossref_only(out[-1]):  # linked once the figures are known
+                ctx.crossref_lines[id(out[-1])] = line
             line += token.meta.get("breaks", 0)
         elif kind == "image":
             alt = convert(token.children or [], line, Context(ctx.path, ctx.diagnostics))
@@ -282,7 +288,7 @@ def cite_notes(
                 node = Text(node.text[match.end() :])
             out.append(pending)
             pending = None
-        if isinstance(node, Citation):
+        if isinstance(node, Citation) and not crossref_only(node):  # those stay: linked later
             if node.items[0].mode == "author-in-text":
                 out.append(node)
                 pending = NoteRef(make_note(_suppressed(node), lines.get(id(node), 1)))
@@ -297,6 +303,11 @@ def cite_notes(
     if pending is not None:
         out.append(pending)
     return normalize(out)
+
+
+def crossref_only(citation: Citation) -> bool:
+    """Whether every item is a cross-reference (`@fig-map`), never a note's work."""
+    return all(CROSSREF.fullmatch(item.key) for item in citation.items)
 
 
 def _suppressed(citation: Citation) -> Citation:

@@ -83,7 +83,8 @@ def fenced_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 def other_attributes(state: StateInline, silent: bool) -> bool:
     """Attributes after an image, link, code or span that the attrs plugin cannot read
     (Pandoc's `{width=50%}`: `%` opens a comment there) are dropped, not shown: the
-    model keeps no attributes but a span's classes."""
+    model keeps no attributes but a span's classes, and an image's `#id` (a figure's
+    label, `{#fig-map width=80%}`)."""
     src, pos = state.src, state.pos
     if src[pos] != "{" or state.pending or not state.tokens:
         return False
@@ -92,6 +93,9 @@ def other_attributes(state: StateInline, silent: bool) -> bool:
     end = src.find("}", pos, state.posMax)
     if end < 0 or "\n" in src[pos:end]:
         return False
+    found = re.search(r"(?:^|\s)#([^\s{}]+)", src[pos + 1 : end])
+    if found and state.tokens[-1].type == "image" and not state.tokens[-1].attrGet("id"):
+        state.tokens[-1].attrSet("id", found.group(1))
     state.pos = end + 1
     return True
 

@@ -3,19 +3,11 @@ may have meant) or a cross-reference that Pandoc's and Quarto's filters resolve.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from difflib import get_close_matches
 
 from glossator.diagnostics import Diagnostic, error, warning
-
-# Cross-reference prefixes: pandoc-crossref's `fig:`, `sec:`, `eq:`, `tbl:`, `lst:` and
-# Quarto's `fig-`, `tbl-`, `sec-`, `eq-`, `lst-` and theorem kinds; both capitalise the
-# prefix to capitalise the reference (`@Fig:map` → "Fig. 1").
-CROSSREF = re.compile(
-    r"(?:[Ff]ig|[Ss]ec|[Ee]q|[Tt]bl|[Ll]st|[Tt]hm|[Ll]em|[Cc]or|[Pp]rp|[Cc]nj|[Dd]ef|[Ee]xm|[Ee]xr)"
-    r"[:-][\w:.-]+"
-)
+from glossator.model.citekeys import CROSSREF
 
 
 def did_you_mean(key: str, keys: Iterable[str]) -> str:

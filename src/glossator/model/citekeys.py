@@ -16,6 +16,16 @@ GROUP = re.compile(rf"\[(?P<body>[^\[\]]*?@{KEY}[^\[\]]*)\]")
 ITEM = re.compile(rf"^(?P<prefix>[^@]*?)-?@(?P<key>{KEY}?)(?P<suffix>(?:,.*)?)$", re.S)
 
 
+# Cross-reference prefixes: pandoc-crossref's `fig:`, `sec:`, `eq:`, `tbl:`, `lst:` and
+# Quarto's `fig-`, `tbl-`, `sec-`, `eq-`, `lst-` and theorem kinds; both capitalise the
+# prefix to capitalise the reference (`@Fig:map` → "Fig. 1"). Figures and tables are
+# numbered (the Markdown reader links them); the others are shown as written.
+CROSSREF = re.compile(
+    r"(?:[Ff]ig|[Ss]ec|[Ee]q|[Tt]bl|[Ll]st|[Tt]hm|[Ll]em|[Cc]or|[Pp]rp|[Cc]nj|[Dd]ef|[Ee]xm|[Ee]xr)"
+    r"[:-][\w:.-]+"
+)
+
+
 @dataclass(frozen=True)
 class KeyCitation:
     key: str

@@ -150,6 +150,7 @@ class Table:
     rows: list[list[tuple[Inline, ...]]]
     caption: tuple[Inline, ...] = ()
     line: int = 0
+    id: str = ""  # `tbl1`, ...: given by `ids.assign_ids`, as a figure's `fig1`
 
 
 @dataclass(slots=True)

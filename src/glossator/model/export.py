@@ -193,6 +193,7 @@ def block_to_json(block: Block) -> dict[str, Any]:
     elif isinstance(block, Table):
         data.update(
             type="table",
+            id=block.id,
             align=list(block.align),
             header=[content_to_json(cell) for cell in block.header],
             rows=[[content_to_json(cell) for cell in row] for row in block.rows],

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from glossator.model.document import Document, Figure, Paragraph, walk_blocks
+from glossator.model.document import Document, Figure, Paragraph, Table, walk_blocks
 from glossator.model.inline import note_numbers
 
 # Ids the essay page uses itself, and the shape of the ids given to blocks and notes:
@@ -17,7 +17,7 @@ _PAGE_IDS = """main content top toc toc-h abstract-h notes notes-h note-popover 
 cite-corpus sources about-author about-author-h editorial-note search search-form search-input
 search-results search-status"""
 PAGE_IDS = frozenset(_PAGE_IDS.split())
-GENERATED_ID = re.compile(r"^(p|fn|fnref|fig)\d+(-\d+)?$")
+GENERATED_ID = re.compile(r"^(p|fn|fnref|fig|tbl)\d+(-\d+)?$")
 
 # A language tag's shape (BCP 47: `en`, `pt-BR`, `zh-Hant-TW`): it becomes `lang=""`.
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", re.ASCII)  # fullmatch
@@ -37,7 +37,7 @@ def assign_ids(doc: Document) -> Document:
     keeps its anchors across rebuilds and across readers (raw text vs its Markdown).
     """
     used: set[str] = set(PAGE_IDS)
-    paragraph_count = figure_count = 0
+    paragraph_count = figure_count = table_count = 0
     for section in doc.sections:
         base = slugify(section.heading) if section.heading else "start"
         base = base or "section"
@@ -53,6 +53,9 @@ def assign_ids(doc: Document) -> Document:
             if isinstance(block, Figure):
                 figure_count += 1
                 block.id = f"fig{figure_count}"
+            elif isinstance(block, Table):
+                table_count += 1
+                block.id = f"tbl{table_count}"
             elif isinstance(block, Paragraph):
                 paragraph_count += 1
                 block.id = f"p{paragraph_count}"

@@ -191,9 +191,13 @@ def _table(table: Table, context: BlockContext) -> str:
     # The wrapper scrolls sideways on a narrow screen; a scrolling region must be
     # reachable by keyboard, and named for the one who reaches it.
     name = esc(plain_text(table.caption) or "Table")
-    parts = [f'<div class="table-wrap" tabindex="0" role="region" aria-label="{name}">\n<table>']
+    attrs = f' id="{esc(table.id)}"' if table.id else ""
+    parts = [f'<div class="table-wrap" tabindex="0" role="region" aria-label="{name}">']
+    parts[0] += f"\n<table{attrs}>"
     if table.caption:
-        parts.append(f"<caption>{context.inline(table.caption)}</caption>")
+        number = table.id[3:] if table.id.startswith("tbl") else ""  # as a figure's
+        label = f'<span class="figure-label">Table {esc(number)}.</span> ' if number else ""
+        parts.append(f"<caption>{label}{context.inline(table.caption)}</caption>")
     if table.header and any(table.header):
         parts.append(f"<thead>\n{cells(table.header, 'th')}\n</thead>")
     if table.rows:

@@ -33,6 +33,8 @@ CAPTION_PREFIXES = ("Table:", "table:", ":")
 HEADING_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][^{}]*|[^{}=\s]+=[^{}]*)\}$")
 CLASS_ATTRIBUTE = re.compile(r"(?:^|\s|\{)\.([\w+#-]+)")
 ESCAPED = re.compile(r"\\(.)")  # in a quoted attribute value: `\"` is `"`
+SHORTCODE = re.compile(r"\{\{<\s*([\w-]+)[^\n]*?>\}\}")  # Quarto's `{{< video url >}}`
+TASK = re.compile(r"\[([ xX])\] ")  # a task list item's box, before its text
 
 
 @dataclass
@@ -99,6 +101,19 @@ def read_blocks(
     return _captions(root.blocks, ctx)
 
 
+def _task(item: list[Block]) -> list[Block]:
+    """Pandoc's task list item, `[ ] to do` or `[x] done`: its box as the character
+    Pandoc's reader makes of it (☐, ☒), which every page and export shows."""
+    first = item[0] if item else None
+    if isinstance(first, Paragraph) and first.content and isinstance(first.content[0], Text):
+        text = first.content[0].text
+        found = TASK.match(text)
+        if found:
+            box = "\u2610" if found.group(1) == " " else "\u2612"
+            first.content = normalize([Text(box + text[found.end() - 1 :]), *first.content[1:]])
+    return item
+
+
 def _language(info: str) -> str:
     """The language of a fenced code block: ```` ```python ```` or ```` ``` {.python} ````."""
     if info.startswith("{"):
@@ -137,7 +152,7 @@ def _container(top: _Open, ctx: Context) -> Block:
         return BlockQuote(_captions(top.blocks, ctx), line)
     start = int(top.token.attrGet("start") or 1) if top.kind == "ordered_list" else 1
     return ListBlock(
-        [_captions(item, ctx) for item in top.items],
+        [_task(_captions(item, ctx)) for item in top.items],
         ordered=top.kind == "ordered_list",
         start=start,
         tight=not top.loose,
@@ -152,6 +167,14 @@ def _math_token(token: Token) -> Token:
 
 
 def _paragraph(inline: Token, line: int, ctx: Context) -> Block | None:
+    for found in SHORTCODE.finditer(inline.content):
+        ctx.warn(
+            line + inline.content.count("\n", 0, found.start()),
+            "markdown.shortcode",
+            f"`{found.group(0)}` is a Quarto shortcode (`{found.group(1)}`), which only "
+            "Quarto runs; it is shown as written: remove it, or write out what it would "
+            "make (a link, an image, a value)",
+        )
     children = inline.children or []
     visible = [t for t in children if not (t.type == "text" and not t.content.strip())]
     visible = [t for t in visible if t.type not in ("softbreak", "hardbreak")]

@@ -322,8 +322,9 @@ def test_unreferenced_definition():
         """
     )
     assert messages(diags) == [
-        "essay.md:8: error: footnote `[^orphan]` is defined but never referenced; add "
-        "`[^orphan]` after the word it annotates, or delete the definition [note.unreferenced]"
+        "essay.md:8: warning: footnote `[^orphan]` is defined but never referenced, so it is "
+        "not shown (as Pandoc drops it); add `[^orphan]` after the word it annotates, or "
+        "delete the definition [note.unreferenced]"
     ]
     assert [n.text for n in doc.notes] == ["Used note."]
 

@@ -256,13 +256,14 @@ def _notes(state: _State, env: dict, defined: dict[str, tuple[int, list[Token]]]
         notes.append(Note(number=footnote_id + 1, id="", line=line, blocks=blocks))
     for label, (line, _) in defined.items():
         if label not in used:
-            state.diagnostics.append(
-                error(
+            state.diagnostics.append(  # Pandoc warns and drops it; a PDF's is an error
+                warning(
                     state.source.path,
                     line,
                     "note.unreferenced",
-                    f"footnote `[^{label}]` is defined but never referenced; add `[^{label}]` "
-                    "after the word it annotates, or delete the definition",
+                    f"footnote `[^{label}]` is defined but never referenced, so it is not "
+                    f"shown (as Pandoc drops it); add `[^{label}]` after the word it "
+                    "annotates, or delete the definition",
                 )
             )
     return notes

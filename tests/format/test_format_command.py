@@ -317,3 +317,47 @@ def test_an_entry_with_no_printed_form_keeps_its_number(tmp_path, capsys):
         tmp_path, capsys, [untitled], "--style", str(style), "--mode", "citation"
     )
     assert (code, lines) == (0, ["[[CSL STYLE ERROR: reference with no printed form.]]"])
+
+
+# An edited translation: APA 7 (10.2) writes the roles after the names, capitalised.
+REPUBLIC = {
+    "id": "republic",
+    "type": "book",
+    "title": "The Republic",
+    "author": [{"literal": "Plato"}],
+    "editor": [{"family": "Ferrari", "given": "G. R. F."}],
+    "translator": [{"family": "Griffith", "given": "Tom"}],
+    "publisher": "Cambridge University Press",
+    "issued": {"date-parts": [[2000]]},
+}
+
+ROLES = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"
+       default-locale="{locale}">
+  <info><title>Roles</title><id>r</id><updated>2026-12-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><names variable="editor">
+    <name initialize-with=". "/><label form="short" prefix=", " text-case="title"/>
+  </names></layout></bibliography>
+</style>
+"""
+
+
+def test_a_role_label_in_title_case_is_capitalised_in_an_english_style(tmp_path, capsys):
+    code, lines, _ = _format(tmp_path, capsys, [REPUBLIC], "--style", "apa")
+    assert (code, lines) == (
+        0,
+        [
+            "Plato. (2000). The Republic (G. R. F. Ferrari, Ed.; T. Griffith, Trans.). "
+            "Cambridge University Press."
+        ],
+    )
+    # the term's language is the style's: a French style's "éd." is left as it is
+    for locale, expected in (
+        ("en-GB", "G. R. F. Ferrari, Ed."),
+        ("fr-FR", "G. R. F. Ferrari, éd."),
+    ):
+        style = tmp_path / f"roles-{locale}.csl"
+        style.write_text(ROLES.replace("{locale}", locale), encoding="utf-8")
+        code, lines, _ = _format(tmp_path, capsys, [REPUBLIC], "--style", str(style))
+        assert (code, lines) == (0, [expected])

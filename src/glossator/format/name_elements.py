@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from citeproc import model
 
-from glossator.format.csl_text import AUTHOR_MARK, CSL_NS, NO_AUTHOR_MARK, punctuate_initials
+from glossator.format.csl_text import (
+    AUTHOR_MARK,
+    CSL_NS,
+    NO_AUTHOR_MARK,
+    punctuate_initials,
+    title_case,
+)
 from glossator.format.element_base import NAMES_TAG, TEXT_TAG, Fast, note_substituted
 from glossator.format.initials import initialize
 from glossator.format.names import NameList, is_others
@@ -130,6 +136,9 @@ class NamePart(Fast, model.Name_Part):
         return (given if given is None else str(given)), (family if family is None else str(family))
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 class Label(Fast, model.Label):
     def process(self, item, variable=None, plural=None, context=None, **kwargs):
         """No term for an empty variable (CSL spec): an "Edition" label without edition."""
@@ -143,6 +152,22 @@ class Label(Fast, model.Label):
         elif name and name.replace("-", "_") not in item.reference:
             return None
         return super().process(item, variable, plural, context, **kwargs)
+
+    def case(self, text, language=None):
+        """A term is in the style's language: title case when that is English, as
+        for a text of a work in no other language. citeproc-py asked the item's
+        language, which a label is never given, so APA's "(G. Ferrari, Ed.)" read "ed."."""
+        if self.get("text-case") == "title" and self._own("language", self._language) == "en":
+            return title_case(text)
+        return super().case(text, language)
+
+    def _language(self) -> str:
+        root = self.get_root()
+        for locale in getattr(root, "locales", None) or []:
+            tag = locale.get(XML_LANG)
+            if tag:
+                return tag[:2].lower()
+        return (root.get("default-locale") or "en")[:2].lower()
 
     def _is_plural(self, item):
         """CSL: `number-of-volumes` and `number-of-pages` are plural above 1 ("3 vols.");

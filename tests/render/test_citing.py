@@ -20,18 +20,24 @@ from glossator.render.citing import (
 )
 
 
-def work(key: str, **fields: str) -> Work:
-    return Work(key, "book", "book", dict(fields), curated=True)
+def work(key: str, curated: bool = True, **fields: str) -> Work:
+    return Work(key, "book", "book", dict(fields), curated=curated)
 
 
 def test_the_short_title_is_the_bibtex_short_title_or_the_title_up_to_its_subtitle():
-    grafton = work("g", title="The Footnote: A Curious History")
+    grafton = work("g", False, title="The Footnote: A Curious History")  # read from a note
     assert short_title(grafton, {"title": "The Footnote: A Curious History"}) == "The Footnote"
     assert short_title(grafton, {"title": "A: B", "title-short": "Given Short"}) == "Given Short"
     assert short_title(grafton, {"title": 'The <span class="nocase">UN</span> Charter'}) == (
         "The UN Charter"
     )
     assert short_title(grafton) == "The Footnote"  # no CSL item: the BibTeX fields
+    # a curated work's CSL title is in sentence case for the styles: the page shows the
+    # title as the .bib file writes it
+    curated = work("c", title="The <i>Footnote</i>: A Curious History")
+    assert short_title(curated, {"title": "The <i>footnote</i>: A curious history"}) == (
+        "The Footnote"
+    )
     assert short_title(work("t", title="{Margins}: x", shorttitle="{Margins} and More")) == (
         "Margins and More"
     )

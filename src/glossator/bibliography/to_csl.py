@@ -32,6 +32,7 @@ from glossator.bibliography.csl_tables import (
 )
 from glossator.bibliography.dates import edtf_date, year_month_day
 from glossator.bibliography.names import OTHERS, parse_names, split_names
+from glossator.bibliography.sentence_case import sentence_case
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _URL_MACRO = re.compile(r"^\\(?:url|href)\{([^{}]*)\}(?:\{[^{}]*\})?$")
@@ -113,28 +114,33 @@ def _names(item: dict, f: Mapping[str, str]) -> None:
         del item[variable]
 
 
-def _titles(item: dict, f: Mapping[str, str], entry_type: str) -> None:
+def _titles(item: dict, f: Mapping[str, str], entry_type: str, sentence: bool) -> None:
     """Titles as Pandoc places them: a volume of a multi-volume work is titled by the
     whole (`maintitle`) with its own title as `volume-title`; a chapter's container is
-    the whole, or its book; a periodical issue's container is the periodical."""
+    the whole, or its book; a periodical issue's container is the periodical. With
+    `sentence`, an English entry's titles, not its periodical's, in sentence case."""
     chapter, main = entry_type in CHAPTERS, bool(f.get("maintitle"))
+    language = _language(f)
+    english = sentence and (not language or language.startswith("en"))
+    cased = sentence_case if english else str
+    book = False  # whether the container is a book's title (cased), not a periodical's
     if entry_type == "periodical":
         title, container = _title(f, "issue"), _title(f, "")
     elif main and not chapter:
         title, container = _title(f, "main"), _title(f, "journal") or f.get("journal", "")
-        item["volume-title"] = rich_title(_title(f, ""))
+        item["volume-title"] = rich_title(cased(_title(f, "")))
     else:
         title = _title(f, "")
         if chapter:
-            container = _title(f, "main") or _title(f, "book")
+            container, book = _title(f, "main") or _title(f, "book"), True
             if main and f.get("booktitle"):
-                item["volume-title"] = rich_title(_title(f, "book"))
+                item["volume-title"] = rich_title(cased(_title(f, "book")))
         else:
             container = _title(f, "journal") or f.get("journal", "")
     if title:
-        item["title"] = rich_title(title)
+        item["title"] = rich_title(cased(title))
     if container:
-        item["container-title"] = rich_title(container)
+        item["container-title"] = rich_title(cased(container) if book else container)
     short_journal = f.get("shortjournal") or (
         f.get("shorttitle") if entry_type == "periodical" and not main else ""
     )
@@ -146,8 +152,8 @@ def _titles(item: dict, f: Mapping[str, str], entry_type: str) -> None:
     if not short and f.get("title") and not main and entry_type != "periodical":
         has_more = f.get("subtitle") or f.get("titleaddon")
         short = f["title"] if has_more else f["title"].split(":")[0] if ":" in f["title"] else ""
-    if short and rich_title(short) != item.get("title"):
-        item["title-short"] = rich_title(short.strip())
+    if short and rich_title(cased(short)) != item.get("title"):
+        item["title-short"] = rich_title(cased(short.strip()))
 
 
 def _numbers(item: dict, f: Mapping[str, str], entry_type: str) -> None:
@@ -233,13 +239,17 @@ def _language(f: Mapping[str, str]) -> str:
     return LANGUAGES.get(language, "")  # `language` is printed text; only a known name
 
 
-def entry_to_csl(key: str, entry_type: str, fields: Mapping[str, str]) -> dict:
-    """The CSL-JSON item of one entry (fields as read.py gives them)."""
+def entry_to_csl(
+    key: str, entry_type: str, fields: Mapping[str, str], sentence: bool = True
+) -> dict:
+    """The CSL-JSON item of one entry (fields as read.py gives them). `sentence`: its
+    English titles in sentence case, as Pandoc reads a `.bib` file (`sentence_case`);
+    False for fields that are no BibTeX author's, whose proper nouns are not braced."""
     f = {k.lower(): v.strip() for k, v in fields.items() if v and v.strip()}
     entry_type = entry_type.lower()
     item: dict = {"id": key, "type": csl_type(entry_type, f)}
     _names(item, f)
-    _titles(item, f, entry_type)
+    _titles(item, f, entry_type, sentence)
     for field, variable in PLAIN.items():
         if f.get(field) and variable not in item:
             item[variable] = unbrace(f[field])

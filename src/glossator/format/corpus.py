@@ -133,8 +133,8 @@ def _format_works(
 
 def work_forms(key: str, work: Work) -> tuple[dict, str, tuple]:
     """A work's CSL-JSON, BibTeX and Chicago sort key: pure functions of its key, type,
-    kind and fields (`patch.identity`)."""
-    item = to_csl_json(key, work.entry_type, work.kind, work.fields)
+    kind, fields and whether it is curated (`patch.identity`)."""
+    item = to_csl_json(key, work.entry_type, work.kind, work.fields, work.curated)
     bibtex = entry_to_bibtex(BibEntry(key, work.entry_type, work.fields, 0))
     return item, bibtex, sort_key_chicago(item)
 

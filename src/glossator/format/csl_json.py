@@ -37,13 +37,18 @@ ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def to_csl_json(
-    key: str, entry_type: str, kind: str, fields: Mapping[str, str] | Iterable[tuple[str, str]]
+    key: str,
+    entry_type: str,
+    kind: str,
+    fields: Mapping[str, str] | Iterable[tuple[str, str]],
+    curated: bool = False,
 ) -> dict:
     """A CSL-JSON item for one work (`fields` as BibTeX names, or the parser's pairs).
 
-    The BibTeX/BibLaTeX mapping is the bibliography stage's (`entry_to_csl`); on top of
-    it, what the note parser knows: its kind of work, UN documents, bills, speeches,
-    a web page's site."""
+    The BibTeX/BibLaTeX mapping is the bibliography stage's (`entry_to_csl`), a
+    `curated` work's titles (a `.bib` file's) in sentence case as Pandoc makes them;
+    a work read from a note keeps its title as written. On top of it, what the note
+    parser knows: its kind of work, UN documents, bills, speeches, a web page's site."""
     f = {k: _untex(v) for k, v in dict(fields).items() if v and v.strip()}
     # The parser writes its genre ("Press release") as `howpublished`; in a .bib file it
     # is how the work was published, which Pandoc and the mapping read as its publisher.
@@ -51,14 +56,18 @@ def to_csl_json(
     # ... except for a case or treaty (its reporter or series) and an archival item (its
     # collection), which CSL has variables of their own for
     genre = "" if kind in ("legal-case", "treaty", "archival") else published
-    item = entry_to_csl(key, entry_type, f)
+    item = entry_to_csl(key, entry_type, f, curated)
     csl_type = item["type"] = _csl_type(entry_type, kind, f, item["type"])
     if csl_type == "webpage" and "container-title" not in item and f.get("organization"):
         item["container-title"] = prose(f["organization"])  # the site: "The Brookings…"
         without = {k: v for k, v in f.items() if k != "organization"}
         item.pop("publisher", None)
         item.update(
-            {k: v for k, v in entry_to_csl(key, entry_type, without).items() if k == "publisher"}
+            {
+                k: v
+                for k, v in entry_to_csl(key, entry_type, without, curated).items()
+                if k == "publisher"
+            }
         )
     if csl_type in ("legislation", "bill") and f.get("organization"):
         item.pop("publisher", None)

@@ -21,7 +21,7 @@ from glossator.format.filled import Filled
 from glossator.link.works import Work
 from glossator.model import Document
 
-Identity = tuple  # (key, entry_type, kind, fields' items): what a work's formatting reads
+Identity = tuple  # (key, entry_type, kind, curated, fields' items): what a work's formatting reads
 
 
 @dataclass
@@ -49,7 +49,7 @@ class FormatState:
 
 
 def identity(key: str, work: Work) -> Identity:
-    return key, work.entry_type, work.kind, tuple(work.fields.items())
+    return key, work.entry_type, work.kind, work.curated, tuple(work.fields.items())
 
 
 def same_works(part: WorksPart | None, works: dict[str, Work], style: str | None) -> bool:

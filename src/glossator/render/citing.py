@@ -25,8 +25,10 @@ NoteSources = Mapping[int, Sequence[tuple[Work, str | None]]]  # note -> (work, 
 def short_title(work: Work, csl: Mapping[str, object] | None = None) -> str:
     """The work's name in a "Source:" link, whole, never cut mid-title: its short title
     (BibTeX's `shorttitle`), else its title up to the subtitle, as Pandoc derives the
-    short title ("Multilateralism: The Search" → "Multilateralism"), else its key."""
-    item = csl or {}
+    short title ("Multilateralism: The Search" → "Multilateralism"), else its key. A
+    curated work's is its `.bib` fields' as written (its CSL title is in sentence case
+    for the styles); a parsed one's, its CSL item's."""
+    item = csl if csl is not None and not work.curated else {}
     title = item.get("title-short") or item.get("title")
     if isinstance(title, str) and title.strip():
         text = " ".join(re.sub(r"<[^>]*>", "", title).split())
@@ -35,7 +37,7 @@ def short_title(work: Work, csl: Mapping[str, object] | None = None) -> str:
         if text:
             return text
     raw = work.fields.get("shorttitle") or work.fields.get("title") or ""
-    raw = " ".join(raw.replace("{", "").replace("}", "").split())
+    raw = " ".join(re.sub(r"<[^>]*>", "", raw.replace("{", "").replace("}", "")).split())
     return (raw.split(": ", 1)[0] if ": " in raw else raw) or work.key
 
 

@@ -235,6 +235,14 @@ def test_serve_builds_keeping_the_cache_in_memory_build_what_a_clean_build_does(
     assert memory  # the values were kept, so the later builds did get them back
 
 
+def test_a_blank_line_more_builds_what_a_clean_build_does():
+    """Found by the sequences above: a sentence moved to a paragraph's start of its own
+    changes the file and the document's lines, not the page."""
+    check_sequence(
+        [("write", "alpha", "On Margins", [(0, None)]), ("prose", "alpha", 0, True)], None
+    )
+
+
 def test_serve_builds_an_edit_of_prose_alone_as_a_clean_build_does():
     """The edits serve patches its last link and format with (`link/patch.py`): the
     notes as they were, the markers' paragraphs moved, in two essays citing one work."""
@@ -261,7 +269,9 @@ def check_sequence(sequence: list, memory: dict | None) -> int:
         cached, clean = root / "cached" / "_site", root / "clean" / "_site"
         assert build(content, cached, memory=memory).ok
         for step in sequence:
+            sources = {p.stem: p.read_bytes() for p in essays_in(content)}
             apply(step, content, bib_titles, TEMPLATES_DIR)
+            edited = {p.stem for p in essays_in(content) if sources.get(p.stem) != p.read_bytes()}
             published = files_of(cached)
             shown: dict[str, bytes] = {}  # serve's open pages, rendered before the rest
             with counting_renders() as rendered:
@@ -283,12 +293,18 @@ def check_sequence(sequence: list, memory: dict | None) -> int:
                 # it shows changed (the home page: not for a body edit past the excerpt);
                 # a source page also when an essay citing it changed: its template gets
                 # the citing places whole (the built-in one shows a place's paragraph
-                # only for a place outside the notes, a site's own may show it always)
+                # only for a place outside the notes, a site's own may show it always).
+                # An essay whose file changed is read again, and its document may differ
+                # where its page does not (a blank line more: its blocks' lines move), so
+                # its page and its works' pages may be made again the same.
                 for path in [*per_page(rendered), *(p for p in rendered if p in LISTING)]:
                     changed = [published.get(f) != now.get(f) for f in family(path)]
                     if path.startswith("sources/"):
                         citing = citing_essays(now.get(path, b""))
                         changed += [published.get(p) != now.get(p) for p in citing]
+                        changed.append(any(f"essays/{s}.html" in citing for s in edited))
+                    elif path.startswith("essays/"):
+                        changed.append(path.removeprefix("essays/")[: -len(".html")] in edited)
                     assert any(changed), (path, step)
                 # an open page shown early is the page the build then published
                 early_pages += len(shown)

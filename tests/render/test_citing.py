@@ -48,7 +48,7 @@ def test_the_short_title_is_the_bibtex_short_title_or_the_title_up_to_its_subtit
 @given(st.lists(st.text(st.characters(categories=["L", "N", "Zs", "P"]), min_size=1), min_size=1))
 def test_a_short_title_is_the_whole_title_or_its_part_before_a_subtitle(parts: list[str]):
     title = ": ".join(parts)
-    shown = short_title(work("k", title=title), {"title": title})
+    shown = short_title(work("k", False, title=title), {"title": title})  # a note's work
     spaced = " ".join(title.split())
     assert shown == "k" or spaced == shown or spaced.startswith(shown + ": ")
     assert "…" not in shown or "…" in title

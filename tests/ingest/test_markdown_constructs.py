@@ -11,6 +11,7 @@ Notation, one block a line, nested blocks indented by two spaces:
     p: INLINES                  a paragraph
     figure SRC: INLINES         a figure and its caption
     quote: / list bullet|ordered start=N tight|loose: with `- item:` lines
+    definitions: with `- term tight|loose: INLINES` and `definition:` lines
     code LANG: "text" / raw: "text" / rule
     table align=A,B: with head:, row: (cells separated by `|`) and caption: lines
     note N: its blocks
@@ -35,6 +36,7 @@ from glossator.ingest.source import Source
 from glossator.model import (
     BlockQuote,
     CodeBlock,
+    DefinitionList,
     Figure,
     ListBlock,
     Paragraph,
@@ -124,6 +126,14 @@ def show_blocks(blocks, indent: str = "") -> list[str]:
             for item in block.items:
                 out.append(f"{indent}  - item:")
                 out += show_blocks(item, indent + "    ")
+        elif isinstance(block, DefinitionList):
+            out.append(f"{indent}definitions:")
+            for (term, definitions), tight in zip(block.items, block.tight, strict=True):
+                kind = "tight" if tight else "loose"
+                out.append(f"{indent}  - term {kind}: {show_inlines(term.content)}")
+                for definition in definitions:
+                    out.append(f"{indent}    definition:")
+                    out += show_blocks(definition, indent + "      ")
         elif isinstance(block, CodeBlock):
             language = f" {block.language}" if block.language else ""
             out.append(f"{indent}code{language}: {text(block.text)}")

@@ -13,6 +13,7 @@ from glossator.model import (
     Author,
     BlockQuote,
     CodeBlock,
+    DefinitionList,
     Document,
     Figure,
     ListBlock,
@@ -134,9 +135,20 @@ def _tables(draw: st.DrawFn) -> Table:
     )
 
 
+@st.composite
+def _definitions(draw: st.DrawFn, children: st.SearchStrategy) -> DefinitionList:
+    terms = draw(st.lists(paragraphs(), min_size=1, max_size=2))
+    defined = st.lists(st.lists(children, min_size=1, max_size=2), min_size=1, max_size=2)
+    items = [(term, draw(defined)) for term in terms]
+    return DefinitionList(
+        items, draw(st.lists(st.booleans(), min_size=len(items), max_size=len(items)))
+    )
+
+
 def _nested(children: st.SearchStrategy) -> st.SearchStrategy:
     block_lists = st.lists(children, min_size=1, max_size=2)
     return st.one_of(
+        _definitions(children),
         st.builds(BlockQuote, block_lists),
         st.builds(
             ListBlock,

@@ -22,6 +22,7 @@ from glossator.model import (
     Author,
     BlockQuote,
     CodeBlock,
+    DefinitionList,
     Document,
     Figure,
     ListBlock,
@@ -142,6 +143,11 @@ def json_blocks_text(blocks: list[dict]) -> str:
             elif block["type"] == "list":
                 for item in block["items"]:
                     walk(item)
+            elif block["type"] == "definitions":
+                for item in block["items"]:
+                    walk([item["term"]])
+                    for definition in item["definitions"]:
+                        walk(definition)
 
     walk(blocks)
     return " ".join(" ".join(p.split()) for p in parts if p.strip())
@@ -167,6 +173,11 @@ def check_texts(blocks: list[dict]) -> int:
         elif kind == "list":
             assert block["text"] == json_blocks_text([b for item in block["items"] for b in item])
             seen += sum(check_texts(item) for item in block["items"])
+        elif kind == "definitions":
+            assert block["text"] == json_blocks_text([block])
+            for item in block["items"]:
+                seen += check_texts([item["term"]])
+                seen += sum(check_texts(d) for d in item["definitions"])
         elif kind == "rule":
             assert block["text"] == ""
         else:
@@ -306,6 +317,13 @@ def every_node_document() -> Document:
         start=3,
         tight=False,
     )
+    definitions = DefinitionList(
+        [
+            (Paragraph("", content=(Text("Gloss"),)), [[Paragraph("", "A note.")], [Rule()]]),
+            (Paragraph("", content=(Emph((Text("Scholium"),)),)), [[Paragraph("", "Learned.")]]),
+        ],
+        [True, False],
+    )
     table = Table(
         ["left", "right", ""],
         [(Text("A"),), (Text("B"),), ()],
@@ -324,6 +342,7 @@ def every_node_document() -> Document:
         ),
         quote,
         lists,
+        definitions,
         CodeBlock("print(1)\n", "python"),
         table,
         Rule(),
@@ -375,6 +394,7 @@ def test_every_node_type_validates_and_reads_as_plain_text():
         "figure",
         "blockquote",
         "list",
+        "definitions",
         "code",
         "table",
         "rule",
@@ -442,7 +462,7 @@ def test_a_formatted_citation_reads_as_its_style():
 
 def test_blocks_and_metadata_as_json():
     data = document_to_json(every_node_document())
-    figure, quote, lists, code, table, rule, raw = data["sections"][0]["blocks"][1:]
+    figure, quote, lists, definitions, code, table, rule, raw = data["sections"][0]["blocks"][1:]
     assert figure == {
         "type": "figure",
         "id": "fig1",
@@ -472,6 +492,15 @@ def test_blocks_and_metadata_as_json():
         ["paragraph"],
         ["paragraph", "list"],
     ]
+    gloss, scholium = definitions.pop("items")
+    assert definitions == {"type": "definitions", "text": "Gloss A note. Scholium Learned."}
+    assert (gloss["term"]["id"], gloss["term"]["text"], gloss["tight"]) == ("p6", "Gloss", True)
+    assert [[b["type"] for b in d] for d in gloss["definitions"]] == [["paragraph"], ["rule"]]
+    assert gloss["definitions"][0][0]["id"] == "p7"
+    assert scholium["term"]["content"] == [
+        {"type": "emph", "content": [{"type": "text", "text": "Scholium"}]}
+    ]
+    assert (scholium["tight"], scholium["definitions"][0][0]["text"]) == (False, "Learned.")
     assert code == {"type": "code", "text": "print(1)\n", "language": "python"}
     assert table["align"] == ["left", "right", ""] and table["text"] == "A B 1 2 3"
     assert table["header"][2] == [] and table["rows"][0][1] == [
@@ -573,6 +602,11 @@ def _walk(sections: list[dict]):
             elif block["type"] == "list":
                 for item in block["items"]:
                     yield from blocks(item)
+            elif block["type"] == "definitions":
+                for item in block["items"]:
+                    yield from blocks([item["term"]])
+                    for definition in item["definitions"]:
+                        yield from blocks(definition)
 
     for section in sections:
         yield from blocks(section["blocks"])

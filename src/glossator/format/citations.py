@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest
 from glossator.format.names import is_others
-from glossator.model import BlockQuote, Document, Figure, ListBlock, Note, Paragraph
+from glossator.model import (
+    BlockQuote,
+    DefinitionList,
+    Document,
+    Figure,
+    ListBlock,
+    Note,
+    Paragraph,
+)
 from glossator.model.document import Block, citations_in, note_citations
 from glossator.model.inline import CONTAINERS, Citation, Inline, NoteRef
 
@@ -182,6 +190,15 @@ def _fill_block(
     if isinstance(block, ListBlock):
         items = [[_fill_block(b, rendered, in_note=in_note) for b in item] for item in block.items]
         return dataclasses.replace(block, items=items)
+    if isinstance(block, DefinitionList):
+        entries = [
+            (
+                _fill_block(term, rendered, in_note=in_note),
+                [[_fill_block(b, rendered, in_note=in_note) for b in d] for d in definitions],
+            )
+            for term, definitions in block.items
+        ]
+        return dataclasses.replace(block, items=entries)
     return block
 
 

@@ -17,6 +17,7 @@ from glossator.model import (
     Block,
     BlockQuote,
     CodeBlock,
+    DefinitionList,
     Figure,
     ListBlock,
     Paragraph,
@@ -39,13 +40,16 @@ TASK = re.compile(r"\[([ xX])\] ")  # a task list item's box, before its text
 
 @dataclass
 class _Open:
-    """A container being filled: a quotation, a list or a list item."""
+    """A container being filled: a quotation, a list, a list item, a definition list
+    (its terms with their definitions) or a definition."""
 
     kind: str
     token: Token
     blocks: list[Block] = field(default_factory=list)
     items: list[list[Block]] = field(default_factory=list)
     loose: bool = False
+    terms: list[tuple[Paragraph, list[list[Block]]]] = field(default_factory=list)
+    tight: list[bool] = field(default_factory=list)  # a definition list's, per term
 
 
 def read_blocks(
@@ -70,8 +74,30 @@ def read_blocks(
                 _add(stack, sections, _paragraph(inline, line, ctx))
             i += 3
             continue
-        if kind in ("blockquote_open", "bullet_list_open", "ordered_list_open"):
+        if kind == "dt_open" and top.kind == "dl" and i + 1 < len(tokens):
+            inline, line = tokens[i + 1], line_of(token)
+            term = Paragraph("", line=line, content=convert(inline.children or [], line, ctx))
+            top.terms.append((term, []))
+            i += 3
+            continue
+        if kind in ("blockquote_open", "bullet_list_open", "ordered_list_open", "dl_open"):
             stack.append(_Open(kind[: -len("_open")], token))
+        elif kind == "dd_open" and top.kind == "dl":
+            if top.terms and len(top.tight) < len(top.terms):  # the term's first definition
+                # its first block's line (the dd's own map starts at the term): a blank
+                # line between them makes the term loose, as Pandoc reads it
+                first = tokens[i + 1] if i + 1 < len(tokens) else token
+                start = line_of(first) if first.map else top.terms[-1][0].line + 1
+                top.tight.append(start <= top.terms[-1][0].line + 1)
+            stack.append(_Open("dd", token))
+        elif kind == "dd_close" and top.kind == "dd":
+            stack.pop()
+            if stack[-1].terms:
+                stack[-1].terms[-1][1].append(_captions(top.blocks, ctx))
+        elif kind == "dl_close" and top.kind == "dl":
+            stack.pop()
+            tight = top.tight + [True] * (len(top.terms) - len(top.tight))  # a term alone
+            _add(stack, sections, DefinitionList(top.terms, tight, line_of(top.token)))
         elif kind == "list_item_open":
             stack.append(_Open("item", token))
         elif kind == "list_item_close" and top.kind == "item":

@@ -30,6 +30,7 @@ from glossator.model import (
     Block,
     BlockQuote,
     CodeBlock,
+    DefinitionList,
     Document,
     Figure,
     ListBlock,
@@ -187,6 +188,17 @@ def _indent(text: str, first: str, rest: str) -> str:
     return "\n".join(out)
 
 
+def definitions_markdown(block: DefinitionList) -> str:
+    """Each term on its line, each definition after `:   ` (its other lines indented
+    four spaces); a loose term has a blank line before each definition."""
+    entries = []
+    for (term, definitions), tight in zip(block.items, block.tight, strict=True):
+        parts = [paragraph_markdown(term)]
+        parts += [_indent(blocks_markdown(d), ":   ", "    ") for d in definitions]
+        entries.append(("\n" if tight else "\n\n").join(parts))
+    return "\n\n".join(entries)
+
+
 def list_markdown(block: ListBlock) -> str:
     """Items from the list's start; a loose list has blank lines between its items and
     blocks, and a paragraph in one: where it has neither, a comment and an empty
@@ -213,6 +225,8 @@ def block_markdown(block: Block) -> str:
         return _indent(blocks_markdown(block.blocks), "> ", "> ")
     if isinstance(block, ListBlock):
         return list_markdown(block)
+    if isinstance(block, DefinitionList):
+        return definitions_markdown(block)
     if isinstance(block, CodeBlock):
         return code_block_markdown(block)
     if isinstance(block, Table):

@@ -51,8 +51,8 @@ TYPOGRAPHY = re.compile(
     r"|(?<!\w)@(?=[\w{])",
     re.I,
 )
-# At the start of a line these open a list, a quote or a heading underline.
-LINE_START_MARK = re.compile(r"^([-+=])")
+# At the start of a line these open a list, a heading underline or a definition.
+LINE_START_MARK = re.compile(r"^([-+=:~])")
 LINE_START_NUMBER = re.compile(r"^(\d+)([.)])")
 # After `[^N]` an opening `(` would make a link, and `:` (at line start) a definition.
 AFTER_MARKER = frozenset("(:")

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -123,6 +124,7 @@ def _parser() -> MarkdownIt:
     md.options["maxNesting"] = MAX_NESTING
     md.use(front_matter_plugin)
     md.use(footnote_plugin, move_to_end=False)
+    md.use(deflist_plugin)  # Pandoc's definition_lists
     md.use(attrs_plugin, spans=True, span_after="footnote_ref")
     _only_before_braces(md, "span")
     md.use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)

@@ -1,7 +1,7 @@
 """The document model: the plain data every stage after the readers works on.
 
-Readers build these; linking, rendering and the JSON export only read them.
-Nothing here does I/O, so each document can be cached and compared as a value.
+Readers build these; the later stages only read them. Nothing here does I/O, so each
+document can be cached and compared as a value.
 `line` fields point into the source file for diagnostics and are not exported.
 """
 
@@ -166,7 +166,26 @@ class RawBlock:
     line: int = 0
 
 
-Block = Paragraph | Figure | BlockQuote | ListBlock | CodeBlock | Table | Rule | RawBlock
+@dataclass(slots=True)
+class DefinitionList:
+    """Pandoc's definition list: each term a paragraph (anchor, notes), each definition blocks."""
+
+    items: list[tuple[Paragraph, list[list[Block]]]] = field(default_factory=list)
+    tight: list[bool] = field(default_factory=list)  # per term: no blank line before its ":"
+    line: int = 0
+
+
+Block = (
+    Paragraph
+    | Figure
+    | BlockQuote
+    | ListBlock
+    | DefinitionList
+    | CodeBlock
+    | Table
+    | Rule
+    | RawBlock
+)
 
 
 def walk_blocks(blocks: list[Block]) -> Iterator[Block]:
@@ -178,6 +197,10 @@ def walk_blocks(blocks: list[Block]) -> Iterator[Block]:
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from walk_blocks(item)
+        elif isinstance(block, DefinitionList):
+            for term, definitions in block.items:
+                yield term
+                yield from (inner for d in definitions for inner in walk_blocks(d))
 
 
 def citations_in(block: Block) -> list[Citation]:
@@ -215,8 +238,7 @@ def blocks_text(blocks: list[Block]) -> str:
 
 @dataclass(init=False, slots=True)
 class Section:
-    """A heading (`level` as written, 2 for `##`) and the blocks up to the next; the
-    text before the first heading is a section with no heading."""
+    """A heading (`level` as written, 2 for `##`) and the blocks up to the next heading."""
 
     id: str
     title: tuple[Inline, ...] | None

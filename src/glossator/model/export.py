@@ -17,6 +17,7 @@ from glossator.model.document import (
     Block,
     BlockQuote,
     CodeBlock,
+    DefinitionList,
     Document,
     Figure,
     ListBlock,
@@ -187,6 +188,18 @@ def block_to_json(block: Block) -> dict[str, Any]:
             start=block.start,
             tight=block.tight,
             items=[blocks_to_json(item) for item in block.items],
+        )
+    elif isinstance(block, DefinitionList):
+        data.update(
+            type="definitions",
+            items=[
+                {
+                    "term": paragraph_to_json(term),
+                    "tight": tight,
+                    "definitions": [blocks_to_json(d) for d in ds],
+                }
+                for (term, ds), tight in zip(block.items, block.tight, strict=True)
+            ],
         )
     elif isinstance(block, CodeBlock):
         data.update(type="code", language=block.language)

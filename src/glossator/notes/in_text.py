@@ -13,7 +13,7 @@ import copy
 import dataclasses
 import re
 
-from glossator.model import BlockQuote, Document, ListBlock, Note, Paragraph
+from glossator.model import BlockQuote, DefinitionList, Document, ListBlock, Note, Paragraph
 from glossator.model.document import Block
 from glossator.model.inline import (
     CONTAINERS,
@@ -72,6 +72,11 @@ def _block(block: Block, made: dict[int, Citation]) -> None:
     elif isinstance(block, ListBlock):
         for item in block.items:
             for inner in item:
+                _block(inner, made)
+    elif isinstance(block, DefinitionList):
+        for term, definitions in block.items:
+            _block(term, made)
+            for inner in (b for d in definitions for b in d):
                 _block(inner, made)
 
 

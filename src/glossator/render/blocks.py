@@ -19,6 +19,7 @@ from glossator.model import (
     Block,
     BlockQuote,
     CodeBlock,
+    DefinitionList,
     Figure,
     ListBlock,
     Paragraph,
@@ -115,6 +116,8 @@ def _block(block: Block, context: BlockContext) -> str:
         return f"<blockquote>\n{_blocks(block.blocks, context)}\n</blockquote>"
     if isinstance(block, ListBlock):
         return _list(block, context)
+    if isinstance(block, DefinitionList):
+        return _definitions(block, context)
     if isinstance(block, CodeBlock):
         language = (block.language or "").split()[0] if (block.language or "").strip() else ""
         code_class = f' class="language-{esc(language)}"' if language else ""
@@ -151,6 +154,20 @@ def _figure(figure: Figure, context: BlockContext) -> str:
     return f"<figure{attrs}>\n{image}\n<figcaption>{label}{caption}</figcaption>\n</figure>"
 
 
+def _definitions(block: DefinitionList, context: BlockContext) -> str:
+    """`<dl>`: each term with its anchor, as a paragraph has it; each definition's
+    blocks, a tight term's paragraphs bare, as Pandoc writes them."""
+    parts = []
+    for (term, definitions), tight in zip(block.items, block.tight, strict=True):
+        inner = context.inline(term.content, term)
+        anchored = _has_anchor(term, context)
+        attrs = f' id="{esc(term.id)}"' if anchored else ""
+        parts.append(f"<dt{attrs}>{inner}{permalink(term) if anchored else ''}</dt>")
+        for definition in definitions:
+            parts.append(_item(definition, tight, context, "dd"))
+    return "<dl>\n" + "\n".join(parts) + "\n</dl>"
+
+
 def _list(block: ListBlock, context: BlockContext) -> str:
     if block.ordered:
         start = f' start="{esc(str(block.start))}"' if block.start != 1 else ""
@@ -161,11 +178,11 @@ def _list(block: ListBlock, context: BlockContext) -> str:
     return f"{open_tag}\n{items}\n{close_tag}"
 
 
-def _item(item: list[Block], tight: bool, context: BlockContext) -> str:
-    """A list item; in a tight list its paragraphs are bare text, as Pandoc writes
-    them, and the first one's anchor moves to the `<li>`."""
+def _item(item: list[Block], tight: bool, context: BlockContext, tag: str = "li") -> str:
+    """A list item (or a definition, `tag` "dd"); in a tight list its paragraphs are
+    bare text, as Pandoc writes them, and the first one's anchor moves to the `<li>`."""
     if not tight or not item:
-        return f"<li>{_blocks(item, context)}</li>"
+        return f"<{tag}>{_blocks(item, context)}</{tag}>"
     parts: list[str] = []
     attrs = ""
     for index, block in enumerate(item):
@@ -176,7 +193,7 @@ def _item(item: list[Block], tight: bool, context: BlockContext) -> str:
                 parts[-1] = f"{parts[-1]}{permalink(block)}"
         else:
             parts.append("\n" + _block(block, context))
-    return f"<li{attrs}>{''.join(parts)}</li>"
+    return f"<{tag}{attrs}>{''.join(parts)}</{tag}>"
 
 
 def _table(table: Table, context: BlockContext) -> str:

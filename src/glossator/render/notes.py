@@ -19,6 +19,7 @@ from glossator.model import (
     Block,
     BlockQuote,
     CodeBlock,
+    DefinitionList,
     Figure,
     ListBlock,
     Note,
@@ -78,6 +79,10 @@ def _phrasing(blocks: Sequence[Block], renderer: InlineRenderer, first: bool = F
             for number, item in enumerate(block.items, start=block.start):
                 bullet = f"{number}." if block.ordered else "•"
                 parts.append(_span(f"{esc(bullet)} {_phrasing(item, renderer, first=True)}"))
+        elif isinstance(block, DefinitionList):
+            for term, definitions in block.items:
+                parts.append(_span(f"<b>{renderer.html(term.content)}</b>"))
+                parts += [_span(_phrasing(d, renderer), "quote") for d in definitions]
         elif isinstance(block, CodeBlock):
             parts.append(f'<code class="sidenote-p sidenote-code">{esc(block.text)}</code>')
         elif isinstance(block, Table):

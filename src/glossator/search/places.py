@@ -15,6 +15,7 @@ from glossator.model import (
     Block,
     BlockQuote,
     CodeBlock,
+    DefinitionList,
     Document,
     Figure,
     ListBlock,
@@ -85,6 +86,11 @@ def _block_places(
         elif isinstance(block, ListBlock):
             for item in block.items:
                 places += _block_places(item, anchor, "List item, ", counts)
+        elif isinstance(block, DefinitionList):
+            for term, definitions in block.items:
+                places += _block_places([term], anchor, "Term, ", counts)
+                for definition in definitions:
+                    places += _block_places(definition, anchor, "Definition, ", counts)
         elif isinstance(block, Table):
             counts["table"] += 1
             text = "\n".join(t for t in (plain_text(block.caption), blocks_text([block])) if t)

@@ -58,6 +58,7 @@ DEFERRED = {
     ("glossator.cli", "glossator.commands.format"),
     ("glossator.cli", "glossator.commands.importer"),
     ("glossator.commands.build", "glossator.pipeline"),
+    ("glossator.model.metadata", "glossator.model.document"),  # for type checking only
     ("glossator.commands.build", "glossator.commands.progress"),  # not for a no-op
 }
 

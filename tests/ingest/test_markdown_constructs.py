@@ -12,6 +12,7 @@ Notation, one block a line, nested blocks indented by two spaces:
     figure SRC: INLINES         a figure and its caption
     quote: / list bullet|ordered start=N tight|loose: with `- item:` lines
     definitions: with `- term tight|loose: INLINES` and `definition:` lines
+    callout KIND: TITLE         a Quarto callout, its blocks indented
     code LANG: "text" / raw: "text" / rule
     table align=A,B: with head:, row: (cells separated by `|`) and caption: lines
     note N: its blocks
@@ -35,6 +36,7 @@ from glossator.ingest.markdown import read_markdown
 from glossator.ingest.source import Source
 from glossator.model import (
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Figure,
@@ -126,6 +128,9 @@ def show_blocks(blocks, indent: str = "") -> list[str]:
             for item in block.items:
                 out.append(f"{indent}  - item:")
                 out += show_blocks(item, indent + "    ")
+        elif isinstance(block, Callout):
+            out.append(f"{indent}callout {block.kind}: {show_inlines(block.title)}")
+            out += show_blocks(block.blocks, indent + "  ")
         elif isinstance(block, DefinitionList):
             out.append(f"{indent}definitions:")
             for (term, definitions), tight in zip(block.items, block.tight, strict=True):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from glossator.model import (
     Author,
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Document,
@@ -147,8 +148,10 @@ def _definitions(draw: st.DrawFn, children: st.SearchStrategy) -> DefinitionList
 
 def _nested(children: st.SearchStrategy) -> st.SearchStrategy:
     block_lists = st.lists(children, min_size=1, max_size=2)
+    kinds = st.sampled_from(["note", "tip", "warning", "caution", "important"])
     return st.one_of(
         _definitions(children),
+        st.builds(Callout, kinds, contents(), block_lists),
         st.builds(BlockQuote, block_lists),
         st.builds(
             ListBlock,

@@ -21,6 +21,7 @@ from glossator.model import (
     SCHEMA_ID,
     Author,
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Document,
@@ -138,7 +139,7 @@ def json_blocks_text(blocks: list[dict]) -> str:
             elif block["type"] == "table":
                 cells = [*block["header"], *(c for row in block["rows"] for c in row)]
                 parts.extend(json_plain(c) for c in cells)
-            elif block["type"] == "blockquote":
+            elif block["type"] in ("blockquote", "callout"):
                 walk(block["blocks"])
             elif block["type"] == "list":
                 for item in block["items"]:
@@ -167,7 +168,7 @@ def check_texts(blocks: list[dict]) -> int:
         elif kind == "table":
             assert block["caption"] == json_plain(block["caption_content"])
             assert block["text"] == json_blocks_text([block])
-        elif kind == "blockquote":
+        elif kind in ("blockquote", "callout"):
             assert block["text"] == json_blocks_text(block["blocks"])
             seen += check_texts(block["blocks"])
         elif kind == "list":
@@ -343,6 +344,7 @@ def every_node_document() -> Document:
         quote,
         lists,
         definitions,
+        Callout("tip", (Text("A "), Emph((Text("tip"),))), [Paragraph("", "Read it.")]),
         CodeBlock("print(1)\n", "python"),
         table,
         Rule(),
@@ -395,6 +397,7 @@ def test_every_node_type_validates_and_reads_as_plain_text():
         "blockquote",
         "list",
         "definitions",
+        "callout",
         "code",
         "table",
         "rule",
@@ -462,7 +465,8 @@ def test_a_formatted_citation_reads_as_its_style():
 
 def test_blocks_and_metadata_as_json():
     data = document_to_json(every_node_document())
-    figure, quote, lists, definitions, code, table, rule, raw = data["sections"][0]["blocks"][1:]
+    blocks = data["sections"][0]["blocks"][1:]
+    figure, quote, lists, definitions, callout, code, table, rule, raw = blocks
     assert figure == {
         "type": "figure",
         "id": "fig1",
@@ -501,6 +505,24 @@ def test_blocks_and_metadata_as_json():
         {"type": "emph", "content": [{"type": "text", "text": "Scholium"}]}
     ]
     assert (scholium["tight"], scholium["definitions"][0][0]["text"]) == (False, "Learned.")
+    assert callout == {
+        "type": "callout",
+        "text": "Read it.",
+        "kind": "tip",
+        "title": [
+            {"type": "text", "text": "A "},
+            {"type": "emph", "content": [{"type": "text", "text": "tip"}]},
+        ],
+        "blocks": [
+            {
+                "type": "paragraph",
+                "id": "p10",
+                "text": "Read it.",
+                "markers": [],
+                "content": [{"type": "text", "text": "Read it."}],
+            }
+        ],
+    }
     assert code == {"type": "code", "text": "print(1)\n", "language": "python"}
     assert table["align"] == ["left", "right", ""] and table["text"] == "A B 1 2 3"
     assert table["header"][2] == [] and table["rows"][0][1] == [
@@ -597,7 +619,7 @@ def _walk(sections: list[dict]):
     def blocks(items):
         for block in items:
             yield block
-            if block["type"] == "blockquote":
+            if block["type"] in ("blockquote", "callout"):
                 yield from blocks(block["blocks"])
             elif block["type"] == "list":
                 for item in block["items"]:

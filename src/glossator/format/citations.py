@@ -24,6 +24,7 @@ from glossator.format.engine import CitationStyle, CiteRequest
 from glossator.format.names import is_others
 from glossator.model import (
     BlockQuote,
+    Callout,
     DefinitionList,
     Document,
     Figure,
@@ -184,7 +185,7 @@ def _fill_block(
     if isinstance(block, Paragraph):
         content = _fill(block.content, rendered, sentence, in_note)
         return Paragraph(block.id, line=block.line, content=content)
-    if isinstance(block, BlockQuote):
+    if isinstance(block, BlockQuote | Callout):
         blocks = [_fill_block(b, rendered, in_note=in_note) for b in block.blocks]
         return dataclasses.replace(block, blocks=blocks)
     if isinstance(block, ListBlock):

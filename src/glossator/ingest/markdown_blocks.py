@@ -16,6 +16,7 @@ from glossator.ingest.markdown_inline import Context, convert, is_comment, line_
 from glossator.model import (
     Block,
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Figure,
@@ -34,6 +35,8 @@ CAPTION_PREFIXES = ("Table:", "table:", ":")
 HEADING_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][^{}]*|[^{}=\s]+=[^{}]*)\}$")
 CLASS_ATTRIBUTE = re.compile(r"(?:^|\s|\{)\.([\w+#-]+)")
 ESCAPED = re.compile(r"\\(.)")  # in a quoted attribute value: `\"` is `"`
+CALLOUT = re.compile(r"(?:^|[\s{])\.?callout-(note|tip|warning|caution|important)\b")
+CALLOUT_TITLE = re.compile(r'\btitle="((?:[^"\\]|\\.)*)"')
 SHORTCODE = re.compile(r"\{\{<\s*([\w-]+)[^\n]*?>\}\}")  # Quarto's `{{< video url >}}`
 TASK = re.compile(r"\[([ xX])\] ")  # a task list item's box, before its text
 
@@ -50,6 +53,7 @@ class _Open:
     loose: bool = False
     terms: list[tuple[Paragraph, list[list[Block]]]] = field(default_factory=list)
     tight: list[bool] = field(default_factory=list)  # a definition list's, per term
+    title: tuple[Inline, ...] = ()  # a callout's
 
 
 def read_blocks(
@@ -59,6 +63,7 @@ def read_blocks(
     there and the blocks go into them (the returned list is then empty)."""
     root = _Open("root", Token("root", "", 0))
     stack = [root]
+    divs: list[bool] = []  # each open fenced div: whether it is a callout (a block)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -67,7 +72,9 @@ def read_blocks(
             inline, line = tokens[i + 1], line_of(token)
             if top.kind == "item" and not token.hidden:
                 stack[-2].loose = True  # a visible paragraph in an item: a loose list
-            if kind == "heading_open" and sections is not None and len(stack) == 1:
+            if kind == "heading_open" and top.kind == "callout" and not top.blocks:
+                top.title = _without_attributes(convert(inline.children or [], line, _heading(ctx)))
+            elif kind == "heading_open" and sections is not None and len(stack) == 1:
                 title = _without_attributes(convert(inline.children or [], line, _heading(ctx)))
                 sections.append(Section("", line=line, level=int(token.tag[1]), title=title))
             else:
@@ -80,7 +87,21 @@ def read_blocks(
             top.terms.append((term, []))
             i += 3
             continue
-        if kind in ("blockquote_open", "bullet_list_open", "ordered_list_open", "dl_open"):
+        if kind == "div_open":  # a Quarto callout is a block; another div's fences go
+            callout = CALLOUT.search(token.info)
+            divs.append(callout is not None)
+            if callout is not None:
+                stack.append(_Open("callout", token))
+                named = CALLOUT_TITLE.search(token.info)
+                stack[-1].title = (Text(ESCAPED.sub(r"\1", named.group(1))),) if named else ()
+                token.meta = {"kind": callout.group(1)}
+        elif kind == "div_close":
+            if (divs.pop() if divs else False) and top.kind == "callout":
+                stack.pop()
+                blocks = _captions(top.blocks, ctx)
+                made = Callout(top.token.meta["kind"], top.title, blocks, line_of(top.token))
+                _add(stack, sections, made)
+        elif kind in ("blockquote_open", "bullet_list_open", "ordered_list_open", "dl_open"):
             stack.append(_Open(kind[: -len("_open")], token))
         elif kind == "dd_open" and top.kind == "dl":
             if top.terms and len(top.tight) < len(top.terms):  # the term's first definition

@@ -29,6 +29,7 @@ from glossator.ingest.markdown_export_inline import (
 from glossator.model import (
     Block,
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Document,
@@ -188,6 +189,16 @@ def _indent(text: str, first: str, rest: str) -> str:
     return "\n".join(out)
 
 
+def callout_markdown(block: Callout) -> str:
+    """A fenced div of the callout's class, its title as a heading first (as Quarto
+    reads one); fences longer than any inside it."""
+    body = blocks_markdown(block.blocks)
+    if block.title:
+        body = f"## {inline_markdown(block.title)}" + ("\n\n" + body if body else "")
+    fence = ":" * max([3, *(len(r) + 1 for r in re.findall(r"^:{3,}", body, re.M))])
+    return f"{fence} {{.callout-{block.kind}}}\n{body}\n{fence}"
+
+
 def definitions_markdown(block: DefinitionList) -> str:
     """Each term on its line, each definition after `:   ` (its other lines indented
     four spaces); a loose term has a blank line before each definition."""
@@ -227,6 +238,8 @@ def block_markdown(block: Block) -> str:
         return list_markdown(block)
     if isinstance(block, DefinitionList):
         return definitions_markdown(block)
+    if isinstance(block, Callout):
+        return callout_markdown(block)
     if isinstance(block, CodeBlock):
         return code_block_markdown(block)
     if isinstance(block, Table):
@@ -335,10 +348,16 @@ def _rewritten(blocks: list[Block], cited: dict[int, Citation], used: set[int]) 
                 rows=[[content(c) for c in row] for row in block.rows],
                 caption=content(block.caption),
             )
-        elif isinstance(block, BlockQuote):
+        elif isinstance(block, BlockQuote | Callout):
             block = replace(block, blocks=_rewritten(block.blocks, cited, used))
         elif isinstance(block, ListBlock):
             block = replace(block, items=[_rewritten(item, cited, used) for item in block.items])
+        elif isinstance(block, DefinitionList):
+            items = [
+                (_rewritten([term], cited, used)[0], [_rewritten(d, cited, used) for d in ds])
+                for term, ds in block.items
+            ]
+            block = replace(block, items=items)
         out.append(block)
     return out
 

@@ -4,16 +4,15 @@ their JSON export. No I/O here, so a document can be cached and compared as a va
 from glossator.model.document import (
     FORMATS,
     METADATA_FIELDS,
-    Author,
     Block,
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Document,
     Figure,
     ListBlock,
     Marker,
-    Metadata,
     Note,
     Paragraph,
     RawBlock,
@@ -25,6 +24,7 @@ from glossator.model.document import (
 )
 from glossator.model.export import SCHEMA_ID, block_to_json, content_json, document_to_json
 from glossator.model.ids import assign_ids, marker_anchors, slugify
+from glossator.model.metadata import Author, Metadata
 
 __all__ = [
     "FORMATS",
@@ -33,6 +33,7 @@ __all__ = [
     "Author",
     "Block",
     "BlockQuote",
+    "Callout",
     "CodeBlock",
     "Document",
     "Figure",

@@ -21,6 +21,7 @@ from glossator.model.inline import (
     note_refs,
     plain_text,
 )
+from glossator.model.metadata import Metadata
 from glossator.model.values import frozen_value
 
 FORMATS = ("pdf-text", "web-text", "markdown")
@@ -175,12 +176,24 @@ class DefinitionList:
     line: int = 0
 
 
+@dataclass(slots=True)
+class Callout:
+    """A Quarto callout (`::: {.callout-tip}`): its kind (note, tip, warning, caution,
+    important), its title (given, else the kind's name) and its blocks."""
+
+    kind: str
+    title: tuple[Inline, ...] = ()
+    blocks: list[Block] = field(default_factory=list)
+    line: int = 0
+
+
 Block = (
     Paragraph
     | Figure
     | BlockQuote
     | ListBlock
     | DefinitionList
+    | Callout
     | CodeBlock
     | Table
     | Rule
@@ -192,7 +205,7 @@ def walk_blocks(blocks: list[Block]) -> Iterator[Block]:
     """Every block in reading order, those inside quotations and list items too."""
     for block in blocks:
         yield block
-        if isinstance(block, BlockQuote):
+        if isinstance(block, BlockQuote | Callout):
             yield from walk_blocks(block.blocks)
         elif isinstance(block, ListBlock):
             for item in block.items:
@@ -333,47 +346,6 @@ def _note(
     made.number, made.id, made.blocks, made.sources = number, intern(id), blocks, sources
     made.line, made.generated = line, generated
     return made
-
-
-@dataclass
-class Author:
-    """An author as Pandoc and Quarto front matter gives one; only `name` is required."""
-
-    name: str
-    affiliation: str = ""
-    orcid: str = ""
-    email: str = ""
-    url: str = ""
-
-
-@dataclass
-class Metadata:
-    """What a sidecar or front matter says about a document, as read.
-
-    `date` is ISO (YYYY, YYYY-MM or YYYY-MM-DD) for sorting and metadata; `date_text`
-    is the date as the author wrote it ("March 21, 2021"), shown on the page.
-    """
-
-    title: str = ""
-    authors: list[str] = field(default_factory=list)
-    date: str | None = None
-    publication: str | None = None
-    image_credit: str | None = None
-    author_bio: str | None = None
-    editorial: list[str] = field(default_factory=list)
-    subtitle: str | None = None
-    author_details: list[Author] = field(default_factory=list)
-    date_text: str | None = None
-    abstract: list[Block] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    lang: str | None = None
-    bibliography: list[str] = field(default_factory=list)
-    csl: str | None = None
-    nocite: list[str] = field(default_factory=list)
-    reference_section_title: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    # The source line of each field, for messages about it (not compared, not exported).
-    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass

@@ -13,15 +13,14 @@ import datetime as dt
 from typing import Any
 
 from glossator.model.document import (
-    Author,
     Block,
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Document,
     Figure,
     ListBlock,
-    Metadata,
     Note,
     Paragraph,
     RawBlock,
@@ -52,6 +51,7 @@ from glossator.model.inline import (
     note_refs,
     plain_text,
 )
+from glossator.model.metadata import Author, Metadata
 
 SCHEMA_ID = "glossator/document/2"
 # The marks that only wrap content, by their JSON type.
@@ -181,6 +181,11 @@ def block_to_json(block: Block) -> dict[str, Any]:
     data: dict[str, Any] = {"type": "", "text": block_text(block)}
     if isinstance(block, BlockQuote):
         data.update(type="blockquote", blocks=blocks_to_json(block.blocks))
+    elif isinstance(block, Callout):
+        title = content_to_json(block.title)
+        data.update(
+            type="callout", kind=block.kind, title=title, blocks=blocks_to_json(block.blocks)
+        )
     elif isinstance(block, ListBlock):
         data.update(
             type="list",

@@ -13,7 +13,15 @@ import copy
 import dataclasses
 import re
 
-from glossator.model import BlockQuote, DefinitionList, Document, ListBlock, Note, Paragraph
+from glossator.model import (
+    BlockQuote,
+    Callout,
+    DefinitionList,
+    Document,
+    ListBlock,
+    Note,
+    Paragraph,
+)
 from glossator.model.document import Block
 from glossator.model.inline import (
     CONTAINERS,
@@ -66,7 +74,7 @@ def _citation(note: Note) -> Citation | None:
 def _block(block: Block, made: dict[int, Citation]) -> None:
     if isinstance(block, Paragraph):
         block.content = _inline(block.content, made)
-    elif isinstance(block, BlockQuote):
+    elif isinstance(block, BlockQuote | Callout):
         for inner in block.blocks:
             _block(inner, made)
     elif isinstance(block, ListBlock):

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from glossator.model import (
     Block,
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Figure,
@@ -114,6 +115,11 @@ def _block(block: Block, context: BlockContext) -> str:
         return _figure(block, context)
     if isinstance(block, BlockQuote):
         return f"<blockquote>\n{_blocks(block.blocks, context)}\n</blockquote>"
+    if isinstance(block, Callout):  # Quarto's: a titled box (a note, not a landmark)
+        title = context.inline(block.title) if block.title else esc(block.kind.title())
+        kind = esc(block.kind)
+        head = f'<div class="callout callout-{kind}" role="note">\n<p class="callout-title">'
+        return f"{head}{title}</p>\n{_blocks(block.blocks, context)}\n</div>"
     if isinstance(block, ListBlock):
         return _list(block, context)
     if isinstance(block, DefinitionList):

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from glossator.model import (
     Block,
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Figure,
@@ -73,7 +74,7 @@ def _phrasing(blocks: Sequence[Block], renderer: InlineRenderer, first: bool = F
             parts.append(inner if inline_first else _span(inner))
         elif isinstance(block, Figure):
             parts.append(_span(renderer.html(block.caption_content)))
-        elif isinstance(block, BlockQuote):
+        elif isinstance(block, BlockQuote | Callout):
             parts.append(_span(_phrasing(block.blocks, renderer), "quote"))
         elif isinstance(block, ListBlock):
             for number, item in enumerate(block.items, start=block.start):

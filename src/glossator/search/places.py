@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from glossator.model import (
     Block,
     BlockQuote,
+    Callout,
     CodeBlock,
     DefinitionList,
     Document,
@@ -83,6 +84,8 @@ def _block_places(
                 places.append(Place(block.id, text, f"Figure {counts['figure']}"))
         elif isinstance(block, BlockQuote):
             places += _block_places(block.blocks, anchor, "Quotation, ", counts)
+        elif isinstance(block, Callout):
+            places += _block_places(block.blocks, anchor, "Callout, ", counts)
         elif isinstance(block, ListBlock):
             for item in block.items:
                 places += _block_places(item, anchor, "List item, ", counts)

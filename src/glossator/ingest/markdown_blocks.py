@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from glossator.ingest.markdown_inline import Context, convert, is_comment, line_of
+from glossator.ingest.markdown_parser import PARSER
 from glossator.model import (
     Block,
     BlockQuote,
@@ -93,7 +94,10 @@ def read_blocks(
             if callout is not None:
                 stack.append(_Open("callout", token))
                 named = CALLOUT_TITLE.search(token.info)
-                stack[-1].title = (Text(ESCAPED.sub(r"\1", named.group(1))),) if named else ()
+                if named:  # Markdown, as Quarto reads it: `title="Read *this*"`
+                    found = PARSER.parseInline(ESCAPED.sub(r"\1", named.group(1)))
+                    line = line_of(token)
+                    stack[-1].title = convert(found[0].children or [], line, _heading(ctx))
                 token.meta = {"kind": callout.group(1)}
         elif kind == "div_close":
             if (divs.pop() if divs else False) and top.kind == "callout":

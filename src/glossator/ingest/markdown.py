@@ -35,6 +35,7 @@ from glossator.model import (
     assign_ids,
     walk_blocks,
 )
+from glossator.model.document import rewrite_contents
 from glossator.model.inline import CONTAINERS, Citation, Inline, NoteRef, renumber_refs
 from glossator.yamlmap import load_yaml_mapping
 
@@ -310,14 +311,7 @@ def _renumber(sections: list[Section], notes: list[Note]) -> None:
             if found:
                 marked.append(block)
     for block in marked:
-        if isinstance(block, Paragraph):
-            block.content = renumber_refs(block.content, order)
-        elif isinstance(block, Figure):
-            block.caption_content = renumber_refs(block.caption_content, order)
-        elif isinstance(block, Table):
-            block.header = [renumber_refs(c, order) for c in block.header]
-            block.rows = [[renumber_refs(c, order) for c in row] for row in block.rows]
-            block.caption = renumber_refs(block.caption, order)
+        rewrite_contents(block, lambda content: renumber_refs(content, order))
     for note in notes:
         note.number = order[note.number]
     notes.sort(key=lambda n: n.number)

@@ -17,8 +17,8 @@ from functools import partial
 
 from glossator.diagnostics import Diagnostic, warning
 from glossator.ingest.markdown_inline import crossref_only
-from glossator.model import Document, Figure, Paragraph, Table, walk_blocks
-from glossator.model.document import Block
+from glossator.model import Document, Figure, Table, walk_blocks
+from glossator.model.document import Block, rewrite_contents
 from glossator.model.inline import CONTAINERS, Citation, CiteItem, Inline, Link, Text, normalize
 
 # kind (as written, lower case) -> Quarto's name, pandoc-crossref's
@@ -31,7 +31,10 @@ def link_crossrefs(
 ) -> None:
     """Each cross-reference citation in `doc` made a link to its figure or table (or
     its text as written); `labels` are the blocks by the label the author gave them,
-    `lines` each citation's line by its `id` (else its block's is told)."""
+    `lines` each citation's line by its `id` (else its block's is told): none, and
+    the document has no cross-reference to link."""
+    if not lines:
+        return
     targets = {name: block for name, block in labels.items() if getattr(block, "id", "")}
 
     def replace(content: tuple[Inline, ...], line: int) -> tuple[Inline, ...]:
@@ -51,14 +54,7 @@ def link_crossrefs(
     blocks = [b for s in doc.sections for b in walk_blocks(s.blocks)]
     blocks += [b for note in doc.notes for b in walk_blocks(note.blocks)]
     for block in blocks:
-        if isinstance(block, Paragraph):
-            block.content = replace(block.content, block.line)
-        elif isinstance(block, Figure):
-            block.caption_content = replace(block.caption_content, block.line)
-        elif isinstance(block, Table):
-            block.header = [replace(cell, block.line) for cell in block.header]
-            block.rows = [[replace(cell, block.line) for cell in row] for row in block.rows]
-            block.caption = replace(block.caption, block.line)
+        rewrite_contents(block, partial(replace, line=getattr(block, "line", 0)))
 
 
 def _resolved(

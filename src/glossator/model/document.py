@@ -7,7 +7,7 @@ document can be cached and compared as a value.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from sys import intern
 from typing import Any
@@ -214,6 +214,22 @@ def walk_blocks(blocks: list[Block]) -> Iterator[Block]:
             for term, definitions in block.items:
                 yield term
                 yield from (inner for d in definitions for inner in walk_blocks(d))
+
+
+def rewrite_contents(
+    block: Block, change: Callable[[tuple[Inline, ...]], tuple[Inline, ...]]
+) -> None:
+    """The block's own inline contents (a paragraph's, a figure's caption, a table's
+    cells and caption) each replaced by `change` of it, in place: how a reader finishes
+    a document once it is whole (notes renumbered, cross-references linked)."""
+    if isinstance(block, Paragraph):
+        block.content = change(block.content)
+    elif isinstance(block, Figure):
+        block.caption_content = change(block.caption_content)
+    elif isinstance(block, Table):
+        block.header = [change(cell) for cell in block.header]
+        block.rows = [[change(cell) for cell in row] for row in block.rows]
+        block.caption = change(block.caption)
 
 
 def citations_in(block: Block) -> list[Citation]:

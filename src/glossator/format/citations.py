@@ -52,9 +52,12 @@ def find_citations(doc: Document, csl_items: dict[str, dict]) -> Found:
     author-in-text citation of the body comes just before the citation of its rest
     (its note's, in a note style; the one beside it, in an author-date style)."""
     notes = sorted(doc.notes, key=lambda n: n.number)
-    in_body = [c for block in doc.blocks() for c in citations_in(block)]
+    in_body: list[Citation] = []
+    named: dict[int, list[Citation]] = {}
+    if doc.may_hold("sections", Citation):  # most essays cite in notes only
+        in_body = [c for block in doc.blocks() for c in citations_in(block)]
+        named = _named_in_notes(doc)
     per_note = [note_citations(note) for note in notes]  # one walk of each note
-    named = _named_in_notes(doc)
     held = {id(c) for cs in named.values() for c in cs}
     found = [c for c in in_body if id(c) not in held]
     for note, cs in zip(notes, per_note, strict=True):
@@ -116,13 +119,13 @@ def fill_found(
             body[id(citation)] = FormattedEntry(names, html.escape(names, quote=False))
         elif entry is not None:  # the style's names, or its citation in the text
             body[id(citation)] = entry
-    if not body:  # nothing to fill in the body: keep its blocks as they are
-        return dataclasses.replace(doc, notes=filled_notes)
+    if not body:  # nothing to fill in the body: keep its blocks as they are (packed)
+        return doc.with_parts(notes=filled_notes)
     sections = [
         dataclasses.replace(s, blocks=[_fill_block(b, body) for b in s.blocks])
         for s in doc.sections
     ]
-    return dataclasses.replace(doc, sections=sections, notes=filled_notes)
+    return doc.with_parts(sections=sections, notes=filled_notes)
 
 
 def fill_reads(found: Found, formatted: list[FormattedEntry], csl_items: dict[str, dict]) -> tuple:

@@ -13,7 +13,6 @@ every build, becomes a lookup.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -63,7 +62,8 @@ def remember(
     notes and perhaps the sections, nothing else)."""
     notes = {n: new for n, (old, new) in enumerate(zip(doc.notes, filled.notes, strict=True))}
     changed = {n: new for n, new in notes.items() if new is not doc.notes[n]}
-    sections = filled.sections if filled.sections is not doc.sections else None
+    same = filled.is_packed("sections") or filled.sections is doc.sections  # not filled
+    sections = None if same else filled.sections
     return Filled(keys, made_from, changed, sections, version)
 
 
@@ -71,5 +71,5 @@ def recall(doc: Document, filled: Filled) -> Document:
     """`doc` filled as remembered (the same value `fill_found` gives)."""
     notes = [filled.notes.get(n, note) for n, note in enumerate(doc.notes)]
     if filled.sections is None:
-        return dataclasses.replace(doc, notes=notes)
-    return dataclasses.replace(doc, sections=filled.sections, notes=notes)
+        return doc.with_parts(notes=notes)
+    return doc.with_parts(sections=filled.sections, notes=notes)

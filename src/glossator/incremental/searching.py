@@ -46,7 +46,7 @@ def cached_search_index(
             named = (part for doc, v in zip(docs, known, strict=True) for part in (doc.slug, v))
             keys[number] = digest(version, "search-versions", language, *named)
         else:
-            pages[number] = [index_page(doc) for doc in docs]
+            pages[number] = [index_page(doc.unpacked()) for doc in docs]
             keys[number] = _pages_key(version, language, pages[number])
     found = {number: store.get("search", key) for number, key in keys.items()}
     missing = {number for number, files in found.items() if files is None}
@@ -74,7 +74,9 @@ class _Pages(Mapping[int, list[Page]]):
 
     def __getitem__(self, number: int) -> list[Page]:
         made = self._made.pop(number, None)
-        return made if made is not None else [index_page(d) for d in self._groups[number]]
+        if made is not None:
+            return made
+        return [index_page(d.unpacked()) for d in self._groups[number]]  # bodies let go
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._groups)

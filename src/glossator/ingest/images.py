@@ -103,6 +103,8 @@ def publish_images(
 
 
 def _sources(doc: Document) -> Sources:
+    if not doc.may_hold("sections", Figure, Image):  # read without unpacking the body
+        return []
     places = []
     for block in doc.blocks():
         if isinstance(block, Figure) and block.src:

@@ -8,7 +8,6 @@ are copied, never changed in place.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -214,7 +213,7 @@ def _linked_documents(
             with_sources(note, [k for k, _ in keys])
             for note, keys in zip(doc.notes, part.note_cites, strict=True)
         ]
-        linked_docs.append(dataclasses.replace(doc, notes=notes))  # it adds the sources:
+        linked_docs.append(doc.with_parts(notes=notes))  # it adds the sources:
         made.append((doc.slug, derived(version, "linked", [note.sources for note in notes])))
     if previous is not None and all(
         _numbers(linked_docs[n]) == _numbers(previous.linked_docs[n]) for n in changed

@@ -22,6 +22,7 @@ from glossator.model.inline import (
     plain_text,
 )
 from glossator.model.metadata import Metadata
+from glossator.model.packed import Packable
 from glossator.model.values import frozen_value
 
 FORMATS = ("pdf-text", "web-text", "markdown")
@@ -365,7 +366,10 @@ def _note(
 
 
 @dataclass
-class Document:
+class Document(Packable):
+    """One essay. Unpickled, its sections and notes stay packed until read
+    (`packed.py`); `with_parts` copies it without reading them."""
+
     slug: str
     format: str
     meta: Metadata

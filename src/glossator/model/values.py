@@ -34,5 +34,6 @@ def frozen_value(cls: type[T]) -> type[T]:
         def reduce(self: Any) -> tuple[type, tuple[Any, ...]]:
             return (type(self), get(self))
 
+    reduce.pickled_by_name = True  # its pickle names `cls` (`Packable.may_hold`)
     made.__reduce__ = reduce
     return made

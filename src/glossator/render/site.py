@@ -275,7 +275,7 @@ def render_jobs(
         if skipped(job, signed):
             pieces[slug] = out.jobs[job][2]
             continue
-        pieces[slug] = piece(job, essay_piece(doc, linked.works, signing))
+        pieces[slug] = piece(job, essay_piece(doc.unpacked(), linked.works, signing))
         todo.append((job, doc, shown))
     essays_listed = functools.cache(lambda: listed_essays(documents, pieces))  # when made
     run(  # the first page rendered, as always
@@ -348,6 +348,7 @@ def render_jobs(
         """The files of the n-th page to render: the essays' first, then the works'."""
         if n < len(todo):
             _, doc, shown = todo[n]
+            doc = doc.unpacked()  # its body for this page only (a worker renders hundreds)
             own = own_view(doc, linked, mentions[doc.slug], cites[doc.slug], places, shown)
             files = {essay_path(doc.slug): essay_page(render, doc, own, shown, shorts)}
             files.update(essay_downloads(doc, site))

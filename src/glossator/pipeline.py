@@ -286,6 +286,9 @@ def build(
                 spool.clear()
                 args = (site, result.formatted, folders, False, jobs, progress, known, spread)
                 rendered = render_jobs(*args, spool)
+            if index:  # on disk beside the pages until written: some 40 MB at 1,000 essays
+                rendered.files.update(index)
+                index = {}
         except TemplateError as exc:
             problems = [*result.diagnostics, *search_diagnostics, template_problem(exc, folders)]
             return BuildResult(sort_diagnostics(problems), False)

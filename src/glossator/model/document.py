@@ -370,6 +370,8 @@ class Document(Packable):
     """One essay. Unpickled, its sections and notes stay packed until read
     (`packed.py`); `with_parts` copies it without reading them."""
 
+    HINTS = ("Citation", "Figure", "Image")  # what the build asks of every essay's parts
+
     slug: str
     format: str
     meta: Metadata

@@ -7,6 +7,7 @@ so Zotero and Pandoc users can load the corpus' bibliography as is.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,10 +72,27 @@ def work_data(work: Work, entry: FormattedEntry, csl_item: Any) -> WorkData:
     return WorkData(list_item(source_item(work, entry)), list_item(csl_item))
 
 
-def corpus_files(pieces: list[WorkData], bibtex: list[str]) -> dict[str, bytes]:
-    """The corpus-wide data, the works in bibliography order, as JSON and BibTeX."""
-    return {
-        "api/sources.json": (list_of([p.source for p in pieces]) + "\n").encode("utf-8"),
-        "api/sources.csl.json": (list_of([p.csl for p in pieces]) + "\n").encode("utf-8"),
-        "references.bib": "\n".join(bibtex).encode("utf-8"),
-    }
+class CorpusFiles(Mapping[str, bytes]):
+    """The corpus-wide data, the works in bibliography order, as JSON and BibTeX: each
+    file made when asked for, so that the build's files (a `Spool`) take them one at a
+    time (at 1,000 essays two 15 MB files and their text were held at once)."""
+
+    def __init__(self, pieces: list[WorkData], bibtex: Callable[[], list[str]]) -> None:
+        self._make: dict[str, Callable[[], bytes]] = {
+            "api/sources.json": lambda: _list_file([p.source for p in pieces]),
+            "api/sources.csl.json": lambda: _list_file([p.csl for p in pieces]),
+            "references.bib": lambda: "\n".join(bibtex()).encode("utf-8"),
+        }
+
+    def __getitem__(self, path: str) -> bytes:
+        return self._make[path]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._make)
+
+    def __len__(self) -> int:
+        return len(self._make)
+
+
+def _list_file(items: list[str]) -> bytes:
+    return (list_of(items) + "\n").encode("utf-8")

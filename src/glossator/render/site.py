@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from glossator.link.corpus import LinkedCorpus
 from glossator.model import Document
 from glossator.progress import RENDERING, Progress, silent
 from glossator.render.citing import cited_count, cited_in_html, short_title
-from glossator.render.data import WorkData, corpus_files, document_file, work_data
+from glossator.render.data import CorpusFiles, WorkData, document_file, work_data
 from glossator.render.listing import corpus_pages, home_page, site_map, static_files
 from glossator.render.pages import (
     TEMPLATES_DIR,
@@ -96,9 +97,18 @@ class Rendered:
     jobs: Jobs
 
 
+BATCH = 4096  # Jinja2's pieces of a page joined and encoded at once
+
+
 def render_page(env: Environment, template: str, context: dict[str, Any]) -> bytes:
-    """One template rendered: every page goes through here (tests count the calls)."""
-    return env.get_template(template).render(**context).encode("utf-8")
+    """One template rendered: every page goes through here (tests count the calls).
+    Encoded a few thousand of Jinja2's pieces at a time: the bibliography of 29,573
+    works is 11 MB, and its pieces in one list, their text and its bytes held 57 MB."""
+    pieces = env.get_template(template).generate(**context)
+    out = bytearray()
+    while batch := list(islice(pieces, BATCH)):
+        out += "".join(batch).encode("utf-8")
+    return bytes(out)
 
 
 @dataclass
@@ -235,7 +245,7 @@ def render_jobs(
         out.jobs[job] = (signature, [], None)
         return False
 
-    def made(job: str, files: dict[str, bytes]) -> None:
+    def made(job: str, files: Mapping[str, bytes]) -> None:
         """The job's files into the site, and listed as the job's (for the next build)."""
         out.files.update(files)
         if job in out.jobs:
@@ -247,7 +257,7 @@ def render_jobs(
             out.jobs[job] = (*out.jobs[job][:2], value)
         return value
 
-    def run(job: str, inputs: Callable[[], Any], make: Callable[[], dict[str, bytes]]) -> None:
+    def run(job: str, inputs: Callable[[], Any], make: Callable[[], Mapping[str, bytes]]) -> None:
         """A job of files alone (a corpus page): made unless its signature, of what
         `inputs` gives (all that `make` hands its page), is the published one."""
         if not skipped(job, inputs() if signing else None):
@@ -382,7 +392,7 @@ def render_jobs(
     run(
         "data:",
         lambda: data_shows(signatures),
-        lambda: corpus_files(data, [bibtex[k] for k in ordered_keys]),
+        lambda: CorpusFiles(data, lambda: [bibtex[k] for k in ordered_keys]),
     )
     site_map(out.files, out.jobs, run, site)
     static_files(out.files, folders)

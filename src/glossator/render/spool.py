@@ -33,6 +33,10 @@ class Spool(MutableMapping[str, bytes]):
         if not isinstance(data, bytes | bytearray | memoryview):
             raise TypeError(f"a file's content is bytes, not {type(data).__name__}")
         self._at[path] = (self._written + len(self._pending), len(data))
+        if len(data) >= BUFFER:  # a large file (the bibliography, the data) not copied
+            self._flush()
+            self._write(data)
+            return
         self._pending += data
         if len(self._pending) >= BUFFER:
             self._flush()
@@ -80,7 +84,12 @@ class Spool(MutableMapping[str, bytes]):
         self._file.close()
 
     def _flush(self) -> None:
-        view, done = memoryview(self._pending), 0
+        self._write(self._pending)
+        self._pending = bytearray()
+
+    def _write(self, data: bytes | bytearray | memoryview) -> None:
+        """`data` at the file's end, all of it."""
+        view, done = memoryview(data), 0
         try:
             while done < len(view):
                 done += os.pwrite(self._fd, view[done:], self._written + done)
@@ -89,5 +98,4 @@ class Spool(MutableMapping[str, bytes]):
             raise OSError(exc.errno, why, self._folder) from exc
         finally:
             view.release()
-        self._written += len(self._pending)
-        self._pending = bytearray()
+        self._written += len(data)

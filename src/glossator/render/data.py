@@ -77,11 +77,11 @@ class CorpusFiles(Mapping[str, bytes]):
     file made when asked for, so that the build's files (a `Spool`) take them one at a
     time (at 1,000 essays two 15 MB files and their text were held at once)."""
 
-    def __init__(self, pieces: list[WorkData], bibtex: Callable[[], list[str]]) -> None:
+    def __init__(self, pieces: list[WorkData], bibtex: list[str]) -> None:
         self._make: dict[str, Callable[[], bytes]] = {
             "api/sources.json": lambda: _list_file([p.source for p in pieces]),
             "api/sources.csl.json": lambda: _list_file([p.csl for p in pieces]),
-            "references.bib": lambda: "\n".join(bibtex()).encode("utf-8"),
+            "references.bib": lambda: "\n".join(bibtex).encode("utf-8"),
         }
 
     def __getitem__(self, path: str) -> bytes:

@@ -392,7 +392,7 @@ def render_jobs(
     run(
         "data:",
         lambda: data_shows(signatures),
-        lambda: CorpusFiles(data, lambda: [bibtex[k] for k in ordered_keys]),
+        lambda: CorpusFiles(data, [bibtex[k] for k in ordered_keys]),
     )
     site_map(out.files, out.jobs, run, site)
     static_files(out.files, folders)

@@ -126,3 +126,20 @@ def test_another_style_does_not_take_what_one_style_filled():
     memo = DictMemo()
     walks(BIB, CitationStyle(), memo)
     assert walks(BIB, CitationStyle("chicago-author-date"), memo) == ["alpha", "beta"]
+
+
+def test_filled_documents_are_held_packed_and_read_as_filling_made_them():
+    """With a memo, a filled document, made now or recalled, keeps its filled parts
+    packed (the build's process need not hold a thousand essays' notes as objects);
+    the linked documents it was filled from are left packed too."""
+    style, memo = CitationStyle(), DictMemo()
+    fresh = formatted(BIB, style, None, DOCS)
+    for _ in range(2):  # made and remembered, then recalled
+        linked = link_corpus(DOCS, BIB, "references.bib")
+        linked.versions = {doc.slug: f"linked-{doc.slug}" for doc in DOCS}
+        got = format_corpus(linked, style, memo=memo).linked
+        assert all(doc.is_packed("notes") for doc in got.documents + linked.documents)
+        beta = got.documents[1]
+        assert beta.is_packed("sections")  # its author-in-text citation filled
+        assert got.documents == fresh.documents
+        assert "Lind" in str(beta.sections[0].blocks[0].content)

@@ -5,6 +5,8 @@ fails here."""
 
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,6 +73,7 @@ def summary(linked: LinkedCorpus) -> tuple:
         linked.note_cites,
         sort_diagnostics(linked.diagnostics),
         linked.versions,
+        linked.sources,
     )
 
 
@@ -253,3 +256,28 @@ def test_works_first_cited_in_another_order_come_in_that_order():
     assert [k for k in memo.last.works if k in bib] == ["grafton1997", "lorne2019"]
     links([bodied("alpha", [NOTES_ON, KEYED], 1), bodied("beta", [MARGINS], 0)], bib, memo)
     assert [k for k in memo.last.works if k in bib] == ["lorne2019", "grafton1997"]
+
+
+def test_linked_copies_are_made_without_unpacking_any_notes():
+    """A build's documents come unpickled, their notes packed: linking reads those of
+    the essays it links and lets them go; a kept part gives the linked copy, its notes
+    still packed, and what render asks of them (`sources`) without reading them."""
+    memo, made_from = DictMemo(), repr(sorted(BIB.items()))
+    versions = {"alpha": "a", "beta": "b"}
+
+    def unpickled() -> list[Document]:
+        return [pickle.loads(pickle.dumps(d, pickle.HIGHEST_PROTOCOL)) for d in (ALPHA, BETA)]
+
+    docs = unpickled()
+    first = link_corpus(docs, BIB, "r.bib", versions=versions, memo=memo, bib_digest=made_from)
+    assert all(d.is_packed("notes") for d in docs)  # read, linked, let go
+    again = unpickled()
+    second = link_corpus(again, BIB, "r.bib", versions=versions, memo=memo, bib_digest=made_from)
+    assert all(d.is_packed("notes") for d in again + second.documents)
+    assert second.sources == first.sources
+    assert second.documents == first.documents == link_corpus([ALPHA, BETA], BIB, "r.bib").documents
+    for doc in second.documents:
+        cited = [[k for k, _ in second.note_cites[(doc.slug, n.number)]] for n in doc.notes]
+        assert [n.sources for n in doc.notes] == cited
+        assert second.sources[doc.slug] == list(dict.fromkeys(k for ks in cited for k in ks))
+    assert second.sources["alpha"][1:] == ["grafton1997", "unsc1998res1199"]

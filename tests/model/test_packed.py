@@ -103,3 +103,27 @@ def test_may_hold_is_never_wrong_about_what_a_part_holds(doc: Document) -> None:
                 assert not _holds(getattr(doc, part), cls), (part, cls)
     assert again == doc
     assert document_to_json(pickle.loads(pickle.dumps(again, PICKLE))) == document_to_json(doc)
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents())
+def test_with_packed_and_put_back_change_how_a_part_is_held_never_its_value(
+    doc: Document,
+) -> None:
+    """A stage hands on a part it made as its packed form, and lets go of a part it
+    read: either way the document reads, compares and pickles as before."""
+    other = _essay()
+    again = pickle.loads(pickle.dumps(doc, PICKLE))
+    notes = other.packed_part("notes")  # `other` was made, not unpickled: packed now
+    copy = again.with_packed(notes=notes)
+    assert copy.is_packed("notes") and copy.is_packed("sections")
+    assert again.is_packed("notes")  # the original is left as it was
+    assert copy.notes == other.notes and copy.sections == doc.sections
+    assert copy.slug == doc.slug and copy.meta == doc.meta
+    before = again.packed_part("notes")
+    assert before is again.packed_part("notes")  # a packed part is not packed again
+    assert again.notes == doc.notes and not again.is_packed("notes")
+    again.put_back("notes", before)
+    assert again.is_packed("notes") and again.notes == doc.notes
+    assert again == doc
+    assert pickle.loads(pickle.dumps(copy, PICKLE)).notes == other.notes

@@ -163,6 +163,7 @@ def _fill_documents(
     same_items = previous is not None and previous.works.csl_items is csl_items
     recorded = dict(enumerate(previous.linked)) if same_items and previous else {}
     found: list[Found | None] = []
+    working: list[Document | None] = [None] * len(docs)
     kept_now: list = []
     for n, doc in enumerate(linked.documents):
         if (
@@ -181,8 +182,9 @@ def _fill_documents(
         if kept is not None and kept.inputs == inputs(kept.keys, csl_items, styles[n]):
             docs[n], versions[n] = recall(doc, kept), kept.version
             found.append(None)
-        else:
-            found.append(find_citations(doc, csl_items))
+        else:  # read in a copy: the linked document stays packed
+            working[n] = doc.with_parts()
+            found.append(find_citations(working[n], csl_items))
     formatted: list[list[FormattedEntry]] = [[] for _ in found]
     total, done = len(found), sum(1 for f in found if f is None or not f.groups)
     for one in {id(s): s for s in styles}.values():
@@ -198,15 +200,18 @@ def _fill_documents(
     for n, (doc, f) in enumerate(zip(linked.documents, found, strict=True)):
         if f is None:
             continue
-        docs[n] = fill_found(doc, f, formatted[n], csl_items)
+        work, working[n] = working[n], None
+        assert work is not None
+        docs[n] = fill_found(work, f, formatted[n], csl_items)
         reads = fill_reads(f, formatted[n], csl_items)
         version = linked.versions.get(doc.slug)
         versions[n] = derived(version, "filled", reads)
         if memo is not None and version:
             keys = cited_keys(f)
-            kept = remember(doc, docs[n], versions[n], keys, inputs(keys, csl_items, styles[n]))
+            kept = remember(work, docs[n], versions[n], keys, inputs(keys, csl_items, styles[n]))
             memo.put(styles[n], version, kept)
             kept_now[n] = kept
+            docs[n] = recall(doc, kept)  # held packed from here on, as a kept one is
     slugs = [doc.slug for doc in linked.documents]
     made = [d for d in docs if d is not None]
     state = (linked.documents, style_keys, kept_now, made, versions)

@@ -19,7 +19,8 @@ from typing import Protocol
 from glossator.cache.store import value_digest
 from glossator.format.citations import Found
 from glossator.format.engine import CitationStyle
-from glossator.model import Document, Note, Section
+from glossator.model import Document
+from glossator.model.packed import Packed
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,8 @@ class Filled:
 
     keys: tuple[str, ...]  # every key the document's citations name, sorted
     inputs: str  # `inputs(keys, …)` when it was made
-    notes: dict[int, Note]  # the notes filling replaced, by their position
-    sections: list[Section] | None  # the sections, when it replaced them
+    notes: Packed  # the filled document's notes, packed (`Document.packed_part`)
+    sections: Packed | None  # its sections, packed, when filling replaced them
     version: str | None  # the filled document's (`cache.versions`)
 
 
@@ -59,17 +60,16 @@ def remember(
     doc: Document, filled: Document, version: str | None, keys: tuple[str, ...], made_from: str
 ) -> Filled:
     """The `Filled` of `doc` made into `filled` (which `fill_found` makes by replacing
-    notes and perhaps the sections, nothing else)."""
-    notes = {n: new for n, (old, new) in enumerate(zip(doc.notes, filled.notes, strict=True))}
-    changed = {n: new for n, new in notes.items() if new is not doc.notes[n]}
+    notes and perhaps the sections, nothing else), its parts packed: recalled, an
+    essay's filled notes are not made as objects in the build's process."""
     same = filled.is_packed("sections") or filled.sections is doc.sections  # not filled
-    sections = None if same else filled.sections
-    return Filled(keys, made_from, changed, sections, version)
+    sections = None if same else filled.packed_part("sections")
+    return Filled(keys, made_from, filled.packed_part("notes"), sections, version)
 
 
 def recall(doc: Document, filled: Filled) -> Document:
-    """`doc` filled as remembered (the same value `fill_found` gives)."""
-    notes = [filled.notes.get(n, note) for n, note in enumerate(doc.notes)]
+    """`doc` filled as remembered (the same value `fill_found` gives), its filled
+    parts packed until read."""
     if filled.sections is None:
-        return doc.with_parts(notes=notes)
-    return doc.with_parts(sections=filled.sections, notes=notes)
+        return doc.with_packed(notes=filled.notes)
+    return doc.with_packed(sections=filled.sections, notes=filled.notes)

@@ -26,7 +26,7 @@ from glossator.link.patch import (
     same_reservation,
 )
 from glossator.link.scan import Scan, scan_document
-from glossator.link.works import CitingPlace, Work, kind_of, with_sources
+from glossator.link.works import CitingPlace, Work, kind_of
 from glossator.model import Document
 from glossator.notes.resolve import NoteCites, resolve_document
 
@@ -51,6 +51,8 @@ class LinkedCorpus:
     note_cites: dict[tuple[str, int], list[tuple[str, str | None]]]  # -> (key, locator)
     diagnostics: list[Diagnostic]
     versions: Versions = field(default_factory=dict)  # slug -> version (cache.versions)
+    # slug -> the keys its notes cite, in note order, once each (read without its notes)
+    sources: dict[str, list[str]] = field(default_factory=dict)
 
 
 def link_corpus(
@@ -85,6 +87,8 @@ def link_corpus(
         version = versions.get(doc.slug)
         kept.append(memo.get(version) if memo is not None and version and made_with else None)
     resolved: list[list[NoteCites] | None] = [None] * len(ordered)
+    # the notes read here are let go once linked: the linked copies are packed anew
+    packed = [(d, d.packed_part("notes")) for d in ordered if d.is_packed("notes")]
     identities, summaries = [], []
     for n, (doc, earlier) in enumerate(zip(ordered, kept, strict=True)):
         if earlier is not None and earlier.bibliography == made_with:
@@ -144,7 +148,7 @@ def link_corpus(
         for paragraph, found in each
     }
     earlier_infos = previous.uncurated if previous is not None and touched is not None else {}
-    infos = _uncurated(linker, linked_docs, earlier_infos, touched or set())
+    infos = _uncurated(linker, linked_docs, parts, earlier_infos, touched or set())
     linker.diagnostics += infos.values()
     if record is not None and made_with is not None:
         known = previous.keys if previous is not None else {}
@@ -159,8 +163,15 @@ def link_corpus(
                 {id(p): part_keys(p, known) for p in parts},
             )
         )
+    for doc, notes in packed:
+        doc.put_back("notes", notes)
+    sources: dict[str, list[str]] = {}
+    for doc, part in zip(linked_docs, parts, strict=True):  # the first of a slug, as render's
+        if doc.slug not in sources:
+            sources[doc.slug] = list(dict.fromkeys(k for ks in part.note_cites for k, _ in ks))
     return LinkedCorpus(
-        linked_docs, linker.works, mentions, note_cites, linker.diagnostics, unique_slugs(made)
+        *(linked_docs, linker.works, mentions, note_cites, linker.diagnostics),
+        *(unique_slugs(made), sources),
     )
 
 
@@ -209,38 +220,34 @@ def _linked_documents(
             made.append(previous.made[n])
             continue
         changed.append(n)
-        notes = [
-            with_sources(note, [k for k, _ in keys])
-            for note, keys in zip(doc.notes, part.note_cites, strict=True)
-        ]
-        linked_docs.append(doc.with_parts(notes=notes))  # it adds the sources:
-        made.append((doc.slug, derived(version, "linked", [note.sources for note in notes])))
-    if previous is not None and all(
-        _numbers(linked_docs[n]) == _numbers(previous.linked_docs[n]) for n in changed
-    ):
+        assert part.notes is not None  # `Linker.link_document` packs them
+        linked_docs.append(doc.with_packed(notes=part.notes))  # with their sources
+        sources = [[k for k, _ in keys] for keys in part.note_cites]
+        made.append((doc.slug, derived(version, "linked", sources)))
+    if previous is not None and all(parts[n].numbers == previous.parts[n].numbers for n in changed):
         note_cites = dict(previous.note_cites) if changed else previous.note_cites
         todo = changed
     else:
         note_cites, todo = {}, range(len(ordered))
     for n in todo:
         slug = ordered[n].slug
-        for note, keys in zip(ordered[n].notes, parts[n].note_cites, strict=True):
-            note_cites[(slug, note.number)] = keys
+        for number, keys in zip(parts[n].numbers, parts[n].note_cites, strict=True):
+            note_cites[(slug, number)] = keys
     return linked_docs, made, note_cites
 
 
-def _numbers(doc: Document) -> list[int]:
-    return [note.number for note in doc.notes]
-
-
 def _uncurated(
-    linker: Linker, linked_docs: list[Document], earlier: dict[str, Diagnostic], touched: set[str]
+    linker: Linker,
+    linked_docs: list[Document],
+    parts: list[Linked],
+    earlier: dict[str, Diagnostic],
+    touched: set[str],
 ) -> dict[str, Diagnostic]:
     """An info line for each work not in the bibliography, at its first citing note
     (the recorded line of a work no changed part cites)."""
-    by_slug: dict[str, tuple[Document, dict[int, int]]] = {}
-    for doc in linked_docs:  # the first of a slug, as a walk of the list finds
-        by_slug.setdefault(doc.slug, (doc, {}))
+    by_slug: dict[str, tuple[Document, Linked, dict[int, int]]] = {}
+    for doc, part in zip(linked_docs, parts, strict=True):  # the first of a slug
+        by_slug.setdefault(doc.slug, (doc, part, {}))
     infos: dict[str, Diagnostic] = {}
     todo: Iterable[str] = linker.works
     if earlier:  # the works in the recorded order: the recorded lines, the touched made again
@@ -250,10 +257,11 @@ def _uncurated(
         if work.curated:
             continue
         place = work.cited_by[0] if work.cited_by else None
-        doc, lines = by_slug.get(place.document, (None, {})) if place else (None, {})
-        if doc is not None and not lines:
-            for note in reversed(doc.notes):  # the first note of a number wins
-                lines[note.number] = note.line
+        doc, part, lines = (
+            by_slug.get(place.document, (None, None, {})) if place else (None, None, {})
+        )
+        if part is not None and not lines:  # the first note of a number wins
+            lines.update(zip(reversed(part.numbers), reversed(part.lines), strict=True))
         line = lines[place.note] if doc and place else 1
         infos[key] = info(
             doc.path if doc else linker.bib_path,

@@ -12,8 +12,9 @@ from glossator.diagnostics import Diagnostic, info, warning
 from glossator.link.parts import DocLink, Linked, Prints, Summary
 from glossator.link.scan import Scan
 from glossator.link.unknown_keys import did_you_mean, unknown_key
-from glossator.link.works import CitingPlace, Work, kind_of, place
+from glossator.link.works import CitingPlace, Work, kind_of, place, with_sources
 from glossator.model import Document, Note
+from glossator.model.packed import pack
 from glossator.notes.parse_note import ParsedWork, unread_reason, work_key
 from glossator.notes.resolve import Cite, NoteCites
 from glossator.notes.short import work_label
@@ -169,6 +170,12 @@ class Linker:
                 at = CitingPlace(doc.slug, 0, paragraph, paragraph, item.locator)
                 out.later.append((item.key, at))
         self._nocite(doc, out)
+        notes = [
+            with_sources(note, [k for k, _ in keys])
+            for note, keys in zip(doc.notes, out.note_cites, strict=True)
+        ]
+        out.notes, out.numbers = pack(notes, doc.HINTS), [note.number for note in doc.notes]
+        out.lines = [note.line for note in doc.notes]
         return out
 
     def add(self, linked: Linked, later: bool) -> None:

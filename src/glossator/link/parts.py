@@ -19,6 +19,7 @@ from glossator.diagnostics import Diagnostic
 from glossator.link.mentions import Spans
 from glossator.link.works import CitingPlace
 from glossator.model import Document
+from glossator.model.packed import Packed
 from glossator.notes.parse_note import ParsedWork
 
 # a form's fingerprint -> the first note citing it in that form: line, number, label
@@ -41,13 +42,18 @@ class Linked:
     locators, in note order), the curated works its notes add (with the kind the note
     gave, or None), then what its places, in-text citations and `nocite` add to
     the works (a key to add if missing, and a place for it or None), its
-    mention-shaped phrases and its diagnostics."""
+    mention-shaped phrases and its diagnostics; and the document's notes given their
+    sources, packed (`Document.with_packed`), with their numbers and lines: an
+    unchanged essay's linked copy is made, and told of, without unpacking its notes."""
 
     note_cites: list[list[tuple[str, str | None]]] = field(default_factory=list)
     adds: list[tuple[str, str | None]] = field(default_factory=list)
     later: list[tuple[str, CitingPlace | None]] = field(default_factory=list)
     spans: Spans = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    notes: Packed | None = None
+    numbers: list[int] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import Any
 
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 PARTS = ("sections", "notes")
+Packed = tuple[tuple[str, ...], bytes]  # a part packed: the hinted names it holds, its bytes
 _PACKED = {"sections": "_packed_sections", "notes": "_packed_notes"}
 
 
@@ -44,7 +45,7 @@ class Packable:
         parts = tuple(
             state[_PACKED[name]]
             if _PACKED[name] in state
-            else _pack(getattr(self, name), self.HINTS)
+            else pack(getattr(self, name), self.HINTS)
             for name in PARTS
         )
         return (_unpickled, (type(self), _fields(self), parts))
@@ -84,6 +85,30 @@ class Packable:
         made.__dict__.update(state)
         return made
 
+    def packed_part(self, part: str) -> Packed:
+        """`part` ("sections" or "notes") as packed: as it came if not read, else
+        packed now. A stage that makes a new part keeps it this way (the cache, the
+        next stage's copy) so that the build's process need not hold it as objects."""
+        found = self.__dict__.get(_PACKED[part])
+        return found if found is not None else pack(getattr(self, part), self.HINTS)
+
+    def with_packed(self, **parts: Packed) -> Any:
+        """A copy whose named parts are the packed values given (`packed_part`'s), to
+        be unpacked when first read; the other fields and parts as they are."""
+        made = object.__new__(type(self))
+        made.__dict__.update(self.__dict__)
+        for name, value in parts.items():
+            made.__dict__.pop(name, None)
+            made.__dict__[_PACKED[name]] = value
+        return made
+
+    def put_back(self, part: str, packed: Packed) -> None:
+        """Let go of `part`'s objects, keeping it as `packed` (its `packed_part` before
+        it was read): a stage that had to read the part of a document it does not
+        hand on leaves it as small as it found it. The value does not change."""
+        self.__dict__.pop(part, None)
+        self.__dict__[_PACKED[part]] = packed
+
     def unpacked(self) -> Any:
         """This document with its parts as objects, leaving this one as it is: a worker
         that renders hundreds of pages keeps none of their bodies."""
@@ -96,7 +121,8 @@ class Packable:
         return made
 
 
-def _pack(value: object, hints: tuple[str, ...]) -> tuple[tuple[str, ...], bytes]:
+def pack(value: object, hints: tuple[str, ...]) -> Packed:
+    """`value` (a part's list) packed as `Packable` keeps it."""
     data = pickle.dumps(value, PROTOCOL)
     return tuple(name for name in hints if name.encode() in data), zlib.compress(data, 1)
 

@@ -53,8 +53,11 @@ def places_by_essay(
 
 
 def own_keys(doc: Document, linked: LinkedCorpus, cites: dict) -> list[str]:
-    """The works one essay's page shows: those its notes and note citations cite."""
-    keys = dict.fromkeys(k for note in doc.notes for k in note.sources)
+    """The works one essay's page shows: those its notes and note citations cite
+    (its notes' sources as linking told them, when it did: its notes stay packed)."""
+    told = linked.sources.get(doc.slug)
+    sources = told if told is not None else (k for note in doc.notes for k in note.sources)
+    keys = dict.fromkeys(sources)
     keys.update((k, None) for found in cites.values() for k, _ in found)
     return [k for k in keys if k in linked.works]
 

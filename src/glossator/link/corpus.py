@@ -87,18 +87,27 @@ def link_corpus(
         version = versions.get(doc.slug)
         kept.append(memo.get(version) if memo is not None and version and made_with else None)
     resolved: list[list[NoteCites] | None] = [None] * len(ordered)
-    # the notes read here are let go once linked: the linked copies are packed anew
-    packed = [(d, d.packed_part("notes")) for d in ordered if d.is_packed("notes")]
+    # A packed document's notes are read here one essay at a time and let go once read
+    # (resolved again, from what the reader kept, to be linked): the linked copies are
+    # packed anew, and a thousand essays' notes were 74 MiB at once.
+    packed = {id(d): d.packed_part("notes") for d in ordered if d.is_packed("notes")}
+
+    def let_go(doc: Document) -> None:
+        if id(doc) in packed:
+            doc.put_back("notes", packed[id(doc)])
+
     identities, summaries = [], []
     for n, (doc, earlier) in enumerate(zip(ordered, kept, strict=True)):
         if earlier is not None and earlier.bibliography == made_with:
             identities.append(earlier.identities)
             summaries.append(earlier.summary)
             continue
-        resolved[n] = found = resolve(doc)
+        found = resolve(doc)
         identities.append(linker.identities(found, earlier))
         summaries.append(linker.summarize(doc, found, identities[-1], earlier))
         kept[n] = None  # its summary is new: its linked part is made again
+        resolved[n] = None if id(doc) in packed else found  # a packed one: resolved again
+        let_go(doc)
     if previous is not None and same_reservation(previous, made_with, ordered, summaries):
         linker.parsed_keys = previous.parsed_keys
         linker.diagnostics = list(previous.reserve_diagnostics)
@@ -126,6 +135,8 @@ def link_corpus(
             )
             part = parts[-1] if ours else None
             memo.put(doc, version, DocLink(identities[n], made_with, summaries[n], keys, part))
+        resolved[n] = found = None
+        let_go(doc)
     touched = _put_works(linker, parts, previous)
     docs_versions = [versions.get(doc.slug) for doc in ordered]
     linked_docs, made, note_cites = _linked_documents(ordered, parts, docs_versions, previous)
@@ -163,8 +174,6 @@ def link_corpus(
                 {id(p): part_keys(p, known) for p in parts},
             )
         )
-    for doc, notes in packed:
-        doc.put_back("notes", notes)
     sources: dict[str, list[str]] = {}
     for doc, part in zip(linked_docs, parts, strict=True):  # the first of a slug, as render's
         if doc.slug not in sources:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -395,6 +397,27 @@ def test_digests_in_bulk_are_each_values_digest(values):
     found = value_digests(values)
     assert found == [value_digest(v) for v in values]
     assert found[-3] == found[-1] != found[-2]
+
+
+@given(st.lists(st.recursive(st.none() | st.integers() | st.text(), st.lists), min_size=1))
+def test_a_digest_is_of_the_whole_pickle_and_tells_values_apart(values):
+    """The pickle streams into the hash: a value and one more element, or the same
+    elements in two lists, never share a digest; equal values always do."""
+    one = value_digest(values)
+    assert one == value_digest(pickle.loads(pickle.dumps(values)))
+    assert one != value_digest([*values, None])
+    assert value_digest([values[:1], values[1:]]) != value_digest([values[:0], values])
+
+
+def test_a_stored_value_is_its_pickle_and_an_unpicklable_one_leaves_nothing(tmp_path):
+    store = Store(tmp_path / "cache")
+    value = {"works": [("key", "x" * 200_000)] * 3}  # frames of the pickle, streamed
+    store.put("kind", "k1", value)
+    assert pickle.loads((tmp_path / "cache" / "kind" / "k1.pickle").read_bytes()) == value
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+        store.put("kind", "k2", {"fine": 1, "not": lambda: None})
+    assert sorted(p.name for p in (tmp_path / "cache" / "kind").iterdir()) == ["k1.pickle"]
+    assert Store(tmp_path / "cache").get("kind", "k1") == value
 
 
 def test_a_damaged_cache_entry_is_a_miss(tmp_path):

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import pickle
 import shutil
 import tempfile
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 FIRST = ".unfinished"  # in a folder a first build made and has not yet succeeded in
@@ -35,46 +34,68 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+class _Hashing:
+    """A file for a pickler to write to that keeps only the hash of what it is given
+    (and its length): a digest without the pickle in memory (the works' table of
+    1,000 essays is some 30 MB of it)."""
+
+    __slots__ = ("hash", "size")
+
+    def __init__(self) -> None:
+        self.hash = hashlib.blake2b(digest_size=20)
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        self.size += len(data)
+        return len(data)
+
+    def hexdigest(self) -> str:
+        self.hash.update(self.size.to_bytes(8, "little"))  # after the bytes: one part
+        return self.hash.hexdigest()
+
+
 def value_digest(value: Any) -> str:
-    """A key for a plain, acyclic value (dataclasses, dicts, lists of them): its pickle
-    without the memo, so that equal values give equal bytes whichever of their parts
-    happen to be one shared object (a memo would pickle a shared string once, and an
-    equal copy twice)."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, PROTOCOL)
-    pickler.fast = True  # no memo: every part written out where it stands
-    pickler.dump(value)
-    return digest(buffer.getvalue())
+    """A key for a plain, acyclic value (dataclasses, dicts, lists of them): a hash of
+    its pickle without the memo, so that equal values give equal bytes whichever of
+    their parts happen to be one shared object (a memo would pickle a shared string
+    once, and an equal copy twice). The pickle streams into the hash."""
+    return value_digests([value])[0]
 
 
 def value_digests(values: Iterable[Any]) -> list[str]:
     """`value_digest` of each value, by one pickler: for 30,000 small values (a site's
-    works) making a pickler and a buffer for each was a third of the cost."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, PROTOCOL)
-    pickler.fast = True
+    works) making a pickler for each was a third of the cost."""
+    sink = _Hashing()
+    pickler = pickle.Pickler(sink, PROTOCOL)
+    pickler.fast = True  # no memo: every part written out where it stands
     found = []
-    blake2b = hashlib.blake2b
     for value in values:
-        buffer.seek(0)
-        buffer.truncate()
+        sink.__init__()  # a fresh hash: the pickler writes all of a value by `dump`'s end
         pickler.dump(value)
-        data = buffer.getvalue()  # then `digest(data)`, without its call and loop
-        h = blake2b(len(data).to_bytes(8, "little"), digest_size=20)
-        h.update(data)
-        found.append(h.hexdigest())
+        found.append(sink.hexdigest())
     return found
 
 
 def replace_file(path: Path, chunks: Iterable[bytes]) -> None:
     """Write `chunks` to a temporary file renamed to `path`: a reader finds the old
     file or the new one, never half. OSError when it cannot."""
+
+    def write(handle: BinaryIO) -> None:
+        for chunk in chunks:
+            handle.write(chunk)
+
+    replace_file_with(path, write)
+
+
+def replace_file_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """`replace_file` with what `write` writes to the file (a pickle streamed to it is
+    never whole in memory); whatever it raises, no file is left behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
+            write(handle)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -158,20 +179,24 @@ class Store:
             self.memory["previous", name] = value
 
     def put(self, kind: str, key: str, value: Any) -> None:
+        """Store `value`, pickled straight into its file."""
         if self.folder is not None:
-            self.put_pickled(kind, key, pickle.dumps(value, PROTOCOL))
+            self._write(kind, key, lambda handle: pickle.dump(value, handle, PROTOCOL))
             self.remember(kind, key, value)
 
     def put_pickled(self, kind: str, key: str, data: bytes) -> None:
-        """Store a pickled value; a cache that cannot be written only makes the next
-        build slower."""
+        """Store a value already pickled."""
+        self._write(kind, key, lambda handle: handle.write(data))
+
+    def _write(self, kind: str, key: str, write: Callable[[BinaryIO], object]) -> None:
+        """A cache that cannot be written only makes the next build slower."""
         if self.folder is None:
             return
         self.used.add((kind, key))
         try:
             if not self._opened:
                 self._open()
-            replace_file(self._path(kind, key), [data])
+            replace_file_with(self._path(kind, key), write)
         except OSError:
             return
 

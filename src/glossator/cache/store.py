@@ -42,6 +42,9 @@ class _Hashing:
     __slots__ = ("hash", "size")
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
         self.hash = hashlib.blake2b(digest_size=20)
         self.size = 0
 
@@ -71,7 +74,7 @@ def value_digests(values: Iterable[Any]) -> list[str]:
     pickler.fast = True  # no memo: every part written out where it stands
     found = []
     for value in values:
-        sink.__init__()  # a fresh hash: the pickler writes all of a value by `dump`'s end
+        sink.reset()  # a fresh hash: the pickler writes all of a value by `dump`'s end
         pickler.dump(value)
         found.append(sink.hexdigest())
     return found

@@ -135,7 +135,7 @@ def link_corpus(
             )
             part = parts[-1] if ours else None
             memo.put(doc, version, DocLink(identities[n], made_with, summaries[n], keys, part))
-        resolved[n] = found = None
+        resolved[n] = None
         let_go(doc)
     touched = _put_works(linker, parts, previous)
     docs_versions = [versions.get(doc.slug) for doc in ordered]
@@ -177,7 +177,7 @@ def link_corpus(
     sources: dict[str, list[str]] = {}
     for doc, part in zip(linked_docs, parts, strict=True):  # the first of a slug, as render's
         if doc.slug not in sources:
-            sources[doc.slug] = list(dict.fromkeys(k for ks in part.note_cites for k, _ in ks))
+            sources[doc.slug] = list(dict.fromkeys(k for ks in part.note_sources() for k in ks))
     return LinkedCorpus(
         *(linked_docs, linker.works, mentions, note_cites, linker.diagnostics),
         *(unique_slugs(made), sources),
@@ -231,8 +231,7 @@ def _linked_documents(
         changed.append(n)
         assert part.notes is not None  # `Linker.link_document` packs them
         linked_docs.append(doc.with_packed(notes=part.notes))  # with their sources
-        sources = [[k for k, _ in keys] for keys in part.note_cites]
-        made.append((doc.slug, derived(version, "linked", sources)))
+        made.append((doc.slug, derived(version, "linked", part.note_sources())))
     if previous is not None and all(parts[n].numbers == previous.parts[n].numbers for n in changed):
         note_cites = dict(previous.note_cites) if changed else previous.note_cites
         todo = changed

@@ -171,8 +171,8 @@ class Linker:
                 out.later.append((item.key, at))
         self._nocite(doc, out)
         notes = [
-            with_sources(note, [k for k, _ in keys])
-            for note, keys in zip(doc.notes, out.note_cites, strict=True)
+            with_sources(note, keys)
+            for note, keys in zip(doc.notes, out.note_sources(), strict=True)
         ]
         out.notes, out.numbers = pack(notes, doc.HINTS), [note.number for note in doc.notes]
         out.lines = [note.line for note in doc.notes]

@@ -55,6 +55,10 @@ class Linked:
     numbers: list[int] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
 
+    def note_sources(self) -> list[list[str]]:
+        """Each note's source keys, in note order: what `Note.sources` says once linked."""
+        return [[key for key, _ in keys] for keys in self.note_cites]
+
 
 @dataclass
 class DocLink:

@@ -95,11 +95,9 @@ class Packable:
     def with_packed(self, **parts: Packed) -> Any:
         """A copy whose named parts are the packed values given (`packed_part`'s), to
         be unpacked when first read; the other fields and parts as they are."""
-        made = object.__new__(type(self))
-        made.__dict__.update(self.__dict__)
+        made = self.with_parts()
         for name, value in parts.items():
-            made.__dict__.pop(name, None)
-            made.__dict__[_PACKED[name]] = value
+            made.put_back(name, value)
         return made
 
     def put_back(self, part: str, packed: Packed) -> None:

@@ -20,7 +20,7 @@ WARNING = "warning"
 INFO = "info"  # listed by `check`, never fails a build, even with --strict
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Diagnostic:
     path: str
     line: int

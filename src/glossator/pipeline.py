@@ -7,7 +7,7 @@ never breaks the site.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -243,7 +243,7 @@ def build(
     # no index, a `search.unavailable` warning, and search.html says so in its HTML.
     shown = display_path(out_dir / "search.html")
     docs, site, versions = result.linked.documents, result.corpus.site, result.linked.versions
-    index: dict[str, bytes] | None = {}  # `search: false` in site.yaml: no index at all
+    index: Mapping[str, bytes] | None = {}  # `search: false` in site.yaml: no index at all
     search_diagnostics: list[Diagnostic] = []
     compute = not (search_later and stale)  # serve publishes with the old index meanwhile
     search = (docs, site, shown, store, templates_dir, compute, versions)
@@ -282,7 +282,7 @@ def build(
             if after:
                 with step(progress, "Indexing for search"):
                     index, search_diagnostics = cached_search_index(*search)
-            if (beside or after) and index == {}:  # Pagefind failed: pages without search
+            if (beside or after) and index is not None and not index:  # Pagefind failed
                 spool.clear()
                 args = (site, result.formatted, folders, False, jobs, progress, known, spread)
                 rendered = render_jobs(*args, spool)
@@ -350,7 +350,7 @@ def _finish(
 def _publish(
     result: Plan,
     rendered: Rendered,
-    index: dict[str, bytes],
+    index: Mapping[str, bytes],
     before: Published,
     content_dir: Path,
     out_dir: Path,

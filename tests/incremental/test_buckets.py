@@ -169,3 +169,43 @@ def test_the_record_written_is_the_one_read_back(first, changes):
         assert maps == {"m": now} and again.parts == source.parts
         for kept in (again, source, read):
             kept.close()
+
+
+def test_a_record_written_afresh_pickles_each_bucket_as_it_writes_it(tmp_path, monkeypatch):
+    """A cold build's record is some 50 MB of pickles: made one bucket at a time, each
+    written before the next is made, not all held at once."""
+    events: list[str] = []
+    real_dumps, real_open = pickle.dumps, open
+
+    def dumps(value, *args):
+        if isinstance(value, dict):
+            events.append("pickle")
+        return real_dumps(value, *args)
+
+    class Handle:
+        def __init__(self, handle):
+            self._handle = handle
+
+        def __enter__(self):
+            self._handle.__enter__()
+            return self
+
+        def __exit__(self, *exc):
+            return self._handle.__exit__(*exc)
+
+        def write(self, data):
+            events.append("write")
+            return self._handle.write(data)
+
+        def __getattr__(self, name):
+            return getattr(self._handle, name)
+
+    monkeypatch.setattr(buckets.pickle, "dumps", dumps)
+    monkeypatch.setattr(buckets, "open", lambda *a: Handle(real_open(*a)), raising=False)
+    jobs = {f"job:{n}": (f"signature {n}", [f"page-{n}.html"]) for n in range(100)}
+    buckets.write(tmp_path / "record", {"jobs": (jobs, 8)}, None, None).close()
+    assert events == ["pickle", "write"] * 8
+    monkeypatch.undo()
+    maps, _, source = buckets.read(tmp_path / "record")
+    source.close()
+    assert maps["jobs"] == jobs

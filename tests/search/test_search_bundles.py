@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from hypothesis import given
@@ -60,6 +61,42 @@ def test_the_first_bundle_is_the_root_and_the_others_are_merged():
     assert assemble({}) == {}
 
 
+_BUNDLE_FILES = st.dictionaries(
+    st.sampled_from(
+        ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "pagefind-entry.json"]
+        + [f"fragment/en_{n}.pf_fragment" for n in range(4)]
+        + [f"index/en_{n}.pf_index" for n in range(3)]
+    ),
+    st.binary(max_size=300),
+    min_size=1,
+)
+
+
+@given(
+    st.dictionaries(st.integers(0, BUNDLES - 1), _BUNDLE_FILES, max_size=6),
+    st.randoms(use_true_random=False),
+    st.booleans(),
+)
+def test_a_spooled_index_is_the_assembled_one(bundles, random, threaded):
+    """The index kept on disk lists and gives the files `assemble` lays out, in its
+    order, whatever order (and threads) the bundles came in."""
+    index = searching.SpooledIndex()
+    order = list(bundles)
+    random.shuffle(order)
+    if threaded:
+        with ThreadPoolExecutor(2) as pool:
+            list(pool.map(lambda n: index.add(n, bundles[n]), order))
+    else:
+        for n in order:
+            index.add(n, bundles[n])
+    index.close_adding()
+    expected = assemble(bundles)
+    assert list(index) == list(expected)
+    assert len(index) == len(expected)
+    assert {path: index[path] for path in index} == expected
+    assert bool(index) == bool(bundles)
+
+
 def test_an_edit_indexes_its_own_bundle_only(tmp_path, monkeypatch):
     content = start(tmp_path)  # alpha
     slugs = ["alpha", "beta", "gamma"]
@@ -70,9 +107,9 @@ def test_an_edit_indexes_its_own_bundle_only(tmp_path, monkeypatch):
     indexed: list[list[int]] = []
     real = searching.build_bundles
 
-    def counted(bundles, language):
+    def counted(bundles, language, made=None):
         indexed.append(sorted(bundles))
-        return real(bundles, language)
+        return real(bundles, language, made)
 
     paged: list[str] = []
     page = searching.index_page

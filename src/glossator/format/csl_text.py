@@ -17,7 +17,7 @@ from citeproc.string import MixedString, NoCase, String
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FormattedEntry:
     """One formatted citation: plain `text`, and `html` (escaped, with <i> etc.)."""
 

@@ -13,6 +13,8 @@ is stored, so installing it makes the next build index.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -21,7 +23,15 @@ from glossator.cache.versions import Versions
 from glossator.config import SiteConfig
 from glossator.diagnostics import Diagnostic
 from glossator.model import Document
-from glossator.search.bundles import Page, assemble, bundle_documents, index_page
+from glossator.render.spool import Spool
+from glossator.search.bundles import (
+    BUNDLE_LIST,
+    Page,
+    bundle_documents,
+    bundle_list,
+    index_page,
+    layout,
+)
 from glossator.search.pagefind import build_bundles, index_language, unavailable
 
 
@@ -33,7 +43,7 @@ def cached_search_index(
     templates: Path | None = None,
     compute: bool = True,
     versions: Versions | None = None,
-) -> tuple[dict[str, bytes] | None, list[Diagnostic]]:
+) -> tuple[Mapping[str, bytes] | None, list[Diagnostic]]:
     """`search.search_index`, each bundle looked up in `store` first; without `compute`,
     None when one is not there (the caller runs Pagefind later). A bundle whose every
     essay has a version (`cache.versions`, by slug) is looked up by those, without
@@ -48,20 +58,70 @@ def cached_search_index(
         else:
             pages[number] = [index_page(doc.unpacked()) for doc in docs]
             keys[number] = _pages_key(version, language, pages[number])
-    found = {number: store.get("search", key) for number, key in keys.items()}
-    missing = {number for number, files in found.items() if files is None}
-    if missing and not compute:
-        return None, []
+    index = SpooledIndex()
+    missing = []
+    for number, key in keys.items():
+        files = store.get("search", key)
+        if files is None:
+            if not compute:
+                return None, []
+            missing.append(number)
+        else:
+            index.add(number, files)  # on disk until written, one bundle in memory
+        del files
     if missing:
-        todo = _Pages({n: groups[n] for n in sorted(missing)}, pages)
+        todo = _Pages({n: groups[n] for n in missing}, pages)
+
+        def made(number: int, files: dict[str, bytes]) -> None:
+            """A bundle as Pagefind hands it over (from its services' threads)."""
+            store.put("search", keys[number], files)
+            index.add(number, files)
+
         try:
-            built = build_bundles(todo, language)
+            build_bundles(todo, language, made)
         except Exception as exc:  # noqa: BLE001 - whatever Pagefind does, the site is built
             return {}, [unavailable(exc, shown_path)]
-        for number, files in built.items():
-            store.put("search", keys[number], files)
-            found[number] = files
-    return assemble({n: files for n, files in found.items() if files is not None}), []
+    index.close_adding()
+    return index, []
+
+
+class SpooledIndex(Mapping[str, bytes]):
+    """The site's `pagefind/` (as `search.bundles.assemble` lays it out), each
+    bundle's files kept in a temporary file (a `Spool`) as the bundle comes: the 64
+    bundles of 1,000 essays, with the script and WebAssembly each has, held some
+    60 MB at once. Bundles may be added from several threads, in any order; the
+    files are listed in the layout's order all the same."""
+
+    def __init__(self) -> None:
+        self._spool = Spool()
+        self._lock = threading.Lock()
+        self._paths: dict[int, list[str]] = {}
+        self._placed: dict[str, tuple[int, str]] = {}
+        weakref.finalize(self, self._spool.close)
+
+    def add(self, number: int, files: Mapping[str, bytes]) -> None:
+        with self._lock:
+            for path, data in files.items():
+                self._spool[f"{number}/{path}"] = data
+            self._paths[number] = list(files)
+
+    def close_adding(self) -> None:
+        """Every bundle is in: the layout is fixed."""
+        self._placed = layout(self._paths)
+
+    def __getitem__(self, path: str) -> bytes:
+        if path == BUNDLE_LIST and self._placed:
+            return bundle_list(self._paths)
+        number, inner = self._placed[path]
+        return self._spool[f"{number}/{inner}"]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._placed
+        if self._placed:
+            yield BUNDLE_LIST
+
+    def __len__(self) -> int:
+        return len(self._placed) + 1 if self._placed else 0
 
 
 class _Pages(Mapping[int, list[Page]]):

@@ -7,6 +7,7 @@ so Zotero and Pandoc users can load the corpus' bibliography as is.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import Work
 from glossator.model import Document, document_to_json
-from glossator.render.jsontext import dumps, list_item, list_of
+from glossator.render.jsontext import dumps, list_item
 
 # A document's export: each section's title, each block and each note on one line.
 INLINE_KEYS = frozenset({"title"})
@@ -62,14 +63,30 @@ def document_file(doc: Document) -> tuple[str, bytes]:
 @dataclass(frozen=True)
 class WorkData:
     """A work's parts of the corpus-wide data files, made with its source page (from
-    the same inputs, so kept with it): its `sources.json` item, its CSL-JSON item."""
+    the same inputs, so kept with it): its `sources.json` item and its CSL-JSON item,
+    as UTF-8 with a NUL between them (JSON text has none), compressed. 1,000 essays'
+    29,573 works held these as 50 MiB of strings (a text with one curly quote takes
+    two bytes a character), in every build to the end of it; compressed, 12 MiB."""
 
-    source: str
-    csl: str
+    packed: bytes
+
+    def parts(self) -> tuple[bytes, bytes]:
+        source, _, csl = zlib.decompress(self.packed).partition(b"\0")
+        return source, csl
+
+    @property
+    def source(self) -> str:
+        return self.parts()[0].decode("utf-8")
+
+    @property
+    def csl(self) -> str:
+        return self.parts()[1].decode("utf-8")
 
 
 def work_data(work: Work, entry: FormattedEntry, csl_item: Any) -> WorkData:
-    return WorkData(list_item(source_item(work, entry)), list_item(csl_item))
+    source = list_item(source_item(work, entry)).encode("utf-8")
+    csl = list_item(csl_item).encode("utf-8")
+    return WorkData(zlib.compress(b"%s\0%s" % (source, csl), 1))
 
 
 class CorpusFiles(Mapping[str, bytes]):
@@ -79,8 +96,8 @@ class CorpusFiles(Mapping[str, bytes]):
 
     def __init__(self, pieces: list[WorkData], bibtex: list[str]) -> None:
         self._make: dict[str, Callable[[], bytes]] = {
-            "api/sources.json": lambda: _list_file([p.source for p in pieces]),
-            "api/sources.csl.json": lambda: _list_file([p.csl for p in pieces]),
+            "api/sources.json": lambda: _list_file(pieces, 0),
+            "api/sources.csl.json": lambda: _list_file(pieces, 1),
             "references.bib": lambda: "\n".join(bibtex).encode("utf-8"),
         }
 
@@ -94,5 +111,15 @@ class CorpusFiles(Mapping[str, bytes]):
         return len(self._make)
 
 
-def _list_file(items: list[str]) -> bytes:
-    return (list_of(items) + "\n").encode("utf-8")
+def _list_file(pieces: list[WorkData], part: int) -> bytes:
+    """`jsontext.list_of` the pieces' `part` (0 the source item, 1 the CSL item) and a
+    newline, as UTF-8, one piece unpacked at a time."""
+    if not pieces:
+        return b"[]\n"
+    out = bytearray(b"[\n  ")
+    for n, piece in enumerate(pieces):
+        if n:
+            out += b",\n  "
+        out += piece.parts()[part]
+    out += b"\n]\n"
+    return bytes(out)

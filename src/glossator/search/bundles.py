@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -90,19 +91,29 @@ def bundle_pages(documents: list[Document]) -> dict[int, list[Page]]:
     return {n: [index_page(d) for d in docs] for n, docs in bundle_documents(documents).items()}
 
 
-def assemble(bundles: dict[int, dict[str, bytes]]) -> dict[str, bytes]:
-    """The site's `pagefind/` from each bundle's files: the first bundle at its root,
-    the others in `<nn>/` without the files only the first one's are loaded from, and
-    the list of those others in bundles.json."""
-    files: dict[str, bytes] = {}
-    merged = []
-    for n, (number, bundle) in enumerate(sorted(bundles.items())):
+def layout(bundles: Mapping[int, Iterable[str]]) -> dict[str, tuple[int, str]]:
+    """Where each bundle's files go in the site's `pagefind/` (site path -> bundle, path
+    in it): the first bundle at its root, the others in `<nn>/` without the files only
+    the first one's are loaded from. `bundles.json` is not among them (`bundle_list`)."""
+    placed: dict[str, tuple[int, str]] = {}
+    for n, number in enumerate(sorted(bundles)):
         folder = INDEX_DIR if n == 0 else f"{INDEX_DIR}/{number:02d}"
-        if n:
-            merged.append(f"{number:02d}/")
-        for path, data in bundle.items():
+        for path in bundles[number]:
             if n == 0 or not path.startswith(SHARED):
-                files[f"{folder}/{path}"] = data
+                placed[f"{folder}/{path}"] = (number, path)
+    return placed
+
+
+def bundle_list(numbers: Iterable[int]) -> bytes:
+    """`bundles.json`: the bundles the search page merges into the first one's."""
+    merged = [f"{number:02d}/" for number in sorted(numbers)[1:]]
+    return (json.dumps({"merge": merged}) + "\n").encode("utf-8")
+
+
+def assemble(bundles: dict[int, dict[str, bytes]]) -> dict[str, bytes]:
+    """The site's `pagefind/` from each bundle's files (`layout`), with the list of
+    the bundles merged in bundles.json."""
+    files = {site: bundles[n][path] for site, (n, path) in layout(bundles).items()}
     if files:
-        files[BUNDLE_LIST] = (json.dumps({"merge": merged}) + "\n").encode("utf-8")
+        files[BUNDLE_LIST] = bundle_list(bundles)
     return files

@@ -257,31 +257,39 @@ def _what(payload: dict[str, Any]) -> str:
 
 
 def build_bundles(
-    bundles: Mapping[int, Sequence[Page]], language: str
+    bundles: Mapping[int, Sequence[Page]],
+    language: str,
+    made: Callable[[int, dict[str, bytes]], None] | None = None,
 ) -> dict[int, dict[str, bytes]]:
     """Pagefind's files for each bundle of pages, as {bundle: {path in it: bytes}}: one
     index per bundle, the bundles shared out between `pagefind --service` processes,
     one a core (each index depends on its pages alone: the same files whichever
     process built it). Pagefind indexes in one thread; a thousand essays took it 24 s.
     Each bundle's pages are asked of `bundles` when that bundle is indexed, so a
-    mapping that makes them then holds one bundle's pages at a time, not the site's."""
+    mapping that makes them then holds one bundle's pages at a time, not the site's.
+    With `made`, each bundle's files are handed to it as they come (from the
+    services' threads, in no set order) and not kept: the result is empty."""
     numbers = sorted(bundles)
+    built: dict[int, dict[str, bytes]] = {}
+    take = made if made is not None else built.__setitem__
     services = max(1, min(usable_cores(), len(numbers)))
     shares = [numbers[at::services] for at in range(services)]
     if services == 1:
-        return _build_share(bundles, shares[0], language)
-    built: dict[int, dict[str, bytes]] = {}
-    with ThreadPoolExecutor(services, thread_name_prefix="pagefind") as pool:
-        for share in pool.map(lambda share: _build_share(bundles, share, language), shares):
-            built.update(share)
-    return {number: built[number] for number in numbers}
+        _build_share(bundles, shares[0], language, take)
+    else:
+        with ThreadPoolExecutor(services, thread_name_prefix="pagefind") as pool:
+            list(pool.map(lambda share: _build_share(bundles, share, language, take), shares))
+    return {number: built[number] for number in numbers if number in built}
 
 
 def _build_share(
-    bundles: Mapping[int, Sequence[Page]], numbers: list[int], language: str
-) -> dict[int, dict[str, bytes]]:
-    """One `pagefind --service` run, one index per bundle of `numbers`."""
-    built: dict[int, dict[str, bytes]] = {}
+    bundles: Mapping[int, Sequence[Page]],
+    numbers: list[int],
+    language: str,
+    made: Callable[[int, dict[str, bytes]], None],
+) -> None:
+    """One `pagefind --service` run, one index per bundle of `numbers`, each handed to
+    `made` as it is read."""
     with _service(pagefind_executable()) as service:
         for number in numbers:
             pages = bundles[number]
@@ -303,9 +311,11 @@ def _build_share(
                 {"type": "GetFiles", "index_id": index_id}, SECONDS_PER_PAGE * len(pages)
             )
             del pages  # a made bundle's pages: garbage once sent
-            built[number] = _bundle_files(reply)
+            files = _bundle_files(reply)
+            del reply  # its base64 text, some 1.4 times the files
+            made(number, files)
+            del files
             service.send({"type": "DeleteIndex", "index_id": index_id})
-    return built
 
 
 def _bundle_files(reply: dict[str, Any]) -> dict[str, bytes]:

@@ -1,0 +1,21 @@
+"""A citing place made by the linker's fast path is the dataclass's own."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossator.link.works import CitingPlace, place
+
+TEXT = st.text(max_size=30)
+
+
+@given(TEXT, st.integers(0, 60), st.none() | TEXT, st.none() | TEXT, st.none() | TEXT)
+def test_a_place_made_fast_is_the_place(document, note, paragraph, marker, locator):
+    """`works.place` sets the frozen slots itself: the same value, hash and pickle."""
+    fast = place(document, note, paragraph, marker, locator)
+    made = CitingPlace(document, note, paragraph, marker, locator)
+    assert fast == made and hash(fast) == hash(made)
+    assert pickle.dumps(fast, 5) == pickle.dumps(made, 5)

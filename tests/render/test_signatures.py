@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossator.format.corpus import FormattedCorpus
+from glossator.format.csl_items import CslItems
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import CitingPlace, Work
 from glossator.link.mentions import Mention
@@ -144,7 +145,10 @@ def bibtex(c: FormattedCorpus, n: int) -> None:
 
 
 def csl_short_title(c: FormattedCorpus, n: int) -> None:
-    c.csl_items[_work(c, n).key]["title-short"] = "Rev"
+    key = _work(c, n).key
+    item = c.csl_items[key]  # a copy: the table keeps each item pickled
+    item["title-short"] = "Rev"
+    c.csl_items[key] = item
 
 
 def place_locator(c: FormattedCorpus, n: int) -> None:
@@ -407,7 +411,7 @@ def test_work_digests_kept_by_object_are_those_made_afresh(monkeypatch):
     }
     entries = {key: FormattedEntry(f"{key} entry.", f"<i>{key}</i> entry.") for key in works}
     bibtex = {key: f"@book{{{key},}}" for key in works}
-    items = {key: {"id": key, "type": "book"} for key in works}
+    items = CslItems.of({key: {"id": key, "type": "book"} for key in works})
     digested: list[int] = []
     real = signatures_module.value_digests
 

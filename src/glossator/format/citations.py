@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from glossator.format.csl_text import FormattedEntry
@@ -47,7 +48,7 @@ class Found:
     groups: list[list[CiteRequest]]
 
 
-def find_citations(doc: Document, csl_items: dict[str, dict]) -> Found:
+def find_citations(doc: Document, csl_items: Mapping[str, dict]) -> Found:
     """What `fill_found` fills in, in reading order so the style's positions apply: an
     author-in-text citation of the body comes just before the citation of its rest
     (its note's, in a note style; the one beside it, in an author-date style)."""
@@ -92,14 +93,14 @@ def _named_in_notes(doc: Document) -> dict[int, list[Citation]]:
     return out
 
 
-def fill_citations(doc: Document, csl_items: dict[str, dict], style: CitationStyle) -> Document:
+def fill_citations(doc: Document, csl_items: Mapping[str, dict], style: CitationStyle) -> Document:
     """`doc` with every Citation's `text` and `html` set; unknown keys stay as written."""
     found = find_citations(doc, csl_items)
     return fill_found(doc, found, style.citations(found.groups) if found.groups else [], csl_items)
 
 
 def fill_found(
-    doc: Document, found: Found, formatted: list[FormattedEntry], csl_items: dict[str, dict]
+    doc: Document, found: Found, formatted: list[FormattedEntry], csl_items: Mapping[str, dict]
 ) -> Document:
     """`doc` with its found citations given the style's text, `formatted` (one per
     group), and its author-in-text citations the authors' names. It reads nothing of
@@ -128,7 +129,9 @@ def fill_found(
     return doc.with_parts(sections=sections, notes=filled_notes)
 
 
-def fill_reads(found: Found, formatted: list[FormattedEntry], csl_items: dict[str, dict]) -> tuple:
+def fill_reads(
+    found: Found, formatted: list[FormattedEntry], csl_items: Mapping[str, dict]
+) -> tuple:
     """All `fill_found` takes from outside the document, as a plain value: which of its
     citations the style formatted (by their place in the document, in the order of
     `formatted`), their text, and the names each author-in-text citation of the body
@@ -143,7 +146,9 @@ def fill_reads(found: Found, formatted: list[FormattedEntry], csl_items: dict[st
     )
 
 
-def _requests(citation: Citation, csl_items: dict[str, dict], in_body: bool) -> list[CiteRequest]:
+def _requests(
+    citation: Citation, csl_items: Mapping[str, dict], in_body: bool
+) -> list[CiteRequest]:
     """The group's works, or [] when one of its keys is unknown (the link stage warns).
     An author-in-text citation is its names alone in the body, names and rest in a note."""
     if any(item.key not in csl_items for item in citation.items):
@@ -250,7 +255,7 @@ def _sentence(text: str) -> str:
     return text if ending.endswith((".", "?", "!")) else text.rstrip() + "."
 
 
-def _names(citation: Citation, csl_items: dict[str, dict]) -> str:
+def _names(citation: Citation, csl_items: Mapping[str, dict]) -> str:
     """The authors' family names, as Chicago names them in running text: for a key
     not known, or a work the style gives no names (a title, in a note style)."""
     groups = []

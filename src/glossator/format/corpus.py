@@ -14,6 +14,7 @@ from glossator.bibliography import BibEntry, entry_to_bibtex
 from glossator.cache.versions import Versions, derived, unique_slugs
 from glossator.format.batches import Run, chunks, in_order
 from glossator.format.citations import Found, fill_found, fill_reads, find_citations
+from glossator.format.csl_items import CslItems, pack
 from glossator.format.csl_json import sort_key_chicago, to_csl_json
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle
@@ -35,7 +36,7 @@ class FormattedCorpus:
     linked: LinkedCorpus
     entries: dict[str, FormattedEntry]
     bibtex: dict[str, str]
-    csl_items: dict[str, dict]
+    csl_items: CslItems
 
 
 def format_corpus(
@@ -115,14 +116,14 @@ def _format_works(
     if changed:
         known.clear()
         known.update(done.values())
-    csl_items = {key: found[0] for key, (_, found) in done.items()}
+    csl_items = CslItems((key, found[0]) for key, (_, found) in done.items())
     with step(progress, "Formatting the bibliography"):
-        entries = style.entries(list(csl_items.values()), run)
+        entries = style.entries_of(csl_items, run)
     order = sorted(csl_items, key=lambda k: (done[k][1][2], k))
     ordered = (
         {k: entries[k] for k in order},
         {key: done[key][1][1] for key in order},
-        {k: csl_items[k] for k in order},
+        CslItems((k, csl_items.packed(k)) for k in order),
     )
     identities = {key: made_from for key, (made_from, _) in done.items()}
     return WorksPart(
@@ -131,17 +132,18 @@ def _format_works(
     ), changed
 
 
-def work_forms(key: str, work: Work) -> tuple[dict, str, tuple]:
-    """A work's CSL-JSON, BibTeX and Chicago sort key: pure functions of its key, type,
-    kind, fields and whether it is curated (`patch.identity`)."""
+def work_forms(key: str, work: Work) -> tuple[bytes, str, tuple]:
+    """A work's CSL-JSON (pickled, as `CslItems` keeps it), BibTeX and Chicago sort
+    key: pure functions of its key, type, kind, fields and whether it is curated
+    (`patch.identity`)."""
     item = to_csl_json(key, work.entry_type, work.kind, work.fields, work.curated)
     bibtex = entry_to_bibtex(BibEntry(key, work.entry_type, work.fields, 0))
-    return item, bibtex, sort_key_chicago(item)
+    return pack(item), bibtex, sort_key_chicago(item)
 
 
 def _fill_documents(
     linked: LinkedCorpus,
-    csl_items: dict[str, dict],
+    packed: CslItems,
     style: CitationStyle,
     essay_styles: dict[str, CitationStyle],
     run: Run,
@@ -160,7 +162,8 @@ def _fill_documents(
     # a style's key names its file, not what its bibliography decided: an essay naming
     # the site's style has an instance of its own, which decided nothing
     style_keys = [(s.key, s is style) if getattr(s, "key", None) else None for s in styles]
-    same_items = previous is not None and previous.works.csl_items is csl_items
+    same_items = previous is not None and previous.works.csl_items is packed
+    csl_items = packed.unpacking()  # each item read once, shared by its citations
     recorded = dict(enumerate(previous.linked)) if same_items and previous else {}
     found: list[Found | None] = []
     working: list[Document | None] = [None] * len(docs)

@@ -18,6 +18,7 @@ from typing import Protocol
 
 from glossator.cache.store import value_digest
 from glossator.format.citations import Found
+from glossator.format.csl_items import Unpacked
 from glossator.format.engine import CitationStyle
 from glossator.model import Document
 from glossator.model.packed import Packed
@@ -49,11 +50,12 @@ def cited_keys(found: Found) -> tuple[str, ...]:
     return tuple(sorted({item.key for c in citations for item in c.items}))
 
 
-def inputs(keys: tuple[str, ...], csl_items: dict[str, dict], style: CitationStyle) -> str:
-    """A digest of what filling reads besides the document: each key's item (or its
-    absence) and the style's decisions about those items."""
-    items = [csl_items[k] for k in keys if k in csl_items]
-    return value_digest(([(k, csl_items.get(k)) for k in keys], style.decided_about(items)))
+def inputs(keys: tuple[str, ...], csl_items: Unpacked, style: CitationStyle) -> str:
+    """A digest of what filling reads besides the document: each key's item (its
+    pickle, or its absence) and the style's decisions about those items (the items
+    read only when the style decided any)."""
+    items = (csl_items[k] for k in keys if k in csl_items)
+    return value_digest(([(k, csl_items.packed(k)) for k in keys], style.decided_about(items)))
 
 
 def remember(

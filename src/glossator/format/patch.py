@@ -16,6 +16,7 @@ import operator
 from dataclasses import dataclass
 from itertools import compress
 
+from glossator.format.csl_items import CslItems
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.filled import Filled
 from glossator.link.works import Work
@@ -32,9 +33,9 @@ class WorksPart:
     before: object  # the style's decisions before `entries`
     works: dict[str, Work]
     identities: dict[str, Identity]
-    csl_items: dict[str, dict]
+    csl_items: CslItems
     decisions: object  # after `entries`
-    ordered: tuple[dict[str, FormattedEntry], dict[str, str], dict[str, dict]]
+    ordered: tuple[dict[str, FormattedEntry], dict[str, str], CslItems]
 
 
 @dataclass

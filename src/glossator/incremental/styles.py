@@ -18,6 +18,7 @@ from glossator.cache import Store, code_version, digest
 from glossator.cache.store import value_digest
 from glossator.format.batches import Run, in_order
 from glossator.format.corpus import FormattedCorpus, format_corpus
+from glossator.format.csl_items import CslItems
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest, style_path
 from glossator.format.filled import Filled
@@ -50,6 +51,17 @@ class CachedStyle(CitationStyle):
         found = self._store.get("entries", key)
         if found is None:
             found = super().entries(items, run), self.decisions()
+            self._store.put("entries", key, found)
+        self.restore(found[1])
+        return found[0]
+
+    def entries_of(self, items: CslItems, run: Run = in_order) -> dict[str, FormattedEntry]:
+        """`entries`, keyed by the items' pickles: unpacked only when not stored."""
+        packed = [items.packed(k) for k in items]
+        key = digest(self._key, "entries-packed", value_digest((packed, self.decisions())))
+        found = self._store.get("entries", key)
+        if found is None:
+            found = CitationStyle.entries(self, items.in_order(), run), self.decisions()
             self._store.put("entries", key, found)
         self.restore(found[1])
         return found[0]

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from glossator.cache.store import value_digest, value_digests
+from glossator.format.csl_items import CslItems
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import CitingPlace, Work
 
@@ -75,17 +76,17 @@ def work_digests(
     works: Mapping[str, Work],
     entries: Mapping[str, FormattedEntry],
     bibtex: Mapping[str, str],
-    csl_items: Mapping[str, Any],
+    csl_items: CslItems,
     known: dict[str, tuple] | None = None,
 ) -> dict[str, str]:
     """Each work's `work_digest`, by key (all of a site's at once: about 5 µs a work).
     `known` (serve: kept between the builds of one process) holds each work's digest
     with the very objects it was made from, and gets this build's: a work whose work,
-    entry, BibTeX and item are those objects is not digested again (no stage changes a
+    entry, BibTeX and item (its pickle) are those objects is not digested again (no stage changes a
     value it was handed; the link and format records keep unchanged works' objects)."""
 
     def made_from(key: str) -> tuple:
-        return works[key], entries.get(key), bibtex.get(key), csl_items.get(key)
+        return works[key], entries.get(key), bibtex.get(key), csl_items.packed(key)
 
     def same(key: str, was: tuple) -> bool:
         return all(a is b for a, b in zip(was, made_from(key), strict=False))

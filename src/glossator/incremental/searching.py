@@ -72,9 +72,13 @@ def cached_search_index(
     if missing:
         todo = _Pages({n: groups[n] for n in missing}, pages)
 
+        storing = threading.Lock()
+
         def made(number: int, files: dict[str, bytes]) -> None:
-            """A bundle as Pagefind hands it over (from its services' threads)."""
-            store.put("search", keys[number], files)
+            """A bundle as Pagefind hands it over, from its services' threads: stored
+            one at a time (the store is written by one thread everywhere else)."""
+            with storing:
+                store.put("search", keys[number], files)
             index.add(number, files)
 
         try:

@@ -12,13 +12,14 @@ concerns. What is not in the cache is computed by the `run` given (a process poo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from glossator.cache import Store, code_version, digest
 from glossator.cache.store import value_digest
 from glossator.format.batches import Run, in_order
 from glossator.format.corpus import FormattedCorpus, format_corpus
-from glossator.format.csl_items import CslItems
+from glossator.format.csl_items import CslItems, pack
 from glossator.format.csl_text import FormattedEntry
 from glossator.format.engine import CitationStyle, CiteRequest, style_path
 from glossator.format.filled import Filled
@@ -46,19 +47,14 @@ class CachedStyle(CitationStyle):
         self._used: dict[str, None] = {}  # the keys asked for by this build
         super().__init__(name, self._key)  # the tree parsed once per process and thread
 
-    def entries(self, items: list[dict], run: Run = in_order) -> dict[str, FormattedEntry]:
-        key = digest(self._key, "entries", value_digest((items, self.decisions())))
-        found = self._store.get("entries", key)
-        if found is None:
-            found = super().entries(items, run), self.decisions()
-            self._store.put("entries", key, found)
-        self.restore(found[1])
-        return found[0]
+    def entries(self, items: Sequence[dict], run: Run = in_order) -> dict[str, FormattedEntry]:
+        """`entries_of` the items (keyed by position: only their order is read)."""
+        return self.entries_of(CslItems((str(n), pack(item)) for n, item in enumerate(items)), run)
 
     def entries_of(self, items: CslItems, run: Run = in_order) -> dict[str, FormattedEntry]:
         """`entries`, keyed by the items' pickles: unpacked only when not stored."""
         packed = [items.packed(k) for k in items]
-        key = digest(self._key, "entries-packed", value_digest((packed, self.decisions())))
+        key = digest(self._key, "entries", value_digest((packed, self.decisions())))
         found = self._store.get("entries", key)
         if found is None:
             found = CitationStyle.entries(self, items.in_order(), run), self.decisions()

@@ -71,16 +71,9 @@ class WorkData:
     packed: bytes
 
     def parts(self) -> tuple[bytes, bytes]:
+        """The `sources.json` item and the CSL-JSON item, as UTF-8."""
         source, _, csl = zlib.decompress(self.packed).partition(b"\0")
         return source, csl
-
-    @property
-    def source(self) -> str:
-        return self.parts()[0].decode("utf-8")
-
-    @property
-    def csl(self) -> str:
-        return self.parts()[1].decode("utf-8")
 
 
 def work_data(work: Work, entry: FormattedEntry, csl_item: Any) -> WorkData:

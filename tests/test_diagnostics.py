@@ -5,6 +5,7 @@ definitions they replace."""
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
 from hypothesis import given
@@ -103,3 +104,13 @@ def test_a_build_fails_on_an_error_and_with_strict_on_a_warning(found, strict):
     failing = {"error", "warning"} if strict else {"error"}
     assert has_errors(found, strict) == any(d.severity in failing for d in found)
     assert has_errors(iter(found), strict) == has_errors(found, strict)
+
+
+@given(diagnostics)
+def test_diagnostics_come_back_from_their_pickle_as_they_were(found: list[Diagnostic]):
+    """A diagnostic pickles as `Diagnostic(*fields)`: equal, ordered and hashed alike."""
+    again = pickle.loads(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+    assert again == found and all(type(d) is Diagnostic for d in again)
+    assert sort_diagnostics(again) == sort_diagnostics(found)
+    assert [hash(d) for d in again] == [hash(d) for d in found]
+    assert [str(d) for d in again] == [str(d) for d in found]

@@ -18,6 +18,15 @@ values = st.tuples(st.text(max_size=5), st.lists(st.integers(), max_size=3))
 mappings = st.dictionaries(keys, values, max_size=40)
 
 
+def changed(now: dict, changes: list) -> None:
+    """Each change made to `now`: a key set to a value, or (None) removed."""
+    for key, value in changes:
+        if value is None:
+            now.pop(key, None)
+        else:
+            now[key] = value
+
+
 @settings(max_examples=60, deadline=None)
 @given(first=mappings, changes=st.lists(st.tuples(keys, st.none() | values), max_size=10))
 def test_a_record_reads_back_as_written_after_any_changes(first, changes):
@@ -27,11 +36,7 @@ def test_a_record_reads_back_as_written_after_any_changes(first, changes):
         maps, extra, source = buckets.read(path)
         assert maps == {"m": first} and extra == {"extra": 1}
         now = dict(maps["m"])  # the very objects read, as a build passes them on
-        for key, value in changes:
-            if value is None:
-                now.pop(key, None)
-            else:
-                now[key] = value
+        changed(now, changes)
         path.unlink()  # as the build forgets the record before it writes
         buckets.write(path, {"m": (now, 7), "other": (first, 3)}, None, source)
         source.close()
@@ -157,11 +162,7 @@ def test_the_record_written_is_the_one_read_back(first, changes):
         _, _, read = buckets.read(path)
         assert written.parts == read.parts
         now = dict(first)
-        for key, value in changes:
-            if value is None:
-                now.pop(key, None)
-            else:
-                now[key] = value
+        changed(now, changes)
         path.unlink()
         again = buckets.write(path, {"m": (now, 7)}, None, written)
         written.close()
@@ -209,3 +210,31 @@ def test_a_record_written_afresh_pickles_each_bucket_as_it_writes_it(tmp_path, m
     maps, _, source = buckets.read(tmp_path / "record")
     source.close()
     assert maps["jobs"] == jobs
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first=mappings,
+    gone=st.lists(keys, max_size=10),
+    changes=st.lists(st.tuples(keys, st.none() | values), max_size=10),
+)
+def test_entries_let_go_are_no_longer_held_and_the_record_is_as_written(first, gone, changes):
+    """An entry let go (render makes its job again) is held by the source no more, and
+    whatever is written then reads back as written: its bucket is pickled again."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "record"
+        buckets.write(path, {"m": (first, 7)}, None, None)
+        maps, _, source = buckets.read(path)
+        now = dict(maps["m"])
+        for key in gone:
+            was = now.pop(key, None)
+            source.let_go("m", key)
+            held = [v for _, _, bucket in source.parts["m"] for v in bucket.values()]
+            assert was is None or all(v is not was for v in held)
+        changed(now, changes)
+        path.unlink()
+        buckets.write(path, {"m": (now, 7)}, None, source)
+        source.close()
+        again, _, source = buckets.read(path)
+        source.close()
+        assert again == {"m": now}

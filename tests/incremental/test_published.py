@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from tests.incremental.test_incremental import essay, files_of, start
 
+from glossator import pipeline
 from glossator.cache import Store
 from glossator.incremental import cache_folder
 from glossator.incremental.published import Kept, Published, files_under, published
@@ -86,3 +87,37 @@ def test_the_files_under_a_folder_are_those_whose_path_starts_with_it():
         files={p: (stat, b"") for p in ["pagefind/a.js", "pagefind/x/b", "pagefind.html", "a"]}
     )
     assert files_under(before, "pagefind") == {"pagefind/a.js": stat, "pagefind/x/b": stat}
+
+
+def test_a_job_made_again_lets_its_old_piece_go_and_the_site_is_the_clean_one(
+    tmp_path, monkeypatch
+):
+    """Every page made again (a template changed): render takes each job it makes out of
+    the record read, which then holds none of their pieces (the cold build's peak was
+    those beside the new ones); a job kept stays, with its piece."""
+    content = start(tmp_path)
+    out = tmp_path / "_site"
+    assert build(content, out).ok
+    seen: list[tuple] = []
+    real = pipeline.render_jobs
+
+    def render(site, formatted, folders, searchable, jobs, *rest):
+        rendered = real(site, formatted, folders, searchable, jobs, *rest)
+        seen.append((jobs, rendered))
+        return rendered
+
+    monkeypatch.setattr(pipeline, "render_jobs", render)
+    templates = content.parent / "templates"
+    templates.mkdir()
+    (templates / "essay.html").write_text(
+        "{% extends 'base.html' %}{% block main %}<p>{{ doc.meta.title }}</p>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    assert build(content, out).ok
+    ((jobs, rendered),) = seen
+    made = [job for job in rendered.jobs if job not in rendered.kept]
+    assert any(job.startswith("essay:") for job in made) and rendered.kept
+    assert all(job not in jobs for job in made) and all(job in jobs for job in rendered.kept)
+    held = [v for _, _, bucket in jobs.source.parts["jobs"] for v in bucket.values()]
+    assert {id(v) for v in held if isinstance(v, tuple)} <= {id(jobs[j]) for j in jobs}
+    assert files_of(out) == clean(content, tmp_path)

@@ -4,6 +4,7 @@ assembled from each work's packed piece are, byte for byte, the lists written wh
 from __future__ import annotations
 
 import json
+import pickle
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -48,3 +49,12 @@ def test_the_data_files_are_the_lists_written_whole(works):
     assert json.loads(files["api/sources.csl.json"]) == csl_items
     for piece, source in zip(pieces, sources, strict=True):
         assert json.loads(piece.parts()[0]) == source
+
+
+@given(st.text(), st.text())
+def test_a_formatted_entry_comes_back_from_its_pickle_as_it_was(text: str, html: str):
+    """A frozen value (`model.values`): pickled as `FormattedEntry(text, html)`."""
+    entry = FormattedEntry(text, html)
+    again = pickle.loads(pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
+    assert again == entry and type(again) is FormattedEntry and hash(again) == hash(entry)
+    assert b"FormattedEntry" in pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)

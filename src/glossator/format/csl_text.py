@@ -10,16 +10,18 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from citeproc.string import MixedString, NoCase, String
+
+from glossator.model.values import frozen_value
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_value
 class FormattedEntry:
-    """One formatted citation: plain `text`, and `html` (escaped, with <i> etc.)."""
+    """One formatted citation: plain `text`, and `html` (escaped, with <i> etc.).
+    A frozen value (`model.values`): the cache holds tens of thousands."""
 
     text: str
     html: str

@@ -35,6 +35,7 @@ VERSION = 2
 SLACK = 1 << 20  # bytes of dead buckets always tolerated before the data is rewritten
 
 Places = dict[str, list[tuple[int, int]]]  # mapping -> each bucket's offset and length
+_GONE = object()  # in a source's bucket, an entry let go: the same as no value now
 
 
 class Source:
@@ -44,6 +45,15 @@ class Source:
     def __init__(self, fd: int, parts: dict[str, list[tuple[int, int, dict]]]) -> None:
         self.fd = fd
         self.parts = parts
+
+    def let_go(self, name: str, key: str) -> None:
+        """`key`'s entry of mapping `name` will not be the one recorded next: no longer
+        held here (its bucket is pickled again, as it would have been)."""
+        found = self.parts.get(name)
+        if found:
+            bucket = found[bucket_of(key, len(found))][2]
+            if key in bucket:
+                bucket[key] = _GONE
 
     def __del__(self) -> None:  # a build that ends without recording (an error)
         self.close()

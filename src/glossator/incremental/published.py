@@ -37,6 +37,22 @@ FILE_BUCKETS, JOB_BUCKETS = 256, 1024  # some 150 files, 30 jobs each at 1,000 e
 FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+class RecordedJobs(dict):
+    """The record's jobs: a job taken out (`pop`: render does, for each job it makes
+    again) is let go in the record's source too, so that its piece is freed. The old
+    pieces of 1,000 essays' jobs are some 70 MiB, which a build rendering every page
+    (templates or code changed) held at its peak beside the new ones."""
+
+    def __init__(self, jobs: Jobs, source: buckets.Source | None) -> None:
+        super().__init__(jobs)
+        self.source = source
+
+    def pop(self, job: str, *default: object) -> object:
+        if self.source is not None:
+            self.source.let_go("jobs", job)
+        return super().pop(job, *default)
+
+
 @dataclass
 class Published:
     """The trusted files of the published site and the jobs wholly made of them."""
@@ -150,7 +166,8 @@ def published(out_dir: Path, store: Store | None = None) -> Published:
     if untrusted:  # else the very mappings read: their buckets stay as they lie on record
         files = {p: e for p, e in files.items() if p not in untrusted}
         jobs = {j: v for j, v in jobs.items() if untrusted.isdisjoint(v[1])}
-    return Published(files, jobs, list(maps.get("files", {})), same, source, list(folders))
+    listed = list(maps.get("files", {}))
+    return Published(files, RecordedJobs(jobs, source), listed, same, source, list(folders))
 
 
 def files_under(before: Published, folder: str) -> dict[str, Stat]:

@@ -181,12 +181,12 @@ def render_jobs(
 ) -> Rendered:
     """The site's files; with `previous` (job -> the signature, files and piece the
     published site has from it), a job whose signature is the same is skipped and
-    listed as kept. Without it no signature is computed (a build without the cache).
+    listed as kept, another taken out of `previous` (its piece is garbage); without
+    it no signature is computed (a build without the cache).
     `progress` is told of each essay and source page, made or kept. `known`: the
     works' digests and the source pages' signatures with the objects they were made
-    from (`signatures.work_digests`, `signatures.source_signatures`), which serve
-    keeps between its builds. `spread` renders the essay and source pages to make, by
-    number, when they are many (a pool of processes, `spread.spread_pages`). `files`
+    from (`signatures`), which serve keeps between its builds. `spread` renders the
+    pages to make, by number, when they are many (`spread.spread_pages`). `files`
     receives the files (a `Spool` keeps their bytes out of memory), else a dict."""
     folders = as_search_path(templates_dir)
     env = make_environment(folders)
@@ -212,7 +212,7 @@ def render_jobs(
     works_signed: dict[str, str] = {}
     placed: dict[str, tuple] = {}  # work key -> its places' fields
     placed_in: dict[tuple[str, str], list[tuple]] = defaultdict(list)  # (key, slug) -> those
-    if previous is not None:
+    if signing:
         shared = digest(
             code_version(TEMPLATES_DIR), value_digest((site, has_search, search_available))
         )
@@ -243,6 +243,7 @@ def render_jobs(
             out.kept.append(job)
             return True
         out.jobs[job] = (signature, [], None)
+        previous.pop(job, None)
         return False
 
     def made(job: str, files: Mapping[str, bytes]) -> None:

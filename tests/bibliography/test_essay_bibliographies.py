@@ -151,3 +151,21 @@ def test_nocite_with_an_unknown_key_is_a_warning(tmp_path, monkeypatch, capsys):
     assert "content/essays/margins.md:4: warning: `nocite` names `@nobody`" in err
     bibliography = (content.parent / "out" / "bibliography.html").read_text(encoding="utf-8")
     assert "Marginalia" in bibliography  # @*: every entry
+
+
+def test_an_unknown_key_is_said_missing_from_every_file_the_essay_reads(
+    tmp_path, monkeypatch, capsys
+):
+    """An essay with its own files: the error names them with the curated one, since an
+    entry added to any of them makes the key known."""
+    monkeypatch.chdir(tmp_path)
+    content = site(tmp_path)
+    essay = content / "essays" / "margins.md"
+    essay.write_text(essay.read_text("utf-8").replace("@blair2004", "@blair2040"), "utf-8")
+    capsys.readouterr()
+    assert build(content) == 1
+    assert (
+        "content/essays/margins.md:7: error: `@blair2040` is not in content/references.bib, "
+        "content/essays/sources/refs.bib or content/essays/sources/more.json; add an entry "
+        "with that key or fix the key (did you mean `@blair2004`?) [cite.unknown-key]"
+    ) in capsys.readouterr().err.splitlines()

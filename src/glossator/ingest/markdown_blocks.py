@@ -51,6 +51,8 @@ class _Open:
     token: Token
     blocks: list[Block] = field(default_factory=list)
     items: list[list[Block]] = field(default_factory=list)
+    tasks: list[bool] = field(default_factory=list)  # a list's: each item a task's
+    task: bool = False  # an item's: its source starts `[ ] ` or `[x] `, not `\[ ] `
     loose: bool = False
     terms: list[tuple[Paragraph, list[list[Block]]]] = field(default_factory=list)
     tight: list[bool] = field(default_factory=list)  # a definition list's, per term
@@ -124,10 +126,11 @@ def read_blocks(
             tight = top.tight + [True] * (len(top.terms) - len(top.tight))  # a term alone
             _add(stack, sections, DefinitionList(top.terms, tight, line_of(top.token)))
         elif kind == "list_item_open":
-            stack.append(_Open("item", token))
+            stack.append(_Open("item", token, task=_is_task(tokens, i)))
         elif kind == "list_item_close" and top.kind == "item":
             stack.pop()
             stack[-1].items.append(top.blocks)
+            stack[-1].tasks.append(top.task)
         elif kind in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
             stack.pop()
             _add(stack, sections, _container(top, ctx))
@@ -150,6 +153,14 @@ def read_blocks(
     for section in sections or []:
         section.blocks = _captions(section.blocks, ctx)
     return _captions(root.blocks, ctx)
+
+
+def _is_task(tokens: list[Token], at: int) -> bool:
+    """Whether the list item opening at `at` starts with a task's box as written: the
+    source, not the text read from it, so that `\\[ ] not a task` stays brackets."""
+    if at + 2 >= len(tokens) or tokens[at + 1].type != "paragraph_open":
+        return False
+    return TASK.match(tokens[at + 2].content) is not None
 
 
 def _task(item: list[Block]) -> list[Block]:
@@ -203,7 +214,10 @@ def _container(top: _Open, ctx: Context) -> Block:
         return BlockQuote(_captions(top.blocks, ctx), line)
     start = int(top.token.attrGet("start") or 1) if top.kind == "ordered_list" else 1
     return ListBlock(
-        [_task(_captions(item, ctx)) for item in top.items],
+        [
+            _task(_captions(item, ctx)) if task else _captions(item, ctx)
+            for item, task in zip(top.items, top.tasks, strict=True)
+        ],
         ordered=top.kind == "ordered_list",
         start=start,
         tight=not top.loose,

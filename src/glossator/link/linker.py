@@ -5,6 +5,7 @@ documents: reserving the keys of uncurated works, and putting each document's pa
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
 from glossator.bibliography import BibEntry, fingerprint, loose_key, unique_key
 from glossator.cache.store import value_digest
@@ -224,7 +225,15 @@ class Linker:
                 )
 
     def _unknown(self, doc: Document, line: int, key: str) -> Diagnostic:
-        return unknown_key(doc.path, line, key, self.bibliography, self.bib_path)
+        return unknown_key(doc.path, line, key, self.bibliography, self._searched(doc))
+
+    def _searched(self, doc: Document) -> str:
+        """The bibliographies a key of `doc` is looked up in, as the message names them:
+        the curated one and the files its front matter names (`bibliography:`, beside
+        the essays: `bibliography.essays`)."""
+        essays = PurePosixPath(self.bib_path).parent / "essays"
+        named = [self.bib_path, *(str(essays / name) for name in doc.meta.bibliography)]
+        return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
 
     def _link_note(
         self, doc: Document, cites: NoteCites, forms: Iterator[tuple[str, str]], out: Linked

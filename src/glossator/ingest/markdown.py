@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from glossator.diagnostics import Diagnostic, error, sort_diagnostics, warning
 from glossator.ingest.markdown_blocks import read_blocks
 from glossator.ingest.markdown_crossref import link_crossrefs
+from glossator.ingest.markdown_examples import number_examples
 from glossator.ingest.markdown_inline import Context, convert, line_of
 from glossator.ingest.markdown_parser import MAX_NESTING, PARSER, title_block, too_deep
 from glossator.ingest.metadata import parse_metadata, read_date
@@ -187,6 +188,7 @@ def _title(state: _State, meta: Metadata, sections: list[Section], has_matter: b
 def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
     """Read a Markdown essay; notes are numbered in order of first reference."""
     title_fields, text = title_block(source.text)
+    text = number_examples(text)  # Pandoc's `(@)` lists, which markdown-it lacks
     env: dict = {}
     tokens = PARSER.parse(text, env)
     state = _State(source)

@@ -208,3 +208,77 @@ def test_a_short_form_finds_a_family_name_written_first():
         (True, "8"),
         (True, "9"),
     ]
+
+
+def keyed(results: list[NoteCites], n: int) -> list[tuple[str, str | None]]:
+    """Note n's cites in order: a key as `@key`, a parsed work by its label."""
+    return [
+        (f"@{c.key}" if c.key else work_label(c.work), c.locator)
+        for c in results[n].cites
+        if c.key or c.work
+    ]
+
+
+def test_ibid_and_short_forms_beside_a_key_are_read_in_the_order_written():
+    """A note citing by key may still say `Ibid.` or give a short form by hand: each is
+    the work it means (the one before it, in this note or the note before)."""
+    results = resolve(
+        GRAFTON,
+        "Ibid., 101; see also [@jones1999, 4].",
+        "See [@jones1999, 7]. Ibid., 9.",
+        "Grafton, Footnote, 50; compare [@jones1999].",
+    )
+    assert keyed(results, 1) == [("Grafton, The Footnote", "101"), ("@jones1999", "4")]
+    assert keyed(results, 2) == [("@jones1999", "7"), ("@jones1999", "9")]
+    assert keyed(results, 3) == [("Grafton, The Footnote", "50"), ("@jones1999", None)]
+    assert not any(r.problems for r in results)
+
+
+def test_prose_beside_a_key_cites_nothing_more_and_warns_nothing():
+    results = resolve(GRAFTON, "Compare [@jones1999, 12], and the remarks in the preface there.")
+    assert keyed(results, 1) == [("@jones1999", "12")]
+    assert results[1].problems == [] and results[1].unread == []
+
+
+PROSE = st.lists(st.sampled_from(["see", "also", "compare", "the", "preface", "and"]), max_size=4)
+KEYS = st.sampled_from(["jones1999", "okafor2010", "lind1987"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("key"), KEYS, st.none() | st.integers(1, 400).map(str)),
+            st.tuples(st.just("prose"), PROSE.map(" ".join), st.none()),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["; ", ". ", ", ", " "]),
+)
+def test_every_key_of_a_note_is_cited_in_the_order_written(parts, joint):
+    """However keys and prose are mixed and joined, each key is cited once, in order."""
+    written = [
+        f"[@{key}, {locator}]" if locator else f"[@{key}]" if kind == "key" else key
+        for kind, key, locator in parts
+    ]
+    results = resolve(GRAFTON, joint.join(written) + ".")
+    expected = [(f"@{key}", locator) for kind, key, locator in parts if kind == "key"]
+    assert [c for c in keyed(results, 1) if c[0].startswith("@")] == expected
+
+
+def test_a_markdown_note_with_a_key_and_ibid_cites_both_works_in_order():
+    """The same in Markdown, where the key is a citation of the note's own text."""
+    from glossator.ingest.markdown import read_markdown
+    from glossator.ingest.source import Source
+
+    text = (
+        "---\ntitle: T\n---\n\nOne.[^1] Two.[^2] Three.[^3]\n\n"
+        f"[^1]: {GRAFTON}\n[^2]: Ibid., 101; see also @jones1999, 4.\n"
+        "[^3]: See [@jones1999, 7]. Ibid., 9.\n"
+    )
+    doc, _ = read_markdown(Source("t", "t.md", text))
+    results = resolve_document(doc)
+    # a bare `@key` has no locator in Pandoc: its ", 4" is the note's text
+    assert keyed(results, 1) == [("Grafton, The Footnote", "101"), ("@jones1999", None)]
+    assert keyed(results, 2) == [("@jones1999", "7"), ("@jones1999", "9")]

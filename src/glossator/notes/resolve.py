@@ -4,7 +4,8 @@ Per document and pure, so it can be cached with the document: full citations are
 parsed; `Ibid.` and short forms (`Grafton, Footnote, 45.`, `Grafton, 50.`) resolve to
 a work cited earlier in the same document, or to nothing with a warning that names
 the candidates: a wrong link is worse than none, so nothing here is guessed. `[@key]`
-groups name works by their bibliography key.
+groups name works by their bibliography key; the rest of such a note is read in
+order, so that an `Ibid.` beside a key is the work cited just before it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from glossator.model import Document, Note
-from glossator.model.citekeys import KeyCitation, find_groups
+from glossator.model.citekeys import find_groups
 from glossator.model.document import note_citations
 from glossator.model.values import frozen_value
 from glossator.notes import shapes as S
@@ -162,23 +163,26 @@ def resolve_document(doc: Document) -> list[NoteCites]:
         citations = note_citations(note)
         groups = [] if citations else find_groups(note.text)
         if citations:
-            result.cites = [
-                Cite(key=item.key, locator=item.locator, group=c.source)
-                for c in citations
-                for item in c.items
-            ]
-            rest = note.text
-            for c in citations:
-                rest = rest.replace(c.source, " ", 1)
-            result.cites += [Cite(work=w, locator=w.locator) for w in _parse_rest(rest)]
+            spans, cursor = [], 0
+            for c in citations:  # each where it stands in the text, in order
+                start = note.text.find(c.source, cursor)
+                if start < 0:
+                    start = cursor = len(note.text)
+                else:
+                    cursor = start + len(c.source)
+                keyed = [Cite(key=i.key, locator=i.locator, group=c.source) for i in c.items]
+                spans.append((start, cursor, keyed))
+            _keyed(note.text, spans, state, result)
         elif groups:
-            result.cites = [
-                Cite(key=item.key, locator=item.locator, group=note.text[start:end])
+            spans = [
+                (
+                    start,
+                    end,
+                    [Cite(key=i.key, locator=i.locator, group=note.text[start:end]) for i in items],
+                )
                 for start, end, items in groups
-                for item in items
             ]
-            rest = _without_groups(note.text, groups)
-            result.cites += [Cite(work=w, locator=w.locator) for w in _parse_rest(rest)]
+            _keyed(note.text, spans, state, result)
         else:
             _resolve_text(result, state)
         for cite in result.cites:
@@ -191,13 +195,41 @@ def resolve_document(doc: Document) -> list[NoteCites]:
     return results
 
 
-def _without_groups(text: str, groups: list[tuple[int, int, list[KeyCitation]]]) -> str:
-    cursor, parts = 0, []
-    for start, end, _ in groups:
-        parts.append(text[cursor:start])
-        cursor = end
-    parts.append(text[cursor:])
-    return "".join(parts)
+SLOT = re.compile("\ue000(\\d+)\ue001")  # where a key citation stood in a note's text
+BEFORE_IBID = re.compile(r"(?<=\.)\s+(?=[Ii]bid\b)")  # "See [@a, 7]. Ibid., 9."
+
+
+def _keyed(
+    text: str, spans: list[tuple[int, int, list[Cite]]], state: _State, result: NoteCites
+) -> None:
+    """A note citing by key (`[@key]`, `@key`): its citations in the order written.
+    A part of the note holding a key citation gives the keys, and the prose around
+    them is searched for full citations only (`_parse_rest`); a part without one is
+    read as a hand-written note's citation is (`_segment`): `Ibid.` (the work cited
+    just before it, in this note or the previous one), a short form, a full
+    citation, each optional, so that prose raises no warning."""
+    marked, cursor, slots = [], 0, []
+    for start, end, cites in spans:
+        marked += [text[cursor:start], f"\ue000{len(slots)}\ue001"]
+        slots.append(cites)
+        cursor = max(cursor, end)
+    marked.append(text[cursor:])
+    around, taken = [], set()
+    parts = [p for seg, _ in citation_parts("".join(marked)) for p in BEFORE_IBID.split(seg)]
+    for seg in parts:
+        found = [int(n) for n in SLOT.findall(seg)]
+        if not found:
+            _segment(seg, True, state, result)
+            continue
+        for n in found:
+            if n not in taken:
+                taken.add(n)
+                result.cites += slots[n]
+        around.append(SLOT.sub(" ", seg))
+    for n, cites in enumerate(slots):  # never lost, however the parts were cut
+        if n not in taken:
+            result.cites += cites
+    result.cites += [Cite(work=w, locator=w.locator) for w in _parse_rest(" ".join(around))]
 
 
 def _parse_rest(text: str) -> list[ParsedWork]:

@@ -139,3 +139,29 @@ def test_an_edit_indexes_its_own_bundle_only(tmp_path, monkeypatch):
         for path in (out / "pagefind").rglob("fragment/*.pf_fragment")
     ]
     assert sum("a map of its sources" in text for text in texts) == 1
+
+
+def test_without_a_cache_no_bundle_s_pages_are_made_before_it_is_indexed(tmp_path, monkeypatch):
+    """`--no-cache` has no key to look a bundle up by: its pages are made when Pagefind
+    indexes it, not all first, and the index is the cached build's."""
+    content = start(tmp_path)
+    for slug, title in (("beta", "Small Type"), ("gamma", "The Apparatus")):
+        (content / "essays" / f"{slug}.md").write_text(essay(title, [(2, 3)]), "utf-8")
+    paged: list[str] = []
+    before: list[int] = []
+    page, real = searching.index_page, searching.build_bundles
+
+    def counted_page(doc):
+        paged.append(doc.slug)
+        return page(doc)
+
+    def counted(bundles, language, made=None):
+        before.append(len(paged))
+        return real(bundles, language, made)
+
+    monkeypatch.setattr(searching, "index_page", counted_page)
+    monkeypatch.setattr(searching, "build_bundles", counted)
+    assert build(content, tmp_path / "plain" / "_site", cache=False).ok
+    assert before == [0] and sorted(paged) == ["alpha", "beta", "gamma"]
+    assert build(content, tmp_path / "cached" / "_site").ok
+    assert files_of(tmp_path / "plain" / "_site") == files_of(tmp_path / "cached" / "_site")

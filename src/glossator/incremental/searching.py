@@ -51,6 +51,9 @@ def cached_search_index(
     language, version, versions = index_language(site), code_version(templates), versions or {}
     keys, pages, groups = {}, {}, bundle_documents(documents)
     for number, docs in groups.items():
+        if store.folder is None:  # no cache to look in: each bundle's pages made when
+            keys[number] = ""  # it is indexed, not all first (1,000 essays': 36 MiB)
+            continue
         known = [versions.get(doc.slug) for doc in docs]
         if all(known):
             named = (part for doc, v in zip(docs, known, strict=True) for part in (doc.slug, v))

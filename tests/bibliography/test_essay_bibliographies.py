@@ -169,3 +169,33 @@ def test_an_unknown_key_is_said_missing_from_every_file_the_essay_reads(
         "content/essays/sources/refs.bib or content/essays/sources/more.json; add an entry "
         "with that key or fix the key (did you mean `@blair2004`?) [cite.unknown-key]"
     ) in capsys.readouterr().err.splitlines()
+
+
+def test_a_refs_div_lists_the_essays_works_where_it_stands(tmp_path, monkeypatch):
+    """Pandoc's and Quarto's `::: {#refs}`: the works the essay cites, each its
+    bibliography entry (in the bibliography's order) leading to its source page, in
+    the section the author put it in; a `nocite` work is the site bibliography's."""
+    monkeypatch.chdir(tmp_path)
+    content = site(tmp_path)
+    essay = content / "essays" / "margins.md"
+    essay.write_text(essay.read_text("utf-8") + "\n# References\n\n::: {#refs}\n:::\n", "utf-8")
+    assert build(content, "--strict") == 0
+    out = content.parent / "out"
+    page = (out / "essays" / "margins.html").read_text(encoding="utf-8")
+    section = page[page.index('href="#references">References</a></h2>') :]
+    section = section[: section.index("</section>")]
+    listed = section[section.index('<ul class="bibliography works-cited">') :]
+    assert listed == (
+        '<ul class="bibliography works-cited">\n'
+        '<li><a href="../sources/blair2004.html">Blair, Ann. “Note Taking as an Art of '
+        "Transmission.” <i>Critical Inquiry</i> 31, no. 1 (2004): 85–107.</a></li>\n"
+        # CMOS 18 (the style's edition) gives no place of publication, as in the notes
+        '<li><a href="../sources/grafton1997.html">Grafton, Anthony. <i>The Footnote: A '
+        "Curious History</i>. Harvard University Press, 1997.</a></li>\n"
+        "</ul>\n"
+    )
+    for key in ("blair2004", "grafton1997"):
+        assert (out / "sources" / f"{key}.html").is_file()
+    data = json.loads((out / "api" / "documents" / "margins.json").read_text("utf-8"))
+    blocks = [b for s in data["sections"] for b in s["blocks"]]
+    assert {"type": "works-cited", "text": ""} in blocks

@@ -13,7 +13,7 @@ Notation, one block a line, nested blocks indented by two spaces:
     quote: / list bullet|ordered start=N tight|loose: with `- item:` lines
     definitions: with `- term tight|loose: INLINES` and `definition:` lines
     callout KIND: TITLE         a Quarto callout, its blocks indented
-    code LANG: "text" / raw: "text" / rule
+    code LANG: "text" / raw: "text" / rule / works cited
     table align=A,B: with head:, row: (cells separated by `|`) and caption: lines
     note N: its blocks
     ! SEVERITY CODE             a diagnostic
@@ -45,6 +45,7 @@ from glossator.model import (
     RawBlock,
     Rule,
     Table,
+    WorksCited,
 )
 from glossator.model.inline import (
     CONTAINERS,
@@ -146,6 +147,8 @@ def show_blocks(blocks, indent: str = "") -> list[str]:
             out.append(f"{indent}raw: {text(block.text)}")
         elif isinstance(block, Rule):
             out.append(f"{indent}rule")
+        elif isinstance(block, WorksCited):
+            out.append(f"{indent}works cited")
         elif isinstance(block, Table):
             out.append(f"{indent}table align={','.join(a or '-' for a in block.align)}:")
             out.append(f"{indent}  head: " + " | ".join(show_inlines(c) for c in block.header))

@@ -25,6 +25,7 @@ from glossator.model import (
     Rule,
     Section,
     Table,
+    WorksCited,
     assign_ids,
 )
 from glossator.model.inline import (
@@ -116,6 +117,7 @@ def _leaf_blocks() -> st.SearchStrategy:
         st.builds(CodeBlock, words, st.sampled_from(["", "python"])),
         st.builds(RawBlock, st.just("<div>x</div>")),
         st.builds(Rule),
+        st.builds(WorksCited),
         _tables(),
     )
 

@@ -37,9 +37,15 @@ abstract: |
 
 # Notes
 
-A <b>tag</b> shown as text, and TeX that cannot be shown: $\\frac{a$.[^1]
+A <b>tag</b> shown as text, and TeX that cannot be shown: $\\frac{a$.[^1] A work
+cited by hand, listed below where the essay says.[^2]
 
 <div class="aside">An HTML block.</div>
+
+# Works cited
+
+::: {#refs}
+:::
 
 [^1]: A note with a [link](https://example.org/), a list and a formula:
 
@@ -47,6 +53,9 @@ A <b>tag</b> shown as text, and TeX that cannot be shown: $\\frac{a$.[^1]
     - two
 
     > and a quotation.
+
+[^2]: Robert Bringhurst, *The Elements of Typographic Style* (Vancouver: Hartley &
+    Marks, 1992), 68.
 """
 PAGES = ["margins-and-footnotes", "an-apparatus-in-parts", "front-matter"]
 
@@ -131,3 +140,14 @@ def test_the_popover_shows_the_notes_markup(browser: Any, constructs_url: str):
 def test_each_page_weighs_under_100_kb(constructs_site: Path, slug: str):
     sizes = page_assets(constructs_site, f"essays/{slug}.html")
     assert sum(sizes.values()) < WEIGHT_LIMIT, sizes
+
+
+def test_the_works_cited_list_stands_where_the_essay_put_it(constructs_site: Path):
+    page = (constructs_site / "essays" / "front-matter.html").read_text(encoding="utf-8")
+    heading = page.index(">Works cited</a></h2>")
+    listed = page.index('<ul class="bibliography works-cited">', heading)
+    assert listed < page.index("</section>", heading) < page.index('id="notes-h"')
+    item = page[listed : page.index("</ul>", listed)]
+    assert item.count("<li>") == 1 and "<i>The Elements of Typographic Style</i>" in item
+    href = item.split('href="', 1)[1].split('"', 1)[0]
+    assert (constructs_site / "essays" / href).resolve().is_file()

@@ -27,6 +27,7 @@ from glossator.model import (
     Rule,
     Section,
     Table,
+    WorksCited,
 )
 from glossator.model.inline import Inline, NoteRef, Text, normalize
 
@@ -39,6 +40,7 @@ ESCAPED = re.compile(r"\\(.)")  # in a quoted attribute value: `\"` is `"`
 CALLOUT = re.compile(r"(?:^|[\s{])\.?callout-(note|tip|warning|caution|important)\b")
 CALLOUT_TITLE = re.compile(r'\btitle="((?:[^"\\]|\\.)*)"')
 SHORTCODE = re.compile(r"\{\{<\s*([\w-]+)[^\n]*?>\}\}")  # Quarto's `{{< video url >}}`
+REFS = re.compile(r"(?:^|[\s{])#refs(?=[\s}]|$)")  # `::: {#refs}`: Pandoc's bibliography
 TASK = re.compile(r"\[([ xX])\] ")  # a task list item's box, before its text
 
 
@@ -93,6 +95,8 @@ def read_blocks(
         if kind == "div_open":  # a Quarto callout is a block; another div's fences go
             callout = CALLOUT.search(token.info)
             divs.append(callout is not None)
+            if callout is None and REFS.search(token.info):  # the works cited, here
+                _add(stack, sections, WorksCited(line_of(token)))
             if callout is not None:
                 stack.append(_Open("callout", token))
                 named = CALLOUT_TITLE.search(token.info)

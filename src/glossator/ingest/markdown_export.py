@@ -42,6 +42,7 @@ from glossator.model import (
     Rule,
     Section,
     Table,
+    WorksCited,
     walk_blocks,
 )
 from glossator.model.inline import (
@@ -248,6 +249,8 @@ def block_markdown(block: Block) -> str:
         return "* * *"
     if isinstance(block, RawBlock):
         return block.text
+    if isinstance(block, WorksCited):
+        return "::: {#refs}\n:::"
     raise TypeError(f"not a block: {block!r}")
 
 

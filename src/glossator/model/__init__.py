@@ -19,6 +19,7 @@ from glossator.model.document import (
     Rule,
     Section,
     Table,
+    WorksCited,
     blocks_text,
     walk_blocks,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "Rule",
     "Section",
     "Table",
+    "WorksCited",
     "assign_ids",
     "block_to_json",
     "blocks_text",

@@ -161,6 +161,11 @@ class Rule:
 
 
 @dataclass(slots=True)
+class WorksCited:  # where the essay lists the works it cites (Pandoc's `::: {#refs}`)
+    line: int = 0
+
+
+@dataclass(slots=True)
 class RawBlock:
     """An HTML block as written: shown as text unless site.yaml allows HTML."""
 
@@ -199,6 +204,7 @@ Block = (
     | Table
     | Rule
     | RawBlock
+    | WorksCited
 )
 
 

@@ -27,6 +27,7 @@ from glossator.model.document import (
     Rule,
     Section,
     Table,
+    WorksCited,
     blocks_text,
 )
 from glossator.model.inline import (
@@ -222,6 +223,8 @@ def block_to_json(block: Block) -> dict[str, Any]:
         data.update(type="rule")
     elif isinstance(block, RawBlock):
         data.update(type="raw")
+    elif isinstance(block, WorksCited):
+        data.update(type="works-cited")
     else:
         raise TypeError(f"not a block: {block!r}")
     return data

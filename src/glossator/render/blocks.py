@@ -28,6 +28,7 @@ from glossator.model import (
     Rule,
     Section,
     Table,
+    WorksCited,
 )
 from glossator.model.inline import Link, Text, is_remote, plain_text
 from glossator.render.inline import (
@@ -59,6 +60,7 @@ class BlockContext:
     sidenotes: Mapping[int, Markup] = field(default_factory=dict)
     allow_raw_html: bool = False
     anchors: bool = True
+    works_cited: str = ""  # the essay's works, listed where it says (`WorksCited`)
 
     def __post_init__(self) -> None:
         # one renderer for paragraphs with anchors (markers get ids and sidenotes) and
@@ -136,6 +138,8 @@ def _block(block: Block, context: BlockContext) -> str:
         if context.allow_raw_html:
             return block.text
         return f'<pre class="raw-html">{esc(block.text)}</pre>'
+    if isinstance(block, WorksCited):
+        return context.works_cited
     raise TypeError(f"not a block: {block!r}")
 
 

@@ -14,11 +14,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
 
 from glossator.config import SiteConfig
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
-from glossator.model import Document, marker_anchors
+from glossator.model import Document, WorksCited, marker_anchors, walk_blocks
 from glossator.model.inline import Image, nodes_of
 from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
@@ -114,11 +115,13 @@ def essay_body(
     site: SiteConfig,
     note_sources: dict[int, list[tuple[Work, str | None]]] | None = None,
     shorts: dict[str, str] | None = None,
+    works_cited: str = "",
 ) -> dict[str, Any]:
     """The essay's HTML, computed here so the template stays simple: the body (sections
-    nested by level), the table of contents' items, each paragraph (for site templates
-    that lay out paragraphs themselves), each note for the notes list, the abstract,
-    and each note's back-link targets (`refs`)."""
+    nested by level, `works_cited` where the essay lists its works), the table of
+    contents' items, each paragraph (for site templates that lay out paragraphs
+    themselves), each note for the notes list, the abstract, and each note's back-link
+    targets (`refs`)."""
     raw = site.allow_raw_html
     anchors: dict[str, list[str]] = defaultdict(list)
     refs: dict[int, list[str]] = defaultdict(list)
@@ -137,7 +140,7 @@ def essay_body(
     sidenotes = {
         note.number: sidenote_html(note, sources.get(note.number, "")) for note in doc.notes
     }
-    context = BlockContext(anchors, mentions, sidenotes, raw)
+    context = BlockContext(anchors, mentions, sidenotes, raw, works_cited=works_cited)
     notes = notes_context(raw)
     return {
         "body_html": body_html(doc.sections, context),
@@ -170,7 +173,8 @@ def essay_context(
     url = page_url(site, f"essays/{doc.slug}.html")
     cited = cited_works(doc, linked.works)
     description = excerpt(doc, DESCRIPTION_WORDS) or site.description
-    body = essay_body(doc, linked, site, note_sources, shorts)
+    listed = works_cited_html(doc, cited, formatted)
+    body = essay_body(doc, linked, site, note_sources, shorts, listed)
     return {
         "doc": doc,
         "meta": doc.meta,
@@ -195,6 +199,23 @@ def essay_context(
         "page_lang": document_language(doc, site.language),
         "page_title": full_title(doc),
     }
+
+
+def works_cited_html(
+    doc: Document, cited: list[Work], formatted: Mapping[str, FormattedEntry]
+) -> str:
+    """The works the essay cites, in bibliography order, each its entry leading to its
+    source page: for an essay that says where to list them (`WorksCited`), else ""."""
+    blocks = (b for section in doc.sections for b in walk_blocks(section.blocks))
+    if not any(isinstance(b, WorksCited) for b in blocks):
+        return ""
+    keys = {work.key for work in cited}
+    items = [
+        f'<li><a href="../{escape(source_href(key))}">{entry.html}</a></li>'
+        for key, entry in formatted.items()
+        if key in keys
+    ]
+    return '<ul class="bibliography works-cited">\n' + "\n".join(items) + "\n</ul>" if items else ""
 
 
 def essay_downloads(doc: Document, site: SiteConfig) -> dict[str, bytes]:

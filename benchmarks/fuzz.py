@@ -66,6 +66,14 @@ INSERTS = [
     "{#fig-a}",
     "{#tbl:b}",
     "\n- [ ] ",
+    "\n- \\[ ] ",
+    "\n(@) ",
+    "\n(@ex) ",
+    "(@ex)",
+    "\n::: {#refs}\n:::\n",
+    "\ue000",
+    "\ue0000\ue001",
+    "\ue0009\ue001 [@k]",
     "{{< video x >}}",
     "{.smallcaps}",
     "<div>",
@@ -208,7 +216,7 @@ def run_one(seed: int) -> tuple[int, str | None, float]:
             result = plan(content)
             if result.formatted is not None:
                 for name, data in render_plan(result, search_available=False).items():
-                    if not isinstance(data, bytes):
+                    if not isinstance(data, bytes | bytearray):  # the data files: a bytearray
                         raise TypeError(f"{name} is not bytes")
         except MemoryError:
             return seed, "memory limit", time.perf_counter() - started

@@ -282,3 +282,10 @@ def test_a_markdown_note_with_a_key_and_ibid_cites_both_works_in_order():
     # a bare `@key` has no locator in Pandoc: its ", 4" is the note's text
     assert keyed(results, 1) == [("Grafton, The Footnote", "101"), ("@jones1999", None)]
     assert keyed(results, 2) == [("@jones1999", "7"), ("@jones1999", "9")]
+
+
+def test_a_note_holding_the_slot_marks_itself_is_read_as_any_other():
+    """The parts of a keyed note are marked with private-use characters; the same
+    characters written in the note are text, never a slot (no key lost or made)."""
+    results = resolve(GRAFTON, "See \ue0009\ue001 and \ue0000\ue001; [@jones1999, 4]. Ibid., 5.")
+    assert keyed(results, 1) == [("@jones1999", "4"), ("@jones1999", "5")]

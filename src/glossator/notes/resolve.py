@@ -208,6 +208,7 @@ def _keyed(
     read as a hand-written note's citation is (`_segment`): `Ibid.` (the work cited
     just before it, in this note or the previous one), a short form, a full
     citation, each optional, so that prose raises no warning."""
+    text = text.replace("\ue000", " ")  # one of the author's would read as a slot
     marked, cursor, slots = [], 0, []
     for start, end, cites in spans:
         marked += [text[cursor:start], f"\ue000{len(slots)}\ue001"]

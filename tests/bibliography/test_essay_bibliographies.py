@@ -172,9 +172,9 @@ def test_an_unknown_key_is_said_missing_from_every_file_the_essay_reads(
 
 
 def test_a_refs_div_lists_the_essays_works_where_it_stands(tmp_path, monkeypatch):
-    """Pandoc's and Quarto's `::: {#refs}`: the works the essay cites, each its
-    bibliography entry (in the bibliography's order) leading to its source page, in
-    the section the author put it in; a `nocite` work is the site bibliography's."""
+    """Pandoc's and Quarto's `::: {#refs}`: the works the essay cites and the one its
+    `nocite` names, each its bibliography entry (in the bibliography's order) leading
+    to its source page, in the section the author put it in."""
     monkeypatch.chdir(tmp_path)
     content = site(tmp_path)
     essay = content / "essays" / "margins.md"
@@ -192,10 +192,45 @@ def test_a_refs_div_lists_the_essays_works_where_it_stands(tmp_path, monkeypatch
         # CMOS 18 (the style's edition) gives no place of publication, as in the notes
         '<li><a href="../sources/grafton1997.html">Grafton, Anthony. <i>The Footnote: A '
         "Curious History</i>. Harvard University Press, 1997.</a></li>\n"
+        '<li><a href="../sources/jackson2001.html">Jackson, H. J. <i>Marginalia: Readers '
+        "Writing in Books</i>. Yale University Press, 2001.</a></li>\n"
         "</ul>\n"
     )
-    for key in ("blair2004", "grafton1997"):
+    for key in ("blair2004", "grafton1997", "jackson2001"):
         assert (out / "sources" / f"{key}.html").is_file()
     data = json.loads((out / "api" / "documents" / "margins.json").read_text("utf-8"))
     blocks = [b for s in data["sections"] for b in s["blocks"]]
     assert {"type": "works-cited", "text": ""} in blocks
+
+
+def test_the_works_cited_are_in_the_bibliographys_order_not_their_keys(tmp_path, monkeypatch):
+    """Blair's entry before Grafton's, though her key sorts after his."""
+    monkeypatch.chdir(tmp_path)
+    content = site(tmp_path)
+    essay = content / "essays" / "margins.md"
+    text = essay.read_text("utf-8").replace("@blair2004", "@zblair")
+    essay.write_text(text + "\n# References\n\n::: {#refs}\n:::\n", "utf-8")
+    more = content / "essays" / "sources" / "more.json"
+    more.write_text(more.read_text("utf-8").replace('"blair2004"', '"zblair"'), "utf-8")
+    assert build(content, "--strict") == 0
+    page = (content.parent / "out" / "essays" / "margins.html").read_text(encoding="utf-8")
+    listed = page[page.index('<ul class="bibliography works-cited">') :]
+    listed = listed[: listed.index("</ul>")]
+    assert listed.index("sources/zblair.html") < listed.index("sources/grafton1997.html")
+    bibliography = (content.parent / "out" / "bibliography.html").read_text(encoding="utf-8")
+    assert bibliography.index('id="zblair"') < bibliography.index('id="grafton1997"')
+
+
+def test_nocite_star_lists_every_curated_work_with_those_cited(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    curated = REFS.replace("grafton1997", "curated1997").replace("jackson2001", "curated2001")
+    content = site(tmp_path, extra="", curated=curated)
+    essay = content / "essays" / "margins.md"
+    text = essay.read_text("utf-8").replace('nocite: "@jackson2001"', "nocite: '@*'")
+    essay.write_text(text + "\n# References\n\n::: {#refs}\n:::\n", "utf-8")
+    assert build(content) == 0
+    page = (content.parent / "out" / "essays" / "margins.html").read_text(encoding="utf-8")
+    listed = page[page.index('<ul class="bibliography works-cited">') :]
+    listed = listed[: listed.index("</ul>")]
+    found = [part.split(".html", 1)[0] for part in listed.split("../sources/")[1:]]
+    assert found == ["blair2004", "curated1997", "grafton1997", "curated2001", "jackson2001"]

@@ -173,7 +173,7 @@ def essay_context(
     url = page_url(site, f"essays/{doc.slug}.html")
     cited = cited_works(doc, linked.works)
     description = excerpt(doc, DESCRIPTION_WORDS) or site.description
-    listed = works_cited_html(doc, cited, formatted)
+    listed = works_cited_html(doc, cited, formatted, linked.works)
     body = essay_body(doc, linked, site, note_sources, shorts, listed)
     return {
         "doc": doc,
@@ -201,15 +201,43 @@ def essay_context(
     }
 
 
-def works_cited_html(
-    doc: Document, cited: list[Work], formatted: Mapping[str, FormattedEntry]
-) -> str:
-    """The works the essay cites, in bibliography order, each its entry leading to its
-    source page: for an essay that says where to list them (`WorksCited`), else ""."""
+def lists_works(doc: Document) -> bool:
+    """Whether the essay says where to list its works (`WorksCited`)."""
     blocks = (b for section in doc.sections for b in walk_blocks(section.blocks))
-    if not any(isinstance(b, WorksCited) for b in blocks):
+    return any(isinstance(b, WorksCited) for b in blocks)
+
+
+def listed_entries(
+    doc: Document, formatted: Mapping[str, FormattedEntry], shown: list[str]
+) -> dict[str, FormattedEntry]:
+    """The entries of the works an essay's page shows, by key; in the bibliography's
+    order (`formatted`'s) for an essay that lists them (`works_cited_html`)."""
+    if lists_works(doc):
+        wanted = set(shown)
+        return {key: entry for key, entry in formatted.items() if key in wanted}
+    return {key: formatted[key] for key in shown if key in formatted}
+
+
+def nocite_keys(doc: Document, works: Mapping[str, Work]) -> list[str]:
+    """The works the essay's `nocite` names (`*`: every curated one), as Pandoc lists
+    them with the works cited."""
+    if "*" in doc.meta.nocite:
+        return [key for key, work in works.items() if work.curated]
+    return [key for key in doc.meta.nocite if key in works]
+
+
+def works_cited_html(
+    doc: Document,
+    cited: list[Work],
+    formatted: Mapping[str, FormattedEntry],
+    works: Mapping[str, Work],
+) -> str:
+    """The works the essay cites and those its `nocite` names, in `formatted`'s order
+    (the bibliography's: see `listed_entries`), each its entry leading to its source
+    page: for an essay that says where to list them (`WorksCited`), else ""."""
+    if not lists_works(doc):
         return ""
-    keys = {work.key for work in cited}
+    keys = {work.key for work in cited} | set(nocite_keys(doc, works))
     items = [
         f'<li><a href="../{escape(source_href(key))}">{entry.html}</a></li>'
         for key, entry in formatted.items()

@@ -45,6 +45,7 @@ from glossator.render.pages import (
     citing_places,
     essay_context,
     essay_downloads,
+    listed_entries,
     make_environment,
     page_url,
     root_path,
@@ -74,8 +75,7 @@ from glossator.render.views import (
     places_by_essay,
 )
 
-# The jobs of the pages built from one template each, by kind: the feed, sitemap and
-# data files are made by code alone.
+# The pages made from one template each, by job kind (feed, sitemap, data: by code)
 PAGES = {
     "essay": "essay.html",
     "source": "source.html",
@@ -146,7 +146,7 @@ def essay_page(
     """An essay's page, from its own view of the linked corpus (`views.own_view`) and
     the works it shows: serve renders an open one before the rest (`render/early.py`)."""
     formatted, shown = render.formatted, sorted(shown)
-    listed = {k: formatted[k] for k in shown if k in formatted}
+    listed = listed_entries(doc, formatted, shown)
     return render(
         essay_path(doc.slug),
         "essay.html",

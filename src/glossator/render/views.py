@@ -12,10 +12,10 @@ from typing import Any
 
 from glossator.cache.store import value_digest
 from glossator.link.corpus import CitingPlace, LinkedCorpus
-from glossator.model import Document, Metadata
+from glossator.model import Document, Metadata, WorksCited
 from glossator.render.feeds import FeedEntry, feed_entry
 from glossator.render.head import cited_works, excerpt
-from glossator.render.pages import Sentences, cited_sentences
+from glossator.render.pages import Sentences, cited_sentences, nocite_keys
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ def own_keys(doc: Document, linked: LinkedCorpus, cites: dict) -> list[str]:
     sources = told if told is not None else (k for note in doc.notes for k in note.sources)
     keys = dict.fromkeys(sources)
     keys.update((k, None) for found in cites.values() for k, _ in found)
+    if doc.meta.nocite and doc.may_hold("sections", WorksCited):  # listed with the rest
+        keys.update(dict.fromkeys(nocite_keys(doc, linked.works)))
     return [k for k in keys if k in linked.works]
 
 

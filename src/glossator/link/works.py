@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from operator import attrgetter
-from typing import Any
 from urllib.parse import quote
 
 from glossator.model import Note
+from glossator.model.values import pickled_as_call
 
 WEB_URL = re.compile(r"^https?://[^\s]+$", re.I)
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)")
@@ -105,15 +104,7 @@ _SET_DOCUMENT, _SET_NOTE, _SET_PARAGRAPH, _SET_MARKER, _SET_LOCATOR = (
     CitingPlace.__dict__[name].__set__
     for name in ("document", "note", "paragraph", "marker", "locator")
 )
-_PLACE_FIELDS = attrgetter("document", "note", "paragraph", "marker", "locator")
-
-
-def _reduce_place(self: CitingPlace) -> tuple[Any, tuple]:
-    """A place pickles as `place(*fields)`: the frozen slotted dataclass' own pickling
-    calls a Python `__setstate__` that lists the class' fields for every object, and the
-    linked parts of 1,000 essays hold 83,000 places (0.38 s to unpickle them, 0.18 s
-    this way)."""
-    return (place, _PLACE_FIELDS(self))
-
-
-CitingPlace.__reduce__ = _reduce_place  # type: ignore[method-assign, assignment]
+# A place pickles as `place(*fields)`: the frozen slotted dataclass' own pickling lists
+# the class' fields for every object, and the linked parts of 1,000 essays hold 83,000
+# places (0.38 s to unpickle them, 0.18 s this way).
+pickled_as_call(CitingPlace, place)

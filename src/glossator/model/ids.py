@@ -24,9 +24,15 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", re.ASCII)  # f
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: readable, URL-safe anchors."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = "".join(c.lower() if c.isalnum() else " " for c in ascii_text).split()
+    """Lower-case words joined by hyphens: readable, URL-safe anchors. A letter with an
+    ASCII form takes it ("Über" is `uber`, as before); one without keeps itself, as
+    Pandoc's identifiers do ("Цель работы" is `цель-работы`, not the bare `section`
+    every such heading got, numbered apart)."""
+    kept = []
+    for char in unicodedata.normalize("NFC", text):
+        folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        kept.append(folded or (char if char.isalnum() else " "))
+    words = "".join(c.lower() if c.isalnum() else " " for c in "".join(kept)).split()
     return "-".join(words)
 
 

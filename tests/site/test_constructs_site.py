@@ -57,7 +57,30 @@ cited by hand, listed below where the essay says.[^2]
 [^2]: Robert Bringhurst, *The Elements of Typographic Style* (Vancouver: Hartley &
     Marks, 1992), 68.
 """
-PAGES = ["margins-and-footnotes", "an-apparatus-in-parts", "front-matter"]
+# An essay in Russian on an English site: its own parts' headings in its language,
+# the site's English text marked as English, its headings' ids in Cyrillic.
+RUSSIAN_ESSAY = """\
+---
+title: Поля и сноски
+lang: ru-RU
+abstract: Как читатели оставляют *заметки* на полях.
+keywords: [маргиналии, сноски]
+---
+
+# Цель работы
+
+Описать, как сноска уводит читателя вниз страницы.[^1] Подробнее см.
+[выводы](#выводы).
+
+# Выводы
+
+Сноска остаётся рядом с текстом.[^2]
+
+[^1]: Энтони Графтон, *Трагическая история сноски* (Москва, 2000), 12.
+
+[^2]: Там же, 15.
+"""
+PAGES = ["margins-and-footnotes", "an-apparatus-in-parts", "front-matter", "polia"]
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +91,7 @@ def constructs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for path in FIXTURES.glob("*.md"):
         shutil.copy(path, essays / path.name)
     (essays / "front-matter.md").write_text(FRONT_MATTER_ESSAY, encoding="utf-8")
+    (essays / "polia.md").write_text(RUSSIAN_ESSAY, encoding="utf-8")
     out = root / "_site"
     assert main(["build", "--content", str(root / "content"), "--out", str(out)]) == 0
     return out
@@ -151,3 +175,32 @@ def test_the_works_cited_list_stands_where_the_essay_put_it(constructs_site: Pat
     assert item.count("<li>") == 1 and "<i>The Elements of Typographic Style</i>" in item
     href = item.split('href="', 1)[1].split('"', 1)[0]
     assert (constructs_site / "essays" / href).resolve().is_file()
+
+
+def test_an_essay_in_another_language_names_its_parts_in_it(constructs_site: Path):
+    page = (constructs_site / "essays" / "polia.html").read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="ru-RU">')
+    for heading in (
+        '<h2 id="toc-h">Содержание</h2>',
+        '<h2 id="abstract-h">Аннотация</h2>',
+        '<h2 id="notes-h">Примечания</h2>',
+        '<h2 id="cite-h">Как цитировать</h2>',
+        '<span class="keywords-label">Ключевые слова:</span>',
+    ):
+        assert heading in page
+    # Its headings' anchors keep their letters, and a link to one finds it.
+    assert '<a class="heading-anchor" href="#цель-работы">Цель работы</a>' in page
+    assert 'href="#выводы"' in page and 'id="выводы"' in page
+    # The site's own English text says it is English; the essay's text does not.
+    assert '<nav class="site-nav" aria-label="Site" lang="en">' in page
+    assert '<a class="site-title" href="../index.html" lang="en">' in page
+    assert '<p class="essay-counts" lang="en">' in page
+    assert '<p class="cite-paragraph" lang="en">' in page
+    body = page[page.index('<div class="essay-body">') : page.index('<section class="notes"')]
+    assert 'lang="en"' not in body
+
+
+def test_an_english_essay_marks_no_part_as_english(constructs_site: Path):
+    page = (constructs_site / "essays" / "front-matter.html").read_text(encoding="utf-8")
+    assert 'lang="en"' not in page.split("\n", 2)[2]  # only <html lang="en"> says it
+    assert '<h2 id="toc-h">Contents</h2>' in page and '<h2 id="cite-h">Cite this essay</h2>' in page

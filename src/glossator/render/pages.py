@@ -39,6 +39,7 @@ from glossator.render.head import (
     json_ld,
     opengraph_tags,
 )
+from glossator.render.labels import page_labels, title_lang, ui_lang
 from glossator.render.notes import note_html, notes_context, sidenote_html
 from glossator.render.paragraphs import LazyParagraphs, sentence_at
 from glossator.render.templating import as_search_path, builtin_templates
@@ -196,7 +197,10 @@ def essay_context(
         # an image credit is shown only where the page shows an image
         "has_image": any(f.src for f in doc.figures())
         or any(nodes_of(p.content, Image) for p in doc.paragraphs()),
-        "page_lang": document_language(doc, site.language),
+        "page_lang": (lang := document_language(doc, site.language)),
+        "labels": page_labels(lang),
+        "ui_lang": ui_lang(lang),
+        "title_lang": title_lang(lang, site.language),
         "page_title": full_title(doc),
     }
 

@@ -19,6 +19,7 @@ from glossator.ingest.markdown_blocks import read_blocks
 from glossator.ingest.markdown_crossref import link_crossrefs
 from glossator.ingest.markdown_examples import number_examples
 from glossator.ingest.markdown_inline import Context, convert, line_of
+from glossator.ingest.markdown_links import link_fragments
 from glossator.ingest.markdown_parser import MAX_NESTING, PARSER, title_block, too_deep
 from glossator.ingest.metadata import parse_metadata, read_date
 from glossator.ingest.source import Source
@@ -231,7 +232,12 @@ def read_markdown(source: Source) -> tuple[Document, list[Diagnostic]]:
         notes=notes,
         path=source.path,
     )
+    written = [(section, section.id) for section in sections if section.id]  # {#id}
     link_crossrefs(assign_ids(doc), state.labels, state.crossref_lines, state.diagnostics)
+    given: dict[str, str] = {}
+    for section, name in written:
+        given.setdefault(name, section.id)
+    link_fragments(doc, state.labels, given, state.diagnostics)
     return doc, sort_diagnostics(state.diagnostics)
 
 

@@ -35,6 +35,7 @@ BLOCK_HTML = "an HTML block is shown as text, not rendered; write the content as
 ALIGN = {"text-align:left": "left", "text-align:right": "right", "text-align:center": "center"}
 CAPTION_PREFIXES = ("Table:", "table:", ":")
 HEADING_ATTRIBUTES = re.compile(r"\s*\{(?:[#.][^{}]*|[^{}=\s]+=[^{}]*)\}$")
+HEADING_ID = re.compile(r"(?:^|\s|\{)#([^\s{}]+)")
 CLASS_ATTRIBUTE = re.compile(r"(?:^|\s|\{)\.([\w+#-]+)")
 ESCAPED = re.compile(r"\\(.)")  # in a quoted attribute value: `\"` is `"`
 CALLOUT = re.compile(r"(?:^|[\s{])\.?callout-(note|tip|warning|caution|important)\b")
@@ -80,8 +81,8 @@ def read_blocks(
             if kind == "heading_open" and top.kind == "callout" and not top.blocks:
                 top.title = _without_attributes(convert(inline.children or [], line, _heading(ctx)))
             elif kind == "heading_open" and sections is not None and len(stack) == 1:
-                title = _without_attributes(convert(inline.children or [], line, _heading(ctx)))
-                sections.append(Section("", line=line, level=int(token.tag[1]), title=title))
+                title, given = _attributes(convert(inline.children or [], line, _heading(ctx)))
+                sections.append(Section(given, line=line, level=int(token.tag[1]), title=title))
             else:
                 _add(stack, sections, _paragraph(inline, line, ctx))
             i += 3
@@ -190,11 +191,19 @@ def _language(info: str) -> str:
 
 def _without_attributes(title: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A heading's `{#id .class}` (Pandoc's header attributes) is not part of its title."""
+    return _attributes(title)[0]
+
+
+def _attributes(title: tuple[Inline, ...]) -> tuple[tuple[Inline, ...], str]:
+    """A heading's title without its `{#id .class}`, and the id it gives ("" if none):
+    Pandoc's and Quarto's anchor for the section, which links (`#intro`) name."""
     if title and isinstance(title[-1], Text) and title[-1].text.endswith("}"):
-        text = HEADING_ATTRIBUTES.sub("", title[-1].text)
-        if text != title[-1].text:
-            return normalize([*title[:-1], Text(text)])
-    return title
+        found = HEADING_ATTRIBUTES.search(title[-1].text)
+        if found:
+            given = HEADING_ID.search(found.group())
+            text = title[-1].text[: found.start()]
+            return normalize([*title[:-1], Text(text)]), given.group(1) if given else ""
+    return title, ""
 
 
 def _heading(ctx: Context) -> Context:

@@ -10,16 +10,16 @@ number (`@sec-intro`, `@eq:energy`), is shown as written, with a warning.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from functools import partial
 
 from glossator.diagnostics import Diagnostic, warning
+from glossator.ingest.inline_rewrite import rewrite_inlines
 from glossator.ingest.markdown_inline import crossref_only
-from glossator.model import Document, Figure, Table, walk_blocks
-from glossator.model.document import Block, rewrite_contents
-from glossator.model.inline import CONTAINERS, Citation, CiteItem, Inline, Link, Text, normalize
+from glossator.model import Document, Figure, Table
+from glossator.model.document import Block
+from glossator.model.inline import Citation, CiteItem, Inline, Link, Text
 
 # kind (as written, lower case) -> Quarto's name, pandoc-crossref's
 NAMES = {"fig": ("Figure", "fig."), "tbl": ("Table", "tbl.")}
@@ -37,24 +37,14 @@ def link_crossrefs(
         return
     targets = {name: block for name, block in labels.items() if getattr(block, "id", "")}
 
-    def replace(content: tuple[Inline, ...], line: int) -> tuple[Inline, ...]:
-        if not any(isinstance(n, (Citation, *CONTAINERS)) for n in content):
-            return content  # most paragraphs: nothing to rebuild
-        out: list[Inline] = []
-        for node in content:
-            if isinstance(node, Citation) and crossref_only(node):
-                at = lines.get(id(node), line)
-                out.extend(_resolved(node, targets, partial(_warn, diagnostics, doc, at)))
-            elif isinstance(node, CONTAINERS):
-                out.append(dataclasses.replace(node, content=replace(node.content, line)))
-            else:
-                out.append(node)
-        return normalize(out)
+    def change(node: Inline, line: int) -> list[Inline] | None:
+        assert isinstance(node, Citation)  # the only kind asked for
+        if not crossref_only(node):
+            return None
+        at = lines.get(id(node), line)
+        return _resolved(node, targets, partial(_warn, diagnostics, doc, at))
 
-    blocks = [b for s in doc.sections for b in walk_blocks(s.blocks)]
-    blocks += [b for note in doc.notes for b in walk_blocks(note.blocks)]
-    for block in blocks:
-        rewrite_contents(block, partial(replace, line=getattr(block, "line", 0)))
+    rewrite_inlines(doc, (Citation,), change)
 
 
 def _resolved(

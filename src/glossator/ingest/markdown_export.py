@@ -45,6 +45,7 @@ from glossator.model import (
     WorksCited,
     walk_blocks,
 )
+from glossator.model.ids import heading_base
 from glossator.model.inline import (
     Citation,
     Image,
@@ -283,7 +284,9 @@ def section_markdown(section: Section) -> str:
     if section.title is not None:
         level = min(max(section.level, 1), 6)
         heading = inline_markdown(section.title, line_start=False).replace("\\\n", " ")
-        chunks.append(f"{'#' * level} {heading}".rstrip())
+        own = section.id and section.id != heading_base(section.heading)
+        given = f" {{#{section.id}}}" if own else ""  # kept when read again
+        chunks.append(f"{'#' * level} {heading}".rstrip() + given)
     if section.blocks:
         chunks.append(blocks_markdown(section.blocks))
     return "\n\n".join(chunks)

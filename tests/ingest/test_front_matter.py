@@ -236,3 +236,58 @@ def test_title_block_lines_still_count_from_the_top():
 def test_title_block_without_a_title_needs_one():
     _, diags = read("%\n% Jane Roe\n\nText.\n")
     assert diags == [(1, "error", "meta.missing")]
+
+
+AUTHORS_IN_MARKDOWN = """\
+author:
+  - |
+    [Mira Lindqvist](https://example.org/lindqvist)[^ml]
+
+    [^ml]: Institute for the History of the Book, Uppsala
+  - Tomas *van* Brandt
+  - name: "[Ines Okafor](https://example.org/okafor)"
+    affiliation: University of Lagos
+  - Flann O'Brien
+  - "1. Ann*"
+"""
+
+
+def test_authors_written_in_markdown_are_their_names_with_address_and_note():
+    meta, diags = front("title: T\n" + AUTHORS_IN_MARKDOWN)
+    assert meta.authors == [
+        "Mira Lindqvist",
+        "Tomas van Brandt",
+        "Ines Okafor",
+        "Flann O'Brien",  # no Markdown: kept as written
+        "1. Ann*",  # reads as a list, not a name: kept as written
+    ]
+    lindqvist, brandt, okafor = meta.author_details[:3]
+    assert lindqvist == Author(
+        "Mira Lindqvist",
+        affiliation="Institute for the History of the Book, Uppsala",
+        url="https://example.org/lindqvist",
+    )
+    assert brandt == Author("Tomas van Brandt")
+    assert okafor == Author(
+        "Ines Okafor", affiliation="University of Lagos", url="https://example.org/okafor"
+    )
+    assert not [d for d in diags if d[1] == "error"]
+
+
+def test_an_essays_citation_formats_name_its_authors_without_markdown(tmp_path):
+    from glossator.cli import main
+
+    essays = tmp_path / "content" / "essays"
+    essays.mkdir(parents=True)
+    authors = AUTHORS_IN_MARKDOWN.split("  - Tomas")[0]
+    essay = f"---\ntitle: Marks in the Margin\n{authors}---\n\nA paragraph.\n"
+    (essays / "marks.md").write_text(essay, encoding="utf-8")
+    out = tmp_path / "_site"
+    assert main(["build", "--content", str(tmp_path / "content"), "--out", str(out)]) == 0
+    bib = (out / "essays" / "marks.bib").read_text(encoding="utf-8")
+    ris = (out / "essays" / "marks.ris").read_text(encoding="utf-8")
+    chicago = (out / "essays" / "marks.txt").read_text(encoding="utf-8")
+    assert "author = {Lindqvist, Mira}" in bib
+    assert "AU  - Lindqvist, Mira\n" in ris
+    assert chicago.startswith("Lindqvist, Mira. “Marks in the Margin.”")
+    assert "[^ml]" not in bib + ris + chicago and "](" not in bib + ris + chicago

@@ -26,6 +26,7 @@ from glossator.ingest.markdown_export_inline import (
     escape_line,
     inline_markdown,
 )
+from glossator.ingest.metadata import NAME_MARKUP
 from glossator.model import (
     Block,
     BlockQuote,
@@ -100,11 +101,11 @@ def front_matter_data(meta: Metadata) -> dict[str, Any]:
     if meta.author_details:
         fields = ("affiliation", "orcid", "email", "url")
         data["author"] = [
-            {"name": a.name, **{f: getattr(a, f) for f in fields if getattr(a, f)}}
+            {"name": _name(a.name), **{f: getattr(a, f) for f in fields if getattr(a, f)}}
             for a in meta.author_details
         ]
     elif meta.authors:
-        data["authors"] = list(meta.authors)
+        data["authors"] = [_name(name) for name in meta.authors]
     if meta.date_text:
         data["date"] = meta.date_text  # as the author wrote it; `date` is read from it
     elif meta.date:
@@ -277,6 +278,12 @@ def _interrupts(block: Block) -> bool:
     if isinstance(block, ListBlock):
         return bool(block.items) and (not block.ordered or block.start == 1)
     return isinstance(block, BlockQuote | CodeBlock | Rule)
+
+
+def _name(name: str) -> str:
+    """A name as front matter holds it: read as Markdown where it has Markdown's
+    characters (`metadata._read_name`), so those are escaped to read back as written."""
+    return inline_markdown((Text(name),), line_start=True) if NAME_MARKUP.search(name) else name
 
 
 def section_markdown(section: Section) -> str:

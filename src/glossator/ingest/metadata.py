@@ -6,6 +6,7 @@ or a list), so front matter written for those tools works here unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -19,8 +20,9 @@ from glossator.ingest.metadata_values import (
     parse_date,
     text_list,
 )
-from glossator.model import FORMATS, METADATA_FIELDS, Author, Block, Metadata
+from glossator.model import FORMATS, METADATA_FIELDS, Author, Block, Metadata, Paragraph
 from glossator.model.ids import LANGUAGE_TAG
+from glossator.model.inline import Link, plain_text
 from glossator.yamlmap import YamlMapping, as_text
 
 # What a sidecar may hold; anything else there is a mistake worth a warning.
@@ -51,6 +53,8 @@ FRONT_MATTER_KEYS = (
         "nocite",
     }
 )
+# What makes a name Markdown to be read (a link, emphasis, a note, an escape, HTML).
+NAME_MARKUP = re.compile(r"[*_`\[\]<>\\^$~&]")
 # Reads Markdown (an abstract) into blocks: (text, path, first line) -> (blocks, diags).
 MarkdownBlocks = Callable[[str, str, int], tuple[list[Block], list[Diagnostic]]]
 
@@ -129,6 +133,9 @@ def parse_metadata(
         expected = "a name, a list of names, or a list of `name:` entries"
         diags.append(_bad(path, mapping.line(author_key), author_key, expected))
     else:
+        if markdown is not None:  # front matter, read as Pandoc reads it: Markdown
+            line = mapping.line(author_key)
+            found = [_read_name(a, markdown, path, line, diags) for a in found]
         found = _checked_details(found, path, mapping.line(author_key), diags)
         meta.authors = [a.name for a in found]
         # Details only when some are given (as the schema has it: empty when only names
@@ -216,6 +223,35 @@ def _front_matter_lists(meta: Metadata, mapping: YamlMapping, path: str) -> list
         else:
             setattr(meta, key, found)
     return diags
+
+
+def _read_name(
+    author: Author, markdown: MarkdownBlocks, path: str, line: int, diags: list[Diagnostic]
+) -> Author:
+    """An author written in Markdown, as Pandoc reads front matter (`[Ann Roe](url)[^a]`
+    with `[^a]: University of Somewhere`): the name is its text; a name that is one
+    link gives the author's address, and a note on it (LaTeX's `\\thanks`) the
+    affiliation, where the front matter gives none. A name without Markdown's
+    characters is kept as written."""
+    if not NAME_MARKUP.search(author.name):
+        return author
+    blocks, more = markdown(author.name, path, line)
+    if not blocks or not isinstance(blocks[0], Paragraph):
+        return author  # "1. Ann*" reads as a list: the name as written
+    diags += more
+    content = blocks[0].content
+    name = " ".join(plain_text(content).split())
+    if not name:
+        return author
+    links = [node for node in content if isinstance(node, Link)]
+    url = author.url
+    if not url and len(links) == 1 and " ".join(plain_text(links[0].content).split()) == name:
+        url = links[0].url if links[0].url.startswith(("http://", "https://")) else ""
+    notes = [
+        " ".join(plain_text(b.content).split()) for b in blocks[1:] if isinstance(b, Paragraph)
+    ]
+    affiliation = author.affiliation or "; ".join(n for n in notes if n)
+    return Author(name, affiliation, author.orcid, author.email, url)
 
 
 def _checked_details(

@@ -90,7 +90,7 @@ def test_exact_output_of_a_small_document():
     assert export_markdown(assign_ids(doc)) == textwrap.dedent(
         """\
         ---
-        title: On *Notes*
+        title: On \\*Notes\\*
         authors:
         - Ann Lee
         date: '2021'

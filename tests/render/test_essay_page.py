@@ -143,3 +143,27 @@ def test_the_page_takes_the_essays_language_and_full_title(tmp_path):
     feed = (tmp_path / "out" / "feed.xml").read_text(encoding="utf-8")
     assert "<title>Marges: Une histoire</title>" in feed
     assert "Les notes vivent." in feed
+
+
+def test_a_title_written_in_markdown_is_shown_as_written_and_plain_where_text_is(tmp_path):
+    essay = (
+        '---\ntitle: "Reading *Middlemarch* in the [Margins](https://example.org/m)"\n'
+        "subtitle: Notes on *Daniel Deronda*\nauthor: Ann Roe\n---\n\nThe text.\n"
+    )
+    page = build(tmp_path, essay, "title: Corpus\n")
+    link = '<a href="https://example.org/m" rel="external">Margins</a>'
+    assert f"<h1>Reading <em>Middlemarch</em> in the {link}</h1>" in page
+    assert '<p class="subtitle">Notes on <em>Daniel Deronda</em></p>' in page
+    assert (
+        "<title>Reading Middlemarch in the Margins: Notes on Daniel Deronda · Corpus</title>"
+        in page
+    )
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    # In the listing the title is a link itself: its own link is left out, its italics kept.
+    assert (
+        '<h3><a href="essays/margins.html">Reading <em>Middlemarch</em> in the Margins</a></h3>'
+        in home
+    )
+    bib = (tmp_path / "out" / "essays" / "margins.bib").read_text(encoding="utf-8")
+    assert "title = {Reading Middlemarch in the Margins}" in bib
+    assert "*" not in bib and "](" not in page.split("<body>")[0]

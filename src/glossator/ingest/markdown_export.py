@@ -95,9 +95,9 @@ def front_matter_data(meta: Metadata) -> dict[str, Any]:
     """The metadata under Pandoc's (and Quarto's) names, each field only when set."""
     data: dict[str, Any] = {}
     if meta.title:
-        data["title"] = meta.title
+        data["title"] = _title(meta.title, meta.title_content)
     if meta.subtitle:
-        data["subtitle"] = meta.subtitle
+        data["subtitle"] = _title(meta.subtitle, meta.subtitle_content)
     if meta.author_details:
         fields = ("affiliation", "orcid", "email", "url")
         data["author"] = [
@@ -278,6 +278,13 @@ def _interrupts(block: Block) -> bool:
     if isinstance(block, ListBlock):
         return bool(block.items) and (not block.ordered or block.start == 1)
     return isinstance(block, BlockQuote | CodeBlock | Rule)
+
+
+def _title(text: str, content: tuple[Inline, ...] | None) -> str:
+    """A title as front matter holds it: Markdown (`metadata._read_title`)."""
+    if content:
+        return inline_markdown(content, line_start=True)
+    return _name(text)
 
 
 def _name(name: str) -> str:

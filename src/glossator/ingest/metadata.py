@@ -22,7 +22,7 @@ from glossator.ingest.metadata_values import (
 )
 from glossator.model import FORMATS, METADATA_FIELDS, Author, Block, Metadata, Paragraph
 from glossator.model.ids import LANGUAGE_TAG
-from glossator.model.inline import Link, plain_text
+from glossator.model.inline import Link, NoteRef, Text, plain_text
 from glossator.yamlmap import YamlMapping, as_text
 
 # What a sidecar may hold; anything else there is a mistake worth a warning.
@@ -127,6 +127,11 @@ def parse_metadata(
             else:
                 setattr(meta, name, text)
 
+    if markdown is not None:  # front matter: a title is Markdown, as Pandoc reads it
+        for key in ("title", "subtitle"):
+            if getattr(meta, key):
+                _read_title(meta, key, markdown, path, mapping.line(key), diags)
+
     author_key = "authors" if "authors" in values else "author"
     found = authors(values.get(author_key))
     if found is None:
@@ -223,6 +228,28 @@ def _front_matter_lists(meta: Metadata, mapping: YamlMapping, path: str) -> list
         else:
             setattr(meta, key, found)
     return diags
+
+
+def _read_title(
+    meta: Metadata, key: str, markdown: MarkdownBlocks, path: str, line: int, diags: list
+) -> None:
+    """A title written in Markdown: its plain text as `title`, its inline content (one
+    with italics, a link) as `title_content` for the page. One without Markdown's
+    characters is kept as written."""
+    text = getattr(meta, key)
+    if not NAME_MARKUP.search(text):
+        return
+    blocks, more = markdown(text, path, line)
+    if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
+        return  # "1. First*" reads as a list: the title as written
+    content = tuple(n for n in blocks[0].content if not isinstance(n, NoteRef))
+    plain = " ".join(plain_text(content).split())
+    if not plain:
+        return
+    diags += more
+    setattr(meta, key, plain)
+    if content != (Text(plain),):
+        setattr(meta, f"{key}_content", content)
 
 
 def _read_name(

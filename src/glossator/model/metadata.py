@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # an abstract is blocks; the blocks' module imports this one
     from glossator.model.document import Block
+    from glossator.model.inline import Inline
 
 
 @dataclass
@@ -47,5 +48,9 @@ class Metadata:
     nocite: list[str] = field(default_factory=list)
     reference_section_title: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # A title or subtitle written in Markdown ("Reading *Middlemarch*"): its inline
+    # content, shown on the essay's page; `title` is its plain text. None: plain text.
+    title_content: tuple[Inline, ...] | None = None
+    subtitle_content: tuple[Inline, ...] | None = None
     # The source line of each field, for messages about it (not compared, not exported).
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)

@@ -6,6 +6,7 @@ whole output can be compared, cached or written atomically by `write.py`.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -14,13 +15,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from glossator.config import SiteConfig
 from glossator.format.csl_text import FormattedEntry
 from glossator.link.corpus import LinkedCorpus, Work
-from glossator.model import Document, WorksCited, marker_anchors, walk_blocks
-from glossator.model.inline import Image, nodes_of
+from glossator.model import Document, Metadata, WorksCited, marker_anchors, walk_blocks
+from glossator.model.inline import CONTAINERS, Image, Inline, Link, nodes_of
 from glossator.paths import source_path
 from glossator.render import cite_this as cite_formats
 from glossator.render.blocks import BlockContext, blocks_html, body_html, toc_html
@@ -39,6 +40,7 @@ from glossator.render.head import (
     json_ld,
     opengraph_tags,
 )
+from glossator.render.inline import inline_html
 from glossator.render.labels import page_labels, title_lang, ui_lang
 from glossator.render.notes import note_html, notes_context, sidenote_html
 from glossator.render.paragraphs import LazyParagraphs, sentence_at
@@ -94,6 +96,7 @@ def _environment(folders: tuple[str, ...]) -> Environment:
     )
     env.filters["human_date"] = human_date
     env.filters["field_html"] = field_html
+    env.filters["title_html"] = title_html
     env.globals["source_href"] = source_href
     return env
 
@@ -155,6 +158,27 @@ def essay_body(
         ),
         "refs": dict(refs),
     }
+
+
+def title_html(meta: Metadata, key: str = "title", links: bool = True) -> Markup:
+    """The essay's title (or `key`: its subtitle) as written, italics and all; without
+    its links where it stands inside one (a listing), for links do not nest."""
+    content = getattr(meta, f"{key}_content", None)
+    if not content:
+        return escape(getattr(meta, key) or "")
+    return inline_html(content if links else _unlinked(content))
+
+
+def _unlinked(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, Link):
+            out.extend(_unlinked(node.content))
+        elif isinstance(node, CONTAINERS):
+            out.append(dataclasses.replace(node, content=_unlinked(node.content)))
+        else:
+            out.append(node)
+    return tuple(out)
 
 
 def essay_context(

@@ -21,7 +21,7 @@ from glossator.model import (
     content_json,
     document_to_json,
 )
-from glossator.model.inline import Code, Emph, Image, NoteRef, RawInline, Text
+from glossator.model.inline import Code, Emph, Image, NoteRef, RawInline, Span, Text
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "markdown"
@@ -617,3 +617,38 @@ def test_fixture_essay_export_follows_the_schema():
     source = Source("essay", "essay.md", (FIXTURES / "essay.md").read_text(encoding="utf-8"))
     doc, _ = read_markdown(source)
     Draft202012Validator(SCHEMA).validate(document_to_json(doc))
+
+
+def test_a_span_in_another_language_keeps_its_language_to_the_page_and_back():
+    from glossator.model.export import document_to_json
+    from glossator.render.inline import inline_html
+
+    doc, diags = read(
+        """\
+        ---
+        title: T
+        ---
+
+        The word [la plume]{lang=fr}, [das *Ding*]{.term lang=de-CH}, [x]{lang="not a tag"}.
+        """
+    )
+    content = doc.paragraphs()[0].content
+    assert content[1] == Span((Text("la plume"),), (), "fr")
+    assert content[3] == Span((Text("das "), Emph((Text("Ding"),))), ("term",), "de-CH")
+    assert content[5] == Span((Text("x"),), (), "")
+    assert [d.code for d in diags] == ["markdown.lang"]
+    assert inline_html(content[:4]) == (
+        'The word <span lang="fr">la plume</span>, '
+        '<span class="term" lang="de-CH">das <em>Ding</em></span>'
+    )
+    data = document_to_json(doc)
+    Draft202012Validator(SCHEMA).validate(data)
+    spans = data["sections"][0]["blocks"][0]["content"]
+    assert spans[1] == {
+        "type": "span",
+        "classes": [],
+        "lang": "fr",
+        "content": [{"type": "text", "text": "la plume"}],
+    }
+    again, _ = read(export_markdown(doc))
+    assert again.paragraphs()[0].content[:4] == content[:4]

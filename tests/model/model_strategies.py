@@ -81,7 +81,12 @@ def _wrapped(children: st.SearchStrategy) -> st.SearchStrategy:
     return st.one_of(
         *(st.builds(mark, content) for mark in (Emph, Strong, Strikeout, Superscript)),
         *(st.builds(mark, content) for mark in (Subscript, SmallCaps)),
-        st.builds(Span, content, st.lists(st.sampled_from(["a", "b-c"]), max_size=2).map(tuple)),
+        st.builds(
+            Span,
+            content,
+            st.lists(st.sampled_from(["a", "b-c"]), max_size=2).map(tuple),
+            st.sampled_from(["", "", "fr", "pt-BR"]),
+        ),
         st.builds(Link, st.just("https://example.org/x"), content, st.sampled_from(["", "t"])),
     )
 

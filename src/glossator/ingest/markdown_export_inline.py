@@ -167,8 +167,8 @@ def _node(node: Inline, after: str) -> str:
     if isinstance(node, SmallCaps):
         return f"[{inline_markdown(node.content, line_start=False)}]{{.smallcaps}}"
     if isinstance(node, Span):
-        classes = " ".join(f".{c}" for c in node.classes)
-        return f"[{inline_markdown(node.content, line_start=False)}]{{{classes}}}"
+        attributes = [f".{c}" for c in node.classes] + ([f"lang={node.lang}"] if node.lang else [])
+        return f"[{inline_markdown(node.content, line_start=False)}]{{{' '.join(attributes)}}}"
     if isinstance(node, Code):
         return code_markdown(node.text) if node.text else ""
     if isinstance(node, Link):

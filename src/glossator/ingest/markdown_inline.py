@@ -17,6 +17,7 @@ from glossator.diagnostics import Diagnostic, error, warning
 from glossator.ingest.markdown_smart import smarten
 from glossator.model.citekeys import CROSSREF
 from glossator.model.document import Block
+from glossator.model.ids import LANGUAGE_TAG
 from glossator.model.inline import (
     CONTAINERS,
     Citation,
@@ -192,7 +193,18 @@ def _close(opener: Token, content: list, line: int, ctx: Context) -> list[Inline
         return [CONTAINER_OF[tag](inner)]
     if tag == "span":
         classes = tuple(str(opener.attrGet("class") or "").split())
-        return [SmallCaps(inner) if classes == ("smallcaps",) else Span(inner, classes)]
+        lang = str(opener.attrGet("lang") or "")
+        if lang and not LANGUAGE_TAG.fullmatch(lang):
+            ctx.warn(
+                line,
+                "markdown.lang",
+                f"`lang={lang}` is not a language tag such as "
+                "`fr` or `pt-BR`; the span keeps the essay's language",
+            )
+            lang = ""
+        if classes == ("smallcaps",) and not lang:
+            return [SmallCaps(inner)]
+        return [Span(inner, classes, lang)]
     if tag == "link":
         url = str(opener.attrGet("href") or "")
         if SAFE_URL.match(url):

@@ -73,11 +73,10 @@ def inline_to_json(node: Inline) -> dict[str, Any]:
     if type(node) in MARKS:
         return {"type": MARKS[type(node)], "content": content_to_json(node.content)}
     if isinstance(node, Span):
-        return {
-            "type": "span",
-            "classes": list(node.classes),
-            "content": content_to_json(node.content),
-        }
+        span = {"type": "span", "classes": list(node.classes)}
+        if node.lang:
+            span["lang"] = node.lang
+        return span | {"content": content_to_json(node.content)}
     if isinstance(node, Link):
         return {
             "type": "link",

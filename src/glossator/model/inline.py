@@ -55,10 +55,12 @@ class SmallCaps:
 
 @frozen_value
 class Span:
-    """`[text]{.class}`: kept with its classes; no meaning of its own."""
+    """`[text]{.class}`: kept with its classes; no meaning of its own but its language
+    (`[la plume]{lang=fr}`: a language tag), which a screen reader and hyphenation use."""
 
     content: tuple[Inline, ...]
     classes: tuple[str, ...] = ()
+    lang: str = ""
 
 
 @frozen_value

@@ -216,9 +216,10 @@ class InlineRenderer:
         if isinstance(node, SmallCaps | Span):
             classes = ("smallcaps",) if isinstance(node, SmallCaps) else node.classes
             inner = "".join(self.sequence(node.content, start, mentions))
+            lang = f' lang="{esc(node.lang)}"' if isinstance(node, Span) and node.lang else ""
             if not classes:
-                return f"<span>{inner}</span>"
-            return f'<span class="{esc(" ".join(classes))}">{inner}</span>'
+                return f"<span{lang}>{inner}</span>"
+            return f'<span class="{esc(" ".join(classes))}"{lang}>{inner}</span>'
         if isinstance(node, Link):
             return self.link(node, start)
         if isinstance(node, Code):

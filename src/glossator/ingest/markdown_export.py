@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
-
-import yaml
 
 from glossator.ingest.markdown_export_inline import (
     absorb_citations,
@@ -26,7 +23,7 @@ from glossator.ingest.markdown_export_inline import (
     escape_line,
     inline_markdown,
 )
-from glossator.ingest.metadata import NAME_MARKUP
+from glossator.ingest.markdown_export_meta import front_matter
 from glossator.model import (
     Block,
     BlockQuote,
@@ -36,7 +33,6 @@ from glossator.model import (
     Document,
     Figure,
     ListBlock,
-    Metadata,
     Note,
     Paragraph,
     RawBlock,
@@ -63,75 +59,8 @@ NOTE_INDENT = "    "
 COMMENT = LIST_BREAK = "<!-- -->"
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-class _Quoted(str):
-    pass
-
-
-class _Literal(str):
-    pass
-
-
-_Dumper.add_representer(
-    _Quoted, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, "'")
-)
-_Dumper.add_representer(
-    _Literal, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, "|")
-)
-
-
 def _front_matter(doc: Document) -> str:
-    data = front_matter_data(doc.meta)
-    if not data:
-        return "---\n---\n"
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    return f"---\n{body}---\n"
-
-
-def front_matter_data(meta: Metadata) -> dict[str, Any]:
-    """The metadata under Pandoc's (and Quarto's) names, each field only when set."""
-    data: dict[str, Any] = {}
-    if meta.title:
-        data["title"] = _title(meta.title, meta.title_content)
-    if meta.subtitle:
-        data["subtitle"] = _title(meta.subtitle, meta.subtitle_content)
-    if meta.author_details:
-        fields = ("affiliation", "orcid", "email", "url")
-        data["author"] = [
-            {"name": _name(a.name), **{f: getattr(a, f) for f in fields if getattr(a, f)}}
-            for a in meta.author_details
-        ]
-    elif meta.authors:
-        data["authors"] = [_name(name) for name in meta.authors]
-    if meta.date_text:
-        data["date"] = meta.date_text  # as the author wrote it; `date` is read from it
-    elif meta.date:
-        data["date"] = _Quoted(meta.date)
-    for key in ("publication", "image_credit", "author_bio"):
-        if getattr(meta, key):
-            data[key] = getattr(meta, key)
-    if meta.editorial:
-        data["editorial"] = list(meta.editorial)
-    if meta.abstract:
-        data["abstract"] = _Literal(blocks_markdown(meta.abstract) + "\n")
-    if meta.keywords:
-        data["keywords"] = list(meta.keywords)
-    if meta.lang:
-        data["lang"] = meta.lang
-    if meta.bibliography:
-        data["bibliography"] = list(meta.bibliography)
-    if meta.csl:
-        data["csl"] = meta.csl
-    if meta.nocite:
-        data["nocite"] = ", ".join(f"@{key}" for key in meta.nocite)
-    if meta.reference_section_title:
-        data["reference-section-title"] = meta.reference_section_title
-    for key, value in meta.extra.items():
-        data.setdefault(key, value)
-    return data
+    return front_matter(doc.meta, blocks_markdown)
 
 
 def paragraph_markdown(paragraph: Paragraph) -> str:
@@ -278,19 +207,6 @@ def _interrupts(block: Block) -> bool:
     if isinstance(block, ListBlock):
         return bool(block.items) and (not block.ordered or block.start == 1)
     return isinstance(block, BlockQuote | CodeBlock | Rule)
-
-
-def _title(text: str, content: tuple[Inline, ...] | None) -> str:
-    """A title as front matter holds it: Markdown (`metadata._read_title`)."""
-    if content:
-        return inline_markdown(content, line_start=True)
-    return _name(text)
-
-
-def _name(name: str) -> str:
-    """A name as front matter holds it: read as Markdown where it has Markdown's
-    characters (`metadata._read_name`), so those are escaped to read back as written."""
-    return inline_markdown((Text(name),), line_start=True) if NAME_MARKUP.search(name) else name
 
 
 def section_markdown(section: Section) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from glossator.model.inline import Inline
+
 if TYPE_CHECKING:  # an abstract is blocks; the blocks' module imports this one
     from glossator.model.document import Block
-    from glossator.model.inline import Inline
 
 
 @dataclass

@@ -29,7 +29,7 @@ from glossator.model.inline import (
     plain_text,
 )
 from glossator.render.blocks import toc_html
-from glossator.render.inline import InlineOptions, InlineRenderer, esc, inline_html
+from glossator.render.inline import InlineOptions, InlineRenderer, esc, inline_html, linked_urls
 from glossator.render.math import math_html
 from glossator.render.paragraphs import paragraph_html
 
@@ -243,3 +243,76 @@ def test_one_renderer_serves_many_paragraphs_without_carrying_state():
     assert inside_link == '<a href="https://e.org/" rel="external">x</a>'
     # the same content through the one-shot function gives the same HTML
     assert inline_html((Text("b"), NoteRef(1)), InlineOptions(sidenotes={1: "[s1]"})) == second
+
+
+NOTE = "Lund, “Road,” https://carnegie-mec.org/diwan/64771."
+LINKED = (
+    'Lund, “Road,” <a href="https://carnegie-mec.org/diwan/64771" rel="external">'
+    "https://carnegie-mec.org/diwan/64771</a>."
+)
+
+
+def cited(html: str) -> Citation:
+    return Citation((CiteItem("lund"),), "[@lund]", NOTE, html)
+
+
+def test_a_citations_address_is_a_link_but_never_inside_another_link():
+    shown = inline_html((cited(NOTE),))
+    assert shown == f'<span class="citation" data-cites="lund">{LINKED}</span>'
+    inside = inline_html((Link("https://example.org/", (Text("see "), cited(NOTE))),))
+    assert inside.count("<a ") == 1 and NOTE in inside  # its address as text
+    in_heading = InlineRenderer("heading", False, {}).html((cited(NOTE),), iter(()), [])
+    assert "<a " not in in_heading
+
+
+def test_a_sidenotes_citation_links_leave_the_tab_order():
+    html = InlineRenderer("hidden", False, {}).html((cited(NOTE),), iter(()), [])
+    assert '<a href="https://carnegie-mec.org/diwan/64771" rel="external" tabindex="-1">' in html
+
+
+def test_an_address_keeps_its_own_parenthesis_and_leaves_the_sentences():
+    assert linked_urls(
+        "See https://en.wikipedia.org/wiki/Emma_(novel), and (https://x.org/a)."
+    ) == (
+        'See <a href="https://en.wikipedia.org/wiki/Emma_(novel)" rel="external">'
+        "https://en.wikipedia.org/wiki/Emma_(novel)</a>, and "
+        '(<a href="https://x.org/a" rel="external">https://x.org/a</a>).'
+    )
+    assert linked_urls("http:// and https://") == "http:// and https://"
+
+
+ADDRESS = st.from_regex(r"https?://[a-z]{1,8}\.org(/[a-z0-9_%()~-]{0,10}){0,3}", fullmatch=True)
+
+
+@given(
+    st.lists(
+        st.one_of(ADDRESS, st.text(st.sampled_from("ab .,;:()“”’&<>"), max_size=6)), max_size=6
+    )
+)
+def test_linking_addresses_keeps_the_citations_text_and_nests_no_link(parts: list[str]):
+    text = " ".join(parts)
+    page = TextOf()
+    page.feed(linked_urls(esc(text)))
+    assert page.text == text  # the same words, the links around addresses only
+    assert page.depth_max <= 1
+    for href in page.hrefs:
+        assert href.startswith(("http://", "https://")) and href in text
+
+
+class TextOf(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text, self.hrefs, self.depth, self.depth_max = "", [], 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.depth += 1
+            self.depth_max = max(self.depth_max, self.depth)
+            self.hrefs.append(dict(attrs)["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        self.text += data

@@ -14,6 +14,7 @@ are left out).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -107,12 +108,39 @@ def length(node: Inline) -> int:
     return len(plain_text((node,)))
 
 
+# An address in a formatted citation's escaped HTML, up to a space or a tag; what
+# punctuation ends it is the sentence's ("…/realism/." or "(https://x.org/a)").
+_URL = re.compile(r"(?<![\w/\"=])https?://[^\s<>\"]+")
+_URL_END = ".,;:!?’”'\")]»"
+
+
+def linked_urls(html: str, hidden: bool = False) -> str:
+    """Each web address of a formatted citation a link to it, as Pandoc's citeproc
+    links them: a reader follows a note's URL or DOI. `hidden`: out of the tab order
+    (a sidenote's, said again in the notes list)."""
+    if "://" not in html:
+        return html
+    tab = ' tabindex="-1"' if hidden else ""
+
+    def link(match: re.Match) -> str:
+        url = match[0]
+        while url[-1] in _URL_END:
+            if url[-1] == ")" and url.count("(") >= url.count(")"):
+                break  # Wikipedia's "…_(novel)" keeps its parenthesis
+            url = url[:-1]
+        if url.endswith(("&amp", "&lt", "&gt")) or not url.split("://", 1)[1]:
+            return match[0]
+        return f'<a href="{url}" rel="external"{tab}>{url}</a>{match[0][len(url) :]}'
+
+    return _URL.sub(link, html)
+
+
 def _holds_anchor(node: Inline) -> bool:
     """Whether the node renders an `<a>`: a link, a marker, or a container of one."""
     if isinstance(node, Link | NoteRef):
         return True
     if isinstance(node, Citation):
-        return "<a" in (node.html or "")
+        return "<a" in (node.html or "") or "://" in (node.html or "")
     return isinstance(node, CONTAINERS) and any(_holds_anchor(n) for n in node.content)
 
 
@@ -239,6 +267,8 @@ class InlineRenderer:
         if isinstance(node, Citation):
             keys = esc(" ".join(item.key for item in node.items))
             text = node.html if node.html is not None else esc(node.source)
+            if node.html and not self.in_link and self.mode != "heading":
+                text = linked_urls(text, hidden=self.mode == "hidden")
             return f'<span class="citation" data-cites="{keys}">{text}</span>'
         raise TypeError(f"not an inline node: {node!r}")
 

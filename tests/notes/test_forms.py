@@ -19,6 +19,77 @@ def fields(text: str) -> tuple[str, dict[str, str], str | None]:
 
 CASES = [
     pytest.param(
+        "Joyce Appleby, Lynn Hunt, and Margaret Jacob, Telling the Truth about History "
+        "(New York: Norton, 1994), 52.",
+        "book",
+        {
+            "author": "Appleby, Joyce and Hunt, Lynn and Jacob, Margaret",
+            "title": "Telling the Truth about History",
+            "year": "1994",
+            "publisher": "Norton",
+            "address": "New York",
+        },
+        "52",
+        id="three-authors-the-last-after-and",  # CMOS 14.76; the first two were read apart
+    ),
+    pytest.param(
+        "Joyce Appleby, The Margins, and Other Essays, vol. 2 (New York: Norton, 1994), 52.",
+        "book",
+        {
+            "author": "Appleby, Joyce",
+            "title": "The Margins, and Other Essays",
+            "volume": "2",
+            "year": "1994",
+            "publisher": "Norton",
+            "address": "New York",
+        },
+        "52",
+        id="a-title-with-and-after-a-comma-is-no-list-of-authors",
+    ),
+    pytest.param(
+        "See, for example, Anthony Grafton, The Footnote: A Curious History (Cambridge, MA: "
+        "Harvard University Press, 1997), 24.",
+        "book",
+        {
+            "author": "Grafton, Anthony",
+            "title": "The Footnote: A Curious History",
+            "year": "1997",
+            "publisher": "Harvard University Press",
+            "address": "Cambridge, MA",
+        },
+        "24",
+        id="signal-see-for-example",
+    ),
+    pytest.param(
+        "For example, see: Anthony Grafton, The Footnote: A Curious History (Cambridge, MA: "
+        "Harvard University Press, 1997), 24.",
+        "book",
+        {
+            "author": "Grafton, Anthony",
+            "title": "The Footnote: A Curious History",
+            "year": "1997",
+            "publisher": "Harvard University Press",
+            "address": "Cambridge, MA",
+        },
+        "24",
+        id="signal-for-example-see",
+    ),
+    pytest.param(
+        "Joan W. Scott, “Gender: A Useful Category of Historical Analysis,” American "
+        "Historical Review 91 (1986): 1053\u201175.",
+        "journal-article",
+        {
+            "author": "Scott, Joan W.",
+            "title": "Gender: A Useful Category of Historical Analysis",
+            "journal": "American Historical Review",
+            "volume": "91",
+            "pages": "1053--75",
+            "year": "1986",
+        },
+        None,
+        id="a-range-with-a-non-breaking-hyphen",  # U+2011, as word processors write it
+    ),
+    pytest.param(
         "Marc Bloch, The Historian's Craft, trans. Peter Putnam (New York: Knopf, 1953), 54.",
         "book",
         {

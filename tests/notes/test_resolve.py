@@ -142,6 +142,8 @@ NOTE_WORDS = {"trans", "eds"}
 # Found by this test: "Aaa, CIL, 1." was read as pages "CIL, 1" of Aaa's one work
 @example(family="AAA", title=["CIL", "AAA"], article="", cut=1, page=1, upper=False)
 @example(family="TRANZ", title=["AAA", "AAA"], article="", cut=1, page=1, upper=False)
+# and "Aaa, AAA CCV, 1." as pages "CCV, 1" of "AAA…": CCV is a roman numeral too
+@example(family="AAA", title=["AAA", "CCV"], article="", cut=2, page=1, upper=False)
 def test_any_prefix_of_a_title_resolves_with_or_without_its_article(
     family, title, article, cut, page, upper
 ):

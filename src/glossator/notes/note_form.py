@@ -90,11 +90,20 @@ def pieces(text: str) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
+# Words of titles ("The Margins, and Other Essays") that are no one's name.
+_TITLE_WORDS = word_set("the a an other selected collected essays letters papers works studies")
+
+
 def split_author(parts: list[str]) -> tuple[str | None, list[str]]:
     """The author pieces of a note-form citation, and the rest."""
     if len(parts) < 2:
         return None, parts
     first = parts[0]
+    if is_person_list(first):  # "A, B, and C, Title": three or more, the last after "and"
+        last = next((k for k, p in enumerate(parts[1:-1], 1) if p.startswith(("and ", "& "))), 0)
+        names = ", ".join(parts[: last + 1])
+        if last and is_person_list(names) and not _TITLE_WORDS & set(names.lower().split()):
+            return names, parts[last + 1 :]
     if is_person_list(first) or _is_org(first):
         n = 1
         while n < len(parts) - 1 and _is_unit(parts[n]) and _is_org(first):

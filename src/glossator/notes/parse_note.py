@@ -75,9 +75,15 @@ def _cjk_date(m: re.Match[str]) -> str:
     return f", {month} {m['d']}, {m['y']}" if m["d"] else f", {month} {m['y']}"
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_HYPHEN_LIKE = re.compile("(?<=\\d)[\u2010\u2011\u2012\u2212](?=\\d)")
+
+
 def normalize(text: str) -> str:
     """The note's text in the ASCII shapes the readers below expect."""
     text = text.replace("\u00a0", " ")
+    text = _INVISIBLE.sub("", text)  # a soft hyphen or zero-width space a PDF left
+    text = _HYPHEN_LIKE.sub("-", text)  # "132‑40": a non-breaking hyphen in a range
     if re.search(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]", text):
         text = _normalize_cjk(text)
     return re.sub(r"\s+", " ", text).strip()

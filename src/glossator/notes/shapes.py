@@ -114,9 +114,11 @@ def looks_like_citation(text: str) -> bool:
 
 
 # Chicago's signal words (14.20-14.24) and "Quoted in" (14.260): not part of the citation.
+_EXAMPLE = r"(?:e\.g\.|for\s+(?:example|instance))"
 _SIGNAL = (
-    r"(?:[Ss]ee(?:\s+also|\s+generally|\s+especially)?(?:,?\s+e\.g\.,?)?|[Bb]ut\s+see|[Cc]f\."
-    r"|[Cc]ompare|[Cc]ontra|[Ee]\.g\.,?|(?:[Aa]s\s+)?(?:[Qq]uoted|[Cc]ited)\s+in|[Aa]lso)"
+    rf"(?:[Ss]ee(?:\s+also|\s+generally|\s+especially)?(?:,?\s+{_EXAMPLE},?)?:?|[Bb]ut\s+see"
+    r"|[Cc]f\.|[Cc]ompare|[Cc]ontra|[Ee]\.g\.,?|(?:[Aa]s\s+)?(?:[Qq]uoted|[Cc]ited)\s+in|[Aa]lso"
+    r"|[Ff]or\s+(?:example|instance),?(?:\s+see:?)?)"
 )
 _LEAD_IN = re.compile(rf"(?:^|[,.;:]\s+|\s){_SIGNAL}\s+(?=[A-Z“\"‘]|\w+\s*,)")
 _LEADING_SIGNAL = re.compile(rf"^(?:{_SIGNAL},?\s+)+(?=\S)")

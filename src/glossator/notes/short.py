@@ -44,6 +44,7 @@ _ARTICLES = word_set(
     "the a an le la les l un une el los las il lo gli i o os as der die das ein eine de het een"
 )
 _OP_CIT = re.compile(r"op\.\s*cit\.?|前掲書?|前揭书|上引书", re.I)
+_ROMAN_START = re.compile(r"([IVXLC]+)\b(?:\s*,\s*(.+))?$")
 _NAME_NOISE = word_set("and et al others ed eds trans")
 
 
@@ -174,7 +175,15 @@ def _with_title(text: str) -> ShortForm | None:
             return None
         if not m["quoted"] and len(title.split()) > 14:
             return None
-        return ShortForm(text, tuple(fold(author).split()), tuple(title_words(title)), m["locator"])
+        names = tuple(fold(author).split())
+        locator = m["locator"]
+        roman = _ROMAN_START.match(locator or "") if m["title"] else None
+        titled = None
+        if roman and not text[m.end("title") : m.start("locator")].strip():
+            # "Hill, Law CCV, 1": pages CCV and 1 of "Law", or page 1 of "Law CCV"
+            longer = tuple(title_words(f"{title} {roman[1]}"))
+            titled = ShortForm(text, names, longer, roman[2])
+        return ShortForm(text, names, tuple(title_words(title)), locator, titled=titled)
     return None
 
 

@@ -19,6 +19,54 @@ def fields(text: str) -> tuple[str, dict[str, str], str | None]:
 
 CASES = [
     pytest.param(
+        "Tobler, W. R., 'A Computer Movie Simulating Urban Growth in the Detroit Region', "
+        "Economic Geography, 46 (1970), 234-40.",
+        "journal-article",
+        {
+            "author": "Tobler, W. R.",
+            "title": "A Computer Movie Simulating Urban Growth in the Detroit Region",
+            "journal": "Economic Geography",
+            "volume": "46",
+            "pages": "234--40",
+            "year": "1970",
+        },
+        None,
+        id="british-single-quoted-article",  # as British journals and MHRA cite
+    ),
+    pytest.param(
+        "Keith Thomas, ‘The Meaning of Literacy in Early Modern England’, in Gerd Baumann, "
+        "ed., The Written Word: Literacy in Transition (Oxford: Clarendon Press, 1986), "
+        "97–131.",
+        "book",
+        {
+            "author": "Thomas, Keith",
+            "editor": "Baumann, Gerd",
+            "title": "The Meaning of Literacy in Early Modern England",
+            "booktitle": "The Written Word: Literacy in Transition",
+            "pages": "97--131",
+            "year": "1986",
+            "publisher": "Clarendon Press",
+            "address": "Oxford",
+        },
+        None,
+        id="british-chapter-the-editor-before-the-book",
+    ),
+    pytest.param(
+        "Carolyn Steedman, ‘The Servant’s Labour: The Business of Life, England, 1760–1820’, "
+        "Social History, 29 (2004), 1–29, at 4.",
+        "journal-article",
+        {
+            "author": "Steedman, Carolyn",
+            "title": "The Servant’s Labour: The Business of Life, England, 1760–1820",
+            "journal": "Social History",
+            "volume": "29",
+            "pages": "1--29",
+            "year": "2004",
+        },
+        "4",
+        id="an-apostrophe-inside-a-single-quoted-title",
+    ),
+    pytest.param(
         "Joyce Appleby, Lynn Hunt, and Margaret Jacob, Telling the Truth about History "
         "(New York: Norton, 1994), 52.",
         "book",

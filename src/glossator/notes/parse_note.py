@@ -75,6 +75,13 @@ def _cjk_date(m: re.Match[str]) -> str:
     return f", {month} {m['d']}, {m['y']}" if m["d"] else f", {month} {m['y']}"
 
 
+_EDITORS_FIRST = re.compile(r"^(?P<editors>[^,()]+(?:,\s*[^,()]+)*?),\s*eds?\.,\s*(?P<title>.+)$")
+_DOUBLE_QUOTE = re.compile(r"[“”\"]")
+# A title in single quotes: opened after a space, "(" or the note's start, closed before
+# punctuation or a space; an apostrophe before a letter ("Joyce's") is part of it.
+_SINGLE_QUOTED = re.compile(
+    r"(?:^|(?<=[\s(\[]))['‘]((?:[^'‘’]|['’](?=\w))+?)['’](?=[,.;:)\]]|\s|$)"
+)
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _HYPHEN_LIKE = re.compile("(?<=\\d)[\u2010\u2011\u2012\u2212](?=\\d)")
 
@@ -84,6 +91,8 @@ def normalize(text: str) -> str:
     text = text.replace("\u00a0", " ")
     text = _INVISIBLE.sub("", text)  # a soft hyphen or zero-width space a PDF left
     text = _HYPHEN_LIKE.sub("-", text)  # "132‑40": a non-breaking hyphen in a range
+    if not _DOUBLE_QUOTE.search(text):  # British style: 'Title', double quotes inside
+        text = _SINGLE_QUOTED.sub(r"“\1”", text)
     if re.search(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]", text):
         text = _normalize_cjk(text)
     return re.sub(r"\s+", " ", text).strip()
@@ -223,16 +232,21 @@ def _parse_quoted(
             year=m["year"],
         )
     m = S.IN_OWN_BOOK.match(post)
-    if m:  # a chapter in the author's own book: no editor
+    if m:  # a chapter in the author's own book: no editor, unless named before the title
         pages = S.dashes(m["pages"])
         single = pages and "--" not in pages
+        booktitle, editor = m["booktitle"].strip(" ,"), None
+        named = _EDITORS_FIRST.match(booktitle)  # British: "in J. Smith, ed., Title"
+        if named and NF.is_person_list(named["editors"]):
+            booktitle, editor = named["title"], authors_field(named["editors"])
         return make_work(
             "incollection",
             raw,
             locator or (pages if single else None),
             author=author,
             title=title,
-            booktitle=m["booktitle"].strip(" ,"),
+            editor=editor,
+            booktitle=booktitle,
             pages=None if single else pages,
             publisher=m["publisher"].strip(),
             address=m["address"].strip(),

@@ -19,6 +19,22 @@ def fields(text: str) -> tuple[str, dict[str, str], str | None]:
 
 CASES = [
     pytest.param(
+        "Keith Thomas, ‘The Meaning of Literacy in Early Modern England’, in Gerd Baumann, "
+        "ed., The Written Word: Literacy in Transition (Oxford, 1986), 97–131.",
+        "book",
+        {
+            "author": "Thomas, Keith",
+            "editor": "Baumann, Gerd",
+            "title": "The Meaning of Literacy in Early Modern England",
+            "booktitle": "The Written Word: Literacy in Transition",
+            "pages": "97--131",
+            "year": "1986",
+            "address": "Oxford",
+        },
+        None,
+        id="british-chapter-place-and-year-only",  # the chapter was taken into a book's title
+    ),
+    pytest.param(
         "Tobler, W. R., 'A Computer Movie Simulating Urban Growth in the Detroit Region', "
         "Economic Geography, 46 (1970), 234-40.",
         "journal-article",

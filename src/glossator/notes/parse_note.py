@@ -190,6 +190,13 @@ def _parse_segment(raw: str) -> ParsedWork | None:
     return work
 
 
+def _facts_of(m: re.Match) -> dict[str, str]:
+    """A match's place and publisher, or the one it names (`shapes.place_or_publisher`)."""
+    if m["one"]:
+        return S.place_or_publisher(m["one"])
+    return {"publisher": m["publisher"].strip(), "address": m["address"].strip()}
+
+
 def _parse_quoted(
     raw: str, locator: str | None, pre: str, title: str, post: str, *, online: bool = False
 ) -> ParsedWork | None:
@@ -248,8 +255,7 @@ def _parse_quoted(
             editor=editor,
             booktitle=booktitle,
             pages=None if single else pages,
-            publisher=m["publisher"].strip(),
-            address=m["address"].strip(),
+            **_facts_of(m),
             year=m["year"],
         )
     m = S.JOURNAL.match(post) or S.JOURNAL_NO_VOLUME.match(post)

@@ -241,7 +241,7 @@ def take_book_facts(text: str) -> tuple[str, dict[str, str] | None]:
     if m:
         facts = {k: v.strip() for k, v in m.groupdict().items() if v}
         if one := facts.pop("one", None):  # "(Paris, 1882)" or "(Harvard University Press, 1997)"
-            facts["publisher" if _PUBLISHER_WORD.search(one) else "address"] = one
+            facts |= place_or_publisher(one)
         if reprint := _REPRINT.match(facts.get("address", "")):  # "(1939; repr., London: …)"
             facts["address"] = facts["address"][reprint.end() :]
             facts["note"] = f"First published {reprint['first']}"
@@ -270,10 +270,18 @@ JOURNAL_NO_VOLUME = re.compile(
     rf"^(?P<journal>.+?)[,.]?\s*\((?P<date>[^()]*?\d{{4}})\)\s*:\s*(?P<pages>{_PAGES})"
     rf"(?:\s*,\s*(?P<loc>{_PAGES}))?\s*\.?$"
 )
-IN_OWN_BOOK = re.compile(
-    r"^[Ii]n\s+(?P<booktitle>[^()]+?)\s*\((?P<address>[^:()]+):\s*(?P<publisher>[^()]+?),"
-    rf"\s*(?P<year>\d{{4}})\)(?:,\s*(?P<pages>{_PAGES}))?\.?$"
+IN_OWN_BOOK = re.compile(  # "(Place: Publisher, Year)", or British "(Place, Year)"
+    r"^[Ii]n\s+(?P<booktitle>[^()]+?)\s*\((?:(?P<address>[^:()]+):\s*(?P<publisher>[^()]+?)"
+    r"|(?P<one>[^:()\d]+?)),"
+    rf"\s*(?P<year>\d{{4}})\)(?:,\s*(?:pp?\.\s*)?(?P<pages>{_PAGES}))?\.?$"
 )
+
+
+def place_or_publisher(one: str) -> dict[str, str]:
+    """ "(Paris, 1882)" names a place, "(Harvard University Press, 1997)" a publisher."""
+    return {"publisher" if _PUBLISHER_WORD.search(one) else "address": one.strip()}
+
+
 SPEECH = re.compile(r"^\((?P<inner>[^()]+?\d{4})\)[.,]?\s*(?P<org>[^()]*)$")
 IN_BOOK = re.compile(
     r"^[Ii]n\s+(?P<booktitle>.+?),\s*(?:edited by|eds?\.)\s+(?P<editors>[^\d()]+?)"

@@ -72,3 +72,24 @@ def test_a_variant_finds_the_curated_entry(content, capsys):
     assert main(["check", "--content", str(content), "--verbose"]) == 0  # merges are notes
     out = capsys.readouterr().out
     assert "is merged into the entry `allison2013` of content/references.bib" in out
+
+
+@pytest.mark.parametrize("order", ["range-cited-first", "full-range-first"])
+def test_a_work_cited_by_its_pages_keeps_the_articles_whole_range(tmp_path, monkeypatch, order):
+    """A note may give the pages it cites where another gives the article's range
+    ("800-801" and "795-823", one form each): the work's pages are the whole range,
+    whichever essay comes first."""
+    essays = tmp_path / "content" / "essays"
+    essays.mkdir(parents=True)
+    cited = (
+        'Roy Allison, "Russia and Syria: Explaining Alignment with a Regime in Crisis," '
+        "International Affairs 89, no. 4 (2013): {}."
+    )
+    ranges = ["800-801", "795-823"] if order == "range-cited-first" else ["795-823", "800-801"]
+    for slug, pages in zip(("a", "b"), ranges, strict=True):
+        essay = f"---\ntitle: {slug}\n---\n\nText.[^1]\n\n[^1]: {cited.format(pages)}\n"
+        (essays / f"{slug}.md").write_text(essay, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = plan(tmp_path / "content")
+    (work,) = result.linked.works.values()
+    assert work.fields["pages"] == "795--823"

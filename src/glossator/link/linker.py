@@ -4,6 +4,7 @@ documents: reserving the keys of uncurated works, and putting each document's pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
@@ -281,9 +282,22 @@ class Linker:
         return self.parsed_keys[loose]
 
 
-def _fullness(work: ParsedWork) -> tuple[int, str]:
-    """Which of a work's forms it is published in: the one with the most fields."""
-    return len(work.fields), repr(work.fields)
+def _fullness(work: ParsedWork) -> tuple[int, int, str]:
+    """Which of a work's forms it is published in: the one with the most fields, then
+    the widest page range (an article's "747-771" over a note's "753-754", which is the
+    pages it cites)."""
+    return len(work.fields), _span(work.field("pages") or ""), repr(work.fields)
+
+
+def _span(pages: str) -> int:
+    """How many pages "747--771" covers ("1481--510" is 1481 to 1510); 0 if not a range."""
+    m = re.fullmatch(r"(\d+)\s*-+\s*(\d+)", pages.strip())
+    if not m:
+        return 0
+    first, last = m[1], m[2]
+    if len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    return max(int(last) - int(first), 0)
 
 
 def _merged(path: str, line: int, number: int, label: str, into: str) -> Diagnostic:

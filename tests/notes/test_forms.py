@@ -19,6 +19,31 @@ def fields(text: str) -> tuple[str, dict[str, str], str | None]:
 
 CASES = [
     pytest.param(
+        "Tilly, Charles, Louise Tilly, and Richard Tilly. The Rebellious Century, 1830–1930. "
+        "Harvard University Press, 1975: 52.",
+        "book",
+        {
+            "author": "Tilly, Charles and Tilly, Louise and Tilly, Richard",
+            "title": "The Rebellious Century, 1830–1930",
+            "year": "1975",
+            "publisher": "Harvard University Press",
+        },
+        "52",
+        id="bibliography-form-publisher-without-place-and-the-page-cited",
+    ),
+    pytest.param(
+        "Grafton, Anthony. The Footnote: A Curious History. Harvard University Press, 1997.",
+        "book",
+        {
+            "author": "Grafton, Anthony",
+            "title": "The Footnote: A Curious History",
+            "year": "1997",
+            "publisher": "Harvard University Press",
+        },
+        None,
+        id="bibliography-form-a-press-is-no-website",  # it was a web page "organization"
+    ),
+    pytest.param(
         "Keith Thomas, ‘The Meaning of Literacy in Early Modern England’, in Gerd Baumann, "
         "ed., The Written Word: Literacy in Transition (Oxford, 1986), 97–131.",
         "book",

@@ -235,6 +235,12 @@ _BIB_FACTS = re.compile(
 )
 
 
+# Bibliography form without a place ("Academic Press, 2009"), and the page a note cites
+# after the year ("2009: 8", "2009, 8").
+_BIB_PUBLISHER = re.compile(r"(?P<publisher>[^:\d][^:]*?),\s*(?P<year>\d{4})")
+_BIB_LOC = re.compile(r"(?<=\d{4})\s*[:,]\s*(?P<loc>\d+(?:\s*[-–—]+\s*\d+)?)\.?$")
+
+
 def take_book_facts(text: str) -> tuple[str, dict[str, str] | None]:
     """Publication facts "(Place: Publisher, Year)" or a final "Place: Publisher, Year."."""
     m = _BOOK_FACTS.search(text)
@@ -249,10 +255,16 @@ def take_book_facts(text: str) -> tuple[str, dict[str, str] | None]:
             facts["loc"] = dashes(facts["loc"])
         return text[: m.start()].strip(" ,."), facts
     els = sentences(text)
-    m = _BIB_FACTS.fullmatch(els[-1]) if len(els) >= 2 else None
-    if m:
-        return ". ".join(els[:-1]), {k: v.strip() for k, v in m.groupdict().items()}
-    return text, None
+    if len(els) < 2:
+        return text, None
+    last, loc = els[-1], None
+    if cited := _BIB_LOC.search(last):  # "Academic Press, 2009: 8": the page cited
+        last, loc = last[: cited.start()], dashes(cited["loc"])
+    m = _BIB_FACTS.fullmatch(last) or _BIB_PUBLISHER.fullmatch(last)
+    if m is None or (m.re is _BIB_PUBLISHER and not _PUBLISHER_WORD.search(m["publisher"])):
+        return text, None  # "Norton, 1994" alone could be a place: not read as a publisher
+    facts = {k: v.strip() for k, v in m.groupdict().items()}
+    return ". ".join(els[:-1]), facts | ({"loc": loc} if loc else {})
 
 
 # --- article shapes after the quoted title ----------------------------------------------

@@ -19,6 +19,33 @@ def fields(text: str) -> tuple[str, dict[str, str], str | None]:
 
 CASES = [
     pytest.param(
+        "“Better Language Models and Their Implications,” OpenAI (blog), February 14, 2019, "
+        "https://openai.com/blog/better-language-models/.",
+        "web-page",
+        {
+            "title": "Better Language Models and Their Implications",
+            "year": "2019",
+            "month": "2",
+            "day": "14",
+            "organization": "OpenAI",
+            "url": "https://openai.com/blog/better-language-models/",
+        },
+        None,
+        id="unsigned-blog-post",  # CMOS 14.208: "(blog)" follows the blog's name
+    ),
+    pytest.param(
+        "“The Chicago Manual of Style Online,” University of Chicago Press (n.d.), "
+        "https://www.chicagomanualofstyle.org/home.html.",
+        "web-page",
+        {
+            "title": "The Chicago Manual of Style Online",
+            "organization": "University of Chicago Press",
+            "url": "https://www.chicagomanualofstyle.org/home.html",
+        },
+        None,
+        id="web-page-no-date",
+    ),
+    pytest.param(
         "Tilly, Charles, Louise Tilly, and Richard Tilly. The Rebellious Century, 1830–1930. "
         "Harvard University Press, 1975: 52.",
         "book",

@@ -190,6 +190,11 @@ def _parse_segment(raw: str) -> ParsedWork | None:
     return work
 
 
+_NO_DATE = re.compile(r"\s*\(?\bn\.\s?d\.\)?", re.I)
+# What Chicago puts after a site's name for its kind (14.208): not part of the name.
+_SITE_GENRE = re.compile(r"\s*\((?:blog|podcast|video|website|web\s+site)\)$", re.I)
+
+
 def _facts_of(m: re.Match) -> dict[str, str]:
     """A match's place and publisher, or the one it names (`shapes.place_or_publisher`)."""
     if m["one"]:
@@ -284,8 +289,9 @@ def _parse_quoted(
     )
     if paged := re.match(r"^(.*\d{4})\s*,\s*((?:sec\.\s*\w+,\s*)?[A-Z]?\d+(?:[-–]\d+)?)\.?$", post):
         post, locator = paged[1], locator or paged[2]  # a newspaper's page after its date
+    post = _NO_DATE.sub("", post)  # "NCSS Statistical Software (n.d.)"
     rest, date = S.split_trailing_date(post)
-    container = rest.strip(" .,;:")
+    container = _SITE_GENRE.sub("", rest.strip(" .,;:")).strip(" .,;:")  # "OpenAI (blog)"
     if container and not (looks_like_name_or_org(container) and re.search(r"[^\W\d]", container)):
         return None
     if not pre and not container and not date:

@@ -291,3 +291,17 @@ def test_a_note_holding_the_slot_marks_itself_is_read_as_any_other():
     characters written in the note are text, never a slot (no key lost or made)."""
     results = resolve(GRAFTON, "See \ue0009\ue001 and \ue0000\ue001; [@jones1999, 4]. Ibid., 5.")
     assert keyed(results, 1) == [("@jones1999", "4"), ("@jones1999", "5")]
+
+
+def test_an_ibid_after_an_unread_citation_says_so():
+    results = resolve(
+        "The Scikit-Learn Development Team. Toy datasets, "
+        "https://scikit-learn.org/stable/datasets/toy_dataset.html.",
+        "Ibid., 46.",
+    )
+    assert results[0].cites == [] and results[0].unread
+    (problem,) = results[1].problems
+    assert problem[0] == "citation.ibid"
+    assert "follows a note whose citation could not be read" in problem[1]
+    after_prose = resolve("A note of commentary, citing nothing.", "Ibid., 46.")
+    assert "cites no work it can refer to" in after_prose[1].problems[0][1]

@@ -47,6 +47,7 @@ class NoteCites:
 class _State:
     earlier: list[ParsedWork] = field(default_factory=list)  # distinct, in citing order
     previous: list[Cite] = field(default_factory=list)  # the previous note's cites
+    previous_unread: bool = False  # the previous note's citation could not be read
 
 
 def _distinct(cites: list[Cite]) -> list[Cite]:
@@ -65,7 +66,9 @@ def _cite_label(cite: Cite) -> str:
     return work_label(cite.work) if cite.work else f"@{cite.key}"
 
 
-def _ibid(locator: str | None, previous: list[Cite], result: NoteCites) -> None:
+def _ibid(
+    locator: str | None, previous: list[Cite], result: NoteCites, unread: bool = False
+) -> None:
     """`Ibid.` is the one work of the previous citation, or a warning naming the candidates."""
     works = _distinct(previous)
     if len(works) == 1:
@@ -77,6 +80,11 @@ def _ibid(locator: str | None, previous: list[Cite], result: NoteCites) -> None:
         message = (
             f"`Ibid.` follows a citation of {len(works)} works ({names}), so which one it "
             "means cannot be known; write the short form of the work meant instead"
+        )
+    elif unread:
+        message = (
+            "`Ibid.` follows a note whose citation could not be read (its own warning says "
+            "why); once that note is read, Ibid. refers to its work"
         )
     else:
         message = (
@@ -124,7 +132,8 @@ def _segment(text: str, optional: bool, state: _State, result: NoteCites) -> Non
     bare = S.strip_lead_in(S.strip_signal(text))
     if ibid := IBID.match(bare):
         own = [c for c in result.cites if c.work or c.key]
-        _ibid(ibid.group("locator"), own[-1:] if own else state.previous, result)
+        unread = not own and state.previous_unread
+        _ibid(ibid.group("locator"), own[-1:] if own else state.previous, result, unread)
         return
     form = read_short(bare)
     if form is not None and _short(form, state, result):
@@ -191,6 +200,7 @@ def resolve_document(doc: Document) -> list[NoteCites]:
         # a note with a citation left unread or unmatched has no one work Ibid. can mean
         unsure = result.unread or any(c.startswith("citation.short") for c, _ in result.problems)
         state.previous = result.cites + ([Cite()] if unsure and result.cites else [])
+        state.previous_unread = bool(result.unread) and not result.cites
         results.append(result)
     return results
 

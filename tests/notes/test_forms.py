@@ -599,3 +599,15 @@ def test_a_name_without_latin_letters_gets_a_safe_key_of_its_own():
     assert all(key_is_plain(k) and k.isascii() for k in keys), keys
     assert len(set(keys)) == 3
     assert keys[0].startswith("cjk") and keys[2].startswith("cyrillic")
+
+
+def test_the_and_before_the_last_work_of_a_list_is_not_part_of_its_authors():
+    works = parse_note(
+        "Roy Allison, “Russia and Syria: Explaining Alignment with a Regime in Crisis,” "
+        "International Affairs 89, no. 4 (2013): 795–823; and Robert O. Keohane and Joseph "
+        "S. Nye, “Two Cheers for Multilateralism,” Foreign Policy, no. 60 (1985): 148–67."
+    )
+    assert [w.field("author") for w in works] == [
+        "Allison, Roy",
+        "Keohane, Robert O. and Nye, Joseph S.",
+    ]

@@ -89,6 +89,10 @@ def split_works(text: str) -> list[str]:
                 out += re.split(r",?\s+with\s+(?=[A-Z“\"])", part, maxsplit=1)
             else:
                 out.append(part)
+    # "…; and Robert Bosch and Jason Smith, “Title,” …": the list's "and" is not a name's
+    out = [
+        re.sub(r"^(?:and|&)\s+(?=[A-Z“\"‘])", "", p.strip()) if n else p for n, p in enumerate(out)
+    ]
     return [p.strip() for p in out if p.strip()]
 
 

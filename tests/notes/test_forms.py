@@ -611,3 +611,35 @@ def test_the_and_before_the_last_work_of_a_list_is_not_part_of_its_authors():
         "Allison, Roy",
         "Keohane, Robert O. and Nye, Joseph S.",
     ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "American Historical Review 91, no 5 (1986): 1053–75.",  # "no" without its period
+        "American Historical Review 91.5 (1986): 1053–75.",  # volume.issue
+        "American Historical Review, vol. 91, no 5 (1986): 1053–75.",
+    ],
+)
+def test_a_journals_volume_and_issue_as_they_are_also_written(written):
+    kind, found, _ = fields(
+        "Joan W. Scott, “Gender: A Useful Category of Historical Analysis,” " + written
+    )
+    assert kind == "journal-article"
+    assert (found["journal"], found["volume"], found["number"]) == (
+        "American Historical Review",
+        "91",
+        "5",
+    )
+
+
+def test_a_stray_comma_before_the_year_leaves_the_volume_a_volume():
+    _, found, _ = fields(
+        "Joan W. Scott, “Gender: A Useful Category of Historical Analysis,” American "
+        "Historical Review 91, (1986): 1053–75."
+    )
+    assert (found["journal"], found["volume"], found["year"]) == (
+        "American Historical Review",
+        "91",
+        "1986",
+    )

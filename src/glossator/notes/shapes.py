@@ -277,10 +277,10 @@ _PAGES = r"\d+(?:\s*[-–—]+\s*\d+)?"
 _TAIL = rf"(?:\s*[:,]\s*(?P<pages>{_PAGES})(?:\s*,\s*(?:at\s+)?(?P<loc>{_PAGES}))?)?\s*\.?$"
 JOURNAL = re.compile(
     r"^(?P<journal>.+?)[,.]?\s+"
-    r"(?:(?:[Vv]ol\.\s*)?(?P<volume>\d+)"
-    r"(?:\s*(?:,\s*[Nn]o\.\s*|:\s*|\(\s*)(?P<number>\d+(?:[-–/]\d+)?)\)?)?"
+    r"(?:(?:[Vv]ol\.\s*)?(?P<volume>\d+)"  # "16, no. 4", "16, no 4", "16:4", "16(4)", "38.1"
+    r"(?:(?:\s*(?:,\s*[Nn]o\.?\s*|:\s*|\(\s*)|\.)(?P<number>\d+(?:[-–/]\d+)?)\)?)?"
     r"|[Nn]o\.\s*(?P<number_only>\d+))"
-    r"\s*\((?P<date>[^()]*?\d{4})\)" + _TAIL
+    r",?\s*\((?P<date>[^()]*?\d{4})\)" + _TAIL  # "40, (2006)": a stray comma
 )
 JOURNAL_NO_VOLUME = re.compile(
     rf"^(?P<journal>.+?)[,.]?\s*\((?P<date>[^()]*?\d{{4}})\)\s*:\s*(?P<pages>{_PAGES})"
